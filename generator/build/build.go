@@ -1,0 +1,211 @@
+// Package build turns a site folder into its output: load and check the
+// content, render every page on all cores, and write the result, either
+// into a folder that replaces the previous output in one step, or into
+// memory for the dev server.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	factcheck "factcheck"
+	"factcheck/generator/check"
+	"factcheck/generator/render"
+	"factcheck/generator/site"
+)
+
+// Options say what to build.
+type Options struct {
+	// Src is the site folder, holding content/ and optionally templates/
+	// and static/.
+	Src string
+	// Drafts includes draft claims.
+	Drafts bool
+	// BaseURL replaces site.yaml's base_url when set.
+	BaseURL string
+	// Dev marks the pages as the dev server's preview.
+	Dev bool
+}
+
+// Result is a rendered site.
+type Result struct {
+	Site *site.Site
+	// Files maps output paths ("claims/x/index.html") to contents; it is
+	// filled only by Memory.
+	Files map[string][]byte
+	// Pages counts the HTML pages.
+	Pages int
+}
+
+// Load reads and checks the site. The error is for problems that are not
+// about content (an unreadable templates/ folder).
+func Load(opts Options) (*site.Site, check.List) {
+	return site.Load(os.DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL})
+}
+
+// Render renders s with the built-in templates and assets, overridden by the
+// site's own templates/ and static/ folders, and hands each output file to
+// emit, from several goroutines at once.
+func Render(s *site.Site, opts Options, emit func(path string, b []byte) error) (pages int, err error) {
+	srcFS := os.DirFS(opts.Src)
+	builtinT, _ := fs.Sub(factcheck.Files, "templates")
+	builtinS, _ := fs.Sub(factcheck.Files, "static")
+	var overrideT, overrideS fs.FS
+	if dirExists(srcFS, "templates") {
+		overrideT, _ = fs.Sub(srcFS, "templates")
+	}
+	if dirExists(srcFS, "static") {
+		overrideS, _ = fs.Sub(srcFS, "static")
+	}
+	t, err := render.LoadTemplates(builtinT, overrideT)
+	if err != nil {
+		return 0, err
+	}
+	r := render.New(s, t)
+	r.Dev = opts.Dev
+	jobs := r.Jobs()
+	statics, err := staticJobs(builtinS, overrideS)
+	if err != nil {
+		return 0, err
+	}
+	jobs = append(statics, jobs...) // a rendered file wins over a static one
+	jobs = dedupeJobs(jobs)
+	for _, j := range jobs {
+		if strings.HasSuffix(j.Path, ".html") {
+			pages++
+		}
+	}
+	return pages, runJobs(jobs, emit)
+}
+
+func dirExists(fsys fs.FS, name string) bool {
+	fi, err := fs.Stat(fsys, name)
+	return err == nil && fi.IsDir()
+}
+
+// staticJobs copies the built-in static files and the site's own, which
+// replace built-in files of the same path.
+func staticJobs(builtin, override fs.FS) ([]render.Job, error) {
+	files := map[string]fs.FS{}
+	for _, fsys := range []fs.FS{builtin, override} {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				return fmt.Errorf("static/%s: symbolic links are not followed; copy the file into static/", p)
+			}
+			if !d.IsDir() {
+				files[p] = fsys
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	var jobs []render.Job
+	for p, fsys := range files {
+		jobs = append(jobs, render.Job{Path: p, Render: func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+	}
+	sort.Slice(jobs, func(i, j int) bool { return jobs[i].Path < jobs[j].Path })
+	return jobs, nil
+}
+
+// dedupeJobs keeps the last job of each path.
+func dedupeJobs(jobs []render.Job) []render.Job {
+	last := map[string]int{}
+	for i, j := range jobs {
+		last[j.Path] = i
+	}
+	out := jobs[:0]
+	for i, j := range jobs {
+		if last[j.Path] == i {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// runJobs renders jobs on all cores and stops at the first error.
+func runJobs(jobs []render.Job, emit func(string, []byte) error) error {
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	next := make(chan render.Job)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				b, err := j.Render()
+				if err == nil {
+					err = emit(j.Path, b)
+				}
+				if err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = fmt.Errorf("%s: %w", j.Path, err)
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		mu.Lock()
+		failed := firstErr != nil
+		mu.Unlock()
+		if failed {
+			break
+		}
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	return firstErr
+}
+
+// Memory loads, checks and renders the site into memory. With errors in
+// the content it renders nothing and returns the diagnostics.
+func Memory(opts Options) (*Result, check.List, error) {
+	s, diags := Load(opts)
+	if diags.Errors() > 0 {
+		return nil, diags, nil
+	}
+	res := &Result{Site: s, Files: map[string][]byte{}}
+	var mu sync.Mutex
+	pages, err := Render(s, opts, func(p string, b []byte) error {
+		mu.Lock()
+		res.Files[p] = b
+		mu.Unlock()
+		return nil
+	})
+	res.Pages = pages
+	return res, diags, err
+}
+
+// ErrContent is returned by Write when the content has errors.
+var ErrContent = errors.New("the content has errors")
+
+// cleanPath is an output path made safe: slash-separated, relative, with
+// no "..", so it cannot leave the output folder.
+func cleanPath(p string) (string, error) {
+	c := path.Clean("/" + p)[1:]
+	if c == "" || c != p || strings.Contains(p, "\\") {
+		return "", fmt.Errorf("unsafe output path %q", p)
+	}
+	return c, nil
+}

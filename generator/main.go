@@ -1,0 +1,193 @@
+// Command generator builds a fact-check site from Markdown, proving that
+// every quote is in its source.
+//
+//	generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+//	generator serve [--src DIR] [--bind ADDR] [--port N] [--drafts] [--poll DURATION]
+//	generator check [--src DIR] [--strict] [--format text|json]
+//	generator new claim|source ID [--src DIR]
+//	generator version
+//
+// See README.md for the content format.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"factcheck/generator/build"
+	"factcheck/generator/check"
+	"factcheck/generator/serve"
+	"factcheck/generator/site"
+)
+
+// version is set at link time for releases (-ldflags "-X main.version=…").
+var version = "0.1.0-dev"
+
+const usage = `usage:
+  generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+  generator serve [--src DIR] [--bind ADDR] [--port N] [--drafts] [--poll DURATION]
+  generator check [--src DIR] [--strict] [--format text|json]
+  generator new claim|source ID [--src DIR]
+  generator version
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run runs one command and returns its exit code: 0 ok, 1 content errors,
+// 2 usage.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return runBuild(args, stdout, stderr)
+	case "serve":
+		return runServe(args, stdout, stderr)
+	case "check":
+		return runCheck(args, stdout, stderr)
+	case "new":
+		return runNew(args, stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "generator", version)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "unknown command %q\n%s", cmd, usage)
+	return 2
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parse parses flags, allowing them before and after positional
+// arguments, and returns the positional ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", stderr)
+	src := fs.String("src", ".", "the site folder, holding content/")
+	out := fs.String("out", "", "the output folder (default SRC/public)")
+	baseURL := fs.String("base-url", "", "the URL the site is published at, replacing site.yaml's base_url")
+	drafts := fs.Bool("drafts", false, "include draft claims")
+	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
+		return usageError(stderr, pos)
+	}
+	if *out == "" {
+		*out = filepath.Join(*src, "public")
+	}
+	start := time.Now()
+	res, diags, err := build.Write(build.Options{Src: *src, Drafts: *drafts, BaseURL: *baseURL}, *out)
+	printDiags(stderr, diags)
+	if errors.Is(err, build.ErrContent) {
+		fmt.Fprintf(stderr, "build failed: %s; %s left as it was\n", countDiags(diags), *out)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "build failed: %v\n", err)
+		return 1
+	}
+	if res.Site.Config.BaseURL == "/" {
+		fmt.Fprintln(stderr, "warning: no base_url in content/site.yaml and no --base-url: the feed, sitemap, canonical links and JSON-LD urls are left out")
+	}
+	fmt.Fprintf(stdout, "built %d claims, %d sources, %d pages in %s into %s\n",
+		len(res.Site.Claims), len(res.Site.Sources), res.Pages, time.Since(start).Round(time.Millisecond), *out)
+	return 0
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", stderr)
+	src := fs.String("src", ".", "the site folder, holding content/")
+	strict := fs.Bool("strict", false, "count warnings as errors")
+	format := fs.String("format", "text", "output format: text or json")
+	if pos, err := parse(fs, args); err != nil || len(pos) > 0 || (*format != "text" && *format != "json") {
+		return usageError(stderr, pos)
+	}
+	_, diags := site.Load(os.DirFS(*src), site.Options{})
+	if *format == "json" {
+		check.WriteJSON(stdout, diags)
+	} else {
+		check.WriteText(stdout, diags, os.Getenv("GITHUB_ACTIONS") == "true")
+		fmt.Fprintf(stderr, "%s\n", countDiags(diags))
+	}
+	if diags.Errors() > 0 || (*strict && len(diags) > 0) {
+		return 1
+	}
+	return 0
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", stderr)
+	src := fs.String("src", ".", "the site folder, holding content/")
+	bind := fs.String("bind", "127.0.0.1", "the address to listen on")
+	port := fs.Int("port", 1313, "the port to listen on")
+	drafts := fs.Bool("drafts", false, "include draft claims")
+	poll := fs.Duration("poll", 0, "poll for changes at this interval instead of using file system events (e.g. 500ms)")
+	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
+		return usageError(stderr, pos)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	err := serve.Run(ctx, serve.Options{Src: *src, Bind: *bind, Port: *port, Drafts: *drafts, Poll: *poll, Stdout: stdout, Stderr: stderr})
+	if err != nil {
+		fmt.Fprintf(stderr, "serve: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func usageError(stderr io.Writer, pos []string) int {
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "unexpected argument %q\n", pos[0])
+	}
+	fmt.Fprint(stderr, usage)
+	return 2
+}
+
+// printDiags prints diagnostics one a line, also as GitHub annotations
+// when running in GitHub Actions.
+func printDiags(w io.Writer, diags check.List) {
+	check.WriteText(w, diags, os.Getenv("GITHUB_ACTIONS") == "true")
+}
+
+func countDiags(diags check.List) string {
+	e := diags.Errors()
+	w := len(diags) - e
+	return fmt.Sprintf("%d %s, %d %s", e, plural(e, "error", "errors"), w, plural(w, "warning", "warnings"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

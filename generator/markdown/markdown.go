@@ -1,0 +1,217 @@
+// Package markdown parses and renders the Markdown of claims, sources and
+// pages: CommonMark with GitHub tables, strikethrough, autolinks, task lists
+// and footnotes, plus three additions of this project.
+//
+// A quote is a block quote whose last paragraph is an attribution line: a
+// dash (—, ― or --) followed by a citation. The rest of the block quote is
+// the quoted text.
+//
+//	> no indications that any foreign actor attempted to alter any
+//	> technical aspect of the voting process
+//	>
+//	> — [@odni-report, p. 4]
+//
+// A citation is [@SOURCE-ID] or [@SOURCE-ID, LOCATOR]; it links to the
+// source. A quotation in double quotes (straight or curly) immediately
+// followed by a citation is an inline quote and is checked like a block
+// quote: "did not deploy" [@odni-report].
+//
+// A cross-link is [[ID]] or [[ID|label]]: a link to a claim, source or page.
+//
+// Links whose scheme is not http, https or mailto are rendered as plain text
+// and reported, and raw HTML is shown as text unless a site allows it.
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Doc is a parsed Markdown body with what it refers to, in the order they
+// appear.
+type Doc struct {
+	Root      ast.Node
+	Source    []byte
+	Quotes    []*Quote
+	Citations []*Citation
+	Links     []*CrossLink
+	// Problems found while parsing, at byte offsets of Source.
+	Problems []Problem
+}
+
+// Problem is something wrong in the Markdown, at byte offset Offset.
+type Problem struct {
+	Offset  int
+	Warning bool
+	Message string
+}
+
+// Quote is a quotation that must be found in its cited source.
+type Quote struct {
+	// Text is the quoted text as plain text, paragraphs separated by a
+	// blank line.
+	Text     string
+	Citation *Citation
+	// Offset is where the quoted text starts in the Markdown.
+	Offset int
+	Inline bool
+	// Check is filled in by the loader once the quote has been looked for
+	// in its source; the renderer reads it.
+	Check QuoteCheck
+}
+
+// QuoteCheck is what verification found for a quote.
+type QuoteCheck struct {
+	// Status is Verified, Unverified (the source has no stored text) or
+	// Failed.
+	Status Status
+	// Anchor is the id of the quote's first highlight on the source page.
+	Anchor string
+	// Fragment is a text fragment (":~:text=…", without the '#') that
+	// finds the quote in the original document.
+	Fragment string
+}
+
+// Status is the outcome of checking a quote against its source.
+type Status int
+
+const (
+	Failed Status = iota
+	Verified
+	Unverified
+)
+
+// Citation is a [@SOURCE-ID, LOCATOR] reference.
+type Citation struct {
+	ast.BaseInline
+	SourceID string
+	Locator  string
+	Offset   int
+	// Quote is the quote this citation attributes, if any.
+	Quote *Quote
+}
+
+// CrossLink is a [[ID|label]] reference.
+type CrossLink struct {
+	ast.BaseInline
+	Target string
+	Label  string
+	Offset int
+}
+
+// QuoteBlock is an attributed block quote. Its children are the quoted
+// blocks; Caption is the attribution paragraph without its dash.
+type QuoteBlock struct {
+	ast.BaseBlock
+	Quote   *Quote
+	Caption ast.Node
+}
+
+var (
+	KindCitation   = ast.NewNodeKind("Citation")
+	KindCrossLink  = ast.NewNodeKind("CrossLink")
+	KindQuoteBlock = ast.NewNodeKind("QuoteBlock")
+)
+
+func (n *Citation) Kind() ast.NodeKind   { return KindCitation }
+func (n *CrossLink) Kind() ast.NodeKind  { return KindCrossLink }
+func (n *QuoteBlock) Kind() ast.NodeKind { return KindQuoteBlock }
+
+func (n *Citation) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"SourceID": n.SourceID, "Locator": n.Locator}, nil)
+}
+func (n *CrossLink) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Target": n.Target, "Label": n.Label}, nil)
+}
+func (n *QuoteBlock) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// Parser parses Markdown with this project's additions. It is safe for
+// concurrent use.
+type Parser struct {
+	md goldmark.Markdown
+}
+
+var docKey = parser.NewContextKey()
+
+// NewParser returns a parser. Sources use plain=true: their text is stored
+// as written, so citations and cross-links are not read in it.
+func NewParser(plain bool) *Parser {
+	opts := []parser.Option{}
+	if !plain {
+		opts = append(opts,
+			parser.WithInlineParsers(util.Prioritized(refParser{}, 102)),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)))
+	} else {
+		opts = append(opts, parser.WithASTTransformers(util.Prioritized(transformer{plain: true}, 100)))
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(opts...),
+	)
+	return &Parser{md: md}
+}
+
+// Parse parses src.
+func (p *Parser) Parse(src []byte) *Doc {
+	doc := &Doc{Source: src}
+	ctx := parser.NewContext()
+	ctx.Set(docKey, doc)
+	doc.Root = p.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return doc
+}
+
+// refParser reads citations and cross-links; it runs before goldmark's
+// link parser, which would otherwise leave them as text.
+type refParser struct{}
+
+func (refParser) Trigger() []byte { return []byte{'['} }
+
+func (refParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	switch {
+	case bytes.HasPrefix(line, []byte("[[")):
+		end := bytes.Index(line, []byte("]]"))
+		if end < 0 {
+			return nil
+		}
+		inner := string(line[2:end])
+		target, label, _ := strings.Cut(inner, "|")
+		target = strings.TrimSpace(target)
+		if target == "" || strings.ContainsAny(target, " \t[]") {
+			return nil
+		}
+		block.Advance(end + 2)
+		n := &CrossLink{Target: target, Label: strings.TrimSpace(label), Offset: seg.Start}
+		addLink(pc, n)
+		return n
+	case bytes.HasPrefix(line, []byte("[@")):
+		end := bytes.IndexByte(line, ']')
+		if end < 0 {
+			return nil
+		}
+		inner := string(line[2:end])
+		id, locator, _ := strings.Cut(inner, ",")
+		id = strings.TrimSpace(id)
+		if id == "" || strings.ContainsAny(id, " \t[") {
+			return nil
+		}
+		block.Advance(end + 1)
+		n := &Citation{SourceID: id, Locator: strings.TrimSpace(locator), Offset: seg.Start}
+		d := pc.Get(docKey).(*Doc)
+		d.Citations = append(d.Citations, n)
+		return n
+	}
+	return nil
+}
+
+func addLink(pc parser.Context, n *CrossLink) {
+	d := pc.Get(docKey).(*Doc)
+	d.Links = append(d.Links, n)
+}

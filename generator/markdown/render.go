@@ -1,0 +1,264 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// Links tells the renderer where citations, cross-links and quotes point.
+type Links interface {
+	// Ref returns the href and title of the claim, source or page with
+	// this id; ok is false when there is none.
+	Ref(id string) (href, title string, ok bool)
+	// QuoteHrefs returns the href of a quote's highlight on its source
+	// page and of the quote in the original document; either may be "".
+	QuoteHrefs(q *Quote) (anchor, original string)
+}
+
+// Renderer writes parsed documents as HTML. It is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// NewRenderer returns a renderer that resolves references with links.
+// With unsafe set, raw HTML in Markdown is written as it is; otherwise it is
+// shown as text.
+func NewRenderer(links Links, unsafe bool) *Renderer {
+	var opts []renderer.Option
+	if unsafe {
+		opts = append(opts, gmhtml.WithUnsafe())
+	}
+	opts = append(opts, renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{links: links, unsafe: unsafe}, 100)))
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithRendererOptions(opts...),
+	)
+	return &Renderer{md: md}
+}
+
+// Render writes doc as HTML.
+func (r *Renderer) Render(w io.Writer, doc *Doc) error {
+	return r.md.Renderer().Render(w, doc.Source, doc.Root)
+}
+
+type nodeRenderer struct {
+	links  Links
+	unsafe bool
+}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindCitation, r.citation)
+	reg.Register(KindCrossLink, r.crossLink)
+	reg.Register(KindQuoteBlock, r.quoteBlock)
+	reg.Register(ast.KindFencedCodeBlock, r.code)
+	if !r.unsafe {
+		reg.Register(ast.KindRawHTML, r.rawHTML)
+		reg.Register(ast.KindHTMLBlock, r.htmlBlock)
+	}
+}
+
+func (r *nodeRenderer) citation(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	c := n.(*Citation)
+	href, title, ok := r.links.Ref(c.SourceID)
+	if !ok {
+		title = c.SourceID
+	}
+	var anchor, original string
+	if c.Quote != nil {
+		anchor, original = r.links.QuoteHrefs(c.Quote)
+	}
+	if anchor != "" {
+		href = anchor
+	}
+	w.WriteString(`<span class="citation">`)
+	if c.Quote != nil && !c.Quote.Inline {
+		// The attribution line of a block quote names the source in full.
+		writeLink(w, href, `<cite>`+html.EscapeString(title)+`</cite>`, "")
+		if c.Locator != "" {
+			w.WriteString(", " + html.EscapeString(c.Locator))
+		}
+	} else {
+		label := "[" + title
+		if c.Locator != "" {
+			label += ", " + c.Locator
+		}
+		writeLink(w, href, html.EscapeString(label+"]"), title)
+	}
+	if c.Quote != nil {
+		writeStatus(w, c.Quote, original)
+	}
+	w.WriteString(`</span>`)
+	return ast.WalkSkipChildren, nil
+}
+
+// writeStatus writes what verification found, and the link to the quote in
+// the original document.
+func writeStatus(w util.BufWriter, q *Quote, original string) {
+	switch q.Check.Status {
+	case Verified:
+		w.WriteString(` <span class="qstatus verified" title="Found word for word in the stored source">✓ verified</span>`)
+	case Unverified:
+		w.WriteString(` <span class="qstatus unverified" title="The source's text is not stored, so this quote could not be checked">unverified</span>`)
+	}
+	if original != "" {
+		w.WriteString(` <a class="original" rel="external noopener" href="` + html.EscapeString(original) + `">original ↗</a>`)
+	}
+}
+
+func writeLink(w util.BufWriter, href, labelHTML, title string) {
+	if href == "" {
+		w.WriteString(labelHTML)
+		return
+	}
+	w.WriteString(`<a href="` + html.EscapeString(href) + `"`)
+	if title != "" {
+		w.WriteString(` title="` + html.EscapeString(title) + `"`)
+	}
+	w.WriteString(`>` + labelHTML + `</a>`)
+}
+
+func (r *nodeRenderer) crossLink(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	l := n.(*CrossLink)
+	href, title, ok := r.links.Ref(l.Target)
+	label := l.Label
+	if label == "" {
+		label = title
+	}
+	if !ok {
+		label = l.Target
+		if l.Label != "" {
+			label = l.Label
+		}
+	}
+	w.WriteString(`<span class="xref">`)
+	writeLink(w, href, html.EscapeString(label), "")
+	w.WriteString(`</span>`)
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) quoteBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	qb := n.(*QuoteBlock)
+	if entering {
+		w.WriteString(`<figure class="quote">` + "\n<blockquote>\n")
+		return ast.WalkContinue, nil
+	}
+	w.WriteString("</blockquote>\n<figcaption>— ")
+	if err := r.renderInline(w, src, qb.Caption); err != nil {
+		return ast.WalkStop, err
+	}
+	w.WriteString("</figcaption>\n</figure>\n")
+	return ast.WalkContinue, nil
+}
+
+// renderInline renders the children of a node that is not in the tree the
+// goldmark renderer walks (the caption of a quote).
+func (r *nodeRenderer) renderInline(w util.BufWriter, src []byte, n ast.Node) error {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *Citation:
+			r.citation(w, src, c, true)
+		case *CrossLink:
+			r.crossLink(w, src, c, true)
+		case *ast.Text:
+			w.WriteString(html.EscapeString(string(c.Segment.Value(src))))
+			if c.SoftLineBreak() {
+				w.WriteString(" ")
+			}
+		default:
+			w.WriteString(html.EscapeString(PlainText(c, src)))
+		}
+	}
+	return nil
+}
+
+func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	segs := n.(*ast.RawHTML).Segments
+	for i := 0; i < segs.Len(); i++ {
+		w.WriteString(html.EscapeString(string(segValue(segs.At(i), src))))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	hb := n.(*ast.HTMLBlock)
+	var b strings.Builder
+	for i := 0; i < hb.Lines().Len(); i++ {
+		b.Write(segValue(hb.Lines().At(i), src))
+	}
+	if hb.HasClosure() {
+		b.Write(hb.ClosureLine.Value(src))
+	}
+	w.WriteString(`<p class="raw-html">` + html.EscapeString(strings.TrimRight(b.String(), "\n")) + "</p>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+var codeFormatter = chromahtml.New(chromahtml.WithClasses(true))
+
+func (r *nodeRenderer) code(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	fcb := n.(*ast.FencedCodeBlock)
+	var code bytes.Buffer
+	for i := 0; i < fcb.Lines().Len(); i++ {
+		code.Write(segValue(fcb.Lines().At(i), src))
+	}
+	lang := string(fcb.Language(src))
+	lexer := lexers.Get(lang)
+	if lexer == nil {
+		lexer = lexers.Fallback
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	if err == nil {
+		err = codeFormatter.Format(w, styles.Get("github"), it)
+	}
+	if err != nil {
+		w.WriteString(`<pre class="chroma"><code>` + html.EscapeString(code.String()) + "</code></pre>\n")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+var (
+	cssOnce sync.Once
+	css     []byte
+)
+
+// CodeCSS returns the stylesheet for highlighted code: the light style, and
+// the dark one for readers who prefer dark pages.
+func CodeCSS() []byte {
+	cssOnce.Do(func() {
+		var b bytes.Buffer
+		codeFormatter.WriteCSS(&b, styles.Get("github"))
+		b.WriteString("@media (prefers-color-scheme: dark) {\n")
+		codeFormatter.WriteCSS(&b, styles.Get("github-dark"))
+		b.WriteString("}\n")
+		css = b.Bytes()
+	})
+	return css
+}

@@ -1,0 +1,293 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// transformer turns attributed block quotes into QuoteBlocks, finds inline
+// quotes, and unlinks URLs with schemes other than http(s) and mailto.
+type transformer struct{ plain bool }
+
+func (t transformer) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
+	doc := pc.Get(docKey).(*Doc)
+	var quotes, unlinks []ast.Node
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindBlockquote:
+			if !t.plain {
+				quotes = append(quotes, n)
+			}
+		case ast.KindLink, ast.KindImage, ast.KindAutoLink:
+			if !allowedURL(destination(n, doc.Source)) {
+				unlinks = append(unlinks, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unlinks {
+		doc.Problems = append(doc.Problems, Problem{n.Pos(), true,
+			fmt.Sprintf("link to %q is shown as plain text: only http, https and mailto links are allowed", destination(n, doc.Source))})
+		unlink(n)
+	}
+	// Inner block quotes first, so an outer one sees its children settled.
+	for i := len(quotes) - 1; i >= 0; i-- {
+		t.blockQuote(doc, quotes[i])
+	}
+	for _, c := range doc.Citations {
+		if c.Quote == nil {
+			inlineQuote(doc, c)
+		}
+	}
+}
+
+func destination(n ast.Node, src []byte) string {
+	switch n := n.(type) {
+	case *ast.Link:
+		return string(n.Destination)
+	case *ast.Image:
+		return string(n.Destination)
+	case *ast.AutoLink:
+		if n.AutoLinkType == ast.AutoLinkEmail {
+			return "mailto:" + string(n.URL(src))
+		}
+		return string(n.URL(src))
+	}
+	return ""
+}
+
+// allowedURL reports whether u may be linked: relative, or http(s) or
+// mailto. Browsers ignore tabs and line breaks inside a scheme, so they
+// are dropped before looking at it.
+func allowedURL(u string) bool {
+	u = strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, u)
+	colon := strings.IndexByte(u, ':')
+	if colon < 0 || strings.ContainsAny(u[:colon], "/?#") {
+		return true // no scheme: a relative URL
+	}
+	switch strings.ToLower(u[:colon]) {
+	case "http", "https", "mailto":
+		return true
+	}
+	return false
+}
+
+// unlink replaces a link by its text.
+func unlink(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	if al, ok := n.(*ast.AutoLink); ok {
+		parent.ReplaceChild(parent, n, ast.NewTextSegment(text.NewSegment(al.Pos(), al.Pos()+len(al.Label(nil)))))
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// blockQuote replaces a block quote that ends with an attribution line by a
+// QuoteBlock.
+func (t transformer) blockQuote(doc *Doc, bq ast.Node) {
+	last, ok := bq.LastChild().(*ast.Paragraph)
+	cite, attributed := attribution(last, doc.Source)
+	if !ok || !attributed || last == bq.FirstChild() {
+		if c := findCitation(bq); c != nil && c.Quote == nil {
+			msg := "block quote cites a source but has no attribution line; put a blank \">\" line before the \"— [@" + c.SourceID + "]\" line to quote the source"
+			doc.Problems = append(doc.Problems, Problem{c.Offset, true, msg})
+		}
+		return
+	}
+	qb := &QuoteBlock{Caption: last}
+	bq.RemoveChild(bq, last)
+	for c := bq.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		qb.AppendChild(qb, c)
+		c = next
+	}
+	q := &Quote{Text: PlainText(qb, doc.Source), Citation: cite, Offset: firstOffset(qb)}
+	cite.Quote = q
+	qb.Quote = q
+	trimDash(last, doc.Source)
+	bq.Parent().ReplaceChild(bq.Parent(), bq, qb)
+	doc.Quotes = append(doc.Quotes, q)
+}
+
+// attribution reports whether p is an attribution line: a dash, then a
+// citation.
+func attribution(p *ast.Paragraph, src []byte) (*Citation, bool) {
+	if p == nil || p.Lines().Len() != 1 {
+		return nil, false
+	}
+	line := strings.TrimSpace(string(segValue(p.Lines().At(0), src)))
+	if !hasDash(line) {
+		return nil, false
+	}
+	c := findCitation(p)
+	return c, c != nil
+}
+
+func hasDash(s string) bool {
+	return strings.HasPrefix(s, "—") || strings.HasPrefix(s, "―") || strings.HasPrefix(s, "--")
+}
+
+// trimDash removes the leading dash from an attribution paragraph.
+func trimDash(p ast.Node, src []byte) {
+	t, ok := p.FirstChild().(*ast.Text)
+	if !ok {
+		return
+	}
+	v := string(t.Segment.Value(src))
+	trimmed := strings.TrimLeft(v, " \t")
+	for _, d := range []string{"—", "―", "--"} {
+		if strings.HasPrefix(trimmed, d) {
+			rest := strings.TrimLeft(trimmed[len(d):], " \t-")
+			t.Segment = t.Segment.WithStart(t.Segment.Stop - len(rest))
+			return
+		}
+	}
+}
+
+func findCitation(n ast.Node) *Citation {
+	var found *Citation
+	ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*Citation); ok && entering {
+			found = c
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// firstOffset is the offset of the first text inside n.
+func firstOffset(n ast.Node) int {
+	off := -1
+	ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return off
+}
+
+// inlineQuote makes c the attribution of the quotation that ends right
+// before it, if there is one: "quoted words" [@source].
+func inlineQuote(doc *Doc, c *Citation) {
+	// Gather the text before the citation within its paragraph, back to
+	// the nearest node that is not text.
+	var parts []*ast.Text
+	for n := c.PreviousSibling(); n != nil; n = n.PreviousSibling() {
+		t, ok := n.(*ast.Text)
+		if !ok {
+			break
+		}
+		parts = append([]*ast.Text{t}, parts...)
+	}
+	var b strings.Builder
+	offsets := []int{} // offsets[i] is the source offset of b's byte i
+	for _, t := range parts {
+		v := t.Segment.Value(doc.Source)
+		for i := range v {
+			offsets = append(offsets, t.Segment.Start+i)
+		}
+		b.Write(v)
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			offsets = append(offsets, t.Segment.Stop)
+			b.WriteByte('\n')
+		}
+	}
+	s := b.String()
+	end := len(s)
+	if end > 0 && (s[end-1] == ' ' || s[end-1] == '\n') {
+		end--
+	}
+	closeLen := closingQuote(s[:end])
+	if closeLen == 0 {
+		return
+	}
+	body := s[:end-closeLen]
+	open := max(strings.LastIndex(body, "\""), strings.LastIndex(body, "“"))
+	if open < 0 {
+		return
+	}
+	openLen := 1
+	if body[open] != '"' {
+		openLen = len("“")
+	}
+	inner := body[open+openLen:]
+	if strings.TrimSpace(inner) == "" {
+		return
+	}
+	q := &Quote{Text: inner, Citation: c, Offset: offsets[open], Inline: true}
+	c.Quote = q
+	doc.Quotes = append(doc.Quotes, q)
+}
+
+// closingQuote returns the byte length of the closing quotation mark that s
+// ends with, or 0.
+func closingQuote(s string) int {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if r == '"' || r == '”' {
+		return n
+	}
+	return 0
+}
+
+// PlainText returns the text of n without markup: paragraphs and other
+// blocks separated by a blank line, line breaks inside them kept.
+func PlainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writePlain(&b, n, src)
+	return strings.TrimSpace(b.String())
+}
+
+func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		case *Citation, *ast.RawHTML:
+			// not part of the quoted words
+		default:
+			if c.Type() == ast.TypeBlock && b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 && c.FirstChild() == nil {
+				for i := 0; i < c.Lines().Len(); i++ {
+					b.Write(segValue(c.Lines().At(i), src))
+				}
+				continue
+			}
+			writePlain(b, c, src)
+		}
+	}
+}
+
+func segValue(s text.Segment, src []byte) []byte { return s.Value(src) }

@@ -1,0 +1,359 @@
+package quote
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+const (
+	// maxOccurrences is how often a word may occur in a source and still
+	// help locate a passage; more common words are skipped.
+	maxOccurrences = 1000
+	// maxQuoteWords bounds the words of a quote that Closest compares.
+	maxQuoteWords = 1000
+	// diffContext is how many unchanged words a diff shows around a change.
+	diffContext = 3
+	// The costs of a quote word missing from the passage, of a passage word
+	// missing from the quote and of a word changed in case or punctuation,
+	// see align.
+	deleteCost = 2
+	insertCost = 1
+	alikeCost  = 1
+)
+
+// Closest finds the passage of the source most like quote, for a misquote
+// error. passage is that passage of the normalized source, on one line. diff
+// shows the quote against it word by word: the quote's words the source
+// lacks as [-...-], the source's words the quote lacks as {+...+}, with a
+// few unchanged words of context and "…" where the rest was cut. Gaps and
+// insertions of the quote show as "…" and "[...]"; they may stand for any
+// source words. Both are "" when the source has none of the quote's words;
+// diff is "" when the passage has every word of the quote.
+//
+// The work is bounded for large sources: the passage is looked for where
+// most of the quote's less common words occur close together.
+func (s *Source) Closest(quote string) (passage, diff string) {
+	toks := quoteTokens(stripQuotes(Normalize(quote)))
+	// A gap or insertion at either end of the quote stands for nothing.
+	for len(toks) > 0 && toks[0].free {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && toks[len(toks)-1].free {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) > maxQuoteWords {
+		toks = toks[:maxQuoteWords]
+	}
+	lo, hi, ok := s.window(toks)
+	if !ok {
+		return "", ""
+	}
+	words := splitWords(s.norm, lo, hi)
+	ops, first, last := align(toks, words, s.norm)
+	if first == last {
+		return "", ""
+	}
+	return s.norm[words[first].start:words[last-1].end], formatDiff(ops)
+}
+
+// token is a word of a quote, or a gap or insertion (free), which may
+// stand for any number of source words.
+type token struct {
+	text string
+	free bool
+}
+
+func quoteTokens(q string) []token {
+	var toks []token
+	for _, it := range scanQuote(q) {
+		switch it.kind {
+		case gapItem:
+			toks = append(toks, token{text: "…", free: true})
+		case insertItem:
+			toks = append(toks, token{text: "[" + it.text + "]", free: true})
+		default:
+			for w := range strings.FieldsSeq(it.text) {
+				toks = append(toks, token{text: w})
+			}
+		}
+	}
+	return toks
+}
+
+// window returns a stretch norm[lo:hi] of the source, on word boundaries,
+// that holds the passage most like the quote's words: it centres on the
+// place where most different quote words occur within the length of the
+// quote, with room for the passage to be longer than the quote.
+func (s *Source) window(toks []token) (lo, hi int, ok bool) {
+	type occurrence struct{ pos, word int }
+	var (
+		occs   []occurrence
+		common []occurrence // occurrences of words too common to count on
+		words  []string     // the distinct words of the quote
+		qlen   int
+	)
+	for _, t := range toks {
+		if t.free {
+			continue
+		}
+		qlen += len(t.text) + 1
+		if slices.Contains(words, t.text) {
+			continue
+		}
+		id := len(words)
+		words = append(words, t.text)
+		found := wordOccurrences(s.norm, t.text, maxOccurrences+1)
+		for _, p := range found {
+			if len(found) > maxOccurrences {
+				common = append(common, occurrence{p, id})
+			} else {
+				occs = append(occs, occurrence{p, id})
+			}
+		}
+	}
+	if len(occs) == 0 {
+		occs = common
+	}
+	if len(occs) == 0 {
+		return 0, 0, false
+	}
+	slices.SortFunc(occs, func(a, b occurrence) int { return a.pos - b.pos })
+
+	// Slide a window as long as the quote over the occurrences, counting
+	// the different words in it.
+	counts := make([]int, len(words))
+	distinct, best, bestPos := 0, 0, 0
+	r := 0
+	for _, o := range occs {
+		for ; r < len(occs) && occs[r].pos < o.pos+qlen; r++ {
+			if counts[occs[r].word]++; counts[occs[r].word] == 1 {
+				distinct++
+			}
+		}
+		if distinct > best {
+			best, bestPos = distinct, o.pos
+		}
+		if counts[o.word]--; counts[o.word] == 0 {
+			distinct--
+		}
+	}
+	lo = max(0, bestPos-qlen)
+	hi = min(len(s.norm), bestPos+2*qlen)
+	if lo > 0 {
+		lo = strings.LastIndexByte(s.norm[:lo], ' ') + 1
+	}
+	if i := strings.IndexByte(s.norm[hi:], ' '); i >= 0 {
+		hi += i
+	} else {
+		hi = len(s.norm)
+	}
+	return lo, hi, true
+}
+
+// wordOccurrences returns the offsets of up to limit occurrences of w as a
+// whole word in text.
+func wordOccurrences(text, w string, limit int) []int {
+	var found []int
+	for at := 0; len(found) < limit; {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			break
+		}
+		p := at + i
+		end := p + len(w)
+		if (p == 0 || text[p-1] == ' ') && (end == len(text) || text[end] == ' ') {
+			found = append(found, p)
+		}
+		at = p + 1
+	}
+	return found
+}
+
+type wordPos struct{ start, end int }
+
+// splitWords returns the space-separated words of text[lo:hi].
+func splitWords(text string, lo, hi int) []wordPos {
+	var words []wordPos
+	for i := lo; i < hi; {
+		if text[i] == ' ' {
+			i++
+			continue
+		}
+		j := i + strings.IndexByte(text[i:hi]+" ", ' ')
+		words = append(words, wordPos{i, j})
+		i = j
+	}
+	return words
+}
+
+type opKind int
+
+const (
+	opSame   opKind = iota // a word in both
+	opDelete               // a quote word the source lacks
+	opInsert               // a source word the quote lacks
+	opFree                 // a gap or insertion of the quote
+)
+
+type op struct {
+	kind opKind
+	text string
+}
+
+// align compares the quote's tokens with the words of a stretch of source
+// and returns the edits that turn the quote into the passage of the source
+// that needs the fewest, with words[first:last] that passage. Source words
+// before and after the passage cost nothing, and a free token takes in
+// source words at no cost. Otherwise a source word the quote lacks costs
+// one and a quote word the source lacks costs two, so the passage rather
+// grows to take in what the quote says than leaves quote words unmatched.
+// A quote word replaced by a source word that differs only in case or
+// punctuation costs one, so such a change at either end of the quote still
+// shows the source's word.
+func align(toks []token, words []wordPos, text string) (ops []op, first, last int) {
+	n, m := len(toks), len(words)
+	w := m + 1
+	cost := make([]int32, (n+1)*w) // cost[i*w+j]: toks[:i] against a passage ending before words[j]
+	word := func(j int) string { return text[words[j-1].start:words[j-1].end] }
+	for i := 1; i <= n; i++ {
+		row, up := cost[i*w:(i+1)*w], cost[(i-1)*w:i*w]
+		t := toks[i-1]
+		if t.free {
+			row[0] = up[0]
+			for j := 1; j <= m; j++ {
+				row[j] = min(up[j], row[j-1])
+			}
+			continue
+		}
+		row[0] = up[0] + deleteCost
+		for j := 1; j <= m; j++ {
+			c := min(up[j]+deleteCost, row[j-1]+insertCost)
+			switch wj := word(j); {
+			case t.text == wj:
+				c = min(c, up[j-1])
+			case alike(t.text, wj):
+				c = min(c, up[j-1]+alikeCost)
+			}
+			row[j] = c
+		}
+	}
+	// The passage ends where the quote costs least; of equal ends, the
+	// last, which takes in more of the quote.
+	last = 0
+	for j := 1; j <= m; j++ {
+		if cost[n*w+j] <= cost[n*w+last] {
+			last = j
+		}
+	}
+	// Walk back, preferring matches, then replacements, then dropped quote
+	// words, so a free token takes in as few words as it must.
+	i, j := n, last
+	for i > 0 {
+		t := toks[i-1]
+		c, up := cost[i*w+j], cost[(i-1)*w+j]
+		switch {
+		case t.free && c == up:
+			ops = append(ops, op{opFree, t.text})
+			i--
+		case t.free:
+			j-- // taken in by the free token
+		case j > 0 && t.text == word(j) && c == cost[(i-1)*w+j-1]:
+			ops = append(ops, op{opSame, t.text})
+			i, j = i-1, j-1
+		case j > 0 && alike(t.text, word(j)) && c == cost[(i-1)*w+j-1]+alikeCost:
+			ops = append(ops, op{opInsert, word(j)}, op{opDelete, t.text})
+			i, j = i-1, j-1
+		case c == up+deleteCost:
+			ops = append(ops, op{opDelete, t.text})
+			i--
+		default:
+			ops = append(ops, op{opInsert, word(j)})
+			j--
+		}
+	}
+	slices.Reverse(ops)
+	return ops, j, last
+}
+
+// alike reports whether two words differ only in case or in punctuation
+// around them, like "process," and "Process".
+func alike(a, b string) bool {
+	trim := func(s string) string {
+		return strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+	}
+	a, b = trim(a), trim(b)
+	return a != "" && strings.EqualFold(a, b)
+}
+
+// hunk is a change: quote words replaced by source words.
+type hunk struct{ del, ins []string }
+
+func (h hunk) String() string {
+	var b strings.Builder
+	if len(h.del) > 0 {
+		b.WriteString("[-" + strings.Join(h.del, " ") + "-]")
+	}
+	if len(h.ins) > 0 {
+		b.WriteString("{+" + strings.Join(h.ins, " ") + "+}")
+	}
+	return b.String()
+}
+
+// formatDiff writes ops as a word diff, cutting unchanged words to a
+// little context around each change.
+func formatDiff(ops []op) string {
+	// contexts[k] is the run of unchanged words before hunks[k]; the last
+	// run follows the last hunk.
+	var (
+		contexts = [][]string{nil}
+		hunks    []hunk
+	)
+	inHunk := false
+	for _, o := range ops {
+		switch o.kind {
+		case opSame, opFree:
+			if inHunk {
+				contexts = append(contexts, nil)
+				inHunk = false
+			}
+			k := len(contexts) - 1
+			contexts[k] = append(contexts[k], o.text)
+		default:
+			if !inHunk {
+				hunks = append(hunks, hunk{})
+				inHunk = true
+			}
+			h := &hunks[len(hunks)-1]
+			if o.kind == opDelete {
+				h.del = append(h.del, o.text)
+			} else {
+				h.ins = append(h.ins, o.text)
+			}
+		}
+	}
+	if len(hunks) == 0 {
+		return ""
+	}
+	if inHunk {
+		contexts = append(contexts, nil)
+	}
+
+	var out []string
+	for k, ctx := range contexts {
+		switch {
+		case k == 0 && len(ctx) > diffContext:
+			out = append(out, "…"+strings.Join(ctx[len(ctx)-diffContext:], " "))
+		case k == len(contexts)-1 && len(ctx) > diffContext:
+			out = append(out, strings.Join(ctx[:diffContext], " ")+"…")
+		case k > 0 && k < len(contexts)-1 && len(ctx) > 2*diffContext:
+			out = append(out, strings.Join(ctx[:diffContext], " ")+" … "+strings.Join(ctx[len(ctx)-diffContext:], " "))
+		case len(ctx) > 0:
+			out = append(out, strings.Join(ctx, " "))
+		}
+		if k < len(hunks) {
+			out = append(out, hunks[k].String())
+		}
+	}
+	return strings.Join(out, " ")
+}

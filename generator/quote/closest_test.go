@@ -1,0 +1,105 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+)
+
+const odni = "Key judgments.\n\n" +
+	"We have no indications that any foreign actor attempted to alter any technical aspect of the voting process in the 2020 US elections, including voter registration, casting ballots, vote tabulation, or reporting results.\n\n" +
+	"We assess that Russian President Putin authorized, and a range of Russian government organizations conducted, influence operations."
+
+func TestClosest(t *testing.T) {
+	tests := []struct {
+		name, source, quote string
+		passage, diff       string
+	}{
+		{
+			name:    "reworded sentence",
+			source:  odni,
+			quote:   "no indications that any foreign actor attempted to interfere in the 2020 US elections by altering any technical aspect of the voting process, including voter registration, ballot casting, vote tabulation, or reporting results.",
+			passage: "no indications that any foreign actor attempted to alter any technical aspect of the voting process in the 2020 US elections, including voter registration, casting ballots, vote tabulation, or reporting results.",
+			diff:    "…actor attempted to [-interfere in the 2020 US elections by altering-]{+alter+} any technical aspect of the voting [-process,-]{+process in the 2020 US elections,+} including voter registration, [-ballot casting,-]{+casting ballots,+} vote tabulation, or…",
+		},
+		{
+			name:    "changed case",
+			source:  odni,
+			quote:   "“we have no indications that any foreign actor”",
+			passage: "We have no indications that any foreign actor",
+			diff:    "[-we-]{+We+} have no indications…",
+		},
+		{
+			// Too many words are left out to take in the last two.
+			name:    "words left out without an ellipsis",
+			source:  odni,
+			quote:   "We assess that Russian President Putin authorized influence operations",
+			passage: "We assess that Russian President Putin authorized,",
+			diff:    "…Russian President Putin [-authorized influence operations-]{+authorized,+}",
+		},
+		{
+			name:    "long unchanged stretch is cut",
+			source:  "one two three four five six seven eight nine ten eleven twelve",
+			quote:   "one 2 three four five six seven eight nine ten 11 twelve",
+			passage: "one two three four five six seven eight nine ten eleven twelve",
+			diff:    "one [-2-]{+two+} three four five … eight nine ten [-11-]{+eleven+} twelve",
+		},
+		{
+			name:    "gap and insertion",
+			source:  odni,
+			quote:   "[The agency has] no indications that any foreign actor attempted to change … any technical aspect",
+			passage: "no indications that any foreign actor attempted to alter any technical aspect",
+			diff:    "…actor attempted to [-change-] … any technical…",
+		},
+		{
+			name:    "parts in different paragraphs",
+			source:  odni,
+			quote:   "Key judgments. … We have",
+			passage: "Key judgments. We have",
+			diff:    "",
+		},
+		{
+			name:    "nothing in common",
+			source:  odni,
+			quote:   "completely unrelated sentence",
+			passage: "",
+			diff:    "",
+		},
+		{
+			name:    "empty quote",
+			source:  odni,
+			quote:   "",
+			passage: "",
+			diff:    "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			passage, diff := NewSource(tt.source).Closest(tt.quote)
+			if passage != tt.passage {
+				t.Errorf("passage = %q\nwant      %q", passage, tt.passage)
+			}
+			if diff != tt.diff {
+				t.Errorf("diff = %q\nwant   %q", diff, tt.diff)
+			}
+		})
+	}
+}
+
+// TestClosestLargeSource checks that the passage is found among many
+// similar ones in a large source.
+func TestClosestLargeSource(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 5<<20; i++ {
+		b.WriteString("The report of the committee said that the voting process was secure and that the results were reported on time.\n\n")
+	}
+	b.WriteString("Officials found no evidence that any voting system deleted or lost votes.\n\n")
+	b.WriteString("The report of the committee said that the voting process was secure.")
+	s := NewSource(b.String())
+	passage, diff := s.Closest("no evidence that any voting system deleted, lost or changed votes")
+	if want := "no evidence that any voting system deleted or lost votes."; passage != want {
+		t.Errorf("passage = %q, want %q", passage, want)
+	}
+	if want := "…any voting system [-deleted,-]{+deleted or+} lost [-or changed votes-]{+votes.+}"; diff != want {
+		t.Errorf("diff = %q, want %q", diff, want)
+	}
+}

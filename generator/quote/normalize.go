@@ -1,0 +1,217 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize returns s as quotes and sources are compared: in NFC, with
+// curly quotes made straight, dashes made hyphens, "…" written "...",
+// invisible characters dropped and white space collapsed to single spaces
+// with none at either end. Quotation marks around s are kept.
+func Normalize(s string) string {
+	var n normalizer
+	n.run(s)
+	return n.out.String()
+}
+
+// seg records where a stretch of normalized text came from. An exact
+// segment corresponds byte for byte to its original, so any offset inside
+// it maps directly; any other segment maps as a whole to its original range.
+type seg struct {
+	norm, normLen int
+	orig, origLen int
+	exact         bool
+}
+
+// normalizer writes the normalized form of a text. With track set it also
+// records the segments and the paragraph breaks a Source needs.
+type normalizer struct {
+	out   strings.Builder
+	track bool
+	segs  []seg
+	paras []int // normalized offsets of the spaces that replaced paragraph breaks
+
+	started bool // something visible was written, so white space is no longer leading
+	pending bool // a run of white space waits to be written as one space
+	wsStart int  // original byte range of that run
+	wsEnd   int
+	breaks  int  // line breaks in that run; two or more make a paragraph break
+	afterCR bool // the previous white space was '\r', so a '\n' ends the same line break
+}
+
+func (n *normalizer) run(text string) {
+	n.out.Grow(len(text))
+	for pos := 0; pos < len(text); {
+		// Most text is already NFC; only the segments that are not get
+		// composed, so exact byte mapping survives everywhere else.
+		k := norm.NFC.QuickSpanString(text[pos:])
+		n.exact(text[pos:pos+k], pos)
+		pos += k
+		if pos == len(text) {
+			break
+		}
+		b := norm.NFC.NextBoundaryInString(text[pos:], true)
+		if b <= 0 {
+			_, b = utf8.DecodeRuneInString(text[pos:])
+		}
+		segment := text[pos : pos+b]
+		if composed := norm.NFC.String(segment); composed != segment {
+			n.composed(composed, pos, pos+b)
+		} else {
+			n.exact(segment, pos)
+		}
+		pos += b
+	}
+}
+
+// exact writes chunk, which is in NFC and starts at original offset base.
+func (n *normalizer) exact(chunk string, base int) {
+	for i := 0; i < len(chunk); {
+		if c := chunk[i]; c < utf8.RuneSelf && !isASCIISpace(c) {
+			// Fast path: a run of plain ASCII is copied as it is.
+			j := i + 1
+			for j < len(chunk) && chunk[j] < utf8.RuneSelf && !isASCIISpace(chunk[j]) {
+				j++
+			}
+			n.visible(chunk[i:j], base+i, base+j, true)
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(chunk[i:])
+		n.char(r, base+i, base+i+size, true)
+		i += size
+	}
+}
+
+// composed writes the NFC form of the original bytes [start, end); each of
+// its characters maps to that whole range.
+func (n *normalizer) composed(s string, start, end int) {
+	for _, r := range s {
+		n.char(r, start, end, false)
+	}
+}
+
+// char writes one character that came from the original bytes [start, end).
+// exact says the character is those bytes, unless it gets replaced.
+func (n *normalizer) char(r rune, start, end int, exact bool) {
+	switch {
+	case unicode.IsSpace(r):
+		n.space(r, start, end)
+	case isInvisible(r):
+		// dropped
+	default:
+		if s, ok := replacement(r); ok {
+			n.visible(s, start, end, false)
+			return
+		}
+		size := utf8.RuneLen(r)
+		// An invalid byte becomes U+FFFD, which is longer, so not exact.
+		n.beginVisible(size, start, end, exact && size == end-start)
+		n.out.WriteRune(r)
+	}
+}
+
+// visible writes s, which came from the original bytes [start, end).
+func (n *normalizer) visible(s string, start, end int, exact bool) {
+	n.beginVisible(len(s), start, end, exact)
+	n.out.WriteString(s)
+}
+
+// beginVisible prepares for writing size bytes of visible text that came
+// from the original bytes [start, end).
+func (n *normalizer) beginVisible(size, start, end int, exact bool) {
+	n.flushSpace()
+	n.started = true
+	if n.track {
+		n.addSeg(seg{norm: n.out.Len(), normLen: size, orig: start, origLen: end - start, exact: exact})
+	}
+}
+
+// space adds a white space character to the pending run. Leading white
+// space is dropped, and so is a run still pending at the end.
+func (n *normalizer) space(r rune, start, end int) {
+	if !n.started {
+		return
+	}
+	if !n.pending {
+		n.pending, n.wsStart, n.breaks, n.afterCR = true, start, 0, false
+	}
+	n.wsEnd = end
+	switch r {
+	case '\n':
+		if !n.afterCR {
+			n.breaks++
+		}
+	case '\r', '\v', '\f', '\u0085', '\u2028':
+		n.breaks++
+	case '\u2029': // paragraph separator
+		n.breaks += 2
+	}
+	n.afterCR = r == '\r'
+}
+
+// flushSpace writes the pending run of white space as one space.
+func (n *normalizer) flushSpace() {
+	if !n.pending {
+		return
+	}
+	n.pending = false
+	if n.track {
+		if n.breaks >= 2 {
+			n.paras = append(n.paras, n.out.Len())
+		}
+		// A single ASCII white space byte maps exactly.
+		n.addSeg(seg{norm: n.out.Len(), normLen: 1, orig: n.wsStart, origLen: n.wsEnd - n.wsStart, exact: n.wsEnd-n.wsStart == 1})
+	}
+	n.out.WriteByte(' ')
+}
+
+// addSeg records s, merging it into the previous segment when both are
+// exact and adjacent, which keeps plain text down to a few segments.
+func (n *normalizer) addSeg(s seg) {
+	if k := len(n.segs) - 1; s.exact && k >= 0 {
+		last := &n.segs[k]
+		if last.exact && last.norm+last.normLen == s.norm && last.orig+last.origLen == s.orig {
+			last.normLen += s.normLen
+			last.origLen += s.origLen
+			return
+		}
+	}
+	n.segs = append(n.segs, s)
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// isInvisible reports characters that only affect line breaking or
+// encoding, which copying text from a page often adds or loses.
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u200b', // zero-width space
+		'\u2060', // word joiner
+		'\ufeff', // byte order mark, zero-width no-break space
+		'\u00ad': // soft hyphen
+		return true
+	}
+	return false
+}
+
+// replacement returns the plain form of typographic punctuation.
+func replacement(r rune) (string, bool) {
+	switch r {
+	case '‘', '’', '‚', '‛', '′', '‹', '›', 'ʼ':
+		return "'", true
+	case '“', '”', '„', '‟', '″', '«', '»':
+		return `"`, true
+	case '‐', '‑', '‒', '–', '—', '―', '−', '⸺', '⸻', '﹘', '﹣', '－':
+		return "-", true
+	case '…':
+		return "...", true
+	}
+	return "", false
+}

@@ -1,0 +1,271 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"html/template"
+	"strings"
+	"time"
+
+	"factcheck/generator/markdown"
+	"factcheck/generator/site"
+)
+
+// dataJobs are the files for machines: the ClaimReview data feed, the Atom
+// feed, the sitemap and the publishing files. What needs absolute URLs is
+// left out when the site has no absolute base URL.
+func (r *Renderer) dataJobs() []Job {
+	jobs := []Job{
+		{"claims.json", r.claimsJSON},
+		{"assets/chroma.css", func() ([]byte, error) { return markdown.CodeCSS(), nil }},
+		{".nojekyll", func() ([]byte, error) { return []byte{}, nil }},
+		{"robots.txt", r.robots},
+	}
+	if r.site.Config.CNAME != "" {
+		jobs = append(jobs, Job{"CNAME", func() ([]byte, error) { return []byte(r.site.Config.CNAME + "\n"), nil }})
+	}
+	if r.urls.Origin != "" {
+		jobs = append(jobs, Job{"feed.xml", r.feed})
+	}
+	return jobs
+}
+
+// Organization and Thing are the schema.org objects ClaimReview refers to.
+type ldThing struct {
+	Type   string `json:"@type"`
+	Name   string `json:"name"`
+	URL    string `json:"url,omitempty"`
+	SameAs string `json:"sameAs,omitempty"`
+	Logo   string `json:"logo,omitempty"`
+}
+
+type ldRating struct {
+	Type          string `json:"@type"`
+	RatingValue   int    `json:"ratingValue"`
+	BestRating    int    `json:"bestRating"`
+	WorstRating   int    `json:"worstRating"`
+	AlternateName string `json:"alternateName"`
+}
+
+type ldWork struct {
+	Type string `json:"@type"`
+	URL  string `json:"url"`
+}
+
+type ldClaim struct {
+	Type            string   `json:"@type"`
+	Author          ldThing  `json:"author"`
+	DatePublished   string   `json:"datePublished,omitempty"`
+	Appearance      []ldWork `json:"appearance,omitempty"`
+	FirstAppearance *ldWork  `json:"firstAppearance,omitempty"`
+}
+
+type claimReview struct {
+	Context       string   `json:"@context"`
+	Type          string   `json:"@type"`
+	URL           string   `json:"url,omitempty"`
+	ClaimReviewed string   `json:"claimReviewed"`
+	ReviewRating  ldRating `json:"reviewRating"`
+	Author        ldThing  `json:"author"`
+	DatePublished string   `json:"datePublished"`
+	DateModified  string   `json:"dateModified,omitempty"`
+	ItemReviewed  ldClaim  `json:"itemReviewed"`
+	Headline      string   `json:"headline,omitempty"`
+}
+
+// claimReview is the ClaimReview of a claim, as Google's fact-check
+// markup guidance describes it.
+func (r *Renderer) claimReview(c *site.Claim) claimReview {
+	cfg := r.site.Config
+	org := ldThing{Type: "Organization", Name: cfg.Organization.Name, URL: cfg.Organization.URL, Logo: cfg.Organization.Logo}
+	if org.URL == "" {
+		org.URL = r.urls.Abs("")
+	}
+	item := ldClaim{
+		Type:          "Claim",
+		Author:        ldThing{Type: "Organization", Name: c.Claimant.Name, SameAs: c.Claimant.URL},
+		DatePublished: isoDate(c.ClaimDate),
+	}
+	for _, u := range c.Appearances {
+		item.Appearance = append(item.Appearance, ldWork{"CreativeWork", u})
+	}
+	if len(c.Appearances) > 0 {
+		item.FirstAppearance = &ldWork{"CreativeWork", c.Appearances[0]}
+	}
+	cr := claimReview{
+		Context:       "https://schema.org",
+		Type:          "ClaimReview",
+		URL:           r.urls.Abs(claimPath(c.ID)),
+		ClaimReviewed: c.Claim,
+		ReviewRating: ldRating{Type: "Rating", RatingValue: c.Rating.Value, BestRating: len(cfg.Ratings),
+			WorstRating: 1, AlternateName: c.Rating.Label},
+		Author:        org,
+		DatePublished: isoDate(c.Published),
+		ItemReviewed:  item,
+		Headline:      c.Summary,
+	}
+	if !c.Updated.IsZero() {
+		cr.DateModified = isoDate(c.Updated)
+	}
+	return cr
+}
+
+// claimReviewJS is the JSON-LD of a claim page. encoding/json escapes <,
+// > and &, so no text can close the <script> element it sits in.
+func (r *Renderer) claimReviewJS(c *site.Claim) (template.JS, error) {
+	b, err := json.Marshal(r.claimReview(c))
+	return template.JS(b), err
+}
+
+func (r *Renderer) claimsJSON() ([]byte, error) {
+	all := make([]claimReview, 0, len(r.site.Claims))
+	for _, c := range r.site.Claims {
+		all = append(all, r.claimReview(c))
+	}
+	b, err := json.MarshalIndent(all, "", " ")
+	return append(b, '\n'), err
+}
+
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+func (r *Renderer) robots() ([]byte, error) {
+	s := "User-agent: *\nAllow: /\n"
+	if r.urls.Origin != "" {
+		s += "Sitemap: " + r.urls.Abs("sitemap.xml") + "\n"
+	}
+	return []byte(s), nil
+}
+
+type atomFeed struct {
+	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang     string      `xml:"xml:lang,attr,omitempty"`
+	Title    string      `xml:"title"`
+	Subtitle string      `xml:"subtitle,omitempty"`
+	ID       string      `xml:"id"`
+	Updated  string      `xml:"updated"`
+	Links    []atomLink  `xml:"link"`
+	Author   atomAuthor  `xml:"author"`
+	Entries  []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+	URI  string `xml:"uri,omitempty"`
+}
+
+type atomEntry struct {
+	Title      string         `xml:"title"`
+	ID         string         `xml:"id"`
+	Link       atomLink       `xml:"link"`
+	Published  string         `xml:"published"`
+	Updated    string         `xml:"updated"`
+	Summary    string         `xml:"summary"`
+	Authors    []atomAuthor   `xml:"author"`
+	Categories []atomCategory `xml:"category"`
+}
+
+type atomCategory struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr,omitempty"`
+}
+
+// feed is the Atom feed of the 50 newest fact-checks.
+func (r *Renderer) feed() ([]byte, error) {
+	cfg := r.site.Config
+	f := atomFeed{
+		Lang: cfg.Language, Title: cfg.Title, Subtitle: cfg.Description,
+		ID:     r.urls.Abs(""),
+		Links:  []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.urls.Abs("feed.xml")}, {Rel: "alternate", Type: "text/html", Href: r.urls.Abs("")}},
+		Author: atomAuthor{Name: cfg.Organization.Name, URI: cfg.Organization.URL},
+	}
+	var newest time.Time
+	for _, c := range r.site.Claims[:min(50, len(r.site.Claims))] {
+		u := r.urls.Abs(claimPath(c.ID))
+		e := atomEntry{
+			Title: c.Rating.Label + ": " + c.Claim, ID: u, Link: atomLink{Rel: "alternate", Type: "text/html", Href: u},
+			Published: atomDate(c.Published), Updated: atomDate(lastChange(c)), Summary: c.Summary,
+			Categories: []atomCategory{{Term: c.Rating.ID, Label: c.Rating.Label}},
+		}
+		for _, a := range c.Authors {
+			e.Authors = append(e.Authors, atomAuthor{Name: a})
+		}
+		for _, t := range c.Topics {
+			e.Categories = append(e.Categories, atomCategory{Term: t.ID, Label: t.Name})
+		}
+		if lastChange(c).After(newest) {
+			newest = lastChange(c)
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	if newest.IsZero() {
+		newest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	f.Updated = atomDate(newest)
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+func atomDate(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// Sitemap returns the sitemap files for the given page paths (output
+// paths of HTML pages, such as "claims/x/index.html"): one sitemap.xml, or
+// past 50,000 URLs a sitemap index and numbered sitemaps.
+func (r *Renderer) Sitemap(paths []string) map[string][]byte {
+	if r.urls.Origin == "" {
+		return nil
+	}
+	var urls []string
+	for _, p := range paths {
+		urls = append(urls, r.urls.Abs(strings.TrimSuffix(p, "index.html")))
+	}
+	const max = 50000
+	if len(urls) <= max {
+		return map[string][]byte{"sitemap.xml": urlset(urls)}
+	}
+	out := map[string][]byte{}
+	var index bytes.Buffer
+	index.WriteString(xml.Header + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for i := 0; i*max < len(urls); i++ {
+		name := "sitemap-" + itoa(i+1) + ".xml"
+		out[name] = urlset(urls[i*max : min((i+1)*max, len(urls))])
+		index.WriteString(" <sitemap><loc>" + xmlEscape(r.urls.Abs(name)) + "</loc></sitemap>\n")
+	}
+	index.WriteString("</sitemapindex>\n")
+	out["sitemap.xml"] = index.Bytes()
+	return out
+}
+
+func urlset(urls []string) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, u := range urls {
+		b.WriteString(" <url><loc>" + xmlEscape(u) + "</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func xmlEscape(s string) string {
+	var b bytes.Buffer
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}

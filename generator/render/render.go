@@ -1,0 +1,230 @@
+// Package render turns a loaded site into the files of its output: HTML
+// pages from templates, the annotated source pages, the feeds, the search
+// index and the publishing files.
+//
+// Pages are produced as Jobs, one per output file, so that a build can
+// render them on all cores and the dev server can render only the ones a
+// change affects.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"factcheck/generator/markdown"
+	"factcheck/generator/site"
+)
+
+// Job renders one output file.
+type Job struct {
+	// Path is the file's path in the output, slash-separated:
+	// "index.html", "claims/x/index.html", "feed.xml".
+	Path   string
+	Render func() ([]byte, error)
+}
+
+// Renderer renders the pages of one loaded site.
+type Renderer struct {
+	site *site.Site
+	tmpl *Templates
+	urls URLs
+	md   *markdown.Renderer
+	// Dev is set by the dev server: it marks pages as a preview.
+	Dev bool
+}
+
+// New returns a renderer for s with templates t.
+func New(s *site.Site, t *Templates) *Renderer {
+	r := &Renderer{site: s, tmpl: t, urls: NewURLs(s.Config.BaseURL)}
+	r.md = markdown.NewRenderer(r, s.Config.UnsafeHTML)
+	return r
+}
+
+// URLs returns the link builder of the site.
+func (r *Renderer) URLs() URLs { return r.urls }
+
+// Ref implements markdown.Links.
+func (r *Renderer) Ref(id string) (href, title string, ok bool) {
+	s := r.site
+	if c := s.Claim[id]; c != nil {
+		return r.urls.Rel(claimPath(id)), c.Claim, true
+	}
+	if src := s.Source[id]; src != nil {
+		return r.urls.Rel(sourcePath(id)), src.Title, true
+	}
+	if p := s.Page[id]; p != nil {
+		return r.urls.Rel(pagePath(id)), p.Title, true
+	}
+	return "", "", false
+}
+
+// QuoteHrefs implements markdown.Links.
+func (r *Renderer) QuoteHrefs(q *markdown.Quote) (anchor, original string) {
+	src := r.site.Source[q.Citation.SourceID]
+	if src == nil {
+		return "", ""
+	}
+	if q.Check.Anchor != "" {
+		anchor = r.urls.Rel(sourcePath(src.ID)) + "#" + q.Check.Anchor
+	}
+	return anchor, originalLink(src, q)
+}
+
+// originalLink links to a quote in the original document: a PDF page for
+// a "p. N" locator (PDF viewers ignore text fragments), else a text
+// fragment.
+func originalLink(src *site.Source, q *markdown.Quote) string {
+	if src.URL == "" {
+		return ""
+	}
+	base, _, _ := strings.Cut(src.URL, "#")
+	if isPDF(base) {
+		if n := pageNumber(q.Citation.Locator); n != "" {
+			return base + "#page=" + n
+		}
+		return src.URL
+	}
+	if q.Check.Fragment == "" {
+		return src.URL
+	}
+	return base + "#" + q.Check.Fragment
+}
+
+func isPDF(u string) bool {
+	u, _, _ = strings.Cut(u, "?")
+	return strings.HasSuffix(strings.ToLower(u), ".pdf")
+}
+
+// pageNumber reads a locator such as "p. 4", "p 4", "page 4" or "pp. 4-5".
+func pageNumber(loc string) string {
+	l := strings.ToLower(strings.TrimSpace(loc))
+	for _, p := range []string{"pp.", "p.", "pages", "page", "pp", "p"} {
+		if rest, ok := strings.CutPrefix(l, p); ok {
+			rest = strings.TrimSpace(rest)
+			end := 0
+			for end < len(rest) && rest[end] >= '0' && rest[end] <= '9' {
+				end++
+			}
+			if end > 0 {
+				return rest[:end]
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// markdownHTML renders a parsed body.
+func (r *Renderer) markdownHTML(doc *markdown.Doc) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := r.md.Render(&b, doc); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// Jobs lists every output file of the site.
+func (r *Renderer) Jobs() []Job {
+	s := r.site
+	var jobs []Job
+	add := func(path string, f func() ([]byte, error)) {
+		jobs = append(jobs, Job{Path: path, Render: f})
+	}
+	page := func(path, tmpl string, data func() (*Page, error)) {
+		add(path+"index.html", func() ([]byte, error) {
+			p, err := data()
+			if err != nil {
+				return nil, err
+			}
+			p.Path = path
+			return r.execute(tmpl, p)
+		})
+	}
+	page("", "home.html", r.home)
+	pages := r.listPages(len(s.Claims))
+	for n := 1; n <= pages; n++ {
+		page(listPath("claims/", n), "claims.html", func() (*Page, error) { return r.claimList(n, pages), nil })
+	}
+	for _, c := range s.Claims {
+		page(claimPath(c.ID), "claim.html", func() (*Page, error) { return r.claim(c) })
+		for _, a := range c.Aliases {
+			if s.Aliases[a] == c {
+				add(claimPath(a)+"index.html", func() ([]byte, error) { return r.alias(a, c) })
+			}
+		}
+	}
+	page("sources/", "sources.html", func() (*Page, error) { return r.sources(), nil })
+	for _, src := range s.Sources {
+		page(sourcePath(src.ID), "source.html", func() (*Page, error) { return r.source(src), nil })
+	}
+	page("ratings/", "ratings.html", func() (*Page, error) { return r.ratings(), nil })
+	for _, rt := range s.Config.Ratings {
+		page(ratingPath(rt.ID), "rating.html", func() (*Page, error) { return r.rating(rt), nil })
+	}
+	page("topics/", "groups.html", func() (*Page, error) { return r.groups("Topics", s.Topics, topicPath), nil })
+	for _, g := range s.Topics {
+		page(topicPath(g.ID), "group.html", func() (*Page, error) { return r.group("Topic", g), nil })
+	}
+	page("claimants/", "groups.html", func() (*Page, error) { return r.groups("Claimants", s.Claimants, claimantPath), nil })
+	for _, g := range s.Claimants {
+		page(claimantPath(g.ID), "group.html", func() (*Page, error) { return r.group("Claimant", g), nil })
+	}
+	for _, p := range s.Pages {
+		page(pagePath(p.ID), "page.html", func() (*Page, error) { return r.freePage(p) })
+	}
+	page("corrections/", "corrections.html", func() (*Page, error) { return r.corrections(), nil })
+	page("search/", "search.html", func() (*Page, error) { return r.search(), nil })
+	add("404.html", func() ([]byte, error) {
+		return r.execute("404.html", r.newPage("Page not found", ""))
+	})
+	var pagePaths []string
+	for _, j := range jobs {
+		if strings.HasSuffix(j.Path, "index.html") && !r.isAlias(j.Path) {
+			pagePaths = append(pagePaths, j.Path)
+		}
+	}
+	for name, b := range r.Sitemap(pagePaths) {
+		add(name, func() ([]byte, error) { return b, nil })
+	}
+	jobs = append(jobs, r.dataJobs()...)
+	return jobs
+}
+
+// isAlias reports whether an output path is an alias's redirect page.
+func (r *Renderer) isAlias(p string) bool {
+	id, ok := strings.CutPrefix(strings.TrimSuffix(p, "/index.html"), "claims/")
+	return ok && r.site.Aliases[id] != nil
+}
+
+// listPages is the number of pages a listing of n claims takes.
+func (r *Renderer) listPages(n int) int {
+	size := r.site.Config.PageSize
+	return max(1, (n+size-1)/size)
+}
+
+func (r *Renderer) execute(name string, p *Page) ([]byte, error) {
+	t := r.tmpl.page[name]
+	if t == nil {
+		return nil, fmt.Errorf("no template %q", name)
+	}
+	var b bytes.Buffer
+	b.Grow(16 << 10)
+	if err := t.ExecuteTemplate(&b, "base.html", p); err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return b.Bytes(), nil
+}
+
+// executeAlone runs a template that does not use the base layout.
+func (r *Renderer) executeAlone(name string, p *Page) ([]byte, error) {
+	var b bytes.Buffer
+	if err := r.tmpl.page[name].ExecuteTemplate(&b, name, p); err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return b.Bytes(), nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

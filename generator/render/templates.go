@@ -1,0 +1,108 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+)
+
+// Templates are the parsed page templates. base.html is the layout and
+// partials.html the shared pieces; every other file is one kind of page,
+// defining "main" (and optionally "head"). A site's templates/ folder
+// replaces built-in files of the same name.
+type Templates struct {
+	page map[string]*template.Template
+}
+
+// pageTemplates are the kinds of page, one file each.
+var pageTemplates = []string{
+	"home.html", "claims.html", "claim.html", "sources.html", "source.html",
+	"ratings.html", "rating.html", "groups.html", "group.html", "page.html",
+	"corrections.html", "search.html", "404.html", "alias.html",
+}
+
+// LoadTemplates parses the built-in templates, each replaced by the file of
+// the same name in override when there is one (override may be nil).
+func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
+	read := func(name string) (string, string, error) {
+		if override != nil {
+			b, err := fs.ReadFile(override, name)
+			if err == nil {
+				return string(b), "templates/" + name, nil
+			}
+			if !errors.Is(err, fs.ErrNotExist) {
+				return "", "", err
+			}
+		}
+		b, err := fs.ReadFile(builtin, name)
+		return string(b), "built-in templates/" + name, err
+	}
+	base := template.New("").Funcs(funcs)
+	for _, name := range []string{"base.html", "partials.html"} {
+		text, from, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := base.New(name).Parse(text); err != nil {
+			return nil, fmt.Errorf("%s: %w", from, cleanTemplateError(err))
+		}
+	}
+	t := &Templates{page: map[string]*template.Template{}}
+	for _, name := range pageTemplates {
+		text, from, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := clone.New(name).Parse(text); err != nil {
+			return nil, fmt.Errorf("%s: %w", from, cleanTemplateError(err))
+		}
+		t.page[name] = clone
+	}
+	if override != nil {
+		entries, _ := fs.ReadDir(override, ".")
+		for _, e := range entries {
+			if _, known := t.page[e.Name()]; !known && e.Name() != "base.html" && e.Name() != "partials.html" && path.Ext(e.Name()) == ".html" {
+				return nil, fmt.Errorf("templates/%s: no built-in template has this name (they are base.html, partials.html, %s)", e.Name(), strings.Join(pageTemplates, ", "))
+			}
+		}
+	}
+	return t, nil
+}
+
+func cleanTemplateError(err error) error {
+	return errors.New(strings.TrimPrefix(err.Error(), "template: "))
+}
+
+// funcs are the functions templates may call, besides the methods of Page.
+var funcs = template.FuncMap{
+	// date formats a date for readers: "16 March 2021".
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2 January 2006")
+	},
+	// isodate formats a date as 2021-03-16, for <time datetime>.
+	"isodate": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2006-01-02")
+	},
+	// plural picks a word by count: {{plural 2 "claim" "claims"}}.
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	},
+	"add": func(a, b int) int { return a + b },
+}

@@ -1,0 +1,72 @@
+package render
+
+import (
+	"net/url"
+	"strings"
+)
+
+// URLs builds every link of a site from its base URL, so that a site
+// published under a sub-path (https://org.github.io/repo/) links within it.
+type URLs struct {
+	// Origin is "https://host" when the base URL is absolute, else "".
+	Origin string
+	// Base is the base URL's path; it starts and ends with "/".
+	Base string
+}
+
+// NewURLs splits a base URL such as "https://org.github.io/repo/" or "/".
+func NewURLs(baseURL string) URLs {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return URLs{Base: "/"}
+	}
+	base := u.EscapedPath()
+	if !strings.HasPrefix(base, "/") {
+		base = "/" + base
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	var origin string
+	if u.Scheme != "" && u.Host != "" {
+		origin = u.Scheme + "://" + u.Host
+	}
+	return URLs{Origin: origin, Base: base}
+}
+
+// Rel returns the link to an output path such as "claims/x/" (no leading
+// slash), under the base path.
+func (u URLs) Rel(p string) string {
+	return u.Base + escapePath(strings.TrimPrefix(p, "/"))
+}
+
+// Abs returns the absolute URL of an output path, or "" when the site has
+// no absolute base URL.
+func (u URLs) Abs(p string) string {
+	if u.Origin == "" {
+		return ""
+	}
+	return u.Origin + u.Rel(p)
+}
+
+// escapePath percent-encodes what a path segment cannot hold as it is;
+// ids may be in any script, which browsers show as they are.
+func escapePath(p string) string {
+	return (&url.URL{Path: p}).EscapedPath()
+}
+
+// The output path of each kind of page, without a leading slash.
+func claimPath(id string) string    { return "claims/" + id + "/" }
+func sourcePath(id string) string   { return "sources/" + id + "/" }
+func topicPath(id string) string    { return "topics/" + id + "/" }
+func claimantPath(id string) string { return "claimants/" + id + "/" }
+func ratingPath(id string) string   { return "ratings/" + id + "/" }
+func pagePath(id string) string     { return id + "/" }
+
+// listPath is the path of page n (from 1) of a paginated listing.
+func listPath(dir string, n int) string {
+	if n <= 1 {
+		return dir
+	}
+	return dir + "page/" + itoa(n) + "/"
+}

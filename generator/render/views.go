@@ -1,0 +1,332 @@
+package render
+
+import (
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"factcheck/generator/markdown"
+	"factcheck/generator/site"
+)
+
+// Page is what every template receives. The fields below Path are set only
+// on the kinds of page named in their comments. Templates build links with
+// the methods (URL, ClaimURL, …), which keep every link under the site's
+// base path.
+type Page struct {
+	r *Renderer
+
+	Site *site.Site
+	// Title is the page's own title ("" on the home page); Description
+	// is its summary for search engines and link previews.
+	Title       string
+	Description string
+	// Path is the page's output path without a leading slash ("" for the
+	// home page, "claims/x/" for a claim).
+	Path string
+	// Dev is true in the dev server's preview.
+	Dev bool
+
+	// Claims: home (latest), claims (one page of the listing), rating,
+	// group.
+	Claims []*site.Claim
+	// Pager: claims.
+	Pager *Pager
+	// Claim: claim.
+	Claim *ClaimView
+	// Source: source.
+	Source *SourceView
+	// Rating: rating.
+	Rating site.Rating
+	// Ratings: home and ratings, each rating with its number of claims.
+	Ratings []RatingCount
+	// Group: group (a topic or a claimant); GroupKind is "Topic" or
+	// "Claimant".
+	Group     *site.Group
+	GroupKind string
+	// Groups: groups (the topics or claimants index).
+	Groups []GroupLink
+	// FreePage: page.
+	FreePage *site.Page
+	// Body: the rendered Markdown of a claim, source or page.
+	Body template.HTML
+	// Corrections: corrections, newest first.
+	Corrections []CorrectionView
+	// JSONLD: claim, the ClaimReview object.
+	JSONLD template.JS
+	// Redirect: alias, where the old address leads.
+	Redirect string
+}
+
+// Pager links the pages of a listing.
+type Pager struct {
+	N, Total   int
+	Prev, Next string // paths, "" at either end
+}
+
+// RatingCount is a rating and how many claims have it.
+type RatingCount struct {
+	site.Rating
+	Count int
+}
+
+// GroupLink is a topic or claimant in an index.
+type GroupLink struct {
+	Name  string
+	Path  string
+	Count int
+}
+
+// CorrectionView is one correction with its claim.
+type CorrectionView struct {
+	Claim *site.Claim
+	site.Correction
+}
+
+// ClaimView is a claim with what its page shows beside it.
+type ClaimView struct {
+	*site.Claim
+	Quotes    []QuoteView
+	Backlinks []*site.Claim
+}
+
+// QuoteView is one quote of a claim.
+type QuoteView struct {
+	Text    string
+	Source  *site.Source
+	Locator string
+	// Anchor links to the quote on the source page; Original to it in
+	// the original document. Either may be "".
+	Anchor, Original string
+	// Status is "verified", "unverified" or "failed".
+	Status string
+}
+
+// SourceView is a source page: its annotated text and who quotes it.
+type SourceView struct {
+	*site.Source
+	QuotedIn []QuotedIn
+}
+
+// QuotedIn is a claim that quotes a source, with its quotes' anchors.
+type QuotedIn struct {
+	Claim  *site.Claim
+	Quotes []QuoteRef
+}
+
+// QuoteRef is a quote as listed on its source page.
+type QuoteRef struct {
+	N      int // its number on the source page
+	Anchor string
+	Text   string
+}
+
+// URL links to an output path ("claims/", "assets/style.css").
+func (p *Page) URL(path string) string { return p.r.urls.Rel(path) }
+
+// AbsURL is the absolute URL of an output path, "" without a base URL.
+func (p *Page) AbsURL(path string) string { return p.r.urls.Abs(path) }
+
+func (p *Page) ClaimURL(c *site.Claim) string     { return p.r.urls.Rel(claimPath(c.ID)) }
+func (p *Page) SourceURL(s *site.Source) string   { return p.r.urls.Rel(sourcePath(s.ID)) }
+func (p *Page) TopicURL(n site.Name) string       { return p.r.urls.Rel(topicPath(n.ID)) }
+func (p *Page) ClaimantURL(n site.Name) string    { return p.r.urls.Rel(claimantPath(n.ID)) }
+func (p *Page) RatingURL(r site.Rating) string    { return p.r.urls.Rel(ratingPath(r.ID)) }
+func (p *Page) PageURL(pg *site.Page) string      { return p.r.urls.Rel(pagePath(pg.ID)) }
+func (p *Page) Current(path string) bool          { return p.Path == path }
+func (p *Page) Canonical() string                 { return p.r.urls.Abs(p.Path) }
+func (p *Page) Menu() []*site.Page                { return menu(p.Site.Pages) }
+func (p *Page) Updated(c *site.Claim) time.Time   { return lastChange(c) }
+func (p *Page) Backlinks(id string) []*site.Claim { return p.Site.Backlinks[id] }
+
+// ContactURL links to the site's contact: a URL, or an e-mail address.
+func (p *Page) ContactURL() string {
+	c := p.Site.Config.Contact
+	switch {
+	case c == "":
+		return ""
+	case strings.HasPrefix(c, "http://"), strings.HasPrefix(c, "https://"), strings.HasPrefix(c, "mailto:"):
+		return c
+	case strings.Contains(c, "@"):
+		return "mailto:" + c
+	}
+	return ""
+}
+
+func menu(pages []*site.Page) []*site.Page {
+	var out []*site.Page
+	for _, pg := range pages {
+		if pg.Menu > 0 {
+			out = append(out, pg)
+		}
+	}
+	return out
+}
+
+// lastChange is when a claim last changed: updated, or published.
+func lastChange(c *site.Claim) time.Time {
+	if c.Updated.After(c.Published) {
+		return c.Updated
+	}
+	return c.Published
+}
+
+func (r *Renderer) newPage(title, description string) *Page {
+	return &Page{r: r, Site: r.site, Title: title, Description: description, Dev: r.Dev}
+}
+
+func (r *Renderer) ratingCounts() []RatingCount {
+	var out []RatingCount
+	for _, rt := range r.site.Config.Ratings {
+		out = append(out, RatingCount{rt, len(r.site.ByRating[rt.ID])})
+	}
+	return out
+}
+
+func (r *Renderer) home() (*Page, error) {
+	p := r.newPage("", r.site.Config.Description)
+	p.Claims = r.site.Claims[:min(10, len(r.site.Claims))]
+	p.Ratings = r.ratingCounts()
+	return p, nil
+}
+
+func (r *Renderer) claimList(n, total int) *Page {
+	size := r.site.Config.PageSize
+	all := r.site.Claims
+	p := r.newPage("All fact-checks", "Every fact-check, newest first.")
+	if n > 1 {
+		p.Title += " (page " + itoa(n) + ")"
+	}
+	p.Claims = all[min((n-1)*size, len(all)):min(n*size, len(all))]
+	p.Pager = &Pager{N: n, Total: total}
+	if n > 1 {
+		p.Pager.Prev = listPath("claims/", n-1)
+	}
+	if n < total {
+		p.Pager.Next = listPath("claims/", n+1)
+	}
+	return p
+}
+
+func (r *Renderer) claim(c *site.Claim) (*Page, error) {
+	p := r.newPage(c.Claim, c.Rating.Label+": "+c.Summary)
+	body, err := r.markdownHTML(c.Doc)
+	if err != nil {
+		return nil, err
+	}
+	p.Body = body
+	v := &ClaimView{Claim: c, Backlinks: r.site.Backlinks[c.ID]}
+	for _, q := range c.Doc.Quotes {
+		anchor, original := r.QuoteHrefs(q)
+		v.Quotes = append(v.Quotes, QuoteView{
+			Text: q.Text, Source: r.site.Source[q.Citation.SourceID], Locator: q.Citation.Locator,
+			Anchor: anchor, Original: original, Status: statusName(q.Check.Status),
+		})
+	}
+	p.Claim = v
+	p.JSONLD, err = r.claimReviewJS(c)
+	return p, err
+}
+
+func statusName(s markdown.Status) string {
+	switch s {
+	case markdown.Verified:
+		return "verified"
+	case markdown.Unverified:
+		return "unverified"
+	}
+	return "failed"
+}
+
+func (r *Renderer) sources() *Page {
+	return r.newPage("Sources", "The documents our fact-checks quote, with their stored text.")
+}
+
+func (r *Renderer) source(src *site.Source) *Page {
+	p := r.newPage(src.Title, "Source: "+src.Title+", "+src.Publisher)
+	v := &SourceView{Source: src}
+	n := 0
+	index := map[*site.Claim]int{}
+	for _, h := range src.Highlights {
+		if !h.First || h.Claim == nil {
+			continue
+		}
+		n++
+		i, ok := index[h.Claim]
+		if !ok {
+			i = len(v.QuotedIn)
+			index[h.Claim] = i
+			v.QuotedIn = append(v.QuotedIn, QuotedIn{Claim: h.Claim})
+		}
+		v.QuotedIn[i].Quotes = append(v.QuotedIn[i].Quotes, QuoteRef{N: n, Anchor: h.Quote.Check.Anchor, Text: h.Quote.Text})
+	}
+	// Claims that cite the source without quoting it are listed too.
+	for _, c := range src.CitedBy {
+		if _, ok := index[c]; !ok {
+			v.QuotedIn = append(v.QuotedIn, QuotedIn{Claim: c})
+		}
+	}
+	p.Source = v
+	p.Body = r.annotate(src)
+	return p
+}
+
+func (r *Renderer) ratings() *Page {
+	p := r.newPage("Ratings", "The rating scale and what each rating means.")
+	p.Ratings = r.ratingCounts()
+	return p
+}
+
+func (r *Renderer) rating(rt site.Rating) *Page {
+	p := r.newPage("Rated "+rt.Label, rt.Description)
+	p.Rating = rt
+	p.Claims = r.site.ByRating[rt.ID]
+	return p
+}
+
+func (r *Renderer) groups(title string, gs []*site.Group, path func(string) string) *Page {
+	p := r.newPage(title, title+" of our fact-checks.")
+	for _, g := range gs {
+		p.Groups = append(p.Groups, GroupLink{Name: g.Name.Name, Path: path(g.ID), Count: len(g.Claims)})
+	}
+	return p
+}
+
+func (r *Renderer) group(kind string, g *site.Group) *Page {
+	p := r.newPage(g.Name.Name, kind+": "+g.Name.Name)
+	p.Group, p.GroupKind = g, kind
+	p.Claims = g.Claims
+	return p
+}
+
+func (r *Renderer) freePage(pg *site.Page) (*Page, error) {
+	p := r.newPage(pg.Title, "")
+	body, err := r.markdownHTML(pg.Doc)
+	p.FreePage, p.Body = pg, body
+	return p, err
+}
+
+func (r *Renderer) corrections() *Page {
+	p := r.newPage("Corrections", "Every correction we have made, newest first.")
+	for _, c := range r.site.Claims {
+		for _, corr := range c.Corrections {
+			p.Corrections = append(p.Corrections, CorrectionView{c, corr})
+		}
+	}
+	sort.SliceStable(p.Corrections, func(i, j int) bool { return p.Corrections[i].Date.After(p.Corrections[j].Date) })
+	return p
+}
+
+func (r *Renderer) search() *Page {
+	p := r.newPage("Search", "Search the fact-checks.")
+	p.Ratings = r.ratingCounts()
+	return p
+}
+
+func (r *Renderer) alias(old string, c *site.Claim) ([]byte, error) {
+	p := r.newPage(c.Claim, "")
+	p.Path = claimPath(old)
+	p.Redirect = r.urls.Rel(claimPath(c.ID))
+	return r.executeAlone("alias.html", p)
+}

@@ -1,0 +1,334 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"factcheck/generator/check"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// file is one content file, read and split into front matter and body.
+type file struct {
+	path string // relative to the site root, slash-separated
+	yaml []byte
+	body []byte
+	// bodyLine is the line of the file on which the body starts.
+	bodyLine int
+}
+
+// cleanText makes raw file bytes into text the rest of the loader can
+// trust: it drops a UTF-8 byte order mark, turns Windows line endings into
+// "\n" (keeping line numbers) and replaces invalid UTF-8 with U+FFFD,
+// reporting where.
+func cleanText(path string, b []byte, diags *check.List) []byte {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(b, '\r') >= 0 {
+		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	}
+	if !utf8.Valid(b) {
+		line, col := position(b, invalidUTF8(b))
+		diags.Errorf(path, line, col, "invalid UTF-8; save the file as UTF-8")
+		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		line, col := position(b, i)
+		diags.Errorf(path, line, col, "NUL byte in text; this is not a text file")
+		b = bytes.ReplaceAll(b, []byte{0}, []byte("\uFFFD"))
+	}
+	return b
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// position converts a byte offset of b to a line and a column, both
+// counting from 1; the column counts characters.
+func position(b []byte, off int) (line, col int) {
+	off = min(off, len(b))
+	start := bytes.LastIndexByte(b[:off], '\n') + 1
+	return bytes.Count(b[:off], []byte("\n")) + 1, utf8.RuneCount(b[start:off]) + 1
+}
+
+// splitFile separates the front matter, between a first line "---" and the
+// next line "---", from the body.
+func splitFile(path string, b []byte, diags *check.List) (file, bool) {
+	f := file{path: path}
+	first, rest, _ := bytes.Cut(b, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t")) != "---" {
+		diags.Errorf(path, 1, 1, "missing front matter: the file must start with a line \"---\", then YAML keys, then another \"---\"")
+		return f, false
+	}
+	line := 2
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		next := len(rest) + 1
+		if end >= 0 {
+			end += off
+			next = end + 1
+		} else {
+			end = len(rest)
+		}
+		l := string(bytes.TrimRight(rest[off:end], " \t"))
+		if l == "---" || l == "..." {
+			f.yaml = rest[:off]
+			if next <= len(rest) {
+				f.body = rest[next:]
+			}
+			f.bodyLine = line + 1
+			return f, true
+		}
+		off = next
+		line++
+	}
+	diags.Errorf(path, 1, 1, "front matter is not closed: add a line \"---\" after the last key")
+	return f, false
+}
+
+// Pos is a place in a file.
+type Pos struct{ Line, Col int }
+
+// fields reads the keys of one YAML mapping, remembering which were read so
+// that the rest can be reported as unknown.
+type fields struct {
+	path   string
+	line   int // the file line of the YAML's first line, minus one
+	keys   []*yaml.Node
+	values map[string]*yaml.Node
+	used   map[string]bool
+	pos    Pos // where the mapping starts
+	diags  *check.List
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML parses front matter (or site.yaml) that starts on file line
+// firstLine. It returns nil after reporting a problem.
+func parseYAML(path string, src []byte, firstLine int, diags *check.List) *fields {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, msg := 0, err.Error()
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			msg = strings.Join(te.Errors, "; ")
+		}
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		diags.Errorf(path, max(firstLine+line-1, firstLine), 1, "invalid YAML: %s", msg)
+		return nil
+	}
+	f := &fields{path: path, line: firstLine - 1, values: map[string]*yaml.Node{}, used: map[string]bool{}, diags: diags}
+	f.pos = Pos{firstLine, 1}
+	if len(doc.Content) == 0 {
+		return f // empty front matter
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		diags.Errorf(path, f.line+m.Line, m.Column, "front matter must be YAML keys and values (key: value)")
+		return nil
+	}
+	f.pos = f.at(m)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if _, dup := f.values[k.Value]; dup {
+			diags.Errorf(path, f.line+k.Line, k.Column, "key %q is set twice", k.Value)
+		}
+		f.keys = append(f.keys, k)
+		f.values[k.Value] = v
+	}
+	return f
+}
+
+// sub reads a nested mapping, such as a claimant's {name, url}.
+func (f *fields) sub(n *yaml.Node) *fields {
+	s := &fields{path: f.path, line: f.line, values: map[string]*yaml.Node{}, used: map[string]bool{}, diags: f.diags, pos: f.at(n)}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		s.keys = append(s.keys, n.Content[i])
+		s.values[n.Content[i].Value] = n.Content[i+1]
+	}
+	return s
+}
+
+func (f *fields) at(n *yaml.Node) Pos { return Pos{f.line + n.Line, n.Column} }
+
+func (f *fields) errorf(p Pos, format string, args ...any) {
+	f.diags.Errorf(f.path, p.Line, p.Col, format, args...)
+}
+
+// get returns the value of key, or nil; a null value counts as missing.
+func (f *fields) get(key string, required bool) *yaml.Node {
+	f.used[key] = true
+	v := f.values[key]
+	if v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		v = nil
+	}
+	if v == nil && required {
+		f.errorf(f.pos, "missing required key %q", key)
+	}
+	return v
+}
+
+// str reads text. Any scalar is read as its text, so "rating: false" is
+// the rating "false" and "claimant: 2021" the name "2021".
+func (f *fields) str(key string, required bool) string {
+	s, _ := f.strPos(key, required)
+	return s
+}
+
+func (f *fields) strPos(key string, required bool) (string, Pos) {
+	v := f.get(key, required)
+	if v == nil {
+		return "", f.pos
+	}
+	if v.Kind != yaml.ScalarNode {
+		f.errorf(f.at(v), "%s must be text", key)
+		return "", f.at(v)
+	}
+	s := strings.TrimSpace(v.Value)
+	if s == "" && required {
+		f.errorf(f.at(v), "%s must not be empty", key)
+	}
+	return s, f.at(v)
+}
+
+// strs reads a list of text, or a single text as a list of one.
+func (f *fields) strs(key string) []string {
+	v := f.get(key, false)
+	if v == nil {
+		return nil
+	}
+	if v.Kind == yaml.ScalarNode {
+		return []string{strings.TrimSpace(v.Value)}
+	}
+	if v.Kind != yaml.SequenceNode {
+		f.errorf(f.at(v), "%s must be a list", key)
+		return nil
+	}
+	var out []string
+	for _, e := range v.Content {
+		if e.Kind != yaml.ScalarNode {
+			f.errorf(f.at(e), "each item of %s must be text", key)
+			continue
+		}
+		if s := strings.TrimSpace(e.Value); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// date reads a YYYY-MM-DD date.
+func (f *fields) date(key string, required bool) time.Time {
+	v := f.get(key, required)
+	if v == nil {
+		return time.Time{}
+	}
+	return f.parseDate(key, v)
+}
+
+func (f *fields) parseDate(key string, v *yaml.Node) time.Time {
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(v.Value))
+	if v.Kind != yaml.ScalarNode || err != nil {
+		f.errorf(f.at(v), "%s: bad date %q: write it as YYYY-MM-DD", key, v.Value)
+		return time.Time{}
+	}
+	return t
+}
+
+// boolean reads true or false.
+func (f *fields) boolean(key string) bool {
+	v := f.get(key, false)
+	if v == nil {
+		return false
+	}
+	switch strings.ToLower(v.Value) {
+	case "true", "yes":
+		return true
+	case "false", "no":
+		return false
+	}
+	f.errorf(f.at(v), "%s must be true or false", key)
+	return false
+}
+
+// url reads an http(s) URL.
+func (f *fields) url(key string, required bool) string {
+	s, p := f.strPos(key, required)
+	if s != "" && !httpURL(s) {
+		f.errorf(p, "%s: %q is not an http(s) URL", key, s)
+		return ""
+	}
+	return s
+}
+
+// unknown warns about each key that was never read, naming the nearest
+// known key.
+func (f *fields) unknown(known []string) {
+	for _, k := range f.keys {
+		if f.used[k.Value] {
+			continue
+		}
+		msg := fmt.Sprintf("unknown key %q", k.Value)
+		if near := nearest(k.Value, known); near != "" {
+			msg += fmt.Sprintf("; did you mean %q?", near)
+		}
+		f.diags.Warnf(f.path, f.line+k.Line, k.Column, "%s", msg)
+	}
+}
+
+// nearest returns the known word closest to w, if it is close enough to be
+// a likely typo.
+func nearest(w string, known []string) string {
+	best, bestD := "", len(w)/2+2
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(w), k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// httpURL reports whether s is an absolute http or https URL.
+func httpURL(s string) bool {
+	l := strings.ToLower(s)
+	return (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && len(s) > len("https://") && !strings.ContainsAny(s, " \t\n<>\"")
+}

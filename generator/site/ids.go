@@ -1,0 +1,45 @@
+package site
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// An id is lowercase letters (any script, with their combining marks),
+// digits and single hyphens: "putin-approved-influence-operations".
+var idPattern = regexp.MustCompile(`^[\p{Ll}\p{Lo}\p{Nd}][\p{Ll}\p{Lo}\p{M}\p{Nd}]*(-[\p{Ll}\p{Lo}\p{M}\p{Nd}]+)*$`)
+
+// ValidID reports whether s may be the id of a claim, source or page.
+func ValidID(s string) bool { return idPattern.MatchString(s) }
+
+// reserved ids are the site's own top-level folders.
+var reserved = map[string]bool{
+	"claims": true, "sources": true, "ratings": true, "topics": true, "claimants": true,
+	"corrections": true, "search": true, "page": true, "assets": true, "feed": true,
+}
+
+// Reserved reports whether id names one of the site's own folders.
+func Reserved(id string) bool { return reserved[id] }
+
+// Slug makes a topic or claimant name into its id: lowercased, NFC, with
+// every run of characters other than letters, marks and digits made one
+// hyphen. "Election security" and "election-security" share a slug.
+func Slug(name string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range norm.NFC.String(strings.ToLower(name)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || (unicode.Is(unicode.M, r) && b.Len() > 0 && !hyphen) {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		hyphen = true
+	}
+	return b.String()
+}

@@ -1,0 +1,368 @@
+package site
+
+import (
+	"fmt"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"factcheck/generator/check"
+	"factcheck/generator/markdown"
+)
+
+// link connects what was parsed: it checks ids, resolves ratings,
+// citations, cross-links and aliases, verifies quotes, and builds the
+// indexes of the Site. drafts are left out of the site but kept so that a
+// link to one says what is wrong.
+func link(s *Site, drafts []*Claim, diags *check.List) {
+	sortSite(s)
+	draftIDs := map[string]bool{}
+	for _, c := range drafts {
+		draftIDs[c.ID] = true
+	}
+	indexIDs(s, drafts, diags)
+	for _, c := range s.Claims {
+		checkClaim(s, c, diags)
+	}
+	linkAliases(s, diags)
+	s.Topics = group(s.Claims, func(c *Claim) []Name { return c.Topics })
+	s.Claimants = group(s.Claims, func(c *Claim) []Name { return []Name{c.Claimant} })
+	s.ByRating = map[string][]*Claim{}
+	for _, c := range s.Claims {
+		s.ByRating[c.Rating.ID] = append(s.ByRating[c.Rating.ID], c)
+	}
+	s.Backlinks = map[string][]*Claim{}
+	for _, c := range s.Claims {
+		resolveRefs(s, c.Path, c.Doc, c.bodyLine, draftIDs, diags, func(target *Claim, src *Source) {
+			if target != nil && !containsClaim(c.Links, target) {
+				c.Links = append(c.Links, target)
+				s.Backlinks[target.ID] = append(s.Backlinks[target.ID], c)
+			}
+			if src != nil && !containsSource(c.Sources, src) {
+				c.Sources = append(c.Sources, src)
+				src.CitedBy = append(src.CitedBy, c)
+			}
+		})
+	}
+	for _, p := range s.Pages {
+		resolveRefs(s, p.Path, p.Doc, p.bodyLine, draftIDs, diags, func(target *Claim, _ *Source) {
+			if target != nil && !containsClaim(p.Links, target) {
+				p.Links = append(p.Links, target)
+			}
+		})
+	}
+	verifyQuotes(s, diags)
+	for _, src := range s.Sources {
+		if len(src.CitedBy) == 0 {
+			diags.Warnf(src.Path, 1, 1, "source %q is not cited by any claim", src.ID)
+		}
+		checkAnachronism(src, diags)
+	}
+}
+
+// indexIDs checks every id and fills the Site's maps.
+func indexIDs(s *Site, drafts []*Claim, diags *check.List) {
+	s.Claim = map[string]*Claim{}
+	s.Source = map[string]*Source{}
+	s.Page = map[string]*Page{}
+	seen := map[string]string{} // id → path
+	add := func(id, path string) bool {
+		switch {
+		case !ValidID(id):
+			diags.Errorf(path, 1, 1, "bad id %q: a file name must be lowercase letters, digits and single hyphens, e.g. %q", id, Slug(id))
+			return false
+		case Reserved(id):
+			diags.Errorf(path, 1, 1, "id %q is reserved for the site's own pages; rename the file", id)
+			return false
+		case seen[id] != "":
+			diags.Errorf(path, 1, 1, "id %q is already used by %s; ids are unique across claims, sources and pages", id, seen[id])
+			return false
+		}
+		seen[id] = path
+		return true
+	}
+	// Files are visited in path order so that the first of two files
+	// with one id keeps it, whichever goroutine read it first.
+	type entry struct {
+		id, path string
+		set      func()
+	}
+	var all []entry
+	for _, c := range s.Claims {
+		all = append(all, entry{c.ID, c.Path, func() { s.Claim[c.ID] = c }})
+	}
+	for _, c := range drafts {
+		all = append(all, entry{c.ID, c.Path, func() {}})
+	}
+	for _, src := range s.Sources {
+		all = append(all, entry{src.ID, src.Path, func() { s.Source[src.ID] = src }})
+	}
+	for _, p := range s.Pages {
+		all = append(all, entry{p.ID, p.Path, func() { s.Page[p.ID] = p }})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].path < all[j].path })
+	for _, e := range all {
+		if add(e.id, e.path) {
+			e.set()
+		}
+	}
+}
+
+// checkClaim resolves the rating and checks dates.
+func checkClaim(s *Site, c *Claim, diags *check.List) {
+	if c.Rating.ID != "" {
+		r, ok := s.Config.Rating(c.Rating.ID)
+		if !ok {
+			var ids []string
+			for _, r := range s.Config.Ratings {
+				ids = append(ids, r.ID)
+			}
+			msg := fmt.Sprintf("unknown rating %q", c.Rating.ID)
+			if near := nearest(c.Rating.ID, ids); near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+			diags.Errorf(c.Path, c.ratingPos.Line, c.ratingPos.Col, "%s (the scale is: %s)", msg, strings.Join(ids, ", "))
+		}
+		c.Rating = r
+	}
+	if !c.Published.IsZero() && !c.ClaimDate.IsZero() && c.Published.Before(c.ClaimDate) {
+		diags.Warnf(c.Path, 1, 1, "published %s is before the claim was made (%s): a claim cannot be reviewed before it is made",
+			c.Published.Format("2006-01-02"), c.ClaimDate.Format("2006-01-02"))
+	}
+	if !c.Updated.IsZero() && c.Updated.Before(c.Published) {
+		diags.Warnf(c.Path, 1, 1, "updated %s is before published %s", c.Updated.Format("2006-01-02"), c.Published.Format("2006-01-02"))
+	}
+}
+
+// linkAliases maps each claim's old ids to it.
+func linkAliases(s *Site, diags *check.List) {
+	s.Aliases = map[string]*Claim{}
+	for _, c := range s.Claims {
+		for _, a := range c.Aliases {
+			_, claim := s.Claim[a]
+			_, src := s.Source[a]
+			_, page := s.Page[a]
+			switch {
+			case !ValidID(a) || Reserved(a):
+				diags.Errorf(c.Path, 1, 1, "alias %q is not a usable id", a)
+			case claim || src || page:
+				diags.Errorf(c.Path, 1, 1, "alias %q is the id of an existing claim, source or page", a)
+			case s.Aliases[a] != nil:
+				diags.Errorf(c.Path, 1, 1, "alias %q is also an alias of %s", a, s.Aliases[a].Path)
+			default:
+				s.Aliases[a] = c
+			}
+		}
+	}
+}
+
+// group gathers claims by topic or claimant slug; the first spelling of a
+// name seen (newest claim first) names the group.
+func group(claims []*Claim, names func(*Claim) []Name) []*Group {
+	byID := map[string]*Group{}
+	var out []*Group
+	for _, c := range claims {
+		for _, n := range names(c) {
+			if n.ID == "" {
+				continue
+			}
+			g := byID[n.ID]
+			if g == nil {
+				g = &Group{Name: n}
+				byID[n.ID] = g
+				out = append(out, g)
+			}
+			if g.URL == "" {
+				g.URL = n.URL
+			}
+			if len(g.Claims) == 0 || g.Claims[len(g.Claims)-1] != c {
+				g.Claims = append(g.Claims, c)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name.Name) < strings.ToLower(out[j].Name.Name) })
+	return out
+}
+
+// resolveRefs checks the citations and cross-links of one document and
+// calls found for each claim and source it refers to.
+func resolveRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, drafts map[string]bool, diags *check.List, found func(*Claim, *Source)) {
+	for _, c := range doc.Citations {
+		src := s.Source[c.SourceID]
+		if src == nil {
+			p := bodyPos(doc.Source, bodyLine, c.Offset)
+			diags.Errorf(path, p.Line, p.Col, "citation of unknown source %q%s", c.SourceID, suggest(c.SourceID, sourceIDs(s)))
+			continue
+		}
+		found(nil, src)
+	}
+	for _, l := range doc.Links {
+		p := bodyPos(doc.Source, bodyLine, l.Offset)
+		switch {
+		case s.Claim[l.Target] != nil:
+			found(s.Claim[l.Target], nil)
+		case s.Source[l.Target] != nil || s.Page[l.Target] != nil:
+		case drafts[l.Target]:
+			diags.Errorf(path, p.Line, p.Col, "cross-link to draft claim %q, which is not published (build with --drafts to preview it)", l.Target)
+		case s.Aliases[l.Target] != nil:
+			diags.Warnf(path, p.Line, p.Col, "cross-link to %q, an old id of %q; link to the new id", l.Target, s.Aliases[l.Target].ID)
+		default:
+			diags.Errorf(path, p.Line, p.Col, "cross-link to unknown id %q: no claim, source or page has it%s", l.Target, suggest(l.Target, allIDs(s)))
+		}
+	}
+}
+
+func suggest(id string, ids []string) string {
+	if near := nearest(id, ids); near != "" {
+		return fmt.Sprintf("; did you mean %q?", near)
+	}
+	return ""
+}
+
+func sourceIDs(s *Site) []string {
+	var ids []string
+	for id := range s.Source {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func allIDs(s *Site) []string {
+	ids := sourceIDs(s)
+	for id := range s.Claim {
+		ids = append(ids, id)
+	}
+	for id := range s.Page {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// owner is a claim or page whose quotes are verified.
+type owner struct {
+	id, path string
+	bodyLine int
+	doc      *markdown.Doc
+	claim    *Claim
+}
+
+// verifyQuotes looks for every quote in its source, on all cores, and
+// records the highlights on the sources.
+func verifyQuotes(s *Site, diags *check.List) {
+	var owners []owner
+	for _, c := range s.Claims {
+		owners = append(owners, owner{c.ID, c.Path, c.bodyLine, c.Doc, c})
+	}
+	for _, p := range s.Pages {
+		owners = append(owners, owner{p.ID, p.Path, p.bodyLine, p.Doc, nil})
+	}
+	results := make([]struct {
+		diags      check.List
+		highlights []Highlight
+		sources    []*Source
+	}, len(owners))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				r := &results[i]
+				r.highlights, r.sources = verifyOwner(s, owners[i], &r.diags)
+			}
+		}()
+	}
+	for i := range owners {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		*diags = append(*diags, r.diags...)
+		for i, h := range r.highlights {
+			src := r.sources[i]
+			src.Highlights = append(src.Highlights, h)
+		}
+	}
+	for _, src := range s.Sources {
+		sort.SliceStable(src.Highlights, func(i, j int) bool { return src.Highlights[i].Start < src.Highlights[j].Start })
+	}
+}
+
+// verifyOwner checks the quotes of one claim or page.
+func verifyOwner(s *Site, o owner, diags *check.List) ([]Highlight, []*Source) {
+	var hs []Highlight
+	var srcs []*Source
+	for i, q := range o.doc.Quotes {
+		src := s.Source[q.Citation.SourceID]
+		if src == nil {
+			continue // reported as a citation of an unknown source
+		}
+		p := bodyPos(o.doc.Source, o.bodyLine, q.Offset)
+		if src.Text.Plain == "" {
+			q.Check.Status = markdown.Unverified
+			diags.Warnf(o.path, p.Line, p.Col, "quote from source %q is unverified: the source has no stored text", src.ID)
+			continue
+		}
+		spans, ok := src.Index.Find(q.Text)
+		if !ok {
+			q.Check.Status = markdown.Failed
+			msg := fmt.Sprintf("quote not found in source %q", src.ID)
+			if _, diff := src.Index.Closest(q.Text); diff != "" {
+				msg += fmt.Sprintf("; closest passage: \"%s\"", diff)
+			}
+			diags.Errorf(o.path, p.Line, p.Col, "%s", msg)
+			continue
+		}
+		q.Check.Status = markdown.Verified
+		q.Check.Anchor = "q-" + o.id + "-" + strconv.Itoa(i+1)
+		q.Check.Fragment = textFragment(src.Text.Plain, spans[0].Start, spans[len(spans)-1].End)
+		for j, sp := range spans {
+			hs = append(hs, Highlight{Start: sp.Start, End: sp.End, Claim: o.claim, Quote: q, First: j == 0})
+			srcs = append(srcs, src)
+		}
+	}
+	return hs, srcs
+}
+
+var yearPattern = regexp.MustCompile(`\b(1[5-9]\d\d|2\d\d\d)\b`)
+
+// checkAnachronism warns when a source's text mentions a year after the
+// date it says it was published: the date is probably wrong.
+func checkAnachronism(src *Source, diags *check.List) {
+	if src.Published.IsZero() {
+		return
+	}
+	latest := 0
+	for _, m := range yearPattern.FindAllString(src.Text.Plain, -1) {
+		y, _ := strconv.Atoi(m)
+		latest = max(latest, y)
+	}
+	if latest > src.Published.Year() {
+		diags.Warnf(src.Path, src.publishedPos.Line, src.publishedPos.Col, "the text mentions %d, after its published date %s: is the date wrong?", latest, src.Published.Format("2006-01-02"))
+	}
+}
+
+func containsClaim(list []*Claim, c *Claim) bool {
+	for _, e := range list {
+		if e == c {
+			return true
+		}
+	}
+	return false
+}
+
+func containsSource(list []*Source, s *Source) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,192 @@
+package site
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"factcheck/generator/check"
+	"factcheck/generator/markdown"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Options change how a site is loaded.
+type Options struct {
+	// Drafts includes claims marked draft.
+	Drafts bool
+	// BaseURL, if set, replaces site.yaml's base_url.
+	BaseURL string
+}
+
+// The folders of content/ and what they hold.
+const (
+	claimsDir  = "content/claims"
+	sourcesDir = "content/sources"
+	pagesDir   = "content/pages"
+	configFile = "content/site.yaml"
+)
+
+// Load reads the site rooted at fsys (the folder holding content/) and
+// checks it. It returns every problem it found; the site is usable for
+// rendering only when there are no errors among them.
+func Load(fsys fs.FS, opts Options) (*Site, check.List) {
+	var diags check.List
+	cfg := loadConfig(fsys, &diags)
+	if opts.BaseURL != "" {
+		cfg.BaseURL = normalizeBaseURL(opts.BaseURL, configFile, Pos{}, &diags)
+	}
+	files := listFiles(fsys, &diags)
+	parsed := parseAll(fsys, files, cfg)
+	s := &Site{Config: cfg}
+	var drafts []*Claim
+	for _, p := range parsed {
+		diags = append(diags, p.diags...)
+		switch {
+		case p.claim != nil && p.claim.Draft && !opts.Drafts:
+			drafts = append(drafts, p.claim)
+		case p.claim != nil:
+			s.Claims = append(s.Claims, p.claim)
+		case p.source != nil:
+			s.Sources = append(s.Sources, p.source)
+		case p.page != nil:
+			s.Pages = append(s.Pages, p.page)
+		}
+	}
+	link(s, drafts, &diags)
+	diags.Sort()
+	return s, diags
+}
+
+// listFiles finds the .md files of content/claims, content/sources and
+// content/pages, in sub-folders too.
+func listFiles(fsys fs.FS, diags *check.List) []string {
+	var out []string
+	for _, dir := range []string{claimsDir, sourcesDir, pagesDir} {
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == dir && errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				diags.Errorf(p, 1, 1, "cannot read: %v", err)
+				return nil
+			}
+			name := d.Name()
+			if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil // hidden files and editors' leftovers
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				diags.Errorf(p, 1, 1, "symbolic links are not followed: content must be regular files inside the site")
+				return nil
+			}
+			if !d.IsDir() && strings.HasSuffix(name, ".md") {
+				out = append(out, p)
+			}
+			return nil
+		})
+		if err != nil {
+			diags.Errorf(dir, 1, 1, "cannot read: %v", err)
+		}
+	}
+	return out
+}
+
+type parsedFile struct {
+	claim  *Claim
+	source *Source
+	page   *Page
+	diags  check.List
+}
+
+// parseAll reads and parses files on all cores.
+func parseAll(fsys fs.FS, files []string, cfg Config) []parsedFile {
+	out := make([]parsedFile, len(files))
+	claimParser := markdown.NewParser(false)
+	sourceParser := markdown.NewParser(true)
+	sourceRenderer := markdown.NewRenderer(nil, cfg.UnsafeHTML)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := &out[i]
+				b, err := fs.ReadFile(fsys, files[i])
+				if err != nil {
+					p.diags.Errorf(files[i], 1, 1, "cannot read: %v", err)
+					continue
+				}
+				parseFile(p, files[i], b, claimParser, sourceParser, sourceRenderer, cfg)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr *markdown.Renderer, cfg Config) {
+	b = cleanText(name, b, &p.diags)
+	f, ok := splitFile(name, b, &p.diags)
+	if !ok {
+		return
+	}
+	fields := parseYAML(name, f.yaml, 2, &p.diags)
+	if fields == nil {
+		return
+	}
+	id := norm.NFC.String(strings.TrimSuffix(path.Base(name), ".md"))
+	switch {
+	case strings.HasPrefix(name, claimsDir+"/"):
+		p.claim = parseClaim(id, f, fields, cp, &p.diags)
+	case strings.HasPrefix(name, sourcesDir+"/"):
+		p.source = parseSource(id, f, fields, sp, sr, &p.diags)
+	default:
+		p.page = parsePage(id, f, fields, cp, &p.diags)
+	}
+}
+
+// sortSite puts claims newest first, sources by title and pages in menu
+// order.
+func sortSite(s *Site) {
+	sortClaims(s.Claims)
+	sort.Slice(s.Sources, func(i, j int) bool {
+		a, b := s.Sources[i], s.Sources[j]
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.ID < b.ID
+	})
+	sort.Slice(s.Pages, func(i, j int) bool {
+		a, b := s.Pages[i], s.Pages[j]
+		if (a.Menu == 0) != (b.Menu == 0) {
+			return a.Menu != 0
+		}
+		if a.Menu != b.Menu {
+			return a.Menu < b.Menu
+		}
+		return a.Title < b.Title
+	})
+}
+
+// sortClaims orders claims newest first by publication date, then by id.
+func sortClaims(cs []*Claim) {
+	sort.Slice(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if !a.Published.Equal(b.Published) {
+			return a.Published.After(b.Published)
+		}
+		return a.ID < b.ID
+	})
+}

@@ -1,0 +1,197 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+
+	"factcheck/generator/check"
+	"factcheck/generator/markdown"
+	"factcheck/generator/quote"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var claimKeys = []string{"claim", "claimant", "claim_date", "appearances", "rating", "summary", "published", "updated", "authors", "topics", "corrections", "draft", "aliases"}
+
+func parseClaim(id string, f file, fm *fields, p *markdown.Parser, diags *check.List) *Claim {
+	c := &Claim{ID: id, Path: f.path, bodyLine: f.bodyLine}
+	c.Claim = fm.str("claim", true)
+	c.Claimant = readClaimant(fm)
+	c.ClaimDate = fm.date("claim_date", true)
+	c.Appearances = readURLs(fm, "appearances")
+	rating, rp := fm.strPos("rating", true)
+	c.Rating = Rating{ID: rating} // the rest is filled in by link
+	c.ratingPos = rp
+	c.Summary = fm.str("summary", true)
+	c.Published = fm.date("published", true)
+	c.Updated = fm.date("updated", false)
+	c.Authors = fm.strs("authors")
+	for _, t := range fm.strs("topics") {
+		c.Topics = append(c.Topics, Name{Name: t, ID: Slug(t)})
+	}
+	c.Corrections = readCorrections(fm)
+	c.Draft = fm.boolean("draft")
+	c.Aliases = fm.strs("aliases")
+	fm.unknown(claimKeys)
+	c.Doc = p.Parse(f.body)
+	reportProblems(f, c.Doc, diags)
+	return c
+}
+
+func readClaimant(fm *fields) Name {
+	v := fm.get("claimant", true)
+	if v == nil {
+		return Name{}
+	}
+	var n Name
+	switch v.Kind {
+	case yaml.ScalarNode:
+		n.Name = strings.TrimSpace(v.Value)
+	case yaml.MappingNode:
+		s := fm.sub(v)
+		n.Name = s.str("name", true)
+		n.URL = s.url("url", false)
+		s.unknown([]string{"name", "url"})
+	default:
+		fm.errorf(fm.at(v), "claimant must be a name, or {name, url}")
+	}
+	if n.Name == "" && v.Kind == yaml.ScalarNode {
+		fm.errorf(fm.at(v), "claimant must not be empty")
+	}
+	n.ID = Slug(n.Name)
+	return n
+}
+
+func readURLs(fm *fields, key string) []string {
+	v := fm.get(key, false)
+	list := fm.strs(key)
+	var out []string
+	for i, u := range list {
+		if !httpURL(u) {
+			p := fm.at(v)
+			if v.Kind == yaml.SequenceNode && i < len(v.Content) {
+				p = fm.at(v.Content[i])
+			}
+			fm.errorf(p, "%s: %q is not an http(s) URL", key, u)
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+func readCorrections(fm *fields) []Correction {
+	v := fm.get("corrections", false)
+	if v == nil {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		fm.errorf(fm.at(v), "corrections must be a list of {date, note}")
+		return nil
+	}
+	var out []Correction
+	for _, e := range v.Content {
+		if e.Kind != yaml.MappingNode {
+			fm.errorf(fm.at(e), "each correction must be {date, note}")
+			continue
+		}
+		s := fm.sub(e)
+		out = append(out, Correction{Date: s.date("date", true), Note: s.str("note", true)})
+		s.unknown([]string{"date", "note"})
+	}
+	return out
+}
+
+var sourceKeys = []string{"title", "publisher", "url", "published", "accessed", "archive_url", "kind", "format", "note"}
+
+var sourceKinds = []string{"primary", "report", "news", "statement", "dataset", "social", "other"}
+
+func parseSource(id string, f file, fm *fields, p *markdown.Parser, r *markdown.Renderer, diags *check.List) *Source {
+	s := &Source{ID: id, Path: f.path}
+	s.Title = fm.str("title", true)
+	s.Publisher = fm.str("publisher", true)
+	s.URL = fm.url("url", false)
+	if v := fm.get("published", false); v != nil {
+		s.Published = fm.parseDate("published", v)
+		s.publishedPos = fm.at(v)
+	}
+	s.Accessed = fm.date("accessed", false)
+	s.ArchiveURL = fm.url("archive_url", false)
+	kind, kp := fm.strPos("kind", false)
+	if kind != "" && !contains(sourceKinds, kind) {
+		fm.errorf(kp, "kind %q is not one of %s", kind, strings.Join(sourceKinds, ", "))
+	}
+	s.Kind = kind
+	format, fp := fm.strPos("format", false)
+	switch format {
+	case "", "markdown":
+		format = "markdown"
+	case "text":
+	default:
+		fm.errorf(fp, "format %q must be markdown or text", format)
+		format = "markdown"
+	}
+	s.Format = format
+	s.Note = fm.str("note", false)
+	fm.unknown(sourceKeys)
+	if len(bytes.TrimSpace(f.body)) > 0 {
+		if format == "text" {
+			s.Text = plainTextPieces(string(f.body))
+		} else {
+			doc := p.Parse(f.body)
+			reportProblems(f, doc, diags)
+			var b bytes.Buffer
+			r.Render(&b, doc)
+			s.Text = htmlPieces(b.String())
+		}
+		s.Index = quote.NewSource(s.Text.Plain)
+	}
+	return s
+}
+
+var pageKeys = []string{"title", "menu"}
+
+func parsePage(id string, f file, fm *fields, p *markdown.Parser, diags *check.List) *Page {
+	pg := &Page{ID: id, Path: f.path, bodyLine: f.bodyLine}
+	pg.Title = fm.str("title", true)
+	if v := fm.get("menu", false); v != nil {
+		if err := v.Decode(&pg.Menu); err != nil || pg.Menu < 0 {
+			fm.errorf(fm.at(v), "menu must be a whole number: the page's place in the site menu")
+		}
+	}
+	fm.unknown(pageKeys)
+	pg.Doc = p.Parse(f.body)
+	reportProblems(f, pg.Doc, diags)
+	return pg
+}
+
+// reportProblems adds the Markdown's own problems at their positions.
+func reportProblems(f file, doc *markdown.Doc, diags *check.List) {
+	for _, pr := range doc.Problems {
+		p := bodyPos(f.body, f.bodyLine, pr.Offset)
+		if pr.Warning {
+			diags.Warnf(f.path, p.Line, p.Col, "%s", pr.Message)
+		} else {
+			diags.Errorf(f.path, p.Line, p.Col, "%s", pr.Message)
+		}
+	}
+}
+
+// bodyPos converts an offset of a body that starts on file line bodyLine
+// into a file position.
+func bodyPos(body []byte, bodyLine, off int) Pos {
+	if off < 0 {
+		return Pos{bodyLine, 1}
+	}
+	l, c := position(body, off)
+	return Pos{bodyLine + l - 1, c}
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}

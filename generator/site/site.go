@@ -1,0 +1,179 @@
+package site
+
+import (
+	"time"
+
+	"factcheck/generator/markdown"
+	"factcheck/generator/quote"
+)
+
+// Site is a loaded, checked site. It is not changed after Load returns, so
+// renderers may read it from many goroutines.
+type Site struct {
+	Config  Config
+	Claims  []*Claim  // newest first
+	Sources []*Source // by title
+	Pages   []*Page   // menu order, then title
+
+	Claim  map[string]*Claim
+	Source map[string]*Source
+	Page   map[string]*Page
+
+	Topics    []*Group // by name
+	Claimants []*Group // by name
+	// ByRating lists the claims of each rating id, newest first.
+	ByRating map[string][]*Claim
+	// Backlinks lists, for a claim, source or page id, the claims that
+	// cross-link to it, newest first.
+	Backlinks map[string][]*Claim
+	// Aliases maps an old claim id to the claim that replaced it.
+	Aliases map[string]*Claim
+}
+
+// Config is content/site.yaml.
+type Config struct {
+	Title        string
+	Description  string
+	BaseURL      string
+	Language     string
+	Organization Organization
+	Ratings      []Rating
+	PageSize     int
+	CNAME        string
+	Contact      string
+	UnsafeHTML   bool
+}
+
+// Organization publishes the site.
+type Organization struct{ Name, URL, Logo string }
+
+// Rating is one step of the rating scale.
+type Rating struct {
+	ID, Label, Description string
+	// Value is n for the best of n ratings and 1 for the worst.
+	Value int
+}
+
+// Rating returns the rating with this id.
+func (c *Config) Rating(id string) (Rating, bool) {
+	for _, r := range c.Ratings {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rating{}, false
+}
+
+// Claim is one fact-check: content/claims/**/ID.md.
+type Claim struct {
+	ID   string
+	Path string // the file, relative to the site root
+
+	Claim       string
+	Claimant    Name
+	ClaimDate   time.Time
+	Appearances []string
+	Rating      Rating
+	Summary     string
+	Published   time.Time
+	Updated     time.Time
+	Authors     []string
+	Topics      []Name
+	Corrections []Correction
+	Draft       bool
+	Aliases     []string
+
+	Doc *markdown.Doc
+	// bodyLine is the file line where the body starts.
+	bodyLine  int
+	ratingPos Pos
+	// Links lists the claims this one cross-links to, in order, once each.
+	Links []*Claim
+	// Sources lists the sources this one cites, in order, once each.
+	Sources []*Source
+}
+
+// Name is a topic or claimant: its name as written and the slug that is its
+// id. A claimant may have a URL that identifies them.
+type Name struct {
+	Name, ID, URL string
+}
+
+// Correction is one entry of a claim's corrections list.
+type Correction struct {
+	Date time.Time
+	Note string
+}
+
+// Group is the claims of one topic or claimant, newest first.
+type Group struct {
+	Name
+	Claims []*Claim
+}
+
+// Source is a document quotes are checked against:
+// content/sources/**/ID.md.
+type Source struct {
+	ID   string
+	Path string
+
+	Title      string
+	Publisher  string
+	URL        string
+	Published  time.Time
+	Accessed   time.Time
+	ArchiveURL string
+	Kind       string
+	Format     string // "markdown" or "text"
+	Note       string
+
+	// Text is the stored text; Text.Plain is empty when none is stored.
+	Text Text
+	// Index prepares Text.Plain for matching quotes.
+	Index *quote.Source
+	// Highlights are the verified quotes' spans in Text.Plain, by start.
+	Highlights []Highlight
+	// CitedBy lists the claims that cite this source, newest first.
+	CitedBy []*Claim
+
+	publishedPos Pos
+}
+
+// Text is a source's stored text, rendered: the HTML in pieces, so that
+// highlights can be put around spans of its plain text.
+type Text struct {
+	Pieces []Piece
+	// Plain is the text without markup, blocks separated by a blank line.
+	Plain string
+}
+
+// Piece is a tag, written as it is, or text, escaped when written. For
+// text, Offset is where it starts in Plain.
+type Piece struct {
+	Tag    string
+	Text   string
+	Offset int
+}
+
+// Highlight is one span of a source's text that a claim quotes.
+type Highlight struct {
+	Start, End int // in Text.Plain
+	Claim      *Claim
+	Quote      *markdown.Quote
+	// First is true on the first span of a quote, which carries its
+	// anchor.
+	First bool
+}
+
+// Page is a free page: content/pages/**/ID.md, at /ID/.
+type Page struct {
+	ID    string
+	Path  string
+	Title string
+	Menu  int // 0: not in the menu
+	Doc   *markdown.Doc
+
+	bodyLine int
+	// Links lists the claims this page cross-links to.
+	Links []*Claim
+}

@@ -1,0 +1,74 @@
+package site
+
+import (
+	"html"
+	"regexp"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+)
+
+// blockTags end a paragraph of a source's plain text: quotes with a gap
+// must stay within one.
+var blockTags = map[string]bool{
+	"p": true, "li": true, "ul": true, "ol": true, "blockquote": true, "pre": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"table": true, "tr": true, "td": true, "th": true, "div": true, "hr": true,
+	"dl": true, "dt": true, "dd": true, "section": true, "br": true,
+}
+
+// htmlPieces splits rendered HTML into tags and text and builds its plain
+// text, with a blank line between blocks.
+func htmlPieces(s string) Text {
+	var t Text
+	var plain strings.Builder
+	z := xhtml.NewTokenizer(strings.NewReader(s))
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			break
+		}
+		raw := string(z.Raw())
+		if tt == xhtml.TextToken {
+			txt := html.UnescapeString(raw)
+			t.Pieces = append(t.Pieces, Piece{Text: txt, Offset: plain.Len()})
+			plain.WriteString(txt)
+			continue
+		}
+		name, _ := z.TagName()
+		if blockTags[string(name)] {
+			p := plain.String()
+			if p != "" && !strings.HasSuffix(p, "\n\n") {
+				plain.WriteString(strings.Repeat("\n", 2-trailingNewlines(p)))
+			}
+		}
+		t.Pieces = append(t.Pieces, Piece{Tag: raw})
+	}
+	t.Plain = plain.String()
+	return t
+}
+
+func trailingNewlines(s string) int {
+	if strings.HasSuffix(s, "\n") {
+		return 1
+	}
+	return 0
+}
+
+var blankLines = regexp.MustCompile(`\n[ \t]*\n\s*`)
+
+// plainTextPieces makes a text source's body into paragraphs, split at
+// blank lines, reading nothing in it as markup.
+func plainTextPieces(body string) Text {
+	var t Text
+	var plain strings.Builder
+	for _, para := range blankLines.Split(strings.TrimSpace(body), -1) {
+		if plain.Len() > 0 {
+			plain.WriteString("\n\n")
+		}
+		t.Pieces = append(t.Pieces, Piece{Tag: "<p>"}, Piece{Text: para, Offset: plain.Len()}, Piece{Tag: "</p>\n"})
+		plain.WriteString(para)
+	}
+	t.Plain = plain.String()
+	return t
+}

@@ -1,0 +1,1 @@
+// Client-side search: filled in by the search index work.
