@@ -36,11 +36,11 @@ type Correction struct{ Date, Note string }
 
 // Claim is one fact-check. Dir is its sub-folder below content/claims.
 type Claim struct {
-	ID, Dir                                                      string
+	ID, Dir                                                         string
 	Claim, Claimant, ClaimDate, Rating, Summary, Published, Updated string
-	Authors, Topics                                              []string
-	Corrections                                                  []Correction
-	Body                                                         string // Markdown analysis
+	Authors, Topics                                                 []string
+	Corrections                                                     []Correction
+	Body                                                            string // Markdown analysis
 }
 
 const dateFormat = "2006-01-02"
@@ -70,11 +70,25 @@ func SourceID(i int) string { return fmt.Sprintf("source-%04d", i) }
 
 type gen struct {
 	r      *rand.Rand
-	rating int // index in ratings of the claim being written
-	b      strings.Builder
+	rating int    // index in ratings of the claim being written
+	b      []byte // the text being filled
 }
 
 func (g *gen) pick(list []string) string { return list[g.r.IntN(len(list))] }
+
+// word appends w, turning a preceding article "a" into "an" before a vowel.
+func (g *gen) word(w string) {
+	n := len(g.b)
+	if n >= 2 && g.b[n-2] == 'a' && g.b[n-1] == ' ' && (n == 2 || g.b[n-3] == ' ') && startsWithVowel(w) {
+		g.b = append(g.b[:n-1], "n "...)
+	}
+	g.b = append(g.b, w...)
+}
+
+func startsWithVowel(w string) bool {
+	w = strings.TrimPrefix(w, "*")
+	return w != "" && strings.IndexByte("aeiou", w[0]) >= 0 && !strings.HasPrefix(w, "uni")
+}
 
 // fill appends template t to g.b with its slots filled; with emph, an
 // adjective is now and then set in *emphasis*.
@@ -82,41 +96,41 @@ func (g *gen) fill(t string, emph bool) {
 	for {
 		i := strings.IndexByte(t, '{')
 		if i < 0 {
-			g.b.WriteString(t)
+			g.b = append(g.b, t...)
 			return
 		}
-		g.b.WriteString(t[:i])
+		g.b = append(g.b, t[:i]...)
 		slot := t[i+1 : strings.IndexByte(t, '}')]
 		t = t[i+len(slot)+2:]
 		switch slot {
 		case "n":
-			g.b.WriteString(g.pick(nouns))
+			g.word(g.pick(nouns))
 		case "N":
-			g.b.WriteString(g.pick(nounsPl))
+			g.word(g.pick(nounsPl))
 		case "a":
 			if emph && g.r.IntN(25) == 0 {
-				g.b.WriteString("*" + g.pick(adjectives) + "*")
+				g.word("*" + g.pick(adjectives) + "*")
 			} else {
-				g.b.WriteString(g.pick(adjectives))
+				g.word(g.pick(adjectives))
 			}
 		case "v":
-			g.b.WriteString(g.pick(verbs))
+			g.word(g.pick(verbs))
 		case "i":
-			g.b.WriteString(g.pick(intransitive))
+			g.word(g.pick(intransitive))
 		case "d":
-			g.b.WriteString(g.pick(adverbs))
+			g.word(g.pick(adverbs))
 		case "p":
-			g.b.WriteString(g.pick(places))
+			g.word(g.pick(places))
 		case "o":
-			g.b.WriteString(g.pick(orgs))
+			g.word(g.pick(orgs))
 		case "t":
-			g.b.WriteString(g.pick(periods))
+			g.word(g.pick(periods))
 		case "q":
-			g.b.WriteString(g.pick(quantities))
+			g.word(g.pick(quantities))
 		case "r":
-			g.b.WriteString(ratings[g.rating].verdict)
+			g.word(ratings[g.rating].verdict)
 		case "r2":
-			g.b.WriteString(ratings[g.rating].verdict2)
+			g.word(ratings[g.rating].verdict2)
 		default:
 			panic("synth: unknown slot " + slot)
 		}
@@ -125,9 +139,12 @@ func (g *gen) fill(t string, emph bool) {
 
 // text returns template t filled, with its first letter capitalized.
 func (g *gen) text(t string, emph bool) string {
-	g.b.Reset()
+	g.b = g.b[:0]
 	g.fill(t, emph)
-	return capitalize(g.b.String())
+	if g.b[0] >= 'a' && g.b[0] <= 'z' {
+		g.b[0] -= 'a' - 'A'
+	}
+	return string(g.b)
 }
 
 // sentences returns k sentences from templates, separated by spaces.
@@ -137,13 +154,6 @@ func (g *gen) sentences(templates []string, k int, emph bool) string {
 		parts[i] = g.text(g.pick(templates), emph)
 	}
 	return strings.Join(parts, " ")
-}
-
-func capitalize(s string) string {
-	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-		return string(s[0]-'a'+'A') + s[1:]
-	}
-	return s
 }
 
 // date returns a random day in [from, from+days).
@@ -176,18 +186,20 @@ func (g *gen) source(i int) *Source {
 	return s
 }
 
-// quote returns 8 to 20 consecutive words of one paragraph of src, free of
-// Markdown emphasis.
+// quote returns a passage of src for a claim to quote: a sentence of 8 to 20
+// words, or the first 12 to 20 words of a longer one, free of Markdown
+// emphasis.
 func (g *gen) quote(src *Source) string {
 	for {
-		w := strings.Fields(src.paras[g.r.IntN(len(src.paras))])
-		k := 8 + g.r.IntN(13)
-		if len(w) < k {
+		sentences := strings.SplitAfter(src.paras[g.r.IntN(len(src.paras))], ". ")
+		w := strings.Fields(sentences[g.r.IntN(len(sentences))])
+		if len(w) < 8 {
 			continue
 		}
-		start := g.r.IntN(len(w) - k + 1)
-		q := strings.Join(w[start:start+k], " ")
-		if !strings.Contains(q, "*") {
+		if len(w) > 20 {
+			w = w[:12+g.r.IntN(9)]
+		}
+		if q := strings.Join(w, " "); !strings.Contains(q, "*") {
 			return q
 		}
 	}
@@ -254,20 +266,20 @@ func (g *gen) claim(s *Site, i int) *Claim {
 
 	body.WriteString("## What the sources say\n\n")
 	wrap(&body, "", fmt.Sprintf("%s As the source put it, \"%s\" [@%s]. %s The %s figures are set out in the same record [@%s, p. %d]. %s",
-		g.sentences(analysisTemplates, 2, false), g.quote(b), b.ID,
+		g.sentences(analysisTemplates, 2, false), strings.TrimSuffix(g.quote(b), "."), b.ID,
 		g.sentences(analysisTemplates, 1, false), g.pick(adjectives), a.ID, 1+g.r.IntN(40),
 		g.sentences(analysisTemplates, 2, false)))
 	body.WriteString("\n")
 
 	body.WriteString("## Verdict\n\n")
-	wrap(&body, "", fmt.Sprintf("%s. The evidence %s. %s For a related check, see [[%s]].",
+	wrap(&body, "", fmt.Sprintf("%s. The claim %s. %s For a related check, see [[%s]].",
 		ratings[g.rating].label, ratings[g.rating].verdict, g.sentences(analysisTemplates, 3, false), link))
 	c.Body = body.String()
 	return c
 }
 
 // wrap writes text as lines of at most about 78 characters, each starting
-// with prefix, followed by an empty line.
+// with prefix; the last line ends with a newline.
 func wrap(b *strings.Builder, prefix, text string) {
 	const width = 78
 	n := 0

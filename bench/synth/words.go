@@ -179,7 +179,7 @@ var claimTemplates = []string{
 var summaryTemplates = []string{
 	"records from {o} show that the {n} {i} {d}; the claim {r}.",
 	"the {a} {N} published by {o} {r2} the claim.",
-	"the sources we hold describe a {a} {n} in {p}, and that account {r}.",
+	"the sources we hold describe a {a} {n} in {p}, and the claim {r}.",
 }
 
 var correctionTemplates = []string{
@@ -202,12 +202,14 @@ var headingTemplates = []string{
 	"the {a} {n}", "{N} in {p}", "findings on the {n}", "what {o} reported",
 }
 
+// Each rating with its label, how a summary ends ("the claim ...") and how
+// a summary says what the sources do to the claim.
 var ratings = []struct{ id, label, verdict, verdict2 string }{
-	{"accurate", "Accurate", "matches what the claim says", "support"},
-	{"mostly-accurate", "Mostly accurate", "supports the claim with a caveat", "largely support"},
-	{"misleading", "Misleading", "leaves out context the claim needs", "give needed context to"},
-	{"unsupported", "Unsupported", "neither confirms nor refutes it", "do not settle"},
-	{"false", "False", "contradicts the claim", "contradict"},
+	{"accurate", "Accurate", "is borne out by the record", "support"},
+	{"mostly-accurate", "Mostly accurate", "holds up, with a caveat", "largely support"},
+	{"misleading", "Misleading", "leaves out context that changes its meaning", "give needed context to"},
+	{"unsupported", "Unsupported", "can be neither confirmed nor refuted from the record", "do not settle"},
+	{"false", "False", "is contradicted by the record", "contradict"},
 }
 
 var claimants = []string{

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -47,6 +48,7 @@ func (t transformer) Transform(root *ast.Document, reader text.Reader, pc parser
 			inlineQuote(doc, c)
 		}
 	}
+	sort.SliceStable(doc.Quotes, func(i, j int) bool { return doc.Quotes[i].Offset < doc.Quotes[j].Offset })
 }
 
 func destination(n ast.Node, src []byte) string {
@@ -194,18 +196,31 @@ func firstOffset(n ast.Node) int {
 // before it, if there is one: "quoted words" [@source].
 func inlineQuote(doc *Doc, c *Citation) {
 	// Gather the text before the citation within its paragraph, back to
-	// the nearest node that is not text.
-	var parts []*ast.Text
+	// the previous citation or cross-link. Text inside other inline nodes
+	// (emphasis, links) counts, but has no offset of its own: an opening
+	// quotation mark must be in plain text.
+	var nodes []ast.Node
 	for n := c.PreviousSibling(); n != nil; n = n.PreviousSibling() {
-		t, ok := n.(*ast.Text)
-		if !ok {
+		if n.Kind() == KindCitation || n.Kind() == KindCrossLink {
 			break
 		}
-		parts = append([]*ast.Text{t}, parts...)
+		nodes = append([]ast.Node{n}, nodes...)
 	}
 	var b strings.Builder
-	offsets := []int{} // offsets[i] is the source offset of b's byte i
-	for _, t := range parts {
+	offsets := []int{} // offsets[i] is the source offset of b's byte i, or -1
+	for _, n := range nodes {
+		t, ok := n.(*ast.Text)
+		if !ok {
+			v := PlainText(n, doc.Source)
+			if n.Kind() == ast.KindString {
+				v = string(n.(*ast.String).Value)
+			}
+			for range len(v) {
+				offsets = append(offsets, -1)
+			}
+			b.WriteString(v)
+			continue
+		}
 		v := t.Segment.Value(doc.Source)
 		for i := range v {
 			offsets = append(offsets, t.Segment.Start+i)
@@ -227,7 +242,7 @@ func inlineQuote(doc *Doc, c *Citation) {
 	}
 	body := s[:end-closeLen]
 	open := max(strings.LastIndex(body, "\""), strings.LastIndex(body, "“"))
-	if open < 0 {
+	if open < 0 || offsets[open] < 0 {
 		return
 	}
 	openLen := 1

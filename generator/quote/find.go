@@ -20,12 +20,16 @@ func (s *Source) Find(quote string) (spans []Span, ok bool) {
 	if q == "" {
 		return nil, false
 	}
-	if spans, ok := s.findParts(parseParts(stripQuotes(q))); ok {
+	parts := parseParts(stripQuotes(q))
+	if spans, ok := s.findParts(parts); ok {
 		return spans, true
+	}
+	if len(parts) == 1 && len(parts[0].lits) == 1 && parts[0].lits[0] == q {
+		return nil, false // q was looked for as it is
 	}
 	// Words copied as they are match even if they contain what looks like
 	// an ellipsis or brackets.
-	if i := strings.Index(s.norm, q); i >= 0 {
+	if i := index(s.norm, q); i >= 0 {
 		return []Span{s.span(i, i+len(q))}, true
 	}
 	return nil, false
@@ -199,7 +203,7 @@ func (s *Source) findParts(parts []part) ([]Span, bool) {
 	// after any later end in it too.
 	failedPara, failedEnd := -1, 0
 	for from := 0; ; {
-		i := strings.Index(s.norm[from:], first.lits[0])
+		i := index(s.norm[from:], first.lits[0])
 		if i < 0 {
 			return nil, false
 		}
@@ -245,7 +249,7 @@ func (s *Source) matchRest(parts []part, from, limit int) ([]Span, bool) {
 // first.
 func (s *Source) earliestEnd(p part, from, limit int) (start, end int, ok bool) {
 	for at := from; at < limit; {
-		i := strings.Index(s.norm[at:limit], p.lits[0])
+		i := index(s.norm[at:limit], p.lits[0])
 		if i < 0 {
 			break
 		}
@@ -276,7 +280,7 @@ func (s *Source) matchPart(p part, start, limit int) (end int, ok bool) {
 		for _, pos := range ends {
 			windowEnd := min(limit, pos+h.maxBytes()+len(lit))
 			for at := pos; at < windowEnd; {
-				i := strings.Index(s.norm[at:windowEnd], lit)
+				i := index(s.norm[at:windowEnd], lit)
 				if i < 0 {
 					break
 				}
@@ -294,4 +298,25 @@ func (s *Source) matchPart(p part, start, limit int) (end int, ok bool) {
 		ends = slices.Compact(next)
 	}
 	return ends[0], true
+}
+
+// index is strings.Index, faster for long quotes: it looks for a short
+// prefix, which strings.Index finds with vector instructions, instead of
+// the whole quote, for which it falls back to a slower algorithm.
+func index(s, sub string) int {
+	const prefixLen = 32
+	if len(sub) <= prefixLen {
+		return strings.Index(s, sub)
+	}
+	prefix, rest := sub[:prefixLen], sub[prefixLen:]
+	for at := 0; ; {
+		i := strings.Index(s[at:], prefix)
+		if i < 0 {
+			return -1
+		}
+		if strings.HasPrefix(s[at+i+prefixLen:], rest) {
+			return at + i
+		}
+		at += i + 1
+	}
 }

@@ -71,11 +71,18 @@ func (n *normalizer) run(text string) {
 // exact writes chunk, which is in NFC and starts at original offset base.
 func (n *normalizer) exact(chunk string, base int) {
 	for i := 0; i < len(chunk); {
-		if c := chunk[i]; c < utf8.RuneSelf && !isASCIISpace(c) {
-			// Fast path: a run of plain ASCII is copied as it is.
+		if isASCIIVisible(chunk[i]) {
+			// Fast path: plain ASCII words with single spaces between them
+			// are copied as they are.
 			j := i + 1
-			for j < len(chunk) && chunk[j] < utf8.RuneSelf && !isASCIISpace(chunk[j]) {
-				j++
+			for j < len(chunk) {
+				if c := chunk[j]; c == ' ' && j+1 < len(chunk) && isASCIIVisible(chunk[j+1]) {
+					j += 2
+				} else if isASCIIVisible(c) {
+					j++
+				} else {
+					break
+				}
 			}
 			n.visible(chunk[i:j], base+i, base+j, true)
 			i = j
@@ -184,8 +191,9 @@ func (n *normalizer) addSeg(s seg) {
 	n.segs = append(n.segs, s)
 }
 
-func isASCIISpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+// isASCIIVisible reports an ASCII byte that normalization keeps as it is.
+func isASCIIVisible(c byte) bool {
+	return c < utf8.RuneSelf && c != ' ' && (c < '\t' || c > '\r')
 }
 
 // isInvisible reports characters that only affect line breaking or

@@ -190,6 +190,7 @@ func (r *Renderer) Jobs() []Job {
 		add(name, func() ([]byte, error) { return b, nil })
 	}
 	jobs = append(jobs, r.dataJobs()...)
+	jobs = append(jobs, r.searchJobs()...)
 	return jobs
 }
 
