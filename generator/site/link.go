@@ -129,11 +129,11 @@ func checkClaim(s *Site, c *Claim, diags *check.List) {
 		c.Rating = r
 	}
 	if !c.Published.IsZero() && !c.ClaimDate.IsZero() && c.Published.Before(c.ClaimDate) {
-		diags.Warnf(c.Path, 1, 1, "published %s is before the claim was made (%s): a claim cannot be reviewed before it is made",
+		diags.Warnf(c.Path, c.publishedPos.Line, c.publishedPos.Col, "published %s is before the claim was made (%s): a claim cannot be reviewed before it is made",
 			c.Published.Format("2006-01-02"), c.ClaimDate.Format("2006-01-02"))
 	}
 	if !c.Updated.IsZero() && c.Updated.Before(c.Published) {
-		diags.Warnf(c.Path, 1, 1, "updated %s is before published %s", c.Updated.Format("2006-01-02"), c.Published.Format("2006-01-02"))
+		diags.Warnf(c.Path, c.publishedPos.Line, c.publishedPos.Col, "updated %s is before published %s", c.Updated.Format("2006-01-02"), c.Published.Format("2006-01-02"))
 	}
 }
 

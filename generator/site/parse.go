@@ -23,7 +23,10 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, diags *check.
 	c.Rating = Rating{ID: rating} // the rest is filled in by link
 	c.ratingPos = rp
 	c.Summary = fm.str("summary", true)
-	c.Published = fm.date("published", true)
+	if v := fm.get("published", true); v != nil {
+		c.Published = fm.parseDate("published", v)
+		c.publishedPos = fm.at(v)
+	}
 	c.Updated = fm.date("updated", false)
 	c.Authors = fm.strs("authors")
 	for _, t := range fm.strs("topics") {

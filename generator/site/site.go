@@ -85,8 +85,9 @@ type Claim struct {
 
 	Doc *markdown.Doc
 	// bodyLine is the file line where the body starts.
-	bodyLine  int
-	ratingPos Pos
+	bodyLine     int
+	ratingPos    Pos
+	publishedPos Pos
 	// Links lists the claims this one cross-links to, in order, once each.
 	Links []*Claim
 	// Sources lists the sources this one cites, in order, once each.
