@@ -198,7 +198,7 @@ func (refParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 		}
 		inner := string(line[2:end])
 		id, locator, _ := strings.Cut(inner, ",")
-		id = strings.TrimSpace(id)
+		id = strings.TrimRight(id, " \t")
 		if id == "" || strings.ContainsAny(id, " \t[") {
 			return nil
 		}

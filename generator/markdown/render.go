@@ -237,6 +237,7 @@ func (r *nodeRenderer) code(w util.BufWriter, src []byte, n ast.Node, entering b
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
 	if err == nil {
 		err = codeFormatter.Format(w, styles.Get("github"), it)
+		w.WriteString("\n")
 	}
 	if err != nil {
 		w.WriteString(`<pre class="chroma"><code>` + html.EscapeString(code.String()) + "</code></pre>\n")

@@ -37,7 +37,7 @@ func (t transformer) Transform(root *ast.Document, reader text.Reader, pc parser
 	for _, n := range unlinks {
 		doc.Problems = append(doc.Problems, Problem{n.Pos(), true,
 			fmt.Sprintf("link to %q is shown as plain text: only http, https and mailto links are allowed", destination(n, doc.Source))})
-		unlink(n)
+		unlink(n, doc.Source)
 	}
 	// Inner block quotes first, so an outer one sees its children settled.
 	for i := len(quotes) - 1; i >= 0; i-- {
@@ -88,13 +88,13 @@ func allowedURL(u string) bool {
 }
 
 // unlink replaces a link by its text.
-func unlink(n ast.Node) {
+func unlink(n ast.Node, src []byte) {
 	parent := n.Parent()
 	if parent == nil {
 		return
 	}
 	if al, ok := n.(*ast.AutoLink); ok {
-		parent.ReplaceChild(parent, n, ast.NewTextSegment(text.NewSegment(al.Pos(), al.Pos()+len(al.Label(nil)))))
+		parent.ReplaceChild(parent, n, ast.NewString(al.Label(src)))
 		return
 	}
 	for c := n.FirstChild(); c != nil; {

@@ -54,6 +54,14 @@ func (n *normalizer) run(text string) {
 		if pos == len(text) {
 			break
 		}
+		if r, size := utf8.DecodeRuneInString(text[pos:]); unicode.IsSpace(r) {
+			// White space starts a segment and never combines with the
+			// marks after it; taking it alone keeps it out of the
+			// original range of those marks.
+			n.space(r, pos, pos+size)
+			pos += size
+			continue
+		}
 		b := norm.NFC.NextBoundaryInString(text[pos:], true)
 		if b <= 0 {
 			_, b = utf8.DecodeRuneInString(text[pos:])

@@ -109,6 +109,20 @@ func indexIDs(s *Site, drafts []*Claim, diags *check.List) {
 			e.set()
 		}
 	}
+	// A file whose id is taken or bad is left out of the site.
+	s.Claims = keep(s.Claims, func(c *Claim) bool { return s.Claim[c.ID] == c })
+	s.Sources = keep(s.Sources, func(src *Source) bool { return s.Source[src.ID] == src })
+	s.Pages = keep(s.Pages, func(p *Page) bool { return s.Page[p.ID] == p })
+}
+
+func keep[T any](list []T, ok func(T) bool) []T {
+	out := list[:0]
+	for _, x := range list {
+		if ok(x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // checkClaim resolves the rating and checks dates.

@@ -1,0 +1,156 @@
+package markdown
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata")
+
+// fakeLinks knows the ids "src" (a source), "claim-a" (a claim) and
+// "page" (a page).
+type fakeLinks struct{}
+
+func (fakeLinks) Ref(id string) (string, string, bool) {
+	switch id {
+	case "src":
+		return "/sources/src/", "The Source", true
+	case "claim-a":
+		return "/claims/claim-a/", "Claim <A>", true
+	case "page":
+		return "/page/", "A Page", true
+	}
+	return "", "", false
+}
+
+func (fakeLinks) QuoteHrefs(q *Quote) (string, string) {
+	return "/sources/src/#q", "https://example.org/#:~:text=x"
+}
+
+// TestRender runs testdata/*.txtar: "in.md" is parsed and rendered, and
+// compared with "out.html"; "refs.txt" lists the quotes, citations,
+// cross-links and problems found. go test -update rewrites both.
+func TestRender(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sections := map[string]string{}
+			for _, f := range a.Files {
+				sections[f.Name] = string(f.Data)
+			}
+			unsafe := sections["unsafe"] != ""
+			doc := NewParser(false).Parse([]byte(sections["in.md"]))
+			for _, q := range doc.Quotes {
+				q.Check.Status = Verified
+			}
+			var out bytes.Buffer
+			if err := NewRenderer(fakeLinks{}, unsafe).Render(&out, doc); err != nil {
+				t.Fatal(err)
+			}
+			refs := describe(doc)
+			if *update {
+				for i, f := range a.Files {
+					switch f.Name {
+					case "out.html":
+						a.Files[i].Data = out.Bytes()
+					case "refs.txt":
+						a.Files[i].Data = []byte(refs)
+					}
+				}
+				os.WriteFile(file, txtar.Format(a), 0o644)
+				return
+			}
+			if out.String() != sections["out.html"] {
+				t.Errorf("out.html:\n%q\nwant:\n%q", out.String(), sections["out.html"])
+			}
+			if refs != sections["refs.txt"] {
+				t.Errorf("refs.txt:\n%s\nwant:\n%s", refs, sections["refs.txt"])
+			}
+		})
+	}
+}
+
+// describe lists what a document refers to, one per line.
+func describe(doc *Doc) string {
+	var b strings.Builder
+	for _, q := range doc.Quotes {
+		fmt.Fprintf(&b, "quote @%d inline=%v source=%s locator=%q text=%q\n", q.Offset, q.Inline, q.Citation.SourceID, q.Citation.Locator, q.Text)
+	}
+	for _, c := range doc.Citations {
+		fmt.Fprintf(&b, "citation @%d %s %q\n", c.Offset, c.SourceID, c.Locator)
+	}
+	for _, l := range doc.Links {
+		fmt.Fprintf(&b, "link @%d %s %q\n", l.Offset, l.Target, l.Label)
+	}
+	for _, p := range doc.Problems {
+		fmt.Fprintf(&b, "problem @%d warning=%v %s\n", p.Offset, p.Warning, p.Message)
+	}
+	return b.String()
+}
+
+func TestAllowedURL(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://example.org", true},
+		{"HTTP://example.org", true},
+		{"mailto:a@example.org", true},
+		{"/relative/path", true},
+		{"../up", true},
+		{"#anchor", true},
+		{"javascript:alert(1)", false},
+		{"JavaScript:alert(1)", false},
+		{"java\tscript:alert(1)", false},
+		{" javascript:alert(1)", false},
+		{"data:text/html,x", false},
+		{"vbscript:x", false},
+		{"file:///etc/passwd", false},
+		{"ftp://example.org", false},
+	} {
+		if got := allowedURL(tc.url); got != tc.want {
+			t.Errorf("allowedURL(%q) = %v, want %v", tc.url, got, tc.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"> quoted\n>\n> — [@src, p. 4]\n",
+		`He said "words" [@src] and [[claim-a|label]].`,
+		"[@]\n[[]]\n[[x|]]\n[@a,]\n> [@src]\n",
+		"> a\n> — [@src]\n",
+		"*\"emph\"* [@src]",
+		"<script>alert(1)</script>\n[x](javascript:alert(1))",
+	} {
+		f.Add(s)
+	}
+	p := NewParser(false)
+	r := NewRenderer(fakeLinks{}, false)
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := p.Parse([]byte(s))
+		for _, q := range doc.Quotes {
+			if q.Offset < 0 || q.Offset > len(s) || q.Citation == nil {
+				t.Fatalf("bad quote %+v", q)
+			}
+		}
+		var out bytes.Buffer
+		if err := r.Render(&out, doc); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(strings.ToLower(out.String()), "<script") {
+			t.Fatalf("raw HTML got through: %s", out.String())
+		}
+	})
+}
