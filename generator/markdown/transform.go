@@ -119,6 +119,10 @@ func (t transformer) blockQuote(doc *Doc, bq ast.Node) {
 	}
 	qb := &QuoteBlock{Caption: last}
 	bq.RemoveChild(bq, last)
+	if text := PlainText(bq, doc.Source); text == "" || firstOffset(bq) < 0 {
+		bq.AppendChild(bq, last) // nothing quoted: an ordinary block quote
+		return
+	}
 	for c := bq.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		qb.AppendChild(qb, c)

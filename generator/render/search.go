@@ -1,4 +1,443 @@
 package render
 
+// The search index: what /search/ (static/assets/search.js) reads to search
+// the claims in the browser, split so that one search loads only a small
+// part of it, whatever the size of the site.
+//
+// Every file is compact JSON under search/:
+//
+//	index.json        the manifest, read first:
+//	                  {"v": version, "n": number of claims, "per": claims per
+//	                   metadata chunk, "t": [first term of term chunk 1, 2, …],
+//	                   "r": [[rating id, label, value], …] (the scale),
+//	                   "u": {"c": claims URL, "r": ratings URL, "p": claimants URL}}
+//	t/N.json          term chunk N: ["term", postings, "term", postings, …]
+//	                  sorted; chunk 0 holds the terms before t[0], chunk N
+//	                  those from t[N-1] up to t[N]. A word loads the one chunk
+//	                  its term falls in; a prefix, the chunks its range spans.
+//	m/N.json          metadata of claims N*per … N*per+per-1:
+//	                  [[id, claim, rating index, claimant name, claimant id,
+//	                    [topic ids], published, claim date, summary], …]
+//	rating/ID.json,   the postings of one filter value
+//	topic/ID.json,
+//	claimant/ID.json
+//
+// Claims are numbered from 0 in the site's order, newest first, so sorting
+// numbers sorts by date. A term's postings are a string when the term is
+// only in analyses, ["all"] when it is in the claim, claimant, topics or
+// summary of every claim that has it, or ["all", "strong"] where strong is
+// the claims that have it there; the browser ranks claims by how many of the
+// query's words are strong hits, then newest first. A postings string is
+// either the claim numbers in ascending order as base64url VLQ (the first
+// number, then each gap minus one; five bits per character, 32 = more
+// follows) or "~" and a base64url bitmap (bit k of byte k/8 set for claim k,
+// least significant first), whichever is shorter.
+//
+// Words are the runs of letters and digits of the text after NFKD
+// normalization with combining marks removed (diacritics folded: "é" is
+// "e"), lowercased, with final sigma as sigma; each Han, Hiragana or
+// Katakana character is a word of its own (those scripts do not separate
+// words with spaces). search.js splits queries the same way.
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"factcheck/generator/markdown"
+	"factcheck/generator/site"
+)
+
+const (
+	// termChunkBytes is the size at which a term chunk is closed.
+	termChunkBytes = 16 << 10
+	// metaChunkBytes is the size a metadata chunk aims at: the twenty
+	// results shown first may each be in a different chunk.
+	metaChunkBytes = 3 << 10
+	// maxPerMetaChunk caps the claims of a metadata chunk.
+	maxPerMetaChunk = 50
+)
+
 // searchJobs writes the search index under search/.
-func (r *Renderer) searchJobs() []Job { return nil }
+func (r *Renderer) searchJobs() []Job {
+	files := r.searchIndex()
+	jobs := make([]Job, 0, len(files))
+	for _, f := range files {
+		jobs = append(jobs, Job{Path: f.path, Render: func() ([]byte, error) { return f.data, nil }})
+	}
+	return jobs
+}
+
+type searchFile struct {
+	path string
+	data []byte
+}
+
+// postings are the claims that have a term: all of them, and those that
+// have it in their claim, claimant, topics or summary.
+type postings struct {
+	all, strong []int
+}
+
+// searchIndex builds every file of the index. The manifest comes first.
+func (r *Renderer) searchIndex() []searchFile {
+	claims := r.site.Claims
+	terms := indexTerms(claims)
+
+	var files []searchFile
+	// Term chunks.
+	keys := make([]string, 0, len(terms))
+	for t := range terms {
+		keys = append(keys, t)
+	}
+	slices.Sort(keys)
+	var bounds []string
+	var chunk bytes.Buffer
+	closeChunk := func() {
+		chunk.WriteByte(']')
+		files = append(files, searchFile{"search/t/" + itoa(len(files)) + ".json", bytes.Clone(chunk.Bytes())})
+		chunk.Reset()
+	}
+	for _, t := range keys {
+		if chunk.Len() >= termChunkBytes {
+			closeChunk()
+			bounds = append(bounds, t)
+		}
+		if chunk.Len() == 0 {
+			chunk.WriteByte('[')
+		} else {
+			chunk.WriteByte(',')
+		}
+		p := terms[t]
+		writeJSONString(&chunk, t)
+		chunk.WriteByte(',')
+		all := encodePostings(p.all)
+		switch {
+		case len(p.strong) == 0:
+			writeJSONString(&chunk, all)
+		case len(p.strong) == len(p.all):
+			chunk.WriteString(`["` + all + `"]`)
+		default:
+			chunk.WriteString(`["` + all + `","` + encodePostings(p.strong) + `"]`)
+		}
+	}
+	if chunk.Len() == 0 {
+		chunk.WriteByte('[')
+	}
+	closeChunk()
+
+	// Metadata chunks.
+	records := make([][]byte, len(claims))
+	size := 0
+	rating := map[string]int{}
+	for i, rt := range r.site.Config.Ratings {
+		rating[rt.ID] = i
+	}
+	for i, c := range claims {
+		records[i] = claimRecord(c, rating[c.Rating.ID])
+		size += len(records[i]) + 1
+	}
+	per := 1
+	if len(claims) > 0 {
+		per = min(maxPerMetaChunk, max(1, metaChunkBytes*len(claims)/size))
+	}
+	for n := 0; n*per < len(claims) || n == 0; n++ {
+		var b bytes.Buffer
+		b.WriteByte('[')
+		for i := n * per; i < min(len(claims), (n+1)*per); i++ {
+			if i > n*per {
+				b.WriteByte(',')
+			}
+			b.Write(records[i])
+		}
+		b.WriteByte(']')
+		files = append(files, searchFile{"search/m/" + itoa(n) + ".json", b.Bytes()})
+	}
+
+	// Filters.
+	num := make(map[*site.Claim]int, len(claims))
+	for i, c := range claims {
+		num[c] = i
+	}
+	facet := func(kind, id string, cs []*site.Claim) {
+		ns := make([]int, 0, len(cs))
+		for _, c := range cs {
+			if n, ok := num[c]; ok {
+				ns = append(ns, n)
+			}
+		}
+		slices.Sort(ns)
+		ns = slices.Compact(ns)
+		var b bytes.Buffer
+		writeJSONString(&b, encodePostings(ns))
+		files = append(files, searchFile{"search/" + kind + "/" + id + ".json", b.Bytes()})
+	}
+	for _, rt := range r.site.Config.Ratings {
+		facet("rating", rt.ID, r.site.ByRating[rt.ID])
+	}
+	for _, g := range r.site.Topics {
+		facet("topic", g.ID, g.Claims)
+	}
+	for _, g := range r.site.Claimants {
+		facet("claimant", g.ID, g.Claims)
+	}
+
+	// The manifest, with a version that changes with any file, which the
+	// browser adds to its requests so that a rebuilt site is not read
+	// from stale cached chunks.
+	h := fnv.New64a()
+	for _, f := range files {
+		h.Write([]byte(f.path))
+		h.Write(f.data)
+	}
+	var m bytes.Buffer
+	fmt.Fprintf(&m, `{"v":"%x","n":%d,"per":%d,"t":`, h.Sum64()&0xffffffffff, len(claims), per)
+	writeJSONStrings(&m, bounds)
+	m.WriteString(`,"r":[`)
+	for i, rt := range r.site.Config.Ratings {
+		if i > 0 {
+			m.WriteByte(',')
+		}
+		m.WriteByte('[')
+		writeJSONString(&m, rt.ID)
+		m.WriteByte(',')
+		writeJSONString(&m, rt.Label)
+		fmt.Fprintf(&m, ",%d]", rt.Value)
+	}
+	m.WriteString(`],"u":{"c":`)
+	writeJSONString(&m, r.urls.Rel("claims/"))
+	m.WriteString(`,"r":`)
+	writeJSONString(&m, r.urls.Rel("ratings/"))
+	m.WriteString(`,"p":`)
+	writeJSONString(&m, r.urls.Rel("claimants/"))
+	m.WriteString("}}")
+	return append([]searchFile{{"search/index.json", m.Bytes()}}, files...)
+}
+
+// indexTerms tokenizes every claim, on all cores, and gathers the postings
+// of each term.
+func indexTerms(claims []*site.Claim) map[string]*postings {
+	type words struct{ all, strong []string }
+	per := make([]words, len(claims))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				per[i].all, per[i].strong = claimWords(claims[i])
+			}
+		})
+	}
+	for i := range claims {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	terms := map[string]*postings{}
+	for i, w := range per {
+		for _, t := range w.all {
+			p := terms[t]
+			if p == nil {
+				p = &postings{}
+				terms[t] = p
+			}
+			p.all = append(p.all, i)
+		}
+		for _, t := range w.strong {
+			terms[t].strong = append(terms[t].strong, i)
+		}
+	}
+	return terms
+}
+
+// claimWords returns the distinct words of a claim, and those of them in
+// its claim text, claimant, topics or summary, each sorted.
+func claimWords(c *site.Claim) (all, strong []string) {
+	set := map[string]bool{}
+	add := func(s string) {
+		searchTokens(s, func(t string) {
+			if !set[t] {
+				set[t] = true
+				strong = append(strong, t)
+			}
+		})
+	}
+	add(c.Claim)
+	add(c.Claimant.Name)
+	for _, t := range c.Topics {
+		add(t.Name)
+	}
+	add(c.Summary)
+	all = slices.Clone(strong)
+	if c.Doc != nil && c.Doc.Root != nil {
+		searchTokens(markdown.PlainText(c.Doc.Root, c.Doc.Source), func(t string) {
+			if !set[t] {
+				set[t] = true
+				all = append(all, t)
+			}
+		})
+	}
+	slices.Sort(all)
+	slices.Sort(strong)
+	return all, strong
+}
+
+// searchTokens calls emit with each word of s, as the index stores it.
+func searchTokens(s string, emit func(string)) {
+	var w strings.Builder
+	flush := func() {
+		if w.Len() > 0 {
+			emit(w.String())
+			w.Reset()
+		}
+	}
+	for _, c := range norm.NFKD.String(s) {
+		switch {
+		case unicode.IsMark(c):
+			// a folded diacritic: part of the word it is in
+		case unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			flush()
+			emit(string(unicode.ToLower(c)))
+		case unicode.IsLetter(c) || unicode.IsNumber(c):
+			c = unicode.ToLower(c)
+			if c == 'ς' {
+				c = 'σ'
+			}
+			w.WriteRune(c)
+		default:
+			flush()
+		}
+	}
+	flush()
+}
+
+// tokens returns the words of s.
+func tokens(s string) []string {
+	var out []string
+	searchTokens(s, func(t string) { out = append(out, t) })
+	return out
+}
+
+const vlqDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// encodePostings encodes ascending claim numbers as a VLQ list of gaps or
+// as a bitmap, whichever is shorter.
+func encodePostings(ns []int) string {
+	var list []byte
+	prev := -1
+	for _, n := range ns {
+		v := n - prev - 1
+		prev = n
+		for v >= 32 {
+			list = append(list, vlqDigits[32|v&31])
+			v >>= 5
+		}
+		list = append(list, vlqDigits[v])
+	}
+	if len(ns) == 0 {
+		return ""
+	}
+	bits := make([]byte, ns[len(ns)-1]/8+1)
+	for _, n := range ns {
+		bits[n/8] |= 1 << (n % 8)
+	}
+	if 1+base64.RawURLEncoding.EncodedLen(len(bits)) < len(list) {
+		return "~" + base64.RawURLEncoding.EncodeToString(bits)
+	}
+	return string(list)
+}
+
+// decodePostings is the inverse of encodePostings.
+func decodePostings(s string) ([]int, error) {
+	var out []int
+	if rest, ok := strings.CutPrefix(s, "~"); ok {
+		bits, err := base64.RawURLEncoding.DecodeString(rest)
+		if err != nil {
+			return nil, err
+		}
+		for i, b := range bits {
+			for k := range 8 {
+				if b&(1<<k) != 0 {
+					out = append(out, i*8+k)
+				}
+			}
+		}
+		return out, nil
+	}
+	prev, v, shift := -1, 0, 0
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(vlqDigits, s[i])
+		if d < 0 {
+			return nil, fmt.Errorf("bad postings character %q", s[i])
+		}
+		v |= (d & 31) << shift
+		if d&32 != 0 {
+			shift += 5
+			continue
+		}
+		prev += v + 1
+		out = append(out, prev)
+		v, shift = 0, 0
+	}
+	if shift != 0 {
+		return nil, fmt.Errorf("postings end inside a number")
+	}
+	return out, nil
+}
+
+// claimRecord is a claim's entry in a metadata chunk.
+func claimRecord(c *site.Claim, rating int) []byte {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	writeJSONString(&b, c.ID)
+	b.WriteByte(',')
+	writeJSONString(&b, c.Claim)
+	fmt.Fprintf(&b, ",%d,", rating)
+	writeJSONString(&b, c.Claimant.Name)
+	b.WriteByte(',')
+	writeJSONString(&b, c.Claimant.ID)
+	b.WriteByte(',')
+	ids := make([]string, len(c.Topics))
+	for i, t := range c.Topics {
+		ids[i] = t.ID
+	}
+	writeJSONStrings(&b, ids)
+	b.WriteByte(',')
+	writeJSONString(&b, isoDate(c.Published))
+	b.WriteByte(',')
+	writeJSONString(&b, isoDate(c.ClaimDate))
+	b.WriteByte(',')
+	writeJSONString(&b, c.Summary)
+	b.WriteByte(']')
+	return b.Bytes()
+}
+
+// writeJSONString writes s as a JSON string, without escaping <, > and &
+// (the files are JSON, never inlined in HTML).
+func writeJSONString(b *bytes.Buffer, s string) {
+	e := json.NewEncoder(b)
+	e.SetEscapeHTML(false)
+	e.Encode(s)
+	b.Truncate(b.Len() - 1) // the newline Encode adds
+}
+
+func writeJSONStrings(b *bytes.Buffer, ss []string) {
+	b.WriteByte('[')
+	for i, s := range ss {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeJSONString(b, s)
+	}
+	b.WriteByte(']')
+}

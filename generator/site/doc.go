@@ -1,0 +1,80 @@
+// Package site loads a fact-check site's content from an fs.FS into an
+// immutable Site, checking everything it can and reporting every problem
+// with its file, line and column.
+//
+// # Sites
+//
+// A site is a folder holding content/, and optionally templates/ and
+// static/:
+//
+//	content/site.yaml         site settings (optional: every key has a default)
+//	content/claims/**/*.md    one fact-check per file
+//	content/sources/**/*.md   one source per file: metadata and its stored text
+//	content/pages/**/*.md     free pages: about, methodology, corrections policy
+//
+// Sub-folders only organize files. The id of a claim, source or page is
+// its file name without ".md", in Unicode NFC: lowercase letters (any
+// script, with their combining marks), digits and single hyphens. Ids are
+// unique across claims, sources and pages; claims, sources, ratings,
+// topics, claimants, corrections, search, page, assets and feed are
+// reserved. Files and folders whose names start with "." or "_" are
+// skipped, and symbolic links are refused.
+//
+// Every .md file starts with YAML front matter between "---" lines. Dates
+// are YYYY-MM-DD. A scalar is read as text where text is wanted, so
+// "rating: false" is the rating "false". Unknown keys are warnings that
+// name the nearest known key.
+//
+// # site.yaml
+//
+//	title, description  the site's name and one-line description ("Fact checks")
+//	base_url            where it is published, e.g. https://org.github.io/repo/ ("/")
+//	language            BCP 47 tag for <html lang> and the feed ("en")
+//	organization        {name, url, logo}: the publisher (name: the title)
+//	ratings             the scale, best first: list of {id, label, description}
+//	page_size           claims per listing page (50)
+//	cname               a custom domain: writes CNAME
+//	contact             URL or e-mail for corrections and tips
+//	unsafe_html         true lets raw HTML in Markdown through (false)
+//
+// With n ratings the best is worth n and the worst 1.
+//
+// # Claims
+//
+//	claim        required  the claim as it was made
+//	claimant     required  who made it: a name, or {name, url}
+//	claim_date   required  when it was made
+//	appearances            URLs where it appeared; the first is its first appearance
+//	rating       required  a rating id
+//	summary      required  the verdict in one or two plain sentences
+//	published    required  when the fact-check was published
+//	updated                when it was last changed
+//	authors                who wrote it
+//	topics                 topic names; a topic's id is the slug of its name
+//	corrections            list of {date, note}
+//	draft                  true keeps it out of a build without --drafts
+//	aliases                old ids, which redirect to the claim
+//
+// The body is the analysis in Markdown, with quotes, citations and
+// cross-links (see package markdown). Every quote is looked for in the
+// source it cites (see package quote); a misquote is an error at its line
+// that shows the closest passage of the source.
+//
+// # Sources
+//
+//	title, publisher  required
+//	url, archive_url  http(s) links to the original and to a snapshot
+//	published         when it was published; a year in its text after this is a warning
+//	accessed          when it was read
+//	kind              primary, report, news, statement, dataset, social or other
+//	format            markdown (default), or text: paragraphs split at blank lines, nothing interpreted
+//	note              an editor's note about this copy, shown, never quoted against
+//
+// The body is the stored text that quotes are checked against. A source
+// without text can be cited; quotes from it are reported as unverified.
+//
+// # Pages
+//
+// title (required) and menu, the page's place in the site menu. A page is
+// published at /ID/ and may use citations and cross-links.
+package site
