@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"factcheck/generator/build"
@@ -39,6 +40,17 @@ const usage = `usage:
 `
 
 func main() {
+	// FC_CPUPROFILE=FILE writes a CPU profile, for bench/ and for finding
+	// what is slow.
+	if p := os.Getenv("FC_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			code := run(os.Args[1:], os.Stdout, os.Stderr)
+			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(code)
+		}
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

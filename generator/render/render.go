@@ -13,6 +13,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"factcheck/generator/markdown"
 	"factcheck/generator/site"
@@ -32,6 +33,9 @@ type Renderer struct {
 	tmpl *Templates
 	urls URLs
 	md   *markdown.Renderer
+	// cards caches the rendered card of each claim (*site.Claim →
+	// template.HTML).
+	cards sync.Map
 	// Dev is set by the dev server: it marks pages as a preview.
 	Dev bool
 }
@@ -144,10 +148,20 @@ func (r *Renderer) Jobs() []Job {
 		})
 	}
 	page("", "home.html", r.home)
-	pages := r.listPages(len(s.Claims))
-	for n := 1; n <= pages; n++ {
-		page(listPath("claims/", n), "claims.html", func() (*Page, error) { return r.claimList(n, pages), nil })
+	// paged adds the pages of a listing of claims, page_size a page.
+	paged := func(dir, tmpl string, claims []*site.Claim, data func() *Page) {
+		total := r.listPages(len(claims))
+		for n := 1; n <= total; n++ {
+			page(listPath(dir, n), tmpl, func() (*Page, error) {
+				p := data()
+				r.paginate(p, dir, claims, n, total)
+				return p, nil
+			})
+		}
 	}
+	paged("claims/", "claims.html", s.Claims, func() *Page {
+		return r.newPage("All fact-checks", "Every fact-check, newest first.")
+	})
 	for _, c := range s.Claims {
 		page(claimPath(c.ID), "claim.html", func() (*Page, error) { return r.claim(c) })
 		for _, a := range c.Aliases {
@@ -162,15 +176,15 @@ func (r *Renderer) Jobs() []Job {
 	}
 	page("ratings/", "ratings.html", func() (*Page, error) { return r.ratings(), nil })
 	for _, rt := range s.Config.Ratings {
-		page(ratingPath(rt.ID), "rating.html", func() (*Page, error) { return r.rating(rt), nil })
+		paged(ratingPath(rt.ID), "rating.html", s.ByRating[rt.ID], func() *Page { return r.rating(rt) })
 	}
 	page("topics/", "groups.html", func() (*Page, error) { return r.groups("Topics", s.Topics, topicPath), nil })
 	for _, g := range s.Topics {
-		page(topicPath(g.ID), "group.html", func() (*Page, error) { return r.group("Topic", g), nil })
+		paged(topicPath(g.ID), "group.html", g.Claims, func() *Page { return r.group("Topic", g) })
 	}
 	page("claimants/", "groups.html", func() (*Page, error) { return r.groups("Claimants", s.Claimants, claimantPath), nil })
 	for _, g := range s.Claimants {
-		page(claimantPath(g.ID), "group.html", func() (*Page, error) { return r.group("Claimant", g), nil })
+		paged(claimantPath(g.ID), "group.html", g.Claims, func() *Page { return r.group("Claimant", g) })
 	}
 	for _, p := range s.Pages {
 		page(pagePath(p.ID), "page.html", func() (*Page, error) { return r.freePage(p) })

@@ -50,6 +50,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -59,7 +60,7 @@ import (
 
 const (
 	// termChunkBytes is the size at which a term chunk is closed.
-	termChunkBytes = 16 << 10
+	termChunkBytes = 8 << 10
 	// metaChunkBytes is the size a metadata chunk aims at: the twenty
 	// results shown first may each be in a different chunk.
 	metaChunkBytes = 3 << 10
@@ -232,8 +233,9 @@ func indexTerms(claims []*site.Claim) map[string]*postings {
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			set := map[string]struct{}{}
 			for i := range next {
-				per[i].all, per[i].strong = claimWords(claims[i])
+				per[i].all, per[i].strong = claimWords(claims[i], set)
 			}
 		})
 	}
@@ -261,71 +263,93 @@ func indexTerms(claims []*site.Claim) map[string]*postings {
 }
 
 // claimWords returns the distinct words of a claim, and those of them in
-// its claim text, claimant, topics or summary, each sorted.
-func claimWords(c *site.Claim) (all, strong []string) {
-	set := map[string]bool{}
-	add := func(s string) {
-		searchTokens(s, func(t string) {
-			if !set[t] {
-				set[t] = true
-				strong = append(strong, t)
+// its claim text, claimant, topics or summary. set is scratch space.
+func claimWords(c *site.Claim, set map[string]struct{}) (all, strong []string) {
+	clear(set)
+	var buf []byte
+	add := func(list *[]string) func([]byte) {
+		return func(w []byte) {
+			if _, ok := set[string(w)]; !ok {
+				t := string(w)
+				set[t] = struct{}{}
+				*list = append(*list, t)
 			}
-		})
+		}
 	}
-	add(c.Claim)
-	add(c.Claimant.Name)
+	buf = scanWords(c.Claim, buf, add(&strong))
+	buf = scanWords(c.Claimant.Name, buf, add(&strong))
 	for _, t := range c.Topics {
-		add(t.Name)
+		buf = scanWords(t.Name, buf, add(&strong))
 	}
-	add(c.Summary)
+	buf = scanWords(c.Summary, buf, add(&strong))
 	all = slices.Clone(strong)
 	if c.Doc != nil && c.Doc.Root != nil {
-		searchTokens(markdown.PlainText(c.Doc.Root, c.Doc.Source), func(t string) {
-			if !set[t] {
-				set[t] = true
-				all = append(all, t)
-			}
-		})
+		scanWords(markdown.PlainText(c.Doc.Root, c.Doc.Source), buf, add(&all))
 	}
-	slices.Sort(all)
-	slices.Sort(strong)
 	return all, strong
 }
 
-// searchTokens calls emit with each word of s, as the index stores it.
-func searchTokens(s string, emit func(string)) {
-	var w strings.Builder
-	flush := func() {
-		if w.Len() > 0 {
-			emit(w.String())
-			w.Reset()
-		}
+// tokens returns the words of s, as the index stores them.
+func tokens(s string) []string {
+	var out []string
+	scanWords(s, nil, func(w []byte) { out = append(out, string(w)) })
+	return out
+}
+
+// scanWords calls emit with each word of s, in buf (which it returns for
+// reuse); emit must copy what it keeps.
+func scanWords(s string, buf []byte, emit func([]byte)) []byte {
+	if !isASCII(s) {
+		s = norm.NFKD.String(s)
 	}
-	for _, c := range norm.NFKD.String(s) {
+	w := buf[:0]
+	for _, c := range s {
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				w = append(w, byte(c))
+			case 'A' <= c && c <= 'Z':
+				w = append(w, byte(c+'a'-'A'))
+			case len(w) > 0:
+				emit(w)
+				w = w[:0]
+			}
+			continue
+		}
 		switch {
 		case unicode.IsMark(c):
 			// a folded diacritic: part of the word it is in
-		case unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana):
-			flush()
-			emit(string(unicode.ToLower(c)))
+		case c >= 0x2E80 && unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			if len(w) > 0 {
+				emit(w)
+			}
+			w = utf8.AppendRune(w[:0], unicode.ToLower(c))
+			emit(w)
+			w = w[:0]
 		case unicode.IsLetter(c) || unicode.IsNumber(c):
 			c = unicode.ToLower(c)
 			if c == 'ς' {
 				c = 'σ'
 			}
-			w.WriteRune(c)
-		default:
-			flush()
+			w = utf8.AppendRune(w, c)
+		case len(w) > 0:
+			emit(w)
+			w = w[:0]
 		}
 	}
-	flush()
+	if len(w) > 0 {
+		emit(w)
+	}
+	return w[:0]
 }
 
-// tokens returns the words of s.
-func tokens(s string) []string {
-	var out []string
-	searchTokens(s, func(t string) { out = append(out, t) })
-	return out
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 const vlqDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"

@@ -31,8 +31,10 @@ type Page struct {
 	// Claims: home (latest), claims (one page of the listing), rating,
 	// group.
 	Claims []*site.Claim
-	// Pager: claims.
+	// Pager: claims, rating, group: the listing's pages; Count is the
+	// number of claims in the whole listing.
 	Pager *Pager
+	Count int
 	// Claim: claim.
 	Claim *ClaimView
 	// Source: source.
@@ -140,6 +142,28 @@ func (p *Page) Menu() []*site.Page                { return menu(p.Site.Pages) }
 func (p *Page) Updated(c *site.Claim) time.Time   { return lastChange(c) }
 func (p *Page) Backlinks(id string) []*site.Claim { return p.Site.Backlinks[id] }
 
+// Card is the "claim-card" template rendered for c. Cards are rendered
+// once per claim and build: listings repeat the same claims many times.
+func (p *Page) Card(c *site.Claim) (template.HTML, error) {
+	if h, ok := p.r.cards.Load(c); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	card := &CardData{Page: p.r.newPage("", ""), Claim: c}
+	if err := p.r.tmpl.page["home.html"].ExecuteTemplate(&b, "claim-card", card); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	p.r.cards.Store(c, h)
+	return h, nil
+}
+
+// CardData is what the "claim-card" template receives.
+type CardData struct {
+	*Page
+	Claim *site.Claim
+}
+
 // ContactURL links to the site's contact: a URL, or an e-mail address.
 func (p *Page) ContactURL() string {
 	c := p.Site.Config.Contact
@@ -191,22 +215,21 @@ func (r *Renderer) home() (*Page, error) {
 	return p, nil
 }
 
-func (r *Renderer) claimList(n, total int) *Page {
+// paginate sets page n of total of a listing of claims at dir.
+func (r *Renderer) paginate(p *Page, dir string, all []*site.Claim, n, total int) {
 	size := r.site.Config.PageSize
-	all := r.site.Claims
-	p := r.newPage("All fact-checks", "Every fact-check, newest first.")
 	if n > 1 {
 		p.Title += " (page " + itoa(n) + ")"
 	}
 	p.Claims = all[min((n-1)*size, len(all)):min(n*size, len(all))]
+	p.Count = len(all)
 	p.Pager = &Pager{N: n, Total: total}
 	if n > 1 {
-		p.Pager.Prev = listPath("claims/", n-1)
+		p.Pager.Prev = listPath(dir, n-1)
 	}
 	if n < total {
-		p.Pager.Next = listPath("claims/", n+1)
+		p.Pager.Next = listPath(dir, n+1)
 	}
-	return p
 }
 
 func (r *Renderer) claim(c *site.Claim) (*Page, error) {
@@ -281,7 +304,6 @@ func (r *Renderer) ratings() *Page {
 func (r *Renderer) rating(rt site.Rating) *Page {
 	p := r.newPage("Rated "+rt.Label, rt.Description)
 	p.Rating = rt
-	p.Claims = r.site.ByRating[rt.ID]
 	return p
 }
 
@@ -296,7 +318,6 @@ func (r *Renderer) groups(title string, gs []*site.Group, path func(string) stri
 func (r *Renderer) group(kind string, g *site.Group) *Page {
 	p := r.newPage(g.Name.Name, kind+": "+g.Name.Name)
 	p.Group, p.GroupKind = g, kind
-	p.Claims = g.Claims
 	return p
 }
 

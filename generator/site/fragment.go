@@ -21,12 +21,8 @@ func textFragment(plain string, start, end int) string {
 		textEnd = strings.Join(words[len(words)-n:], " ")
 	}
 	d := ":~:text="
-	before := strings.Fields(plain[:start])
-	at := len(strings.Join(before, " "))
-	if at > 0 {
-		at++ // the space before the quote
-	}
-	if i := strings.Index(strings.Join(strings.Fields(plain), " "), textStart); i >= 0 && i < at {
+	if occursBefore(plain, start, textStart) {
+		before := strings.Fields(plain[max(0, start-200):start])
 		d += fragmentEncode(strings.Join(before[max(0, len(before)-3):], " ")) + "-,"
 	}
 	d += fragmentEncode(textStart)
@@ -34,6 +30,26 @@ func textFragment(plain string, start, end int) string {
 		d += "," + fragmentEncode(textEnd)
 	}
 	return d
+}
+
+// occursBefore reports whether words (single spaces between them) start
+// somewhere in plain before offset start, where white space may differ.
+// Only the places where the first word occurs are compared.
+func occursBefore(plain string, start int, words string) bool {
+	first, _, _ := strings.Cut(words, " ")
+	for i := 0; i < start; {
+		j := strings.Index(plain[i:start], first)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		window := plain[at:min(len(plain), at+2*len(words)+16)]
+		if strings.HasPrefix(strings.Join(strings.Fields(window), " "), words) {
+			return true
+		}
+		i = at + 1
+	}
+	return false
 }
 
 // fragmentEncode percent-encodes s for a text directive: everything but

@@ -1,0 +1,25 @@
+package site
+
+import "testing"
+
+func TestTextFragment(t *testing.T) {
+	long := "one two three four five six seven eight nine ten"
+	for _, tc := range []struct {
+		plain      string
+		start, end int
+		want       string
+	}{
+		{"a b c", 2, 3, ":~:text=b"},
+		{"say did not deploy, then", 4, 18, ":~:text=did%20not%20deploy"},
+		{"x " + long + " y", 2, 2 + len(long), ":~:text=one%20two%20three%20four,seven%20eight%20nine%20ten"},
+		// The start occurs earlier: a prefix makes it unique.
+		{"the cat sat. then the cat ran", 18, 25, ":~:text=cat%20sat.%20then-,the%20cat"},
+		{"the\ncat sat. then the cat ran", 18, 25, ":~:text=cat%20sat.%20then-,the%20cat"},
+		{"rock-and-roll, a & b", 0, 13, ":~:text=rock%2Dand%2Droll"},
+		{"a, b & c", 0, 8, ":~:text=a%2C%20b%20%26%20c"},
+	} {
+		if got := textFragment(tc.plain, tc.start, tc.end); got != tc.want {
+			t.Errorf("textFragment(%q, %d, %d) = %q, want %q", tc.plain, tc.start, tc.end, got, tc.want)
+		}
+	}
+}
