@@ -26,7 +26,8 @@ type Site struct {
 // Source is one source: metadata and its stored text (Markdown).
 type Source struct {
 	ID, Title, Publisher, URL, Published, Kind string
-	Body                                       string
+
+	Body string
 
 	paras []string // paragraphs of the body, one line each, for quoting
 }
@@ -34,13 +35,17 @@ type Source struct {
 // Correction is one entry of a claim's corrections list.
 type Correction struct{ Date, Note string }
 
-// Claim is one fact-check. Dir is its sub-folder below content/claims.
+// Claim is one fact-check.
 type Claim struct {
-	ID, Dir                                                         string
-	Claim, Claimant, ClaimDate, Rating, Summary, Published, Updated string
-	Authors, Topics                                                 []string
-	Corrections                                                     []Correction
-	Body                                                            string // Markdown analysis
+	ID  string
+	Dir string // its sub-folder below content/claims
+
+	Claim, Claimant, Rating, Summary string
+	ClaimDate, Published, Updated    string // YYYY-MM-DD; Updated may be ""
+	Authors, Topics                  []string
+	Corrections                      []Correction
+
+	Body string // the analysis, Markdown
 }
 
 const dateFormat = "2006-01-02"

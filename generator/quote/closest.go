@@ -14,6 +14,8 @@ const (
 	maxQuoteWords = 1000
 	// diffContext is how many unchanged words a diff shows around a change.
 	diffContext = 3
+	// gapSlack is how far apart the words around a gap may be looked for.
+	gapSlack = 1000
 	// The costs of a quote word missing from the passage, of a passage word
 	// missing from the quote and of a word changed in case or punctuation,
 	// see align.
@@ -92,9 +94,11 @@ func (s *Source) window(toks []token) (lo, hi int, ok bool) {
 		common []occurrence // occurrences of words too common to count on
 		words  []string     // the distinct words of the quote
 		qlen   int
+		slack  int // room for what gaps leave out
 	)
 	for _, t := range toks {
 		if t.free {
+			slack += gapSlack
 			continue
 		}
 		qlen += len(t.text) + 1
@@ -138,8 +142,8 @@ func (s *Source) window(toks []token) (lo, hi int, ok bool) {
 			distinct--
 		}
 	}
-	lo = max(0, bestPos-qlen)
-	hi = min(len(s.norm), bestPos+2*qlen)
+	lo = max(0, bestPos-qlen-slack)
+	hi = min(len(s.norm), bestPos+2*qlen+slack)
 	if lo > 0 {
 		lo = strings.LastIndexByte(s.norm[:lo], ' ') + 1
 	}
@@ -216,6 +220,22 @@ func align(toks []token, words []wordPos, text string) (ops []op, first, last in
 	w := m + 1
 	cost := make([]int32, (n+1)*w) // cost[i*w+j]: toks[:i] against a passage ending before words[j]
 	word := func(j int) string { return text[words[j-1].start:words[j-1].end] }
+	// As in Find, a quote word next to the start or end of the quote or to
+	// a gap or insertion may be part of a source word.
+	same := func(i, j int) bool {
+		t, w := toks[i-1].text, word(j)
+		left := i == 1 || toks[i-2].free
+		right := i == n || toks[i].free
+		switch {
+		case left && right:
+			return strings.Contains(w, t)
+		case left:
+			return strings.HasSuffix(w, t)
+		case right:
+			return strings.HasPrefix(w, t)
+		}
+		return t == w
+	}
 	for i := 1; i <= n; i++ {
 		row, up := cost[i*w:(i+1)*w], cost[(i-1)*w:i*w]
 		t := toks[i-1]
@@ -229,10 +249,10 @@ func align(toks []token, words []wordPos, text string) (ops []op, first, last in
 		row[0] = up[0] + deleteCost
 		for j := 1; j <= m; j++ {
 			c := min(up[j]+deleteCost, row[j-1]+insertCost)
-			switch wj := word(j); {
-			case t.text == wj:
+			switch {
+			case same(i, j):
 				c = min(c, up[j-1])
-			case alike(t.text, wj):
+			case alike(t.text, word(j)):
 				c = min(c, up[j-1]+alikeCost)
 			}
 			row[j] = c
@@ -258,7 +278,7 @@ func align(toks []token, words []wordPos, text string) (ops []op, first, last in
 			i--
 		case t.free:
 			j-- // taken in by the free token
-		case j > 0 && t.text == word(j) && c == cost[(i-1)*w+j-1]:
+		case j > 0 && same(i, j) && c == cost[(i-1)*w+j-1]:
 			ops = append(ops, op{opSame, t.text})
 			i, j = i-1, j-1
 		case j > 0 && alike(t.text, word(j)) && c == cost[(i-1)*w+j-1]+alikeCost:
@@ -306,7 +326,7 @@ func formatDiff(ops []op) string {
 	// contexts[k] is the run of unchanged words before hunks[k]; the last
 	// run follows the last hunk.
 	var (
-		contexts = [][]string{nil}
+		contexts = [][]op{nil}
 		hunks    []hunk
 	)
 	inHunk := false
@@ -318,7 +338,7 @@ func formatDiff(ops []op) string {
 				inHunk = false
 			}
 			k := len(contexts) - 1
-			contexts[k] = append(contexts[k], o.text)
+			contexts[k] = append(contexts[k], o)
 		default:
 			if !inHunk {
 				hunks = append(hunks, hunk{})
@@ -341,19 +361,55 @@ func formatDiff(ops []op) string {
 
 	var out []string
 	for k, ctx := range contexts {
+		first, last := k == 0, k == len(contexts)-1
+		head, tail := leading(ctx, diffContext), trailing(ctx, diffContext)
 		switch {
-		case k == 0 && len(ctx) > diffContext:
-			out = append(out, "…"+strings.Join(ctx[len(ctx)-diffContext:], " "))
-		case k == len(contexts)-1 && len(ctx) > diffContext:
-			out = append(out, strings.Join(ctx[:diffContext], " ")+"…")
-		case k > 0 && k < len(contexts)-1 && len(ctx) > 2*diffContext:
-			out = append(out, strings.Join(ctx[:diffContext], " ")+" … "+strings.Join(ctx[len(ctx)-diffContext:], " "))
+		case first && last: // cannot be: there is a hunk
+		case first && len(tail) < len(ctx):
+			out = append(out, "…"+join(tail))
+		case last && len(head) < len(ctx):
+			out = append(out, join(head)+"…")
+		case !first && !last && len(head)+len(tail) < len(ctx):
+			out = append(out, join(head)+" … "+join(tail))
 		case len(ctx) > 0:
-			out = append(out, strings.Join(ctx, " "))
+			out = append(out, join(ctx))
 		}
 		if k < len(hunks) {
 			out = append(out, hunks[k].String())
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// leading returns the start of ops up to the n-th word; gaps and
+// insertions do not count.
+func leading(ops []op, n int) []op {
+	for i, o := range ops {
+		if o.kind != opFree {
+			if n--; n < 0 {
+				return ops[:i]
+			}
+		}
+	}
+	return ops
+}
+
+// trailing returns the end of ops from the n-th last word on.
+func trailing(ops []op, n int) []op {
+	for i := len(ops) - 1; i >= 0; i-- {
+		if ops[i].kind != opFree {
+			if n--; n < 0 {
+				return ops[i+1:]
+			}
+		}
+	}
+	return ops
+}
+
+func join(ops []op) string {
+	words := make([]string, len(ops))
+	for i, o := range ops {
+		words[i] = o.text
+	}
+	return strings.Join(words, " ")
 }

@@ -37,6 +37,20 @@ func TestClosest(t *testing.T) {
 			diff:    "…Russian President Putin [-authorized influence operations-]{+authorized,+}",
 		},
 		{
+			name:    "case and punctuation at the end",
+			source:  odni,
+			quote:   "or reporting Results",
+			passage: "or reporting results.",
+			diff:    "or reporting [-Results-]{+results.+}",
+		},
+		{
+			name:    "gap over a long stretch",
+			source:  "The start. " + strings.Repeat("filler words go here ", 30) + "and the end.",
+			quote:   "The start … and an end.",
+			passage: "The start. " + strings.Repeat("filler words go here ", 30) + "and the end.",
+			diff:    "The start … and [-an-]{+the+} end.",
+		},
+		{
 			name:    "long unchanged stretch is cut",
 			source:  "one two three four five six seven eight nine ten eleven twelve",
 			quote:   "one 2 three four five six seven eight nine ten 11 twelve",
@@ -48,7 +62,7 @@ func TestClosest(t *testing.T) {
 			source:  odni,
 			quote:   "[The agency has] no indications that any foreign actor attempted to change … any technical aspect",
 			passage: "no indications that any foreign actor attempted to alter any technical aspect",
-			diff:    "…actor attempted to [-change-] … any technical…",
+			diff:    "…actor attempted to [-change-] … any technical aspect",
 		},
 		{
 			name:    "parts in different paragraphs",
@@ -99,7 +113,7 @@ func TestClosestLargeSource(t *testing.T) {
 	if want := "no evidence that any voting system deleted or lost votes."; passage != want {
 		t.Errorf("passage = %q, want %q", passage, want)
 	}
-	if want := "…any voting system [-deleted,-]{+deleted or+} lost [-or changed votes-]{+votes.+}"; diff != want {
+	if want := "…any voting system [-deleted,-]{+deleted or+} lost [-or changed-] votes"; diff != want {
 		t.Errorf("diff = %q, want %q", diff, want)
 	}
 }

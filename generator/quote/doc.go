@@ -18,10 +18,13 @@
 //   - Unicode text is compared in its composed form (NFC), so "é" typed as
 //     one or as two code points is the same.
 //   - Quotation marks around the whole quote are ignored: "no indications"
-//     and “no indications” are both the words no indications.
+//     and “no indications” are both the words no indications. (Double
+//     quotation marks stay when there are more inside, as in "yes" and "no".)
 //
 // Everything else must be exact. Case is significant: a word whose case
-// changed is a misquote, as is a changed, added or missing word.
+// changed is a misquote, as is a changed, added or missing word. The quote
+// is looked for as a piece of text, not as whole words, so it may start or
+// end inside a word of the source.
 //
 // Editors may shorten and adapt a quote with two marks:
 //

@@ -51,28 +51,6 @@ type hole struct {
 	spaceBefore, spaceAfter bool
 }
 
-// fits reports whether the source text g may stand where the hole is.
-func (h hole) fits(g string) bool {
-	switch {
-	case h.spaceBefore && h.spaceAfter:
-		if g != " " && (len(g) < 2 || g[0] != ' ' || g[len(g)-1] != ' ') {
-			return false
-		}
-	case h.spaceBefore:
-		if g == "" || g[0] != ' ' {
-			return false
-		}
-	case h.spaceAfter:
-		if g == "" || g[len(g)-1] != ' ' {
-			return false
-		}
-	}
-	return utf8.RuneCountInString(strings.Trim(g, " ")) <= h.maxRunes
-}
-
-// maxBytes bounds the length of source text that fits the hole.
-func (h hole) maxBytes() int { return h.maxRunes*utf8.UTFMax + 2 }
-
 // itemKind tells the pieces of a quote apart.
 type itemKind int
 
@@ -197,33 +175,28 @@ func (s *Source) findParts(parts []part) ([]Span, bool) {
 	if len(parts) == 0 {
 		return nil, false
 	}
-	first := parts[0]
+	ms := make([]*matcher, len(parts))
+	for k, p := range parts {
+		ms[k] = s.newMatcher(p)
+	}
 	// The later parts fit best after the earliest possible end of the part
 	// before, so once they failed after failedEnd in a paragraph, they fail
 	// after any later end in it too.
 	failedPara, failedEnd := -1, 0
 	for from := 0; ; {
-		i := index(s.norm[from:], first.lits[0])
-		if i < 0 {
+		start, end, ok := ms[0].next(from)
+		if !ok {
 			return nil, false
 		}
-		start := from + i
 		from = start + 1
-		limit := len(s.norm)
-		if len(parts) > 1 {
-			limit = s.paragraphEnd(start)
-		}
-		end, ok := s.matchPart(first, start, limit)
-		if !ok {
-			continue
-		}
 		if len(parts) == 1 {
 			return []Span{s.span(start, end)}, true
 		}
-		if limit == failedPara && end >= failedEnd {
+		limit := s.paragraphEnd(start)
+		if end > limit || limit == failedPara && end >= failedEnd {
 			continue
 		}
-		if rest, ok := s.matchRest(parts[1:], end, limit); ok {
+		if rest, ok := s.matchRest(ms[1:], end, limit); ok {
 			return append([]Span{s.span(start, end)}, rest...), true
 		}
 		failedPara, failedEnd = limit, end
@@ -232,10 +205,10 @@ func (s *Source) findParts(parts []part) ([]Span, bool) {
 
 // matchRest finds parts one after the other in norm[from:limit], each
 // ending as early as possible.
-func (s *Source) matchRest(parts []part, from, limit int) ([]Span, bool) {
-	spans := make([]Span, 0, len(parts))
-	for _, p := range parts {
-		start, end, ok := s.earliestEnd(p, from, limit)
+func (s *Source) matchRest(ms []*matcher, from, limit int) ([]Span, bool) {
+	spans := make([]Span, 0, len(ms))
+	for _, m := range ms {
+		start, end, ok := m.earliestEnd(from, limit)
 		if !ok {
 			return nil, false
 		}
@@ -245,78 +218,191 @@ func (s *Source) matchRest(parts []part, from, limit int) ([]Span, bool) {
 	return spans, true
 }
 
-// earliestEnd finds the occurrence of p in norm[from:limit] that ends
-// first.
-func (s *Source) earliestEnd(p part, from, limit int) (start, end int, ok bool) {
-	for at := from; at < limit; {
-		i := index(s.norm[at:limit], p.lits[0])
+// matcher finds the occurrences of a part in a source.
+type matcher struct {
+	s *Source
+	p part
+	// For a part with holes: where matches start, in order, and the
+	// earliest end of a match from each start.
+	starts, ends []int
+}
+
+func (s *Source) newMatcher(p part) *matcher {
+	m := &matcher{s: s, p: p}
+	if len(p.holes) > 0 {
+		m.starts, m.ends = s.holeMatches(p)
+	}
+	return m
+}
+
+// next returns the first match starting at or after from, with its
+// earliest end.
+func (m *matcher) next(from int) (start, end int, ok bool) {
+	if len(m.p.holes) == 0 {
+		i := index(m.s.norm[from:], m.p.lits[0])
 		if i < 0 {
-			break
+			return 0, 0, false
 		}
-		st := at + i
-		if ok && st >= end {
-			break // any later occurrence ends later
+		return from + i, from + i + len(m.p.lits[0]), true
+	}
+	i, _ := slices.BinarySearch(m.starts, from)
+	if i == len(m.starts) {
+		return 0, 0, false
+	}
+	return m.starts[i], m.ends[i], true
+}
+
+// earliestEnd returns the match in norm[from:limit] that ends first.
+func (m *matcher) earliestEnd(from, limit int) (start, end int, ok bool) {
+	if len(m.p.holes) == 0 {
+		// The first match ends first.
+		start, end, ok = m.next(from)
+		return start, end, ok && end <= limit
+	}
+	i, _ := slices.BinarySearch(m.starts, from)
+	for ; i < len(m.starts) && m.starts[i] < limit; i++ {
+		if ok && m.starts[i] >= end {
+			break // later matches end later
 		}
-		if e, found := s.matchPart(p, st, limit); found && (!ok || e < end) {
-			start, end, ok = st, e, true
+		if e := m.ends[i]; e <= limit && (!ok || e < end) {
+			start, end, ok = m.starts[i], e, true
 		}
-		at = st + 1
 	}
 	return start, end, ok
 }
 
-// matchPart reports the earliest end of an occurrence of p that starts at
-// start, where p's first literal occurs, and ends by limit. It follows every
-// way the holes can be filled, since the first literal found after a hole
-// need not be the one that lets the rest match.
-func (s *Source) matchPart(p part, start, limit int) (end int, ok bool) {
-	ends := []int{start + len(p.lits[0])}
-	if ends[0] > limit {
-		return 0, false
+// holeMatches finds every match of a part with holes: for each
+// occurrence of its first literal that starts a match, the earliest end of
+// one. It works backwards from the last literal, so that each occurrence of
+// a literal is looked at once, however many ways the holes can be filled.
+func (s *Source) holeMatches(p part) (starts, ends []int) {
+	last := p.lits[len(p.lits)-1]
+	next := s.allIndexes(last) // occurrences of the literal after the hole
+	nextEnds := make([]int, len(next))
+	for i, t := range next {
+		nextEnds[i] = t + len(last)
 	}
-	for k, h := range p.holes {
-		lit := p.lits[k+1]
-		var next []int
-		for _, pos := range ends {
-			windowEnd := min(limit, pos+h.maxBytes()+len(lit))
-			for at := pos; at < windowEnd; {
-				i := index(s.norm[at:windowEnd], lit)
-				if i < 0 {
-					break
+	for k := len(p.holes) - 1; k >= 0; k-- {
+		lit, h := p.lits[k], p.holes[k]
+		cur := s.allIndexes(lit)
+		curEnds := make([]int, len(cur))
+		// A window of the matches of the literal after the hole that may
+		// follow the current occurrence, kept as a queue whose front has
+		// the earliest end.
+		var queue []int // indexes into next
+		j := 0
+		for i, st := range cur {
+			curEnds[i] = -1
+			e := st + len(lit)
+			if h.spaceBefore && (e == len(s.norm) || s.norm[e] != ' ') {
+				continue
+			}
+			lo, hi := e, s.holeLimit(e, h.maxRunes)
+			if h.spaceBefore || h.spaceAfter {
+				lo++ // the hole is at least a space
+			}
+			for ; j < len(next) && next[j] <= hi; j++ {
+				t := next[j]
+				if t < lo || nextEnds[j] < 0 || h.spaceAfter && s.norm[t-1] != ' ' {
+					continue
 				}
-				t := at + i
-				if h.fits(s.norm[pos:t]) {
-					next = append(next, t+len(lit))
+				for len(queue) > 0 && nextEnds[queue[len(queue)-1]] >= nextEnds[j] {
+					queue = queue[:len(queue)-1]
 				}
-				at = t + 1
+				queue = append(queue, j)
+			}
+			for len(queue) > 0 && next[queue[0]] < lo {
+				queue = queue[1:]
+			}
+			if len(queue) > 0 {
+				curEnds[i] = nextEnds[queue[0]]
 			}
 		}
-		if len(next) == 0 {
-			return 0, false
-		}
-		slices.Sort(next)
-		ends = slices.Compact(next)
+		next, nextEnds = cur, curEnds
 	}
-	return ends[0], true
+	for i, e := range nextEnds {
+		if e >= 0 {
+			starts = append(starts, next[i])
+			ends = append(ends, e)
+		}
+	}
+	return starts, ends
 }
 
-// index is strings.Index, faster for long quotes: it looks for a short
-// prefix, which strings.Index finds with vector instructions, instead of
-// the whole quote, for which it falls back to a slower algorithm.
+// holeLimit returns where text that fits a hole of maxRunes characters
+// after offset e may end at most, not counting a space at either end.
+func (s *Source) holeLimit(e, maxRunes int) int {
+	if e < len(s.norm) && s.norm[e] == ' ' {
+		e++
+	}
+	for n := 0; n < maxRunes && e < len(s.norm); n++ {
+		if s.norm[e] < utf8.RuneSelf {
+			e++
+		} else {
+			_, size := utf8.DecodeRuneInString(s.norm[e:])
+			e += size
+		}
+	}
+	if e < len(s.norm) && s.norm[e] == ' ' {
+		e++
+	}
+	return e
+}
+
+// allIndexes returns the offsets of every occurrence of lit, overlapping
+// ones too.
+func (s *Source) allIndexes(lit string) []int {
+	var found []int
+	for at := 0; ; {
+		i := index(s.norm[at:], lit)
+		if i < 0 {
+			return found
+		}
+		found = append(found, at+i)
+		at += i + 1
+	}
+}
+
+// index is strings.Index made faster for quotes. strings.Index skips to
+// the needle's first byte, which is slow when that byte is common, like
+// the "t" of "the", and for needles longer than a few dozen bytes it falls
+// back to a slower algorithm. So index looks for a short anchor that starts
+// with the rarest byte of sub and checks the rest around it.
 func index(s, sub string) int {
-	const prefixLen = 32
-	if len(sub) <= prefixLen {
+	const anchorLen = 32
+	if len(sub) == 0 || len(sub) > len(s) {
 		return strings.Index(s, sub)
 	}
-	prefix, rest := sub[:prefixLen], sub[prefixLen:]
-	for at := 0; ; {
-		i := strings.Index(s[at:], prefix)
+	off := rarestByte(sub)
+	anchor := sub[off:min(len(sub), off+anchorLen)]
+	for at := off; ; {
+		i := strings.Index(s[at:], anchor)
 		if i < 0 {
 			return -1
 		}
-		if strings.HasPrefix(s[at+i+prefixLen:], rest) {
-			return at + i
+		if start := at + i - off; strings.HasPrefix(s[start:], sub) {
+			return start
 		}
 		at += i + 1
 	}
+}
+
+// commonBytes lists the most common bytes of English text, most common
+// first.
+const commonBytes = " etaoinsrhldcumfpgwybv,.k-'\"T"
+
+// rarestByte returns the offset of the byte of sub least common in
+// English text, the first of equals.
+func rarestByte(sub string) int {
+	best, bestRank := 0, -1
+	for i := 0; i < len(sub); i++ {
+		rank := strings.IndexByte(commonBytes, sub[i])
+		if rank < 0 {
+			return i // not a common byte at all
+		}
+		if rank > bestRank {
+			best, bestRank = i, rank
+		}
+	}
+	return best
 }

@@ -10,8 +10,9 @@ import (
 )
 
 // FuzzFind checks that Find never panics, returns well-formed spans, and
-// finds every stretch of whole words of the source; and that a Source's
-// text is normalized like a quote.
+// finds every stretch of whole words of the source; that a Source's text is
+// normalized like a quote; that Closest returns a passage of the source;
+// and that index agrees with strings.Index.
 func FuzzFind(f *testing.F) {
 	f.Add("We have no indications.\n\nThat is “all”.", "no … indications", uint16(1), uint16(2))
 	f.Fuzz(func(t *testing.T, text, quote string, i, j uint16) {
@@ -22,8 +23,14 @@ func FuzzFind(f *testing.F) {
 		if want := referenceNormalize(text); s.norm != want {
 			t.Fatalf("Normalize(%q) = %q, want %q", text, s.norm, want)
 		}
+		if got, want := index(text, quote), strings.Index(text, quote); got != want {
+			t.Fatalf("index(%q, %q) = %d, want %d", text, quote, got, want)
+		}
 		spans, ok := s.Find(quote)
 		checkSpans(t, text, quote, spans, ok)
+		if passage, _ := s.Closest(quote); !strings.Contains(s.norm, passage) {
+			t.Fatalf("Closest(%q) in %q: passage %q is not in the source", quote, text, passage)
+		}
 
 		words := wordRanges(text)
 		if len(words) == 0 {
@@ -101,11 +108,15 @@ func wordRanges(text string) []wordRange {
 	return words
 }
 
-// referenceNormalize is Normalize written plainly: the whole text to NFC,
-// then character by character.
+// referenceNormalize is Normalize written plainly: invalid bytes to
+// U+FFFD, the whole text to NFC, then character by character.
 func referenceNormalize(s string) string {
+	var valid strings.Builder
+	for _, r := range s {
+		valid.WriteRune(r)
+	}
 	var b strings.Builder
-	for _, r := range norm.NFC.String(s) {
+	for _, r := range norm.NFC.String(valid.String()) {
 		switch {
 		case unicode.IsSpace(r):
 			b.WriteByte(' ')

@@ -45,11 +45,32 @@ type normalizer struct {
 
 func (n *normalizer) run(text string) {
 	n.out.Grow(len(text))
+	if utf8.ValidString(text) {
+		n.runValid(text, 0)
+		return
+	}
+	// The norm package treats invalid bytes inconsistently, so each one
+	// is kept away from it and becomes U+FFFD on its own.
+	start := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			n.runValid(text[start:i], start)
+			n.char(r, i, i+1, false)
+			start = i + 1
+		}
+		i += size
+	}
+	n.runValid(text[start:], start)
+}
+
+// runValid writes text, valid UTF-8 that starts at original offset base.
+func (n *normalizer) runValid(text string, base int) {
 	for pos := 0; pos < len(text); {
 		// Most text is already NFC; only the segments that are not get
 		// composed, so exact byte mapping survives everywhere else.
 		k := norm.NFC.QuickSpanString(text[pos:])
-		n.exact(text[pos:pos+k], pos)
+		n.exact(text[pos:pos+k], base+pos)
 		pos += k
 		if pos == len(text) {
 			break
@@ -58,7 +79,7 @@ func (n *normalizer) run(text string) {
 			// White space starts a segment and never combines with the
 			// marks after it; taking it alone keeps it out of the
 			// original range of those marks.
-			n.space(r, pos, pos+size)
+			n.space(r, base+pos, base+pos+size)
 			pos += size
 			continue
 		}
@@ -68,9 +89,9 @@ func (n *normalizer) run(text string) {
 		}
 		segment := text[pos : pos+b]
 		if composed := norm.NFC.String(segment); composed != segment {
-			n.composed(composed, pos, pos+b)
+			n.composed(composed, base+pos, base+pos+b)
 		} else {
-			n.exact(segment, pos)
+			n.exact(segment, base+pos)
 		}
 		pos += b
 	}

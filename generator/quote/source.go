@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// Source is a source's text prepared once for matching many quotes.
+// Source is a source's text prepared once for matching many quotes. It is
+// not changed after NewSource, so any number of goroutines may use it.
 type Source struct {
 	norm  string // the normalized text
 	segs  []seg  // where each byte of norm came from, in order

@@ -328,8 +328,11 @@ func verifyOwner(s *Site, o owner, diags *check.List) ([]Highlight, []*Source) {
 		if !ok {
 			q.Check.Status = markdown.Failed
 			msg := fmt.Sprintf("quote not found in source %q", src.ID)
-			if _, diff := src.Index.Closest(q.Text); diff != "" {
+			switch passage, diff := src.Index.Closest(q.Text); {
+			case diff != "":
 				msg += fmt.Sprintf("; closest passage: \"%s\"", diff)
+			case passage != "":
+				msg += fmt.Sprintf("; its words are all in this passage, but not as quoted (a gap \"...\" must stay within one paragraph, an [insertion] stands for at most 40 characters): \"%s\"", passage)
 			}
 			diags.Errorf(o.path, p.Line, p.Col, "%s", msg)
 			continue
