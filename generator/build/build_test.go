@@ -115,6 +115,9 @@ func compareGolden(t *testing.T, path string, files map[string][]byte) {
 	}
 	for _, f := range got.Files {
 		w, ok := wantFiles[f.Name]
+		if len(f.Data) > 0 && !bytes.HasSuffix(f.Data, []byte("\n")) {
+			f.Data = append(f.Data, '\n') // as txtar stores it
+		}
 		switch {
 		case !ok:
 			t.Errorf("unexpected output file %s", f.Name)

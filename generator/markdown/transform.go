@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // transformer turns attributed block quotes into QuoteBlocks, finds inline
@@ -128,7 +130,7 @@ func (t transformer) blockQuote(doc *Doc, bq ast.Node) {
 		qb.AppendChild(qb, c)
 		c = next
 	}
-	q := &Quote{Text: PlainText(qb, doc.Source), Citation: cite, Offset: firstOffset(qb)}
+	q := &Quote{Text: quoteText(qb, doc.Source), Citation: cite, Offset: firstOffset(qb)}
 	cite.Quote = q
 	qb.Quote = q
 	trimDash(last, doc.Source)
@@ -257,7 +259,7 @@ func inlineQuote(doc *Doc, c *Citation) {
 	if strings.TrimSpace(inner) == "" {
 		return
 	}
-	q := &Quote{Text: inner, Citation: c, Offset: offsets[open], Inline: true}
+	q := &Quote{Text: string(unescape([]byte(inner))), Citation: c, Offset: offsets[open], Inline: true}
 	c.Quote = q
 	doc.Quotes = append(doc.Quotes, q)
 }
@@ -276,15 +278,28 @@ func closingQuote(s string) int {
 // blocks separated by a blank line, line breaks inside them kept.
 func PlainText(n ast.Node, src []byte) string {
 	var b strings.Builder
-	writePlain(&b, n, src)
+	writePlain(&b, n, src, false)
 	return strings.TrimSpace(b.String())
 }
 
-func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+// quoteText is the plain text of a quote. Raw HTML in it counts: it is
+// shown as text unless a site allows raw HTML, and the editor typed it as
+// part of the quote.
+func quoteText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writePlain(&b, n, src, true)
+	return strings.TrimSpace(b.String())
+}
+
+func writePlain(b *strings.Builder, n ast.Node, src []byte, rawHTML bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			v := c.Segment.Value(src)
+			if !c.IsRaw() {
+				v = unescape(v)
+			}
+			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte('\n')
 			}
@@ -292,7 +307,11 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 			b.Write(c.Value)
 		case *ast.AutoLink:
 			b.Write(c.Label(src))
-		case *Citation, *ast.RawHTML:
+		case *ast.RawHTML:
+			for i := 0; rawHTML && i < c.Segments.Len(); i++ {
+				b.Write(segValue(c.Segments.At(i), src))
+			}
+		case *Citation:
 			// not part of the quoted words
 		default:
 			if c.Type() == ast.TypeBlock && b.Len() > 0 {
@@ -304,9 +323,18 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 				}
 				continue
 			}
-			writePlain(b, c, src)
+			writePlain(b, c, src, rawHTML)
 		}
 	}
 }
 
 func segValue(s text.Segment, src []byte) []byte { return s.Value(src) }
+
+// unescape reads text as Markdown shows it: backslash escapes and
+// character references resolved.
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+}

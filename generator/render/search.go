@@ -450,7 +450,7 @@ func claimRecord(c *site.Claim, rating int) []byte {
 // (the files are JSON, never inlined in HTML).
 func writeJSONString(b *bytes.Buffer, s string) {
 	e := json.NewEncoder(b)
-	e.SetEscapeHTML(false)
+	e.SetEscapeHTML(true) // "<" as \u003c: index text is never markup, even if a file is opened as HTML
 	e.Encode(s)
 	b.Truncate(b.Len() - 1) // the newline Encode adds
 }

@@ -1,1 +1,283 @@
-// Client-side search: filled in by the search index work.
+// Client-side search over the index the generator writes under search/
+// (its layout is described in generator/render/search.go). A search loads
+// the manifest, the term chunks of its words, the filters it uses and the
+// metadata of the results it shows, nothing else. No dependencies.
+(() => {
+  "use strict";
+  const form = document.querySelector("form.search[data-index]");
+  if (!form || !window.fetch || !window.URLSearchParams) return;
+  const $ = (id) => document.getElementById(id);
+  const base = form.dataset.index;
+  const input = $("q");
+  const filters = { rating: $("f-rating"), topic: $("f-topic"), claimant: $("f-claimant") };
+  const status = $("search-status");
+  const list = $("search-results");
+  const more = $("search-more");
+  const PAGE = 20;
+
+  // Words, exactly as the generator splits them: NFKD, combining marks
+  // dropped, lowercase, final sigma folded; each Han, Hiragana or Katakana
+  // character is a word.
+  const CJK = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}";
+  const WORD = new RegExp(`[${CJK}]|(?:(?![${CJK}])[\\p{L}\\p{N}])+`, "gu");
+  // A word as written, marks included, for highlighting.
+  const WRITTEN = new RegExp(`[${CJK}]|(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+`, "gu");
+  const fold = (s) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ");
+  const words = (s) => fold(s).match(WORD) || [];
+
+  // Postings: base64url VLQ gaps, or "~" and a base64url bitmap.
+  const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const VAL = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 64; i++) VAL[DIGITS.charCodeAt(i)] = i;
+  function each(s, fn) {
+    if (s[0] === "~") {
+      let acc = 0, nbits = 0, n = 0;
+      for (let i = 1; i < s.length; i++) {
+        acc = (acc << 6) | VAL[s.charCodeAt(i)];
+        nbits += 6;
+        if (nbits >= 8) {
+          nbits -= 8;
+          const b = (acc >> nbits) & 255;
+          for (let k = 0; k < 8; k++) if (b & (1 << k)) fn(n + k);
+          n += 8;
+        }
+      }
+      return;
+    }
+    let prev = -1, v = 0, shift = 0;
+    for (let i = 0; i < s.length; i++) {
+      const d = VAL[s.charCodeAt(i)];
+      v += (d & 31) * 2 ** shift;
+      if (d & 32) { shift += 5; continue; }
+      prev += v + 1;
+      fn(prev);
+      v = 0; shift = 0;
+    }
+  }
+
+  // Terms are sorted by code point, as the generator sorts them.
+  function cmp(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      if (a.charCodeAt(i) !== b.charCodeAt(i)) return a.codePointAt(i) - b.codePointAt(i);
+    }
+    return a.length - b.length;
+  }
+
+  let manifest = null;
+  const cache = new Map();
+  function get(path) {
+    let p = cache.get(path);
+    if (!p) {
+      const url = base + path + (manifest ? "?v=" + manifest.v : "");
+      p = fetch(url, manifest ? {} : { cache: "no-cache" }).then((r) => {
+        if (!r.ok) throw new Error(r.status + " " + url);
+        return r.json();
+      });
+      p.catch(() => cache.delete(path));
+      cache.set(path, p);
+    }
+    return p;
+  }
+
+  // The term chunks a word needs: the one its term falls in, or for a
+  // prefix every chunk its range spans.
+  function chunksOf(term, prefix) {
+    const t = manifest.t;
+    let lo = 0, hi = t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(t[mid], term) <= 0) lo = mid + 1; else hi = mid;
+    }
+    const out = [lo];
+    if (prefix) for (let i = lo; i < t.length && t[i].startsWith(term); i++) out.push(i + 1);
+    return out;
+  }
+
+  // Marks in m the claims of a word: 1 when it is anywhere in the claim,
+  // 2 when it is in its claim, claimant, topics or summary.
+  async function mark(term, prefix, m) {
+    const chunks = await Promise.all(chunksOf(term, prefix).map((i) => get("t/" + i + ".json")));
+    for (const c of chunks) {
+      for (let i = 0; i < c.length; i += 2) {
+        const k = c[i];
+        if (k !== term && !(prefix && k.startsWith(term))) continue;
+        const p = c[i + 1];
+        if (typeof p === "string") { each(p, (n) => { if (!m[n]) m[n] = 1; }); continue; }
+        each(p[0], (n) => { if (!m[n]) m[n] = 1; });
+        each(p.length > 1 ? p[1] : p[0], (n) => { m[n] = 2; });
+      }
+    }
+  }
+
+  // run returns the numbers of the matching claims, best first: most words
+  // in the claim, claimant, topics or summary, then newest.
+  async function run(q, picked) {
+    const ws = [...new Set(words(q))];
+    const last = ws.length ? ws[ws.length - 1] : "";
+    // The last word is a prefix while it is being typed (at least two
+    // characters: one would load too much).
+    const prefix = last && !/\s$/.test(q) && [...last].length > 1 && words(q).at(-1) === last;
+    const n = manifest.n;
+    const marks = ws.map((w) => {
+      const m = new Uint8Array(n);
+      return mark(w, prefix && w === last, m).then(() => m);
+    });
+    const sets = Object.entries(picked).map(([k, id]) =>
+      get(k + "/" + encodeURIComponent(id) + ".json").then((p) => {
+        const m = new Uint8Array(n);
+        each(p, (i) => { m[i] = 1; });
+        return m;
+      }));
+    const all = await Promise.all([...marks, ...sets]);
+    const buckets = Array.from({ length: ws.length + 1 }, () => []);
+    next: for (let i = 0; i < n; i++) {
+      let score = 0;
+      for (let j = 0; j < all.length; j++) {
+        const v = all[j][i];
+        if (!v) continue next;
+        if (v === 2) score++;
+      }
+      buckets[score].push(i);
+    }
+    return { ws, prefix, hits: buckets.reverse().flat() };
+  }
+
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"];
+  function date(iso) {
+    const [y, m, d] = iso.split("-").map(Number);
+    return d + " " + MONTHS[m - 1] + " " + y;
+  }
+
+  function el(tag, props, ...kids) {
+    const e = document.createElement(tag);
+    Object.assign(e, props);
+    e.append(...kids);
+    return e;
+  }
+
+  // highlight returns text as nodes, each word that matches the query in
+  // a <mark>.
+  function highlight(text, ws, prefix) {
+    if (!ws.length) return [text];
+    const last = ws[ws.length - 1];
+    const hit = (w) => words(w).some((t) => ws.includes(t) || (prefix && t.startsWith(last)));
+    const out = [];
+    let at = 0;
+    for (const m of text.matchAll(WRITTEN)) {
+      if (!hit(m[0])) continue;
+      out.push(text.slice(at, m.index), el("mark", { textContent: m[0] }));
+      at = m.index + m[0].length;
+    }
+    out.push(text.slice(at));
+    return out;
+  }
+
+  // card renders a claim like the site's claim lists (partials.html).
+  function card(rec, ws, prefix) {
+    const [id, claim, ri, who, whoID, , published, claimed, summary] = rec;
+    const [rid, label, value] = manifest.r[ri] || ["", "", 0];
+    const u = manifest.u;
+    const badge = el("span", { className: "badge r-" + rid, textContent: label });
+    badge.dataset.value = value;
+    const meta = el("p", { className: "card-meta" },
+      el("a", { href: u.p + encodeURIComponent(whoID) + "/" }, ...highlight(who, ws, prefix)));
+    if (claimed) meta.append(" · claimed ", el("time", { dateTime: claimed, textContent: date(claimed) }));
+    if (published) meta.append(" · checked ", el("time", { dateTime: published, textContent: date(published) }));
+    return el("li", { className: "claim-card" },
+      el("a", { className: "badge-link", href: u.r + encodeURIComponent(rid) + "/" }, badge),
+      el("div", {},
+        el("p", { className: "card-claim" },
+          el("a", { href: u.c + encodeURIComponent(id) + "/" }, ...highlight(claim, ws, prefix))),
+        meta,
+        el("p", { className: "card-summary" }, ...highlight(summary, ws, prefix))));
+  }
+
+  // show loads the metadata of results from…from+PAGE-1 and renders them,
+  // in place of the list or after it. It returns the new items, or null
+  // when a newer search has started meanwhile.
+  async function show(res, from, token, replace) {
+    const per = manifest.per;
+    const nums = res.hits.slice(from, from + PAGE);
+    const chunks = [...new Set(nums.map((i) => Math.floor(i / per)))];
+    const data = new Map(await Promise.all(chunks.map((k) => get("m/" + k + ".json").then((d) => [k, d]))));
+    if (token !== current) return null;
+    const items = nums.map((i) => card(data.get(Math.floor(i / per))[i % per], res.ws, res.prefix));
+    if (replace) list.replaceChildren(...items); else list.append(...items);
+    res.shown = from + nums.length;
+    if (more) more.hidden = res.shown >= res.hits.length;
+    return items;
+  }
+
+  function state() {
+    const picked = {};
+    for (const [k, s] of Object.entries(filters)) if (s && s.value) picked[k] = s.value;
+    return { q: input.value, picked };
+  }
+
+  function syncURL({ q, picked }) {
+    const p = new URLSearchParams();
+    if (q.trim()) p.set("q", q.trim());
+    for (const [k, v] of Object.entries(picked)) p.set(k, v);
+    const s = p.toString();
+    history.replaceState(history.state, "", location.pathname + (s ? "?" + s : "") + location.hash);
+  }
+
+  function describe(n, { q, picked }) {
+    let s = n === 0 ? "No fact-checks" : n === 1 ? "1 fact-check" : n.toLocaleString("en") + " fact-checks";
+    s += n === 1 ? " matches" : " match";
+    const parts = [];
+    if (q.trim()) parts.push("“" + q.trim() + "”");
+    for (const [k, v] of Object.entries(picked)) {
+      const s = filters[k];
+      parts.push(k + " " + (s.selectedOptions[0] ? s.selectedOptions[0].text : v));
+    }
+    return s + " " + parts.join(", ") + ".";
+  }
+
+  let current = 0;
+  let results = null;
+  async function search() {
+    const token = ++current;
+    results = null;
+    const st = state();
+    syncURL(st);
+    if (!words(st.q).length && !Object.keys(st.picked).length) {
+      list.replaceChildren();
+      if (more) more.hidden = true;
+      status.textContent = st.q.trim() ? "Type a word to search." : "";
+      return;
+    }
+    try {
+      if (!manifest) manifest = await get("index.json");
+      const res = await run(st.q, st.picked);
+      if (token !== current) return;
+      if (!(await show(res, 0, token, true))) return;
+      results = res;
+      status.textContent = describe(res.hits.length, st);
+    } catch (e) {
+      if (token !== current) return;
+      status.textContent = "The search index could not be loaded.";
+      console.error(e);
+    }
+  }
+
+  let timer = 0;
+  const later = () => { clearTimeout(timer); timer = setTimeout(search, 100); };
+  input.addEventListener("input", later);
+  for (const s of Object.values(filters)) if (s) s.addEventListener("change", search);
+  form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); search(); });
+  if (more) more.addEventListener("click", async () => {
+    if (!results) return;
+    const items = await show(results, results.shown, current, false);
+    const a = items && items[0] && items[0].querySelector(".card-claim a");
+    if (a) a.focus();
+  });
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  for (const [k, s] of Object.entries(filters)) if (s && params.has(k)) s.value = params.get(k);
+  form.hidden = false;
+  if (input.value || Object.values(filters).some((s) => s && s.value)) search();
+})();

@@ -1,0 +1,199 @@
+package serve
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// writeFile writes a file of the site below dir, making its folders.
+func writeFile(t *testing.T, dir, name, data string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// saveByRename saves like many editors: a temporary file renamed over the
+// original.
+func saveByRename(t *testing.T, dir, name, data string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp12345")
+	if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// watchers are the two ways to watch, tested alike.
+var watchers = []struct {
+	name  string
+	start func(ctx context.Context, dir string) (<-chan []string, error)
+}{
+	{"fsnotify", func(ctx context.Context, dir string) (<-chan []string, error) {
+		return watch(ctx, dir, batchDelay)
+	}},
+	{"poll", func(ctx context.Context, dir string) (<-chan []string, error) {
+		return poll(ctx, dir, 30*time.Millisecond), nil
+	}},
+}
+
+// newWatchedSite makes a small site folder and watches it.
+func newWatchedSite(t *testing.T, start func(context.Context, string) (<-chan []string, error)) (string, <-chan []string) {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, dir, "content/site.yaml", "title: T\n")
+	writeFile(t, dir, "content/claims/a.md", "a")
+	writeFile(t, dir, "static/assets/style.css", "body{}")
+	ctx, cancel := context.WithCancel(context.Background())
+	changes, err := start(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		for range changes { // the watcher closes its channel when done
+		}
+	})
+	return dir, changes
+}
+
+// nextBatch waits for a batch of changes, failing after a second.
+func nextBatch(t *testing.T, changes <-chan []string) []string {
+	t.Helper()
+	select {
+	case b := <-changes:
+		return b
+	case <-time.After(time.Second):
+		t.Fatal("no change reported within a second")
+		return nil
+	}
+}
+
+// noBatch checks that nothing is reported for a while.
+func noBatch(t *testing.T, changes <-chan []string) {
+	t.Helper()
+	select {
+	case b := <-changes:
+		t.Fatalf("unexpected changes %q", b)
+	case <-time.After(250 * time.Millisecond):
+	}
+}
+
+func TestWatch(t *testing.T) {
+	for _, w := range watchers {
+		t.Run(w.name, func(t *testing.T) {
+			dir, changes := newWatchedSite(t, w.start)
+			check := func(what string, want ...string) {
+				t.Helper()
+				if got := nextBatch(t, changes); !slices.Equal(got, want) {
+					t.Errorf("%s: changes %q, want %q", what, got, want)
+				}
+			}
+			time.Sleep(20 * time.Millisecond) // let mtimes differ for the poller
+
+			writeFile(t, dir, "content/claims/a.md", "a2")
+			check("write", "content/claims/a.md")
+
+			saveByRename(t, dir, "content/claims/a.md", "a3")
+			check("save by rename", "content/claims/a.md")
+
+			writeFile(t, dir, "content/site.yaml", "title: U\n")
+			check("site.yaml", "content/site.yaml")
+
+			// A new sub-folder with a claim, then a change inside it: the
+			// folder is watched from its creation on.
+			writeFile(t, dir, "content/claims/2026/05/new.md", "n")
+			if got := nextBatch(t, changes); !slices.Contains(got, "content/claims/2026/05/new.md") {
+				t.Errorf("new folder: changes %q, want the new claim among them", got)
+			}
+			writeFile(t, dir, "content/claims/2026/05/new.md", "n2")
+			check("write in new folder", "content/claims/2026/05/new.md")
+
+			// Folders created after the start, at the top.
+			writeFile(t, dir, "templates/claim.html", "x")
+			if got := nextBatch(t, changes); !slices.Contains(got, "templates/claim.html") {
+				t.Errorf("new templates/: changes %q", got)
+			}
+
+			if err := os.Remove(filepath.Join(dir, "content/claims/a.md")); err != nil {
+				t.Fatal(err)
+			}
+			check("remove", "content/claims/a.md")
+
+			// Editors' files and files outside the watched folders.
+			for _, name := range []string{"content/claims/4913", "content/claims/.b.md.swp", "content/claims/b.md.swx",
+				"content/claims/b.md~", "content/claims/#b.md#", "content/claims/.#b.md", "content/claims/b.md___jb_tmp___",
+				"content/claims/b.md___jb_old___", "content/.DS_Store", "content/.hidden/x.md", "public/index.html", "notes.md"} {
+				writeFile(t, dir, name, "x")
+			}
+			noBatch(t, changes)
+		})
+	}
+}
+
+// TestWatchBatches checks that one save is one batch, however many
+// events the editor's way of saving makes.
+func TestWatchBatches(t *testing.T) {
+	dir, changes := newWatchedSite(t, watchers[0].start)
+	p := filepath.Join(dir, "content/claims/a.md")
+
+	// vim: probe file, swap file, backup by rename, write, drop backup.
+	writeFile(t, dir, "content/claims/4913", "")
+	os.Remove(filepath.Join(dir, "content/claims/4913"))
+	writeFile(t, dir, "content/claims/.a.md.swp", "swap")
+	os.Rename(p, p+"~")
+	writeFile(t, dir, "content/claims/a.md", "new")
+	os.Remove(p + "~")
+	os.Remove(filepath.Join(dir, "content/claims/.a.md.swp"))
+	if got := nextBatch(t, changes); !slices.Equal(got, []string{"content/claims/a.md"}) {
+		t.Errorf("vim save: %q", got)
+	}
+	noBatch(t, changes)
+
+	// A slow writer: three writes 10 ms apart, within the batch delay.
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		f.WriteString("more ")
+		time.Sleep(10 * time.Millisecond)
+	}
+	f.Close()
+	if got := nextBatch(t, changes); !slices.Equal(got, []string{"content/claims/a.md"}) {
+		t.Errorf("slow write: %q", got)
+	}
+	noBatch(t, changes)
+
+	// A temporary file with a visible name, renamed over a stylesheet: only
+	// the stylesheet changed, so the page can swap styles.
+	css := filepath.Join(dir, "static/assets/style.css")
+	os.WriteFile(css+".tmp-1", []byte("body{color:red}"), 0o644)
+	os.Rename(css+".tmp-1", css)
+	if got := nextBatch(t, changes); !slices.Equal(got, []string{"static/assets/style.css"}) {
+		t.Errorf("CSS save by rename: %q", got)
+	}
+}
+
+func TestIgnored(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.md": false, "style.css": false, "2021.md": false, "claim-4913.md": false, "site.yaml": false,
+		"4913": true, "5036": true, "2026": false, "05": false, "4914": false, "+4913": false, ".a.md.swp": true, "a.swx": true, "a.md~": true, "#a.md#": true,
+		".#a.md": true, "a.md___jb_tmp___": true, "a.md___jb_old___": true, ".DS_Store": true, ".git": true,
+	} {
+		if got := ignored(name); got != want {
+			t.Errorf("ignored(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
