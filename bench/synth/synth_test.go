@@ -206,16 +206,13 @@ func TestValid(t *testing.T) {
 	}
 }
 
-func TestFast(t *testing.T) {
+// TestLarge checks the size of a 10,000-claim site; its speed is measured
+// by BenchmarkFiles, not here.
+func TestLarge(t *testing.T) {
 	if testing.Short() {
-		t.Skip("timing")
+		t.Skip("large")
 	}
-	start := time.Now()
-	files := Files(10000, 1)
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("Files(10000) took %v, want under 2 s", d)
-	}
-	if len(files) != 10000+1000+2 {
+	if files := Files(10000, 1); len(files) != 10000+1000+2 {
 		t.Errorf("%d files", len(files))
 	}
 }

@@ -348,22 +348,24 @@ func verifyOwner(s *Site, o owner, diags *check.List) ([]Highlight, []*Source) {
 	return hs, srcs
 }
 
-var yearPattern = regexp.MustCompile(`\b(1[5-9]\d\d|2\d\d\d)\b`)
-
 // checkAnachronism warns when a source's text mentions a year after the
 // date it says it was published: the date is probably wrong.
 func checkAnachronism(src *Source, diags *check.List) {
-	if src.Published.IsZero() {
-		return
+	if !src.Published.IsZero() && src.latestYear > src.Published.Year() {
+		diags.Warnf(src.Path, src.publishedPos.Line, src.publishedPos.Col, "the text mentions %d, after its published date %s: is the date wrong?", src.latestYear, src.Published.Format("2006-01-02"))
 	}
+}
+
+var yearPattern = regexp.MustCompile(`\b(1[5-9]\d\d|2\d\d\d)\b`)
+
+// latestYear is the latest year a text mentions, or 0.
+func latestYear(text string) int {
 	latest := 0
-	for _, m := range yearPattern.FindAllString(src.Text.Plain, -1) {
+	for _, m := range yearPattern.FindAllString(text, -1) {
 		y, _ := strconv.Atoi(m)
 		latest = max(latest, y)
 	}
-	if latest > src.Published.Year() {
-		diags.Warnf(src.Path, src.publishedPos.Line, src.publishedPos.Col, "the text mentions %d, after its published date %s: is the date wrong?", latest, src.Published.Format("2006-01-02"))
-	}
+	return latest
 }
 
 func containsClaim(list []*Claim, c *Claim) bool {

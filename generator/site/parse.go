@@ -148,6 +148,7 @@ func parseSource(id string, f file, fm *fields, p *markdown.Parser, r *markdown.
 			s.Text = htmlPieces(b.String())
 		}
 		s.Index = quote.NewSource(s.Text.Plain)
+		s.latestYear = latestYear(s.Text.Plain)
 	}
 	return s
 }

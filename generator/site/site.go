@@ -138,6 +138,7 @@ type Source struct {
 	CitedBy []*Claim
 
 	publishedPos Pos
+	latestYear   int // the latest year its text mentions
 }
 
 // Text is a source's stored text, rendered: the HTML in pieces, so that
