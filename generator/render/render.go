@@ -36,6 +36,11 @@ type Renderer struct {
 	// cards caches the rendered card of each claim (*site.Claim →
 	// template.HTML).
 	cards sync.Map
+	// chrome caches the site header and footer (name and current path →
+	// template.HTML).
+	chrome   sync.Map
+	menuOnce sync.Once
+	menu     map[string]bool
 	// Dev is set by the dev server: it marks pages as a preview.
 	Dev bool
 }

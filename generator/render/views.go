@@ -158,6 +158,39 @@ func (p *Page) Card(c *site.Claim) (template.HTML, error) {
 	return h, nil
 }
 
+// Chrome is the "site-header" or "site-footer" template, rendered once
+// per build for each menu entry that can be current and once for every
+// other page.
+func (p *Page) Chrome(name string) (template.HTML, error) {
+	key := ""
+	if p.r.menuPaths()[p.Path] {
+		key = p.Path
+	}
+	if h, ok := p.r.chrome.Load(name + "\x00" + key); ok {
+		return h.(template.HTML), nil
+	}
+	q := p.r.newPage("", "")
+	q.Path = key
+	var b strings.Builder
+	if err := p.r.tmpl.page["home.html"].ExecuteTemplate(&b, name, q); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	p.r.chrome.Store(name+"\x00"+key, h)
+	return h, nil
+}
+
+// menuPaths are the paths the site menu links to.
+func (r *Renderer) menuPaths() map[string]bool {
+	r.menuOnce.Do(func() {
+		r.menu = map[string]bool{"claims/": true, "ratings/": true, "topics/": true, "sources/": true, "search/": true}
+		for _, pg := range menu(r.site.Pages) {
+			r.menu[pagePath(pg.ID)] = true
+		}
+	})
+	return r.menu
+}
+
 // CardData is what the "claim-card" template receives.
 type CardData struct {
 	*Page
