@@ -1,7 +1,6 @@
 package factcheck_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -17,21 +16,9 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"factcheck/generator/browsertest"
 	"factcheck/generator/build"
 )
-
-// a11yBrowser returns the Chromium to drive. Without one the test is
-// skipped, except in CI (CI=true), where that is a failure.
-func a11yBrowser(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if path, err := exec.LookPath(p); err == nil {
-			return path
-		}
-	}
-	a11ySkip(t, "no chromium (looked for /usr/bin/chromium and chromium on PATH)")
-	return ""
-}
 
 // axeScript returns axe-core's axe.min.js: from $AXE_JS, or from where
 // `npm install -g axe-core` (as .ci/run does) or a manual copy puts it.
@@ -68,16 +55,8 @@ func axeScript(t *testing.T) string {
 			return string(b)
 		}
 	}
-	a11ySkip(t, "no axe-core (set AXE_JS or `npm install -g axe-core`); looked in "+strings.Join(tried, ", "))
+	browsertest.Missing(t, "no axe-core (set AXE_JS or `npm install -g axe-core`); looked in "+strings.Join(tried, ", "))
 	return ""
-}
-
-func a11ySkip(t *testing.T, why string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatal(why + "; CI must run the accessibility test")
-	}
-	t.Skip(why + ": skipping the accessibility test")
 }
 
 // axeResult is the part of axe.run's result the test reports.
@@ -101,7 +80,7 @@ func TestAccessibilityAxe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test; skipped with -short")
 	}
-	chrome := a11yBrowser(t)
+	browsertest.Require(t)
 	axe := axeScript(t)
 
 	// Listen first so the base URL can name the port.
@@ -121,25 +100,7 @@ func TestAccessibilityAxe(t *testing.T) {
 	srv.Start()
 	defer srv.Close()
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chrome),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1000),
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	ctx, cancelCtx := chromedp.NewContext(ctx)
-	defer cancelCtx()
+	ctx := browsertest.New(t, 3*time.Minute, chromedp.WindowSize(1280, 1000))
 
 	pages := []string{
 		"",

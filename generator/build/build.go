@@ -54,6 +54,9 @@ func Load(opts Options) (*site.Site, check.List) {
 // site's own templates/ and static/ folders, and hands each output file to
 // emit, from several goroutines at once.
 func Render(s *site.Site, opts Options, emit func(path string, b []byte) error) (pages int, err error) {
+	if err := linkedFolders(opts.Src); err != nil {
+		return 0, err
+	}
 	srcFS := os.DirFS(opts.Src)
 	builtinT, _ := fs.Sub(factcheck.Files, "templates")
 	builtinS, _ := fs.Sub(factcheck.Files, "static")

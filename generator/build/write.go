@@ -94,7 +94,7 @@ func checkOut(src, out string) (string, error) {
 	case errors.Is(err, os.ErrNotExist):
 		return outAbs, nil
 	case err != nil:
-		return "", err
+		return "", fmt.Errorf("cannot use %s as the output folder: %w", out, err)
 	case len(entries) == 0:
 		return outAbs, nil
 	}
@@ -102,6 +102,19 @@ func checkOut(src, out string) (string, error) {
 		return "", fmt.Errorf("refusing to build into %s: the folder is not empty and was not made by a build (it has no %s file); choose another --out or empty it", out, Marker)
 	}
 	return outAbs, nil
+}
+
+// linkedFolders refuses a site whose templates/ or static/ folder is a
+// symbolic link: Render reads them through fs.Sub, which would follow it
+// and publish files from outside the site. (Links inside static/ are
+// refused by staticJobs, links in content/ by site.Load.)
+func linkedFolders(src string) error {
+	for _, d := range []string{"templates", "static"} {
+		if fi, err := os.Lstat(filepath.Join(src, d)); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+			return fmt.Errorf("%s/: symbolic links are not followed; make %s/ a folder inside the site", d, d)
+		}
+	}
+	return nil
 }
 
 // realPath resolves symbolic links in as much of p as exists.

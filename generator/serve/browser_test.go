@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -13,55 +12,19 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"factcheck/generator/browsertest"
 )
 
 // These tests drive a real browser (Chromium) against Run: they edit files
 // of a site and watch the open page follow by itself. They skip without
 // Chromium, except when CI=true.
 
-// chromium finds the browser.
-func chromium() string {
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // newBrowser starts a fresh headless browser for the test and returns the
 // context of its first tab.
 func newBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	path := chromium()
-	if path == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium not found, and CI=true: browser tests must run")
-		}
-		t.Skip("chromium not found")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	opts = append(opts, extra...)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancel()
-		cancelAlloc()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
+	return browsertest.New(t, 0, extra...)
 }
 
 // open navigates the tab to url and waits for the page to load.

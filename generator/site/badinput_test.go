@@ -1,35 +1,215 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"factcheck/generator/check"
 )
 
-func TestBadInputProbe(t *testing.T) {
-	claim := strings.Replace(claimFM, "%s", "accurate", 1)
-	cases := map[string]string{
-		"utf8":   "---\nclaim: C\xff\n---\n",
-		"bom":    "\xef\xbb\xbf" + claim,
-		"crlf":   strings.ReplaceAll(claim+"Body [[x]].\n", "\n", "\r\n"),
-		"empty":  "",
-		"fmonly": claim[:len(claim)-1],
-		"nested": claim + strings.Repeat("- ", 10000) + "x\n",
-		"bq":     claim + strings.Repeat(">", 10000) + " x\n",
-		"huge":   "---\nclaim: " + strings.Repeat("a", 20<<20) + "\n---\n",
-		"deep":   "---\nclaim: " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n---\n",
-		"deepm":  "---\nclaim: " + strings.Repeat("{a: ", 10000) + "1" + strings.Repeat("}", 10000) + "\n---\n",
+// This file feeds the loader input an editor did not mean to write, or
+// that was copied from a hostile place. Each case must end in either a
+// clean load or PATH:LINE:COL diagnostics, in bounded time and without
+// crashing.
+
+// diagLines renders diagnostics one per line, for exact comparison.
+func diagLines(d check.List) string {
+	var out []string
+	for _, x := range d {
+		out = append(out, x.String())
 	}
-	for name, c := range cases {
-		start := time.Now()
-		_, d := Load(site("content/claims/a.md", c), Options{})
-		t.Logf("%s (%v): %d diags", name, time.Since(start), len(d))
-		for _, x := range d {
-			s := x.String()
-			if len(s) > 300 {
-				s = s[:300]
-			}
-			t.Logf("  %s", s)
+	return strings.Join(out, "\n")
+}
+
+// loadWithin loads fsys, failing the test if it takes longer than limit.
+func loadWithin(t *testing.T, limit time.Duration, files ...string) (*Site, check.List) {
+	t.Helper()
+	start := time.Now()
+	s, d := Load(site(files...), Options{})
+	if took := time.Since(start); took > limit {
+		t.Errorf("loading took %v, want under %v", took, limit)
+	}
+	return s, d
+}
+
+func TestBadInput(t *testing.T) {
+	claim := strings.Replace(claimFM, "%s", "accurate", 1)
+	missing := func(path string, line int) string {
+		var out []string
+		for _, k := range []string{"claimant", "claim_date", "rating", "summary", "published"} {
+			out = append(out, fmt.Sprintf("%s:%d:1: error: missing required key %q", path, line, k))
 		}
+		return strings.Join(out, "\n")
+	}
+	for _, tc := range []struct {
+		name, file, data string
+		want             string // exact diagnostics, one per line
+	}{
+		{
+			name: "invalid UTF-8 in front matter",
+			file: "content/claims/a.md",
+			data: "---\nclaim: C\xff\n---\n",
+			want: missing("content/claims/a.md", 2) + "\ncontent/claims/a.md:2:9: error: invalid UTF-8; save the file as UTF-8",
+		},
+		{
+			name: "invalid UTF-8 in the body, column counts characters",
+			file: "content/claims/a.md",
+			data: claim + "Zoë \xc3(\n",
+			want: "content/claims/a.md:9:5: error: invalid UTF-8; save the file as UTF-8",
+		},
+		{
+			name: "NUL byte",
+			file: "content/pages/p.md",
+			data: "---\ntitle: T\n---\nab\x00c\n",
+			want: "content/pages/p.md:4:3: error: NUL byte in text; this is not a text file",
+		},
+		{
+			name: "byte order mark",
+			file: "content/claims/a.md",
+			data: "\xef\xbb\xbf" + claim + "Body.\n",
+		},
+		{
+			name: "byte order mark, positions unchanged",
+			file: "content/claims/a.md",
+			data: "\xef\xbb\xbf" + strings.Replace(claim, "accurate", "great", 1),
+			want: `content/claims/a.md:5:9: error: unknown rating "great" (the scale is: accurate, mostly-accurate, misleading, unsupported, false)`,
+		},
+		{
+			name: "Windows line endings keep line numbers",
+			file: "content/claims/a.md",
+			data: strings.ReplaceAll(claim+"\nSee [[nothing-here]].\n", "\n", "\r\n"),
+			want: `content/claims/a.md:10:5: error: cross-link to unknown id "nothing-here": no claim, source or page has it`,
+		},
+		{
+			name: "Windows line endings in front matter errors",
+			file: "content/sources/s.md",
+			data: "---\r\ntitle: T\r\npublisher: P\r\npublished: 2021-13-01\r\n---\r\n",
+			want: "content/sources/s.md:1:1: warning: source \"s\" is not cited by any claim\n" +
+				`content/sources/s.md:4:12: error: published: bad date "2021-13-01": write it as YYYY-MM-DD`,
+		},
+		{
+			name: "old Mac line endings are not line breaks",
+			file: "content/pages/p.md",
+			data: "---\rtitle: T\r---\r",
+			want: `content/pages/p.md:1:1: error: missing front matter: the file must start with a line "---", then YAML keys, then another "---"`,
+		},
+		{
+			name: "empty file",
+			file: "content/claims/a.md",
+			data: "",
+			want: `content/claims/a.md:1:1: error: missing front matter: the file must start with a line "---", then YAML keys, then another "---"`,
+		},
+		{
+			name: "front matter only, no final newline",
+			file: "content/claims/a.md",
+			data: strings.TrimSuffix(claim, "\n"),
+		},
+		{
+			name: "unclosed front matter",
+			file: "content/pages/p.md",
+			data: "---\ntitle: T\n",
+			want: `content/pages/p.md:1:1: error: front matter is not closed: add a line "---" after the last key`,
+		},
+		{
+			name: "front matter that is not a mapping",
+			file: "content/pages/p.md",
+			data: "---\n- a\n- b\n---\n",
+			want: `content/pages/p.md:2:1: error: front matter must be YAML keys and values (key: value)`,
+		},
+		{
+			name: "huge front-matter scalar",
+			file: "content/pages/p.md",
+			data: "---\ntitle: T\nmenu: " + strings.Repeat("9", 1<<20) + "\n---\n",
+			want: `content/pages/p.md:3:7: error: menu must be a whole number: the page's place in the site menu`,
+		},
+		{
+			name: "deeply nested YAML sequence",
+			file: "content/pages/p.md",
+			data: "---\ntitle: " + strings.Repeat("[", 9000) + strings.Repeat("]", 9000) + "\n---\n",
+			want: `content/pages/p.md:2:8: error: title must be text`,
+		},
+		{
+			name: "too deeply nested YAML",
+			file: "content/pages/p.md",
+			data: "---\ntitle: T\nx: " + strings.Repeat("{a: ", 20000) + "1" + strings.Repeat("}", 20000) + "\n---\n",
+			want: `content/pages/p.md:3:1: error: invalid YAML: exceeded max depth of 10000`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, d := loadWithin(t, 5*time.Second, tc.file, tc.data)
+			if got := diagLines(d); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHugeFrontMatterScalar loads a claim whose text is 16 MB on one line.
+func TestHugeFrontMatterScalar(t *testing.T) {
+	big := strings.Repeat("word ", 16<<20/5)
+	s, d := loadWithin(t, 10*time.Second, "content/claims/a.md", strings.Replace(strings.Replace(claimFM, "%s", "accurate", 1), "claim: C", "claim: "+big, 1))
+	if len(d) != 0 {
+		t.Fatal(diagLines(d))
+	}
+	if got := s.Claim["a"].Claim; got != strings.TrimSpace(big) {
+		t.Errorf("claim text is %d bytes, want %d", len(got), len(strings.TrimSpace(big)))
+	}
+}
+
+// TestHugeSource loads a 50 MB source and checks a quote from its end.
+func TestHugeSource(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads 50 MB")
+	}
+	var b strings.Builder
+	b.WriteString("---\ntitle: Big\npublisher: P\n---\n")
+	para := "The committee found no indications that any foreign actor attempted to interfere in the elections. "
+	for i := 1; b.Len() < 50<<20; i++ {
+		b.WriteString(para)
+		if i%10 == 0 {
+			b.WriteString("\n\n")
+		}
+	}
+	b.WriteString("\n\nThe very last sentence of the big source is here.\n")
+	claim := strings.Replace(claimFM, "%s", "accurate", 1) +
+		"> The very last sentence of the big source is here.\n>\n> — [@big]\n\n" +
+		"> The very last sentence of the small source is here.\n>\n> — [@big]\n"
+	s, d := loadWithin(t, 10*time.Second, "content/sources/big.md", b.String(), "content/claims/a.md", claim)
+	if d.Errors() != 1 || !strings.HasPrefix(d[0].String(), "content/claims/a.md:13:3: error: ") {
+		t.Errorf("want one misquote at 13:3, got\n%s", diagLines(d))
+	}
+	if h := s.Source["big"].Highlights; len(h) != 1 || s.Source["big"].Text.Plain[h[0].Start:h[0].End] != "The very last sentence of the big source is here." {
+		t.Errorf("the quote from the end of the source was not verified: %+v", h)
+	}
+}
+
+// TestDeepNesting puts 10,000 nested lists and 10,000 nested block quotes
+// in a claim's body: the parser must neither overflow its stack nor take
+// long.
+func TestDeepNesting(t *testing.T) {
+	claim := strings.Replace(claimFM, "%s", "accurate", 1)
+	want := map[string]string{
+		"brackets":     `content/claims/a.md:9:9999: error: cross-link to unknown id "x": no claim, source or page has it; did you mean "a"?`,
+		"nested quote": `content/claims/a.md:11:20003: error: citation of unknown source "nothing"`,
+	}
+	for name, body := range map[string]string{
+		"lists":        strings.Repeat("- ", 10000) + "x\n",
+		"ordered":      strings.Repeat("1. ", 10000) + "x\n",
+		"block quotes": strings.Repeat(">", 10000) + " x\n",
+		"nested quote": strings.Repeat("> ", 10000) + "x\n" + strings.Repeat("> ", 10000) + "\n" + strings.Repeat("> ", 10000) + "— [@nothing]\n",
+		"emphasis":     strings.Repeat("*", 10000) + "x" + strings.Repeat("*", 10000) + "\n",
+		"brackets":     strings.Repeat("[", 10000) + "x" + strings.Repeat("]", 10000) + "\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			s, d := loadWithin(t, 5*time.Second, "content/claims/a.md", claim+body)
+			if got := diagLines(d); got != want[name] {
+				t.Errorf("got\n%s\nwant\n%s", got, want[name])
+			}
+			if s.Claim["a"] == nil || s.Claim["a"].Doc == nil {
+				t.Errorf("the claim was not loaded")
+			}
+		})
 	}
 }

@@ -23,3 +23,21 @@ func TestTextFragment(t *testing.T) {
 		}
 	}
 }
+
+func TestLatestYear(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"", 0},
+		{"in 2021.", 2021},
+		{"2016 and 2020, not 12021 or 2021a or x2022", 2020},
+		{"date 2017-07-11", 2017},
+		{"1499 and 3000", 0},
+		{"1999", 1999},
+	} {
+		if got := latestYear(tc.text); got != tc.want {
+			t.Errorf("latestYear(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}

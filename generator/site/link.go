@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -356,16 +355,33 @@ func checkAnachronism(src *Source, diags *check.List) {
 	}
 }
 
-var yearPattern = regexp.MustCompile(`\b(1[5-9]\d\d|2\d\d\d)\b`)
-
-// latestYear is the latest year a text mentions, or 0.
+// latestYear is the latest year from 1500 to 2999 that a text mentions
+// as a number of its own, or 0. It scans by hand: sources can be large.
 func latestYear(text string) int {
 	latest := 0
-	for _, m := range yearPattern.FindAllString(text, -1) {
-		y, _ := strconv.Atoi(m)
-		latest = max(latest, y)
+	for i := 0; i+4 <= len(text); i++ {
+		if !isDigit(text[i]) || (i > 0 && isWordByte(text[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		if j-i == 4 && (j == len(text) || !isWordByte(text[j])) {
+			if y, _ := strconv.Atoi(text[i:j]); y >= 1500 && y <= 2999 {
+				latest = max(latest, y)
+			}
+		}
+		i = j
 	}
 	return latest
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isWordByte reports whether c is part of a word, as regexp's \b sees it.
+func isWordByte(c byte) bool {
+	return isDigit(c) || c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 func containsClaim(list []*Claim, c *Claim) bool {

@@ -36,7 +36,12 @@ const (
 // rendering only when there are no errors among them.
 func Load(fsys fs.FS, opts Options) (*Site, check.List) {
 	var diags check.List
-	cfg := loadConfig(fsys, &diags)
+	var cfg Config
+	if symlinked(fsys, configFile, &diags) {
+		cfg = loadConfig(noFiles{}, &diags)
+	} else {
+		cfg = loadConfig(fsys, &diags)
+	}
 	if opts.BaseURL != "" {
 		cfg.BaseURL = normalizeBaseURL(opts.BaseURL, configFile, Pos{}, &diags)
 	}
@@ -67,6 +72,9 @@ func Load(fsys fs.FS, opts Options) (*Site, check.List) {
 func listFiles(fsys fs.FS, diags *check.List) []string {
 	var out []string
 	for _, dir := range []string{claimsDir, sourcesDir, pagesDir} {
+		if symlinked(fsys, dir, diags) {
+			continue
+		}
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == dir && errors.Is(err, fs.ErrNotExist) {
@@ -83,7 +91,7 @@ func listFiles(fsys fs.FS, diags *check.List) []string {
 				return nil // hidden files and editors' leftovers
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
-				diags.Errorf(p, 1, 1, "symbolic links are not followed: content must be regular files inside the site")
+				diags.Errorf(p, 1, 1, "%s", symlinkMessage)
 				return nil
 			}
 			if !d.IsDir() && strings.HasSuffix(name, ".md") {
@@ -96,6 +104,33 @@ func listFiles(fsys fs.FS, diags *check.List) []string {
 		}
 	}
 	return out
+}
+
+// symlinked reports, as an error, whether name or a folder on its way
+// (content/ itself) is a symbolic link: fs.WalkDir and fs.ReadFile would
+// follow it out of the site.
+func symlinked(fsys fs.FS, name string, diags *check.List) bool {
+	for p := name; p != "."; p = path.Dir(p) {
+		if fi, err := fs.Lstat(fsys, p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			for _, d := range *diags {
+				if d.Path == p && d.Message == symlinkMessage {
+					return true // content/ itself, already reported
+				}
+			}
+			diags.Errorf(p, 1, 1, "%s", symlinkMessage)
+			return true
+		}
+	}
+	return false
+}
+
+const symlinkMessage = "symbolic links are not followed: content must be regular files inside the site"
+
+// noFiles is an empty file system.
+type noFiles struct{}
+
+func (noFiles) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
 type parsedFile struct {

@@ -1,0 +1,359 @@
+package build
+
+import (
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"factcheck/bench/synth"
+)
+
+// A small valid site: one claim quoting one source.
+var faultSite = map[string]string{
+	"content/site.yaml":      "title: T\nbase_url: https://example.org/\n",
+	"content/sources/doc.md": "---\ntitle: Doc\npublisher: P\n---\nThe sky was blue on Tuesday.\n",
+	"content/claims/sky.md":  "---\nclaim: The sky was green\nclaimant: X\nclaim_date: 2021-01-01\nrating: false\nsummary: It was blue.\npublished: 2021-02-01\n---\n> The sky was blue on Tuesday.\n>\n> — [@doc]\n",
+}
+
+// writeSite writes files below a new temporary folder and returns it.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// snapshot maps each file below dir to its SHA-256, and each folder to "dir".
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			out[rel] = "dir"
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		out[rel] = string(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameSnapshot(t *testing.T, what string, got, want map[string]string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %d files, want %d", what, len(got), len(want))
+	}
+	n := 0
+	for p, h := range want {
+		if got[p] != h && n < 5 {
+			t.Errorf("%s: %s differs or is missing", what, p)
+			n++
+		}
+	}
+}
+
+// noLeftovers checks that nothing but out was left beside it.
+func noLeftovers(t *testing.T, out string) {
+	t.Helper()
+	base := filepath.Base(out)
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "."+base+".") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+func mustWrite(t *testing.T, src, out string) {
+	t.Helper()
+	if _, d, err := Write(Options{Src: src}, out); err != nil {
+		t.Fatalf("build failed: %v\n%v", err, d)
+	}
+}
+
+func TestSymlinksRefused(t *testing.T) {
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.md"), []byte("---\ntitle: secret\n---\nsecret\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		link, target string
+		diag, err    string
+	}{
+		{"content/claims/evil.md", "secret.md", "content/claims/evil.md:1:1: error: symbolic links are not followed: content must be regular files inside the site", ""},
+		{"content/pages/sub", ".", "content/pages/sub:1:1: error: symbolic links are not followed: content must be regular files inside the site", ""},
+		{"content/pages", ".", "content/pages:1:1: error: symbolic links are not followed: content must be regular files inside the site", ""},
+		{"content/site.yaml", "secret.md", "content/site.yaml:1:1: error: symbolic links are not followed: content must be regular files inside the site", ""},
+		{"static/evil.txt", "secret.md", "", "writing the site failed, the previous output is untouched: static/evil.txt: symbolic links are not followed; copy the file into static/"},
+		{"static/sub", ".", "", "writing the site failed, the previous output is untouched: static/sub: symbolic links are not followed; copy the file into static/"},
+		{"static", ".", "", "writing the site failed, the previous output is untouched: static/: symbolic links are not followed; make static/ a folder inside the site"},
+		{"templates", ".", "", "writing the site failed, the previous output is untouched: templates/: symbolic links are not followed; make templates/ a folder inside the site"},
+	} {
+		t.Run(tc.link, func(t *testing.T) {
+			src := writeSite(t, faultSite)
+			out := filepath.Join(src, "public")
+			mustWrite(t, src, out)
+			before := snapshot(t, out)
+			link := filepath.Join(src, filepath.FromSlash(tc.link))
+			os.RemoveAll(link)
+			if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(filepath.Join(outside, tc.target), link); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			_, d, err := Write(Options{Src: src}, out)
+			if tc.diag != "" {
+				if !errors.Is(err, ErrContent) || d.Errors() != 1 || d[0].String() != tc.diag {
+					t.Errorf("got %v\n%v\nwant %s", err, d, tc.diag)
+				}
+			} else if err == nil || err.Error() != tc.err {
+				t.Errorf("got error %v\nwant %s", err, tc.err)
+			}
+			sameSnapshot(t, "output after a refused build", snapshot(t, out), before)
+			noLeftovers(t, out)
+		})
+	}
+}
+
+func TestOutRefused(t *testing.T) {
+	src := writeSite(t, faultSite)
+	parent := filepath.Dir(src)
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(other, "notes.txt")
+	linkToSrc := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(src, linkToSrc); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ out, want string }{
+		{src, "refusing to build into %s: it is the site folder itself"},
+		{src + "/.", "refusing to build into %s: it is the site folder itself"},
+		{linkToSrc, "refusing to build into %s: it is the site folder itself"},
+		{parent, "refusing to build into %s: it holds the site folder"},
+		{filepath.Join(src, "content"), "refusing to build into %s: it is inside the site's content/ folder"},
+		{filepath.Join(src, "content", "claims", "out"), "refusing to build into %s: it is inside the site's content/ folder"},
+		{filepath.Join(src, "templates"), "refusing to build into %s: it is inside the site's templates/ folder"},
+		{filepath.Join(src, "static", "x"), "refusing to build into %s: it is inside the site's static/ folder"},
+		{filepath.Join(linkToSrc, "static"), "refusing to build into %s: it is inside the site's static/ folder"},
+		{other, "refusing to build into %s: the folder is not empty and was not made by a build (it has no .factcheck-build file); choose another --out or empty it"},
+		{filepath.Join(file, "out"), "cannot use %s as the output folder: open " + filepath.Join(file, "out") + ": not a directory"},
+	} {
+		_, _, err := Write(Options{Src: src}, tc.out)
+		want := strings.ReplaceAll(tc.want, "%s", tc.out)
+		if err == nil || err.Error() != want {
+			t.Errorf("out %s:\n got %v\nwant %s", tc.out, err, want)
+		}
+	}
+	if b, err := os.ReadFile(file); err != nil || string(b) != "mine" {
+		t.Errorf("a refused build touched a file it did not make")
+	}
+	// Accepted: a new folder, an empty one, one a build made.
+	for _, out := range []string{filepath.Join(parent, "new-out"), t.TempDir(), filepath.Join(src, "public"), filepath.Join(src, "public")} {
+		mustWrite(t, src, out)
+		if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+			t.Errorf("%s: no marker", out)
+		}
+	}
+	os.RemoveAll(filepath.Join(parent, "new-out"))
+}
+
+// TestFailedBuildKeepsOutput: a content error, and a failure while
+// writing, leave the previous output byte for byte.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	src := writeSite(t, faultSite)
+	out := filepath.Join(t.TempDir(), "public")
+	mustWrite(t, src, out)
+	before := snapshot(t, out)
+
+	t.Run("content error", func(t *testing.T) {
+		bad := filepath.Join(src, "content", "claims", "bad.md")
+		os.WriteFile(bad, []byte("---\nclaim: [\n---\n"), 0o644)
+		defer os.Remove(bad)
+		_, d, err := Write(Options{Src: src}, out)
+		if !errors.Is(err, ErrContent) || d.Errors() == 0 {
+			t.Fatalf("got %v %v", err, d)
+		}
+		sameSnapshot(t, "output after a content error", snapshot(t, out), before)
+		noLeftovers(t, out)
+	})
+
+	t.Run("write error", func(t *testing.T) {
+		// A static file "claims" where the pages need a folder claims/.
+		blocker := filepath.Join(src, "static", "claims")
+		os.MkdirAll(filepath.Dir(blocker), 0o755)
+		os.WriteFile(blocker, []byte("x"), 0o644)
+		defer os.RemoveAll(filepath.Dir(blocker))
+		_, _, err := Write(Options{Src: src}, out)
+		if err == nil || !strings.HasPrefix(err.Error(), "writing the site failed, the previous output is untouched: claims") {
+			t.Fatalf("got %v", err)
+		}
+		sameSnapshot(t, "output after a write error", snapshot(t, out), before)
+		noLeftovers(t, out)
+	})
+
+	t.Run("read-only parent", func(t *testing.T) {
+		if os.Geteuid() == 0 || runtime.GOOS == "windows" {
+			t.Skip("permissions do not stop root; the write error case covers this")
+		}
+		parent := filepath.Dir(out)
+		os.Chmod(parent, 0o555)
+		defer os.Chmod(parent, 0o755)
+		_, _, err := Write(Options{Src: src}, out)
+		if err == nil || !strings.HasPrefix(err.Error(), "cannot write next to the output folder: ") {
+			t.Fatalf("got %v", err)
+		}
+		sameSnapshot(t, "output after a read-only parent", snapshot(t, out), before)
+	})
+}
+
+// TestRecoverInterruptedSwap simulates a build killed between its two
+// renames: OUT is gone, .OUT.old holds the previous output, and an
+// unfinished .OUT.new-* folder is left.
+func TestRecoverInterruptedSwap(t *testing.T) {
+	src := writeSite(t, faultSite)
+	out := filepath.Join(t.TempDir(), "public")
+	mustWrite(t, src, out)
+	before := snapshot(t, out)
+	old := filepath.Join(filepath.Dir(out), ".public.old")
+	interrupt := func() {
+		if err := os.Rename(out, old); err != nil {
+			t.Fatal(err)
+		}
+		junk := filepath.Join(filepath.Dir(out), ".public.new-12345", "claims")
+		os.MkdirAll(junk, 0o755)
+		os.WriteFile(filepath.Join(junk, "half.html"), []byte("<p"), 0o644)
+	}
+
+	// The next build fails on content, but still puts the old output back.
+	interrupt()
+	bad := filepath.Join(src, "content", "claims", "bad.md")
+	os.WriteFile(bad, []byte("no front matter"), 0o644)
+	if _, _, err := Write(Options{Src: src}, out); !errors.Is(err, ErrContent) {
+		t.Fatalf("got %v", err)
+	}
+	sameSnapshot(t, "restored output", snapshot(t, out), before)
+	noLeftovers(t, out)
+
+	// The next good build recovers and replaces it.
+	os.Remove(bad)
+	interrupt()
+	mustWrite(t, src, out)
+	sameSnapshot(t, "rebuilt output", snapshot(t, out), before)
+	noLeftovers(t, out)
+
+	// Killed after the second rename: both OUT and .OUT.old exist.
+	if err := os.CopyFS(old, os.DirFS(out)); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("newer"), 0o644)
+	if err := recoverSwap(out); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "newer" {
+		t.Errorf("recovery replaced the newer output with the older")
+	}
+	noLeftovers(t, out)
+}
+
+// TestKilledBuild kills a real build at random moments: the output must
+// always be the previous complete build or the new one, or be restored
+// by the next build.
+func TestKilledBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the generator and a 2,000-claim site")
+	}
+	bin := filepath.Join(t.TempDir(), "fc")
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGKILL")
+	}
+	goBuild := exec.Command("go", "build", "-o", bin, "./generator")
+	goBuild.Dir = filepath.Join("..", "..")
+	if b, err := goBuild.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, b)
+	}
+	src := t.TempDir()
+	if err := synth.Write(src, 2000, 1); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	fc := func() *exec.Cmd {
+		return exec.Command(bin, "build", "--src", src, "--out", out)
+	}
+	start := time.Now()
+	if b, err := fc().CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, b)
+	}
+	full := time.Since(start)
+	want := snapshot(t, out)
+	t.Logf("a full build takes %v, %d files", full, len(want))
+
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	for i := range 5 {
+		// Kill somewhere within the build, up to its end, where the swap
+		// happens.
+		upper := max(1500*time.Millisecond, full+200*time.Millisecond)
+		delay := 50*time.Millisecond + time.Duration(rng.Int64N(int64(upper-50*time.Millisecond)))
+		c := fc()
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay)
+		c.Process.Kill()
+		err := c.Wait()
+		t.Logf("run %d: killed after %v: %v", i, delay, err)
+		if _, err := os.Stat(out); errors.Is(err, os.ErrNotExist) {
+			// Killed between the renames: the previous output waits
+			// beside, and the next build must put it back.
+			if _, err := os.Stat(filepath.Join(filepath.Dir(out), ".public.old", Marker)); err != nil {
+				t.Fatalf("run %d: no output and no previous output to restore", i)
+			}
+			t.Logf("run %d: killed between the renames", i)
+			if err := recoverSwap(out); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+			t.Fatalf("run %d: no marker in the output", i)
+		}
+		if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+			t.Fatalf("run %d: no index.html in the output", i)
+		}
+		sameSnapshot(t, "output after a killed build", snapshot(t, out), want)
+	}
+	if b, err := fc().CombinedOutput(); err != nil {
+		t.Fatalf("last build: %v\n%s", err, b)
+	}
+	sameSnapshot(t, "output after the last build", snapshot(t, out), want)
+	noLeftovers(t, out)
+}
