@@ -54,8 +54,23 @@ func Load(opts Options) (*site.Site, check.List) {
 // site's own templates/ and static/ folders, and hands each output file to
 // emit, from several goroutines at once.
 func Render(s *site.Site, opts Options, emit func(path string, b []byte) error) (pages int, err error) {
-	if err := linkedFolders(opts.Src); err != nil {
+	var all []render.Job
+	if err := jobs(s, opts, func(j render.Job) { all = append(all, j) }); err != nil {
 		return 0, err
+	}
+	for _, j := range all {
+		if strings.HasSuffix(j.Path, ".html") {
+			pages++
+		}
+	}
+	return pages, runJobs(all, emit)
+}
+
+// jobs lists the output files of s, one job each: the static files and
+// the rendered ones, which win over static files of the same path.
+func jobs(s *site.Site, opts Options, add func(render.Job)) error {
+	if err := linkedFolders(opts.Src); err != nil {
+		return err
 	}
 	srcFS := os.DirFS(opts.Src)
 	builtinT, _ := fs.Sub(factcheck.Files, "templates")
@@ -69,23 +84,18 @@ func Render(s *site.Site, opts Options, emit func(path string, b []byte) error) 
 	}
 	t, err := render.LoadTemplates(builtinT, overrideT)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	r := render.New(s, t)
 	r.Dev = opts.Dev
-	jobs := r.Jobs()
 	statics, err := staticJobs(builtinS, overrideS)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	jobs = append(statics, jobs...) // a rendered file wins over a static one
-	jobs = dedupeJobs(jobs)
-	for _, j := range jobs {
-		if strings.HasSuffix(j.Path, ".html") {
-			pages++
-		}
+	for _, j := range dedupeJobs(append(statics, r.Jobs()...)) {
+		add(j)
 	}
-	return pages, runJobs(jobs, emit)
+	return nil
 }
 
 func dirExists(fsys fs.FS, name string) bool {

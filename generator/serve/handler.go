@@ -37,12 +37,12 @@ func (s *server) serveSite(w http.ResponseWriter, r *http.Request) {
 	if key == "" || strings.HasSuffix(key, "/") {
 		key += "index.html"
 	}
-	if b, ok := snap.files[key]; ok {
+	if b, ok := snap.files.File(key); ok {
 		s.serveFile(w, r, snap, key, b, http.StatusOK)
 		return
 	}
 	if !strings.HasSuffix(name, "/") {
-		if _, ok := snap.files[name+"/index.html"]; ok {
+		if _, ok := snap.files.File(name + "/index.html"); ok {
 			target := "/" + name + "/"
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
@@ -79,7 +79,7 @@ func sitePath(p string) (string, bool) {
 }
 
 func (s *server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot) {
-	b, ok := snap.files["404.html"]
+	b, ok := snap.files.File("404.html")
 	if !ok {
 		b = []byte(emptySite)
 	}

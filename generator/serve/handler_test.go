@@ -16,7 +16,7 @@ import (
 func testServer(t *testing.T, files map[string]string) *server {
 	t.Helper()
 	s := newServer()
-	m := map[string][]byte{}
+	m := MapFiles{}
 	for k, v := range files {
 		m[k] = []byte(v)
 	}
@@ -149,8 +149,8 @@ func TestInjectOnlyIntoHTML(t *testing.T) {
 		}
 	}
 	// The stored page is left as built.
-	if got := string(s.cur.Load().files["index.html"]); got != testFiles["index.html"] {
-		t.Errorf("stored page changed: %s", got)
+	if b, _ := s.cur.Load().files.File("index.html"); string(b) != testFiles["index.html"] {
+		t.Errorf("stored page changed: %s", b)
 	}
 	// A page without </body> gets the script at its end.
 	if got := string(injectScript([]byte("<p>hi"), 3, "id")); !strings.HasPrefix(got, "<p>hi<script") {
@@ -209,7 +209,7 @@ func TestErrorsEndpoint(t *testing.T) {
 		t.Errorf("after a failed render: %+v", st)
 	}
 
-	s.publish(map[string][]byte{"index.html": []byte("new")}, nil, nil, nil)
+	s.publish(MapFiles{"index.html": []byte("new")}, nil, nil, nil)
 	decode()
 	if !st.OK || st.Gen != 2 || len(st.Errors) != 0 {
 		t.Errorf("after the fix: %+v", st)
@@ -255,7 +255,7 @@ func TestSitePath(t *testing.T) {
 func TestRebuildPanics(t *testing.T) {
 	s := testServer(t, testFiles)
 	var stderr strings.Builder
-	s.rebuild(func([]string) (map[string][]byte, check.List, error) { panic("boom") }, []string{"templates/x.html"}, io.Discard, &stderr)
+	s.rebuild(func([]string) (Files, check.List, error) { panic("boom") }, []string{"templates/x.html"}, io.Discard, &stderr)
 	st := s.cur.Load()
 	if len(st.errors) != 1 || !strings.Contains(st.errors[0].Message, "boom") || st.gen != 1 {
 		t.Errorf("after a panic: %+v", st.errors)

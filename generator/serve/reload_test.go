@@ -101,8 +101,8 @@ func TestEventsAfterRebuild(t *testing.T) {
 	}
 
 	// The event comes after the new site is in place.
-	built := func(changed []string) (map[string][]byte, check.List, error) {
-		return map[string][]byte{"index.html": []byte("<body>v2</body>")}, nil, nil
+	built := func(changed []string) (Files, check.List, error) {
+		return MapFiles{"index.html": []byte("<body>v2</body>")}, nil, nil
 	}
 	s.rebuild(built, []string{"content/claims/x.md"}, io.Discard, io.Discard)
 	st := es.nextState(t)
@@ -118,7 +118,7 @@ func TestEventsAfterRebuild(t *testing.T) {
 		t.Errorf("after a CSS change %+v, want gen 3 css", st)
 	}
 
-	broken := func([]string) (map[string][]byte, check.List, error) {
+	broken := func([]string) (Files, check.List, error) {
 		return nil, check.List{{Path: "content/claims/x.md", Line: 4, Col: 2, Message: "quote not found"}}, nil
 	}
 	s.rebuild(broken, []string{"content/claims/x.md"}, io.Discard, io.Discard)
@@ -164,7 +164,7 @@ func TestEventsNoLeak(t *testing.T) {
 	if n := s.hub.count(); n != 50 {
 		t.Fatalf("%d subscribers, want 50", n)
 	}
-	s.publish(map[string][]byte{}, nil, nil, nil)
+	s.publish(MapFiles{}, nil, nil, nil)
 	for _, es := range streams {
 		es.nextState(t)
 		es.close()

@@ -96,16 +96,19 @@ type Options struct {
 // When the content has errors, files is nil and diags holds them; err is
 // for other failures (an unreadable template). Either keeps the previous
 // site on screen.
-type Builder func(changed []string) (files map[string][]byte, diags check.List, err error)
+type Builder func(changed []string) (files Files, diags check.List, err error)
 
-// MemoryBuilder rebuilds the whole site with build.Memory at every change.
+// MemoryBuilder loads and checks the whole site at every change, and
+// renders each page when the browser first asks for it (build.Lazy): on a
+// large site the preview is up, and back after a save, without rendering
+// thousands of pages nobody is looking at.
 func MemoryBuilder(opts build.Options) Builder {
-	return func([]string) (map[string][]byte, check.List, error) {
-		res, diags, err := build.Memory(opts)
-		if err != nil || res == nil {
+	return func([]string) (Files, check.List, error) {
+		files, diags, err := build.Lazy(opts)
+		if err != nil || files == nil {
 			return nil, diags, err
 		}
-		return res.Files, diags, nil
+		return files, diags, nil
 	}
 }
 

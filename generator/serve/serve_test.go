@@ -199,10 +199,10 @@ func TestRunOneSaveOneRebuild(t *testing.T) {
 	writeFile(t, dir, "content/claims/a.md", "a")
 	var builds atomic.Int32
 	var last atomic.Value
-	b := func(changed []string) (map[string][]byte, check.List, error) {
+	b := func(changed []string) (Files, check.List, error) {
 		builds.Add(1)
 		last.Store(changed)
-		return map[string][]byte{"index.html": []byte("<body>x</body>")}, nil, nil
+		return MapFiles{"index.html": []byte("<body>x</body>")}, nil, nil
 	}
 	start(t, Options{Src: dir, Builder: b})
 	p := filepath.Join(dir, "content/claims/a.md")

@@ -16,7 +16,7 @@ import (
 // of the latest build. It is never changed once published; a rebuild
 // publishes a new one.
 type snapshot struct {
-	files map[string][]byte
+	files Files
 	// gen counts good builds: a tab showing an older gen is out of date.
 	gen int
 	// css is set when this gen differs from the one before only in
@@ -24,6 +24,21 @@ type snapshot struct {
 	css bool
 	// errors are the latest build's errors; none when it succeeded.
 	errors check.List
+}
+
+// Files are a built site's files by output path ("claims/x/index.html").
+type Files interface {
+	// File returns a file's contents; ok is false when there is none.
+	File(path string) (b []byte, ok bool)
+}
+
+// MapFiles are files already in memory.
+type MapFiles map[string][]byte
+
+// File implements Files.
+func (m MapFiles) File(path string) ([]byte, bool) {
+	b, ok := m[path]
+	return b, ok
 }
 
 // server serves the current snapshot and the reload endpoints.
@@ -44,7 +59,7 @@ func newServer() *server {
 		quit:      make(chan struct{}),
 	}
 	s.hub.subs = map[chan []byte]struct{}{}
-	s.cur.Store(&snapshot{files: map[string][]byte{}})
+	s.cur.Store(&snapshot{files: MapFiles{}})
 	return s
 }
 
@@ -75,7 +90,7 @@ func (s *server) rebuild(b Builder, changed []string, stdout, stderr io.Writer) 
 
 // safeBuild runs b, turning a panic into an error: a bug in a template
 // function should not end the preview.
-func safeBuild(b Builder, changed []string) (files map[string][]byte, diags check.List, err error) {
+func safeBuild(b Builder, changed []string) (files Files, diags check.List, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			files, err = nil, fmt.Errorf("the build crashed: %v", v)
@@ -85,7 +100,7 @@ func safeBuild(b Builder, changed []string) (files map[string][]byte, diags chec
 }
 
 // publish swaps in the outcome of a build, then tells the tabs.
-func (s *server) publish(files map[string][]byte, diags check.List, err error, changed []string) {
+func (s *server) publish(files Files, diags check.List, err error, changed []string) {
 	old := s.cur.Load()
 	next := &snapshot{files: old.files, gen: old.gen}
 	for _, d := range diags {
