@@ -44,8 +44,7 @@ type Result struct {
 	Pages int
 }
 
-// Load reads and checks the site. The error is for problems that are not
-// about content (an unreadable templates/ folder).
+// Load reads and checks the site folder.
 func Load(opts Options) (*site.Site, check.List) {
 	return site.Load(os.DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL})
 }

@@ -52,9 +52,6 @@ func New(s *site.Site, t *Templates) *Renderer {
 	return r
 }
 
-// URLs returns the link builder of the site.
-func (r *Renderer) URLs() URLs { return r.urls }
-
 // Ref implements markdown.Links.
 func (r *Renderer) Ref(id string) (href, title string, ok bool) {
 	s := r.site

@@ -130,17 +130,15 @@ func (p *Page) URL(path string) string { return p.r.urls.Rel(path) }
 // AbsURL is the absolute URL of an output path, "" without a base URL.
 func (p *Page) AbsURL(path string) string { return p.r.urls.Abs(path) }
 
-func (p *Page) ClaimURL(c *site.Claim) string     { return p.r.urls.Rel(claimPath(c.ID)) }
-func (p *Page) SourceURL(s *site.Source) string   { return p.r.urls.Rel(sourcePath(s.ID)) }
-func (p *Page) TopicURL(n site.Name) string       { return p.r.urls.Rel(topicPath(n.ID)) }
-func (p *Page) ClaimantURL(n site.Name) string    { return p.r.urls.Rel(claimantPath(n.ID)) }
-func (p *Page) RatingURL(r site.Rating) string    { return p.r.urls.Rel(ratingPath(r.ID)) }
-func (p *Page) PageURL(pg *site.Page) string      { return p.r.urls.Rel(pagePath(pg.ID)) }
-func (p *Page) Current(path string) bool          { return p.Path == path }
-func (p *Page) Canonical() string                 { return p.r.urls.Abs(p.Path) }
-func (p *Page) Menu() []*site.Page                { return menu(p.Site.Pages) }
-func (p *Page) Updated(c *site.Claim) time.Time   { return lastChange(c) }
-func (p *Page) Backlinks(id string) []*site.Claim { return p.Site.Backlinks[id] }
+func (p *Page) ClaimURL(c *site.Claim) string   { return p.r.urls.Rel(claimPath(c.ID)) }
+func (p *Page) SourceURL(s *site.Source) string { return p.r.urls.Rel(sourcePath(s.ID)) }
+func (p *Page) TopicURL(n site.Name) string     { return p.r.urls.Rel(topicPath(n.ID)) }
+func (p *Page) ClaimantURL(n site.Name) string  { return p.r.urls.Rel(claimantPath(n.ID)) }
+func (p *Page) RatingURL(r site.Rating) string  { return p.r.urls.Rel(ratingPath(r.ID)) }
+func (p *Page) PageURL(pg *site.Page) string    { return p.r.urls.Rel(pagePath(pg.ID)) }
+func (p *Page) Current(path string) bool        { return p.Path == path }
+func (p *Page) Canonical() string               { return p.r.urls.Abs(p.Path) }
+func (p *Page) Menu() []*site.Page              { return menu(p.Site.Pages) }
 
 // Card is the "claim-card" template rendered for c. Cards are rendered
 // once per claim and build: listings repeat the same claims many times.
