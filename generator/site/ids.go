@@ -1,19 +1,41 @@
 package site
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// An id is lowercase letters (any script, with their combining marks),
-// digits and single hyphens: "putin-approved-influence-operations".
-var idPattern = regexp.MustCompile(`^[\p{Ll}\p{Lo}\p{Nd}][\p{Ll}\p{Lo}\p{M}\p{Nd}]*(-[\p{Ll}\p{Lo}\p{M}\p{Nd}]+)*$`)
-
-// ValidID reports whether s may be the id of a claim, source or page.
-func ValidID(s string) bool { return idPattern.MatchString(s) }
+// ValidID reports whether s may be the id of a claim, source or page: lowercase
+// letters (any script, with their combining marks), digits and single
+// hyphens, starting with a letter or digit and not ending in a hyphen:
+// "putin-approved-influence-operations". (It is the regular expression
+// ^[\p{Ll}\p{Lo}\p{Nd}][\p{Ll}\p{Lo}\p{M}\p{Nd}]*(-[\p{Ll}\p{Lo}\p{M}\p{Nd}]+)*$,
+// written out: every load checks every id.)
+func ValidID(s string) bool {
+	hyphen := false
+	for i, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+		case r == '-':
+			if i == 0 || hyphen {
+				return false
+			}
+			hyphen = true
+			continue
+		case r < utf8.RuneSelf:
+			return false
+		case unicode.In(r, unicode.Ll, unicode.Lo, unicode.Nd):
+		case unicode.Is(unicode.M, r) && i > 0:
+		default:
+			return false
+		}
+		hyphen = false
+	}
+	return s != "" && !hyphen
+}
 
 // reserved ids are the site's own top-level folders.
 var reserved = map[string]bool{

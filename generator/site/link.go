@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,8 +16,11 @@ import (
 // link connects what was parsed: it checks ids, resolves ratings,
 // citations, cross-links and aliases, verifies quotes, and builds the
 // indexes of the Site. drafts are left out of the site but kept so that a
-// link to one says what is wrong.
-func link(s *Site, drafts []*Claim, diags *check.List) {
+// link to one says what is wrong. It changes the claims, sources and pages
+// of s, which must be its own copies of what was parsed. cache has the
+// parsed file of each claim's and page's document, where the outcome of
+// verifying its quotes is kept and, when already there, taken.
+func link(s *Site, drafts []*Claim, cache map[*markdown.Doc]*entry, diags *check.List) {
 	sortSite(s)
 	draftIDs := map[string]bool{}
 	for _, c := range drafts {
@@ -27,33 +31,39 @@ func link(s *Site, drafts []*Claim, diags *check.List) {
 		checkClaim(s, c, diags)
 	}
 	linkAliases(s, diags)
-	s.Topics = group(s.Claims, func(c *Claim) []Name { return c.Topics })
-	s.Claimants = group(s.Claims, func(c *Claim) []Name { return []Name{c.Claimant} })
-	s.ByRating = map[string][]*Claim{}
-	for _, c := range s.Claims {
-		s.ByRating[c.Rating.ID] = append(s.ByRating[c.Rating.ID], c)
-	}
+	// The listings are gathered while references are resolved and quotes
+	// verified: they read other fields of the claims.
+	var lists sync.WaitGroup
+	lists.Go(func() {
+		s.Topics = group(s.Claims, func(c *Claim) []Name { return c.Topics })
+		s.Claimants = group(s.Claims, func(c *Claim) []Name { return []Name{c.Claimant} })
+		s.ByRating = map[string][]*Claim{}
+		for _, c := range s.Claims {
+			s.ByRating[c.Rating.ID] = append(s.ByRating[c.Rating.ID], c)
+		}
+	})
+	defer lists.Wait()
 	s.Backlinks = map[string][]*Claim{}
 	for _, c := range s.Claims {
-		resolveRefs(s, c.Path, c.Doc, c.bodyLine, draftIDs, diags, func(target *Claim, src *Source) {
-			if target != nil && !containsClaim(c.Links, target) {
+		resolveRefs(s, c.Path, c.Doc, c.bodyLine, c.refs, draftIDs, diags, func(target *Claim, src *Source) {
+			if target != nil {
 				c.Links = append(c.Links, target)
 				s.Backlinks[target.ID] = append(s.Backlinks[target.ID], c)
 			}
-			if src != nil && !containsSource(c.Sources, src) {
+			if src != nil {
 				c.Sources = append(c.Sources, src)
 				src.CitedBy = append(src.CitedBy, c)
 			}
 		})
 	}
 	for _, p := range s.Pages {
-		resolveRefs(s, p.Path, p.Doc, p.bodyLine, draftIDs, diags, func(target *Claim, _ *Source) {
-			if target != nil && !containsClaim(p.Links, target) {
+		resolveRefs(s, p.Path, p.Doc, p.bodyLine, p.refs, draftIDs, diags, func(target *Claim, _ *Source) {
+			if target != nil {
 				p.Links = append(p.Links, target)
 			}
 		})
 	}
-	verifyQuotes(s, diags)
+	verifyQuotes(s, cache, diags)
 	for _, src := range s.Sources {
 		if len(src.CitedBy) == 0 {
 			diags.Warnf(src.Path, 1, 1, "source %q is not cited by any claim", src.ID)
@@ -64,47 +74,43 @@ func link(s *Site, drafts []*Claim, diags *check.List) {
 
 // indexIDs checks every id and fills the Site's maps.
 func indexIDs(s *Site, drafts []*Claim, diags *check.List) {
-	s.Claim = map[string]*Claim{}
-	s.Source = map[string]*Source{}
-	s.Page = map[string]*Page{}
-	seen := map[string]string{} // id → path
-	add := func(id, path string) bool {
-		switch {
-		case !ValidID(id):
-			diags.Errorf(path, 1, 1, "bad id %q: a file name must be lowercase letters, digits and single hyphens, e.g. %q", id, Slug(id))
-			return false
-		case Reserved(id):
-			diags.Errorf(path, 1, 1, "id %q is reserved for the site's own pages; rename the file", id)
-			return false
-		case seen[id] != "":
-			diags.Errorf(path, 1, 1, "id %q is already used by %s; ids are unique across claims, sources and pages", id, seen[id])
-			return false
-		}
-		seen[id] = path
-		return true
-	}
-	// Files are visited in path order so that the first of two files
-	// with one id keeps it, whichever goroutine read it first.
-	type entry struct {
+	s.Claim = make(map[string]*Claim, len(s.Claims))
+	s.Source = make(map[string]*Source, len(s.Sources))
+	s.Page = make(map[string]*Page, len(s.Pages))
+	// The first file of an id, in path order, keeps it, whichever
+	// goroutine read it first.
+	type file struct {
 		id, path string
 		set      func()
 	}
-	var all []entry
+	all := make([]file, 0, len(s.Claims)+len(drafts)+len(s.Sources)+len(s.Pages))
 	for _, c := range s.Claims {
-		all = append(all, entry{c.ID, c.Path, func() { s.Claim[c.ID] = c }})
+		all = append(all, file{c.ID, c.Path, func() { s.Claim[c.ID] = c }})
 	}
 	for _, c := range drafts {
-		all = append(all, entry{c.ID, c.Path, func() {}})
+		all = append(all, file{c.ID, c.Path, func() {}})
 	}
 	for _, src := range s.Sources {
-		all = append(all, entry{src.ID, src.Path, func() { s.Source[src.ID] = src }})
+		all = append(all, file{src.ID, src.Path, func() { s.Source[src.ID] = src }})
 	}
 	for _, p := range s.Pages {
-		all = append(all, entry{p.ID, p.Path, func() { s.Page[p.ID] = p }})
+		all = append(all, file{p.ID, p.Path, func() { s.Page[p.ID] = p }})
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].path < all[j].path })
+	first := make(map[string]string, len(all)) // id → path
 	for _, e := range all {
-		if add(e.id, e.path) {
+		if f, ok := first[e.id]; !ok || e.path < f {
+			first[e.id] = e.path
+		}
+	}
+	for _, e := range all {
+		switch {
+		case !ValidID(e.id):
+			diags.Errorf(e.path, 1, 1, "bad id %q: a file name must be lowercase letters, digits and single hyphens, e.g. %q", e.id, Slug(e.id))
+		case Reserved(e.id):
+			diags.Errorf(e.path, 1, 1, "id %q is reserved for the site's own pages; rename the file", e.id)
+		case first[e.id] != e.path:
+			diags.Errorf(e.path, 1, 1, "id %q is already used by %s; ids are unique across claims, sources and pages", e.id, first[e.id])
+		default:
 			e.set()
 		}
 	}
@@ -201,23 +207,45 @@ func group(claims []*Claim, names func(*Claim) []Name) []*Group {
 }
 
 // resolveRefs checks the citations and cross-links of one document and
-// calls found for each claim and source it refers to.
-func resolveRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, drafts map[string]bool, diags *check.List, found func(*Claim, *Source)) {
+// calls found for each claim and source it refers to, once each, in
+// order. r lists them; the document's own lists, with positions, are read
+// only to report what is wrong.
+func resolveRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, r refs, drafts map[string]bool, diags *check.List, found func(*Claim, *Source)) {
+	bad := false
+	for _, id := range r.sources {
+		if src := s.Source[id]; src != nil {
+			found(nil, src)
+		} else {
+			bad = true
+		}
+	}
+	for _, id := range r.links {
+		if c := s.Claim[id]; c != nil {
+			found(c, nil)
+		} else if s.Source[id] == nil && s.Page[id] == nil {
+			bad = true
+		}
+	}
+	if bad {
+		reportRefs(s, path, doc, bodyLine, drafts, diags)
+	}
+}
+
+// reportRefs reports the citations and cross-links of a document that
+// lead nowhere.
+func reportRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, drafts map[string]bool, diags *check.List) {
 	for _, c := range doc.Citations {
-		src := s.Source[c.SourceID]
-		if src == nil {
+		if s.Source[c.SourceID] == nil {
 			p := bodyPos(doc.Source, bodyLine, c.Offset)
 			diags.Errorf(path, p.Line, p.Col, "citation of unknown source %q%s", c.SourceID, suggest(c.SourceID, sourceIDs(s)))
-			continue
 		}
-		found(nil, src)
 	}
 	for _, l := range doc.Links {
+		if s.Claim[l.Target] != nil || s.Source[l.Target] != nil || s.Page[l.Target] != nil {
+			continue
+		}
 		p := bodyPos(doc.Source, bodyLine, l.Offset)
 		switch {
-		case s.Claim[l.Target] != nil:
-			found(s.Claim[l.Target], nil)
-		case s.Source[l.Target] != nil || s.Page[l.Target] != nil:
 		case drafts[l.Target]:
 			diags.Errorf(path, p.Line, p.Col, "cross-link to draft claim %q, which is not published (build with --drafts to preview it)", l.Target)
 		case s.Aliases[l.Target] != nil:
@@ -226,6 +254,27 @@ func resolveRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, drafts m
 			diags.Errorf(path, p.Line, p.Col, "cross-link to unknown id %q: no claim, source or page has it%s", l.Target, suggest(l.Target, allIDs(s)))
 		}
 	}
+}
+
+// refs are the ids a document refers to, each once, in the order they
+// first appear.
+type refs struct {
+	sources, links []string
+}
+
+func refsOf(doc *markdown.Doc) refs {
+	var r refs
+	for _, c := range doc.Citations {
+		if !slices.Contains(r.sources, c.SourceID) {
+			r.sources = append(r.sources, c.SourceID)
+		}
+	}
+	for _, l := range doc.Links {
+		if !slices.Contains(r.links, l.Target) {
+			r.links = append(r.links, l.Target)
+		}
+	}
+	return r
 }
 
 func suggest(id string, ids []string) string {
@@ -262,44 +311,51 @@ type owner struct {
 	bodyLine int
 	doc      *markdown.Doc
 	claim    *Claim
+	// e is the parsed file, which keeps what verifying found.
+	e *entry
 }
 
 // verifyQuotes looks for every quote in its source, on all cores, and
-// records the highlights on the sources.
-func verifyQuotes(s *Site, diags *check.List) {
+// records the highlights on the sources. A document whose quotes were
+// verified by an earlier Load, and which was not parsed again since, is
+// not verified again: neither it nor the sources it cites have changed.
+func verifyQuotes(s *Site, cache map[*markdown.Doc]*entry, diags *check.List) {
 	var owners []owner
 	for _, c := range s.Claims {
-		owners = append(owners, owner{c.ID, c.Path, c.bodyLine, c.Doc, c})
+		owners = append(owners, owner{c.ID, c.Path, c.bodyLine, c.Doc, c, cache[c.Doc]})
 	}
 	for _, p := range s.Pages {
-		owners = append(owners, owner{p.ID, p.Path, p.bodyLine, p.Doc, nil})
+		owners = append(owners, owner{p.ID, p.Path, p.bodyLine, p.Doc, nil, cache[p.Doc]})
 	}
-	results := make([]struct {
-		diags      check.List
-		highlights []Highlight
-		sources    []*Source
-	}, len(owners))
+	var todo []int
+	for i, o := range owners {
+		if o.e.checked == nil {
+			todo = append(todo, i)
+		}
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				r := &results[i]
-				r.highlights, r.sources = verifyOwner(s, owners[i], &r.diags)
+				o := owners[i]
+				o.e.checked = verifyOwner(s, o)
 			}
 		}()
 	}
-	for i := range owners {
+	for _, i := range todo {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	for _, r := range results {
+	for _, o := range owners {
+		r := o.e.checked
 		*diags = append(*diags, r.diags...)
 		for i, h := range r.highlights {
-			src := r.sources[i]
+			src := s.Source[r.sources[i]]
+			h.Claim = o.claim
 			src.Highlights = append(src.Highlights, h)
 		}
 	}
@@ -308,10 +364,12 @@ func verifyQuotes(s *Site, diags *check.List) {
 	}
 }
 
-// verifyOwner checks the quotes of one claim or page.
-func verifyOwner(s *Site, o owner, diags *check.List) ([]Highlight, []*Source) {
-	var hs []Highlight
-	var srcs []*Source
+// verifyOwner checks the quotes of one claim or page. It is the only
+// writer of their Check, on a document parsed by this Load and not yet
+// part of any Site.
+func verifyOwner(s *Site, o owner) *checked {
+	r := &checked{}
+	diags := &r.diags
 	for i, q := range o.doc.Quotes {
 		src := s.Source[q.Citation.SourceID]
 		if src == nil {
@@ -340,11 +398,11 @@ func verifyOwner(s *Site, o owner, diags *check.List) ([]Highlight, []*Source) {
 		q.Check.Anchor = "q-" + o.id + "-" + strconv.Itoa(i+1)
 		q.Check.Fragment = textFragment(src.Text.Plain, spans[0].Start, spans[len(spans)-1].End)
 		for j, sp := range spans {
-			hs = append(hs, Highlight{Start: sp.Start, End: sp.End, Claim: o.claim, Quote: q, First: j == 0})
-			srcs = append(srcs, src)
+			r.highlights = append(r.highlights, Highlight{Start: sp.Start, End: sp.End, Quote: q, First: j == 0})
+			r.sources = append(r.sources, src.ID)
 		}
 	}
-	return hs, srcs
+	return r
 }
 
 // checkAnachronism warns when a source's text mentions a year after the
@@ -382,22 +440,4 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // isWordByte reports whether c is part of a word, as regexp's \b sees it.
 func isWordByte(c byte) bool {
 	return isDigit(c) || c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
-
-func containsClaim(list []*Claim, c *Claim) bool {
-	for _, e := range list {
-		if e == c {
-			return true
-		}
-	}
-	return false
-}
-
-func containsSource(list []*Source, s *Source) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }

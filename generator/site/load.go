@@ -11,8 +11,6 @@ import (
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Options change how a site is loaded.
@@ -35,36 +33,7 @@ const (
 // checks it. It returns every problem it found; the site is usable for
 // rendering only when there are no errors among them.
 func Load(fsys fs.FS, opts Options) (*Site, check.List) {
-	var diags check.List
-	var cfg Config
-	if symlinked(fsys, configFile, &diags) {
-		cfg = loadConfig(noFiles{}, &diags)
-	} else {
-		cfg = loadConfig(fsys, &diags)
-	}
-	if opts.BaseURL != "" {
-		cfg.BaseURL = normalizeBaseURL(opts.BaseURL, configFile, Pos{}, &diags)
-	}
-	files := listFiles(fsys, &diags)
-	parsed := parseAll(fsys, files, cfg)
-	s := &Site{Config: cfg}
-	var drafts []*Claim
-	for _, p := range parsed {
-		diags = append(diags, p.diags...)
-		switch {
-		case p.claim != nil && p.claim.Draft && !opts.Drafts:
-			drafts = append(drafts, p.claim)
-		case p.claim != nil:
-			s.Claims = append(s.Claims, p.claim)
-		case p.source != nil:
-			s.Sources = append(s.Sources, p.source)
-		case p.page != nil:
-			s.Pages = append(s.Pages, p.page)
-		}
-	}
-	link(s, drafts, &diags)
-	diags.Sort()
-	return s, diags
+	return new(Cache).Load(fsys, opts, nil)
 }
 
 // listFiles finds the .md files of content/claims, content/sources and
@@ -181,7 +150,7 @@ func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr
 	if fields == nil {
 		return
 	}
-	id := norm.NFC.String(strings.TrimSuffix(path.Base(name), ".md"))
+	id := fileID(name)
 	switch {
 	case strings.HasPrefix(name, claimsDir+"/"):
 		p.claim = parseClaim(id, f, fields, cp, &p.diags)

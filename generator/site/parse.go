@@ -37,6 +37,7 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, diags *check.
 	c.Aliases = fm.strs("aliases")
 	fm.unknown(claimKeys)
 	c.Doc = p.Parse(f.body)
+	c.refs = refsOf(c.Doc)
 	reportProblems(f, c.Doc, diags)
 	return c
 }
@@ -165,6 +166,7 @@ func parsePage(id string, f file, fm *fields, p *markdown.Parser, diags *check.L
 	}
 	fm.unknown(pageKeys)
 	pg.Doc = p.Parse(f.body)
+	pg.refs = refsOf(pg.Doc)
 	reportProblems(f, pg.Doc, diags)
 	return pg
 }

@@ -92,6 +92,7 @@ type Claim struct {
 	Links []*Claim
 	// Sources lists the sources this one cites, in order, once each.
 	Sources []*Source
+	refs    refs
 }
 
 // Name is a topic or claimant: its name as written and the slug that is its
@@ -178,4 +179,5 @@ type Page struct {
 	bodyLine int
 	// Links lists the claims this page cross-links to.
 	Links []*Claim
+	refs  refs
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -34,6 +35,27 @@ func TestValidID(t *testing.T) {
 			t.Errorf("ValidID(%q) = %v, want %v", tc.id, got, tc.want)
 		}
 	}
+}
+
+// TestValidIDPattern checks ValidID against the regular expression it
+// writes out, on every string of up to four characters from an alphabet
+// of each kind of character it tells apart.
+func TestValidIDPattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[\p{Ll}\p{Lo}\p{Nd}][\p{Ll}\p{Lo}\p{M}\p{Nd}]*(-[\p{Ll}\p{Lo}\p{M}\p{Nd}]+)*$`)
+	alphabet := []string{"a", "z", "0", "9", "-", "A", "é", "\u0301", "中", "٣", "ǅ", " ", "_", ".", "/", "\xff"}
+	var all func(prefix string, n int)
+	all = func(prefix string, n int) {
+		if got, want := ValidID(prefix), pattern.MatchString(prefix); got != want {
+			t.Errorf("ValidID(%q) = %v, the pattern says %v", prefix, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			all(prefix+c, n-1)
+		}
+	}
+	all("", 4)
 }
 
 func TestSlug(t *testing.T) {

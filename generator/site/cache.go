@@ -1,0 +1,195 @@
+package site
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+
+	"factcheck/generator/check"
+	"factcheck/generator/markdown"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Cache keeps what Load parsed, so that loading the same site again after
+// a few files changed parses only those files and verifies only the quotes
+// that may have changed: the dev server's rebuild after a save.
+//
+// A parsed file is never changed once the cache holds it. Every Load links
+// its own copies of the claims, sources and pages, so a Site from an
+// earlier Load stays whole while the next one is made and can still be
+// rendered.
+//
+// A claim or page is parsed again, and its quotes verified again, when its
+// own file changed or when a file changed whose id it cites: the source it
+// quotes may have changed, appeared or gone. Anything else about it (its
+// cross-links, ratings, listings) is worked out afresh by every Load.
+type Cache struct {
+	unsafeHTML bool
+	files      map[string]*entry // by path
+	// citing has, for an id, the paths of the claims and pages citing it.
+	citing map[string]map[string]bool
+}
+
+// entry is one parsed file.
+type entry struct {
+	parsedFile
+	// checked is what verifying the quotes of a claim or page found; nil
+	// until they are verified.
+	checked *checked
+}
+
+// checked is the outcome of verifying one claim's or page's quotes, kept
+// without the claim, so that the next Load can use it for its copy.
+type checked struct {
+	diags      check.List
+	highlights []Highlight // Claim left nil
+	sources    []string    // the id of each highlight's source
+}
+
+// Load reads the site rooted at fsys (the folder holding content/) and
+// checks it, like the package's Load, parsing again only what changed.
+// changed lists the paths (slash-separated, relative to fsys) that changed
+// since the previous Load with this cache: files and folders, added,
+// written or removed. When it is nil or holds ".", anything may have
+// changed and every file is parsed.
+func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.List) {
+	var diags check.List
+	var cfg Config
+	if symlinked(fsys, configFile, &diags) {
+		cfg = loadConfig(noFiles{}, &diags)
+	} else {
+		cfg = loadConfig(fsys, &diags)
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = normalizeBaseURL(opts.BaseURL, configFile, Pos{}, &diags)
+	}
+	if c.files == nil || changed == nil || contains(changed, ".") || cfg.UnsafeHTML != c.unsafeHTML {
+		c.files = map[string]*entry{}
+		c.citing = map[string]map[string]bool{}
+		c.unsafeHTML = cfg.UnsafeHTML
+	}
+	files := listFiles(fsys, &diags)
+	listed := make(map[string]bool, len(files))
+	for _, p := range files {
+		listed[p] = true
+	}
+	var gone []string // ids of the files removed
+	for p := range c.files {
+		if !listed[p] {
+			gone = append(gone, fileID(p))
+			c.put(p, nil)
+		}
+	}
+	stale := c.stale(files, changed, gone)
+	parsed := parseAll(fsys, stale, cfg)
+	for i, p := range stale {
+		c.put(p, &entry{parsedFile: parsed[i]})
+	}
+
+	s := &Site{Config: cfg}
+	var drafts []*Claim
+	owners := map[*markdown.Doc]*entry{}
+	for _, p := range files {
+		e := c.files[p]
+		diags = append(diags, e.diags...)
+		switch {
+		case e.claim != nil:
+			cl := *e.claim
+			owners[cl.Doc] = e
+			if cl.Draft && !opts.Drafts {
+				drafts = append(drafts, &cl)
+			} else {
+				s.Claims = append(s.Claims, &cl)
+			}
+		case e.source != nil:
+			src := *e.source
+			s.Sources = append(s.Sources, &src)
+		case e.page != nil:
+			pg := *e.page
+			owners[pg.Doc] = e
+			s.Pages = append(s.Pages, &pg)
+		}
+	}
+	link(s, drafts, owners, &diags)
+	diags.Sort()
+	return s, diags
+}
+
+// put sets or, with nil, removes the entry of a path.
+func (c *Cache) put(p string, e *entry) {
+	if old := c.files[p]; old != nil {
+		for _, id := range old.refs().sources {
+			delete(c.citing[id], p)
+		}
+	}
+	if e == nil {
+		delete(c.files, p)
+		return
+	}
+	c.files[p] = e
+	for _, id := range e.refs().sources {
+		if c.citing[id] == nil {
+			c.citing[id] = map[string]bool{}
+		}
+		c.citing[id][p] = true
+	}
+}
+
+// refs are the ids a claim or page refers to.
+func (e *entry) refs() refs {
+	switch {
+	case e.claim != nil:
+		return e.claim.refs
+	case e.page != nil:
+		return e.page.refs
+	}
+	return refs{}
+}
+
+// stale returns the files of the site that must be parsed: those not in
+// the cache, those changed (or inside a changed folder), and the claims
+// and pages that cite the id of a file changed, added or gone. The cache
+// holds no file that is not in files; gone are the ids of those removed.
+func (c *Cache) stale(files, changed, gone []string) []string {
+	touched := gone // ids of changed files
+	dirty := map[string]bool{}
+	for _, p := range files {
+		if c.files[p] == nil {
+			dirty[p] = true
+			touched = append(touched, fileID(p))
+		}
+	}
+	for _, ch := range changed {
+		if strings.HasSuffix(ch, ".md") {
+			touched = append(touched, fileID(ch)) // also when it is gone
+		}
+		if c.files[ch] != nil {
+			dirty[ch] = true
+			continue
+		}
+		for p := range c.files { // a folder
+			if strings.HasPrefix(p, ch+"/") {
+				dirty[p] = true
+				touched = append(touched, fileID(p))
+			}
+		}
+	}
+	for _, id := range touched {
+		for p := range c.citing[id] {
+			dirty[p] = true
+		}
+	}
+	var out []string
+	for _, p := range files {
+		if dirty[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// fileID is the id a content file's name gives it.
+func fileID(p string) string {
+	return norm.NFC.String(strings.TrimSuffix(path.Base(p), ".md"))
+}
