@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -68,8 +69,24 @@ func Render(s *site.Site, opts Options, emit func(path string, b []byte) error) 
 // jobs lists the output files of s, one job each: the static files and
 // the rendered ones, which win over static files of the same path.
 func jobs(s *site.Site, opts Options, add func(render.Job)) error {
-	if err := linkedFolders(opts.Src); err != nil {
+	a, err := loadAssets(opts)
+	if err != nil {
 		return err
+	}
+	a.jobs(s, opts, add)
+	return nil
+}
+
+// assets are the templates and static files of a site: the built-in
+// ones, overridden by the site's own templates/ and static/.
+type assets struct {
+	tmpl    *render.Templates
+	statics []render.Job
+}
+
+func loadAssets(opts Options) (*assets, error) {
+	if err := linkedFolders(opts.Src); err != nil {
+		return nil, err
 	}
 	srcFS := os.DirFS(opts.Src)
 	builtinT, _ := fs.Sub(factcheck.Files, "templates")
@@ -83,18 +100,22 @@ func jobs(s *site.Site, opts Options, add func(render.Job)) error {
 	}
 	t, err := render.LoadTemplates(builtinT, overrideT)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	r := render.New(s, t)
-	r.Dev = opts.Dev
 	statics, err := staticJobs(builtinS, overrideS)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, j := range dedupeJobs(append(statics, r.Jobs()...)) {
+	return &assets{tmpl: t, statics: statics}, nil
+}
+
+// jobs lists the output files of s rendered with a.
+func (a *assets) jobs(s *site.Site, opts Options, add func(render.Job)) {
+	r := render.New(s, a.tmpl)
+	r.Dev = opts.Dev
+	for _, j := range dedupeJobs(append(slices.Clip(a.statics), r.Jobs()...)) {
 		add(j)
 	}
-	return nil
 }
 
 func dirExists(fsys fs.FS, name string) bool {
@@ -162,16 +183,19 @@ func runJobs(jobs []render.Job, emit func(string, []byte) error) error {
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				b, err := j.Render()
-				if err == nil {
-					err = emit(j.Path, b)
-				}
-				if err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = fmt.Errorf("%s: %w", j.Path, err)
+				for _, j := range render.Flatten([]render.Job{j}) {
+					b, err := j.Render()
+					if err == nil {
+						err = emit(j.Path, b)
 					}
-					mu.Unlock()
+					if err != nil {
+						mu.Lock()
+						if firstErr == nil {
+							firstErr = fmt.Errorf("%s: %w", j.Path, err)
+						}
+						mu.Unlock()
+						break
+					}
 				}
 			}
 		}()

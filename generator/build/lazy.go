@@ -3,35 +3,62 @@ package build
 import (
 	"fmt"
 	"html"
+	"os"
 	"strings"
 	"sync"
 
 	"factcheck/generator/check"
 	"factcheck/generator/render"
+	"factcheck/generator/site"
 )
 
 // Lazy loads and checks the site like Memory, but renders no file until it
 // is asked for: the dev server then has a large site up as soon as it is
 // loaded, and a save re-renders only the pages the browser asks for.
-// Every call makes a new set of files; none is shared with an earlier
-// build, so no page can be stale.
-func Lazy(opts Options) (*LazyFiles, check.List, error) {
-	s, diags := Load(opts)
+// cache keeps the parsed files from one call to the next, and changed
+// lists what changed since the previous call (see site.Cache.Load), so
+// that a save parses only the file saved. Every call makes a new set of
+// files; no page is shared with an earlier build, so none can be stale.
+func Lazy(opts Options, cache *site.Cache, changed []string) (*LazyFiles, check.List, error) {
+	// Templates and static files are read while the content loads.
+	var (
+		a    *assets
+		aErr error
+		wg   sync.WaitGroup
+	)
+	wg.Go(func() { a, aErr = loadAssets(opts) })
+	s, diags := cache.Load(os.DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, changed)
+	wg.Wait()
 	if diags.Errors() > 0 {
 		return nil, diags, nil
 	}
-	l := &LazyFiles{jobs: map[string]*lazyJob{}}
-	err := jobs(s, opts, func(j render.Job) { l.jobs[j.Path] = &lazyJob{job: j} })
-	if err != nil {
-		return nil, diags, err
+	if aErr != nil {
+		return nil, diags, aErr
 	}
+	l := &LazyFiles{jobs: map[string]*lazyJob{}}
+	a.jobs(s, opts, func(j render.Job) {
+		if j.Expand != nil {
+			l.folders = append(l.folders, &lazyFolder{job: j})
+		} else {
+			l.jobs[j.Path] = &lazyJob{job: j}
+		}
+	})
 	return l, diags, nil
 }
 
 // LazyFiles are the output files of a build, each rendered when first
 // asked for and then kept.
 type LazyFiles struct {
-	jobs map[string]*lazyJob
+	jobs    map[string]*lazyJob
+	folders []*lazyFolder
+}
+
+// lazyFolder is a job that makes a folder of files at once (the search
+// index), made when one of them is first asked for.
+type lazyFolder struct {
+	once  sync.Once
+	job   render.Job
+	files map[string]*lazyJob
 }
 
 type lazyJob struct {
@@ -44,6 +71,9 @@ type lazyJob struct {
 // that failed to render is an HTML page saying why.
 func (l *LazyFiles) File(path string) ([]byte, bool) {
 	j := l.jobs[path]
+	if j == nil {
+		j = l.inFolder(path)
+	}
 	if j == nil {
 		return nil, false
 	}
@@ -60,4 +90,23 @@ func (l *LazyFiles) File(path string) ([]byte, bool) {
 		j.b = b
 	})
 	return j.b, true
+}
+
+// inFolder finds path among the files of the folder jobs.
+func (l *LazyFiles) inFolder(path string) *lazyJob {
+	for _, f := range l.folders {
+		if !strings.HasPrefix(path, f.job.Path) {
+			continue
+		}
+		f.once.Do(func() {
+			f.files = map[string]*lazyJob{}
+			for _, j := range f.job.Expand() {
+				f.files[j.Path] = &lazyJob{job: j}
+			}
+		})
+		if j := f.files[path]; j != nil {
+			return j
+		}
+	}
+	return nil
 }

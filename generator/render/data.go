@@ -17,16 +17,16 @@ import (
 // left out when the site has no absolute base URL.
 func (r *Renderer) dataJobs() []Job {
 	jobs := []Job{
-		{"claims.json", r.claimsJSON},
-		{"assets/chroma.css", func() ([]byte, error) { return markdown.CodeCSS(), nil }},
-		{".nojekyll", func() ([]byte, error) { return []byte{}, nil }},
-		{"robots.txt", r.robots},
+		{Path: "claims.json", Render: r.claimsJSON},
+		{Path: "assets/chroma.css", Render: func() ([]byte, error) { return markdown.CodeCSS(), nil }},
+		{Path: ".nojekyll", Render: func() ([]byte, error) { return []byte{}, nil }},
+		{Path: "robots.txt", Render: r.robots},
 	}
 	if r.site.Config.CNAME != "" {
-		jobs = append(jobs, Job{"CNAME", func() ([]byte, error) { return []byte(r.site.Config.CNAME + "\n"), nil }})
+		jobs = append(jobs, Job{Path: "CNAME", Render: func() ([]byte, error) { return []byte(r.site.Config.CNAME + "\n"), nil }})
 	}
 	if r.urls.Origin != "" {
-		jobs = append(jobs, Job{"feed.xml", r.feed})
+		jobs = append(jobs, Job{Path: "feed.xml", Render: r.feed})
 	}
 	return jobs
 }

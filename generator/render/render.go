@@ -25,6 +25,24 @@ type Job struct {
 	// "index.html", "claims/x/index.html", "feed.xml".
 	Path   string
 	Render func() ([]byte, error)
+	// Expand, set instead of Render, makes a group of files whose names
+	// are known only once they are made: the search index, the sitemaps.
+	// Path is then the start of their paths ("search/", "sitemap"). The
+	// jobs it returns hand over what it made.
+	Expand func() []Job
+}
+
+// Flatten replaces each job that expands into a folder of jobs by them.
+func Flatten(jobs []Job) []Job {
+	var out []Job
+	for _, j := range jobs {
+		if j.Expand != nil {
+			out = append(out, j.Expand()...)
+		} else {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // Renderer renders the pages of one loaded site.
@@ -202,9 +220,13 @@ func (r *Renderer) Jobs() []Job {
 			pagePaths = append(pagePaths, j.Path)
 		}
 	}
-	for name, b := range r.Sitemap(pagePaths) {
-		add(name, func() ([]byte, error) { return b, nil })
-	}
+	jobs = append(jobs, Job{Path: "sitemap", Expand: func() []Job {
+		var out []Job
+		for name, b := range r.Sitemap(pagePaths) {
+			out = append(out, Job{Path: name, Render: func() ([]byte, error) { return b, nil }})
+		}
+		return out
+	}})
 	jobs = append(jobs, r.dataJobs()...)
 	jobs = append(jobs, r.searchJobs()...)
 	return jobs

@@ -70,12 +70,14 @@ const (
 
 // searchJobs writes the search index under search/.
 func (r *Renderer) searchJobs() []Job {
-	files := r.searchIndex()
-	jobs := make([]Job, 0, len(files))
-	for _, f := range files {
-		jobs = append(jobs, Job{Path: f.path, Render: func() ([]byte, error) { return f.data, nil }})
-	}
-	return jobs
+	return []Job{{Path: "search/", Expand: func() []Job {
+		files := r.searchIndex()
+		jobs := make([]Job, 0, len(files))
+		for _, f := range files {
+			jobs = append(jobs, Job{Path: f.path, Render: func() ([]byte, error) { return f.data, nil }})
+		}
+		return jobs
+	}}}
 }
 
 type searchFile struct {

@@ -31,7 +31,7 @@ func buildSearch(t testing.TB, fsys fstest.MapFS) (*site.Site, searchFiles) {
 		t.Fatal(err)
 	}
 	files := searchFiles{}
-	for _, j := range New(s, tmpl).searchJobs() {
+	for _, j := range Flatten(New(s, tmpl).searchJobs()) {
 		if !strings.HasPrefix(j.Path, "search/") {
 			t.Errorf("search job writes %s, outside search/", j.Path)
 		}

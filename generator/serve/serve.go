@@ -64,6 +64,7 @@ import (
 
 	"factcheck/generator/build"
 	"factcheck/generator/check"
+	"factcheck/generator/site"
 )
 
 // Options configure the dev server.
@@ -98,13 +99,15 @@ type Options struct {
 // site on screen.
 type Builder func(changed []string) (files Files, diags check.List, err error)
 
-// MemoryBuilder loads and checks the whole site at every change, and
-// renders each page when the browser first asks for it (build.Lazy): on a
-// large site the preview is up, and back after a save, without rendering
-// thousands of pages nobody is looking at.
+// MemoryBuilder checks the whole site at every change, parsing again only
+// the files changed (and the claims citing them), and renders each page
+// when the browser first asks for it (build.Lazy): on a large site the
+// preview is up, and back after a save, without parsing or rendering
+// thousands of pages nobody changed or is looking at.
 func MemoryBuilder(opts build.Options) Builder {
-	return func([]string) (Files, check.List, error) {
-		files, diags, err := build.Lazy(opts)
+	cache := new(site.Cache)
+	return func(changed []string) (Files, check.List, error) {
+		files, diags, err := build.Lazy(opts, cache, changed)
 		if err != nil || files == nil {
 			return nil, diags, err
 		}
