@@ -53,12 +53,15 @@ func (t transformer) Transform(root *ast.Document, reader text.Reader, pc parser
 	sort.SliceStable(doc.Quotes, func(i, j int) bool { return doc.Quotes[i].Offset < doc.Quotes[j].Offset })
 }
 
+// destination is where a link leads, with backslash escapes and character
+// references resolved as the renderer resolves them, so that
+// "javascript&#58;" or "java&#9;script:" is seen for what it is.
 func destination(n ast.Node, src []byte) string {
 	switch n := n.(type) {
 	case *ast.Link:
-		return string(n.Destination)
+		return resolve(n.Destination)
 	case *ast.Image:
-		return string(n.Destination)
+		return resolve(n.Destination)
 	case *ast.AutoLink:
 		if n.AutoLinkType == ast.AutoLinkEmail {
 			return "mailto:" + string(n.URL(src))
@@ -66,6 +69,10 @@ func destination(n ast.Node, src []byte) string {
 		return string(n.URL(src))
 	}
 	return ""
+}
+
+func resolve(dest []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest))))
 }
 
 // allowedURL reports whether u may be linked: relative, or http(s) or
