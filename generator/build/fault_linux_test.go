@@ -217,6 +217,13 @@ func TestImmutableParent(t *testing.T) {
 			setImmutable(t, filepath.Dir(out), true)
 			return func() { setImmutable(t, filepath.Dir(out), false) }
 		})
+
+	// The folders above a new output folder are made first.
+	nested := filepath.Join(filepath.Dir(out), "a", "public")
+	setImmutable(t, filepath.Dir(out), true)
+	_, _, err := Write(Options{Src: writeSite(t, faultSite)}, nested)
+	setImmutable(t, filepath.Dir(out), false)
+	matchErr(t, err, "^cannot create the folder "+regexp.QuoteMeta(filepath.Dir(nested))+" for OUT/: operation not permitted; nothing was written to OUT/$", nested)
 }
 
 // TestUndeletablePreviousOutput: a file in the previous output cannot be

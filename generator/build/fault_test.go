@@ -180,8 +180,8 @@ func TestOutRefused(t *testing.T) {
 	if b, err := os.ReadFile(file); err != nil || string(b) != "mine" {
 		t.Errorf("a refused build touched a file it did not make")
 	}
-	// Accepted: a new folder, an empty one, one a build made.
-	for _, out := range []string{filepath.Join(parent, "new-out"), t.TempDir(), filepath.Join(src, "public"), filepath.Join(src, "public")} {
+	// Accepted: a new folder, one in new folders, an empty one, one a build made.
+	for _, out := range []string{filepath.Join(parent, "new-out"), filepath.Join(t.TempDir(), "a", "b", "public"), t.TempDir(), filepath.Join(src, "public"), filepath.Join(src, "public")} {
 		mustWrite(t, src, out)
 		if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
 			t.Errorf("%s: no marker", out)

@@ -38,6 +38,9 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 	if diags.Errors() > 0 {
 		return nil, diags, ErrContent
 	}
+	if err := os.MkdirAll(filepath.Dir(outAbs), 0o755); err != nil {
+		return nil, diags, t.fail("cannot create the folder "+filepath.Dir(t.name)+" for "+t.folder(), err)
+	}
 	tmp, err := os.MkdirTemp(filepath.Dir(outAbs), "."+filepath.Base(outAbs)+".new-")
 	if err != nil {
 		return nil, diags, t.fail("cannot create a folder beside "+t.folder()+" for the new site", err)
