@@ -128,6 +128,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build failed: %v\n", err)
 		return 1
 	}
+	if res.Warning != "" {
+		fmt.Fprintf(stderr, "warning: %s\n", res.Warning)
+	}
 	if res.Site.Config.BaseURL == "/" {
 		fmt.Fprintln(stderr, "warning: no base_url in content/site.yaml and no --base-url: the feed, sitemap, canonical links and JSON-LD urls are left out")
 	}

@@ -43,6 +43,9 @@ type Result struct {
 	Files map[string][]byte
 	// Pages counts the HTML pages.
 	Pages int
+	// Warning is set by Write when the new site is in place but something
+	// was left behind that the next build cleans up.
+	Warning string
 }
 
 // Load reads and checks the site folder.

@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -178,8 +180,8 @@ func TestOutRefused(t *testing.T) {
 	if b, err := os.ReadFile(file); err != nil || string(b) != "mine" {
 		t.Errorf("a refused build touched a file it did not make")
 	}
-	// Accepted: a new folder, an empty one, one a build made.
-	for _, out := range []string{filepath.Join(parent, "new-out"), t.TempDir(), filepath.Join(src, "public"), filepath.Join(src, "public")} {
+	// Accepted: a new folder, one in new folders, an empty one, one a build made.
+	for _, out := range []string{filepath.Join(parent, "new-out"), filepath.Join(t.TempDir(), "a", "b", "public"), t.TempDir(), filepath.Join(src, "public"), filepath.Join(src, "public")} {
 		mustWrite(t, src, out)
 		if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
 			t.Errorf("%s: no marker", out)
@@ -215,26 +217,111 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		os.WriteFile(blocker, []byte("x"), 0o644)
 		defer os.RemoveAll(filepath.Dir(blocker))
 		_, _, err := Write(Options{Src: src}, out)
-		if err == nil || !strings.HasPrefix(err.Error(), "writing the site failed, the previous output is untouched: claims") {
-			t.Fatalf("got %v", err)
-		}
+		want := `^cannot (write|create the folder) OUT/claims\S*: (not a directory|is a directory|file exists); the previous site in OUT/ is unchanged$`
+		matchErr(t, err, want, out)
 		sameSnapshot(t, "output after a write error", snapshot(t, out), before)
 		noLeftovers(t, out)
 	})
+}
 
-	t.Run("read-only parent", func(t *testing.T) {
-		if os.Geteuid() == 0 || runtime.GOOS == "windows" {
-			t.Skip("permissions do not stop root; the write error case covers this")
-		}
-		parent := filepath.Dir(out)
-		os.Chmod(parent, 0o555)
-		defer os.Chmod(parent, 0o755)
-		_, _, err := Write(Options{Src: src}, out)
-		if err == nil || !strings.HasPrefix(err.Error(), "cannot write next to the output folder: ") {
-			t.Fatalf("got %v", err)
-		}
-		sameSnapshot(t, "output after a read-only parent", snapshot(t, out), before)
-	})
+// TestReadOnlyParent: a build needs to write beside its output folder.
+// Permissions do not stop root; TestImmutableParent and
+// TestReadOnlyMount cover this for root on Linux.
+func TestReadOnlyParent(t *testing.T) {
+	if os.Geteuid() == 0 || runtime.GOOS == "windows" {
+		t.Skip("permissions do not stop root")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	faultBuild(t, writeSite(t, faultSite), out,
+		"^cannot create a folder beside OUT/ for the new site: permission denied; the previous site in OUT/ is unchanged$",
+		func() func() {
+			parent := filepath.Dir(out)
+			if err := os.Chmod(parent, 0o555); err != nil {
+				t.Fatal(err)
+			}
+			return func() { os.Chmod(parent, 0o755) }
+		})
+}
+
+// faultBuild builds src into out, then breaks the disk with fault and
+// checks that the next build fails with an error matching want (OUT
+// stands for out), leaves the output byte for byte and nothing beside it.
+// Then it undoes the fault and checks that a build succeeds again.
+func faultBuild(t *testing.T, src, out, want string, fault func() (undo func())) {
+	t.Helper()
+	mustWrite(t, src, out)
+	before := snapshot(t, out)
+	undo := fault()
+	_, _, err := Write(Options{Src: src}, out)
+	undo()
+	t.Logf("the failed build says: %v", err)
+	matchErr(t, err, want, out)
+	sameSnapshot(t, "output after the failed build", snapshot(t, out), before)
+	noLeftovers(t, out)
+	mustWrite(t, src, out)
+	sameSnapshot(t, "output of the next build", snapshot(t, out), before)
+	noLeftovers(t, out)
+}
+
+// matchErr checks err's message against the regular expression want,
+// where OUT stands for out.
+func matchErr(t *testing.T, err error, want, out string) {
+	t.Helper()
+	re := regexp.MustCompile(strings.ReplaceAll(want, "OUT", regexp.QuoteMeta(out)))
+	if err == nil || !re.MatchString(err.Error()) {
+		t.Errorf("got error %v\nwant %s", err, re)
+	}
+}
+
+// TestSwapFails: the renames that swap the new output in fail (the
+// failing rename is injected: nothing on a real disk makes a rename fail
+// right after one in the same folder succeeded).
+func TestSwapFails(t *testing.T) {
+	src := writeSite(t, faultSite)
+	eio := func(from, to string) error { return &os.LinkError{Op: "rename", Old: from, New: to, Err: syscall.EIO} }
+	for _, tc := range []struct {
+		name string
+		// fail makes the rename numbered n (from 1) fail.
+		fail func(n int) bool
+		want string
+	}{
+		{"first rename", func(n int) bool { return n == 1 },
+			"^cannot move OUT/ aside to DIR/.public.old: input/output error; the previous site in OUT/ is unchanged$"},
+		{"second rename", func(n int) bool { return n == 2 },
+			"^cannot move the new site into OUT/: input/output error; the previous site in OUT/ is unchanged$"},
+		{"second rename and the way back", func(n int) bool { return n >= 2 },
+			"^cannot move the new site into OUT/: input/output error; the previous site is in DIR/.public.old and could not be moved back \\(input/output error\\); the next build puts it back$"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			mustWrite(t, src, out)
+			before := snapshot(t, out)
+			tmp := filepath.Join(filepath.Dir(out), ".public.new-1")
+			if err := os.CopyFS(tmp, os.DirFS(out)); err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			_, err := newTarget(out, out).swap(tmp, func(from, to string) error {
+				n++
+				if tc.fail(n) {
+					return eio(from, to)
+				}
+				return os.Rename(from, to)
+			})
+			if !errors.Is(err, syscall.EIO) {
+				t.Errorf("error does not wrap the system error: %v", err)
+			}
+			matchErr(t, err, strings.ReplaceAll(tc.want, "DIR", regexp.QuoteMeta(filepath.Dir(out))), out)
+			// What Write does next: remove the new folder, and at the next
+			// build, put the previous output back.
+			os.RemoveAll(tmp)
+			if err := recoverSwap(newTarget(out, out)); err != nil {
+				t.Fatal(err)
+			}
+			sameSnapshot(t, "output after a failed swap", snapshot(t, out), before)
+			noLeftovers(t, out)
+		})
+	}
 }
 
 // TestRecoverInterruptedSwap simulates a build killed between its two
@@ -277,7 +364,7 @@ func TestRecoverInterruptedSwap(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(out, "index.html"), []byte("newer"), 0o644)
-	if err := recoverSwap(out); err != nil {
+	if err := recoverSwap(newTarget(out, out)); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "newer" {
@@ -339,7 +426,7 @@ func TestKilledBuild(t *testing.T) {
 				t.Fatalf("run %d: no output and no previous output to restore", i)
 			}
 			t.Logf("run %d: killed between the renames", i)
-			if err := recoverSwap(out); err != nil {
+			if err := recoverSwap(newTarget(out, out)); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 
 	"factcheck/generator/check"
+	"factcheck/generator/site"
 )
 
 // Marker is the file a build leaves in its output folder. A folder
@@ -18,25 +21,58 @@ const Marker = ".factcheck-build"
 // Write loads, checks and renders the site into the folder out. It
 // renders into a new folder beside out and swaps it in only when
 // everything was written, so a failed build leaves the previous output as
-// it was.
+// it was. A file or folder it cannot write, rename or remove is named in
+// the error with the system's reason ("no space left on device"), and the
+// error says what became of the previous output; it wraps the system
+// error, so errors.Is(err, syscall.ENOSPC) works.
 func Write(opts Options, out string) (*Result, check.List, error) {
 	outAbs, err := checkOut(opts.Src, out)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := recoverSwap(outAbs); err != nil {
+	t := newTarget(out, outAbs)
+	if err := recoverSwap(t); err != nil {
 		return nil, nil, err
 	}
 	s, diags := Load(opts)
 	if diags.Errors() > 0 {
 		return nil, diags, ErrContent
 	}
+	if err := os.MkdirAll(filepath.Dir(outAbs), 0o755); err != nil {
+		return nil, diags, t.fail("cannot create the folder "+filepath.Dir(t.name)+" for "+t.folder(), err)
+	}
 	tmp, err := os.MkdirTemp(filepath.Dir(outAbs), "."+filepath.Base(outAbs)+".new-")
 	if err != nil {
-		return nil, diags, fmt.Errorf("cannot write next to the output folder: %w", err)
+		return nil, diags, t.fail("cannot create a folder beside "+t.folder()+" for the new site", err)
 	}
+	pages, err := t.write(tmp, s, opts)
+	if err == nil {
+		var warning string
+		if warning, err = t.swap(tmp, os.Rename); err == nil {
+			return &Result{Site: s, Pages: pages, Warning: warning}, diags, nil
+		}
+	}
+	var we *writeError
+	if errors.As(err, &we) {
+		// The message names the file; drop runJobs' prefix.
+		if we.then == "" {
+			we.then = t.kept()
+		}
+		err = we
+	} else {
+		err = fmt.Errorf("writing the site failed, the previous output is untouched: %w", err)
+	}
+	if rmErr := os.RemoveAll(tmp); rmErr != nil {
+		err = fmt.Errorf("%w; the unfinished %s is left behind (%s) and the next build removes it", err, t.sibling(tmp), reason(rmErr))
+	}
+	return nil, diags, err
+}
+
+// write renders the site into the new folder tmp, and marks it as a
+// build's output last.
+func (t *target) write(tmp string, s *site.Site, opts Options) (pages int, err error) {
 	var dirs sync.Map
-	pages, err := Render(s, opts, func(p string, b []byte) error {
+	pages, err = Render(s, opts, func(p string, b []byte) error {
 		p, err := cleanPath(p)
 		if err != nil {
 			return err
@@ -45,24 +81,92 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 		dir := filepath.Dir(dst)
 		if _, done := dirs.Load(dir); !done {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
+				return &writeError{what: "cannot create the folder " + t.show(path.Dir(p)), err: err}
 			}
 			dirs.Store(dir, true)
 		}
-		return os.WriteFile(dst, b, 0o644)
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			return &writeError{what: "cannot write " + t.show(p), err: err}
+		}
+		return nil
 	})
-	if err == nil {
-		err = os.WriteFile(filepath.Join(tmp, Marker), []byte("This folder is the output of a factcheck build; the next build replaces it.\n"), 0o644)
-	}
 	if err != nil {
-		os.RemoveAll(tmp)
-		return nil, diags, fmt.Errorf("writing the site failed, the previous output is untouched: %w", err)
+		return 0, err
 	}
-	if err := swap(tmp, outAbs); err != nil {
-		os.RemoveAll(tmp)
-		return nil, diags, err
+	err = os.WriteFile(filepath.Join(tmp, Marker), []byte("This folder is the output of a factcheck build; the next build replaces it.\n"), 0o644)
+	if err != nil {
+		return 0, &writeError{what: "cannot write " + t.show(Marker), err: err}
 	}
-	return &Result{Site: s, Pages: pages}, diags, nil
+	return pages, nil
+}
+
+// A writeError is a file or folder a build could not write, rename or
+// remove. Its message names the path and the system's reason in plain
+// words, then says what became of the output; it wraps the system error.
+type writeError struct {
+	what string // "cannot write public/index.html"
+	err  error
+	then string // "the previous site in public/ is unchanged"
+}
+
+func (e *writeError) Error() string {
+	msg := e.what + ": " + reason(e.err)
+	if e.then != "" {
+		msg += "; " + e.then
+	}
+	return msg
+}
+
+func (e *writeError) Unwrap() error { return e.err }
+
+// reason is the system's own words for err ("no space left on device"),
+// without the operation and path that *fs.PathError adds, which name the
+// temporary folder rather than the output.
+func reason(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return errno.Error()
+	}
+	return err.Error()
+}
+
+// A target is the output folder of a build, under the name it was given
+// (for messages) and as an absolute path with links resolved.
+type target struct {
+	name string
+	abs  string
+}
+
+func newTarget(out, abs string) *target {
+	return &target{name: filepath.Clean(out), abs: abs}
+}
+
+// kept says what a failed build left in the output folder.
+func (t *target) kept() string {
+	if _, err := os.Stat(filepath.Join(t.abs, Marker)); err == nil {
+		return "the previous site in " + t.folder() + " is unchanged"
+	}
+	return "nothing was written to " + t.folder()
+}
+
+// folder is the output folder's name with a trailing separator.
+func (t *target) folder() string { return t.name + string(filepath.Separator) }
+
+// show names the output file p (slash-separated, inside the output folder).
+func (t *target) show(p string) string { return filepath.Join(t.name, filepath.FromSlash(p)) }
+
+// sibling names a file beside the output folder: relative like the
+// output's name when that is not a link, absolute otherwise.
+func (t *target) sibling(p string) string {
+	if a, err := filepath.Abs(t.name); err == nil && a == t.abs {
+		return filepath.Join(filepath.Dir(t.name), filepath.Base(p))
+	}
+	return p
+}
+
+// fail reports a failure that left the output folder as it was.
+func (t *target) fail(what string, err error) error {
+	return &writeError{what: what, err: err, then: t.kept()}
 }
 
 // checkOut refuses output folders a build must not replace: the site
@@ -136,22 +240,38 @@ func within(p, dir string) bool {
 }
 
 // swap puts the new output in place of the old in two renames; between
-// them the old output is kept as OUT's sibling ".NAME.old-…", which
-// recoverSwap restores if the build was killed right there.
-func swap(tmp, out string) error {
-	old := oldName(out)
-	if _, err := os.Stat(out); err == nil {
-		os.RemoveAll(old)
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("cannot replace %s: %w", out, err)
+// them the old output is kept as OUT's sibling ".NAME.old", which
+// recoverSwap restores if the build was killed right there. rename is
+// os.Rename, or in tests one that fails. A previous output that cannot be
+// removed after the swap is only a warning: the new site is in place, and
+// the next build tries again.
+func (t *target) swap(tmp string, rename func(from, to string) error) (warning string, err error) {
+	old := oldName(t.abs)
+	_, statErr := os.Stat(t.abs)
+	moved := statErr == nil
+	if moved {
+		if err := os.RemoveAll(old); err != nil {
+			return "", t.fail("cannot remove "+t.sibling(old)+", left by an earlier build", err)
+		}
+		if err := rename(t.abs, old); err != nil {
+			return "", t.fail("cannot move "+t.folder()+" aside to "+t.sibling(old), err)
 		}
 	}
-	if err := os.Rename(tmp, out); err != nil {
-		os.Rename(old, out)
-		return fmt.Errorf("cannot replace %s: %w", out, err)
+	if err := rename(tmp, t.abs); err != nil {
+		if moved {
+			if err2 := rename(old, t.abs); err2 != nil {
+				return "", &writeError{
+					what: "cannot move the new site into " + t.folder(), err: err,
+					then: fmt.Sprintf("the previous site is in %s and could not be moved back (%s); the next build puts it back", t.sibling(old), reason(err2)),
+				}
+			}
+		}
+		return "", t.fail("cannot move the new site into "+t.folder(), err)
 	}
-	os.RemoveAll(old)
-	return nil
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Sprintf("the new site is in %s, but the previous one could not be removed from %s: %s; the next build tries again", t.folder(), t.sibling(old), reason(err)), nil
+	}
+	return "", nil
 }
 
 func oldName(out string) string {
@@ -160,18 +280,19 @@ func oldName(out string) string {
 
 // recoverSwap undoes what an interrupted build left behind: it puts back
 // a previous output that was moved aside, and removes unfinished new ones.
-func recoverSwap(out string) error {
-	old := oldName(out)
+// A leftover it cannot remove is left for swap, which reports it.
+func recoverSwap(t *target) error {
+	old := oldName(t.abs)
 	if _, err := os.Stat(filepath.Join(old, Marker)); err == nil {
-		if _, err := os.Stat(out); errors.Is(err, os.ErrNotExist) {
-			if err := os.Rename(old, out); err != nil {
-				return fmt.Errorf("cannot restore the previous output from %s: %w", old, err)
+		if _, err := os.Stat(t.abs); errors.Is(err, os.ErrNotExist) {
+			if err := os.Rename(old, t.abs); err != nil {
+				return &writeError{what: "cannot move the previous site back from " + t.sibling(old) + " to " + t.folder() + " after an interrupted build", err: err}
 			}
 		} else {
 			os.RemoveAll(old)
 		}
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".new-*"))
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(t.abs), "."+filepath.Base(t.abs)+".new-*"))
 	for _, l := range leftovers {
 		os.RemoveAll(l)
 	}
