@@ -103,6 +103,25 @@ func TestIncremental(t *testing.T) {
 			write(config, orig[config]+"unsafe_html: true\n")
 			write(budget, strings.Replace(orig[budget], "a *modest* rise.", "a <em>modest</em> rise.", 1))
 		}, []string{config, budget}},
+		{"set a claim aside in _drafts", func(write func(string, string), _ func(string)) {
+			write("content/claims/_drafts/later.md", orig[spend])
+			write("content/claims/.hidden.md", orig[spend])
+		}, []string{"content/claims/_drafts", "content/claims/.hidden.md"}},
+		{"link a claim from outside the site", func(_ func(string, string), _ func(string)) {
+			outside := filepath.Join(t.TempDir(), "outside.md")
+			if err := os.WriteFile(outside, []byte(orig[spend]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, filepath.Join(dir, "content", "claims", "linked.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"content/claims/linked.md"}},
+		{"remove the link", func(_ func(string, string), remove func(string)) { remove("content/claims/linked.md") }, []string{"content/claims/linked.md"}},
+		{"remove a folder of claims", func(_ func(string, string), _ func(string)) {
+			if err := os.RemoveAll(filepath.Join(dir, "content", "claims", "sub")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"content/claims/sub"}},
 		{"lost events", restore(config), []string{"."}},
 	}
 

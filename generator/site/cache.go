@@ -3,6 +3,7 @@ package site
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"factcheck/generator/check"
@@ -29,6 +30,10 @@ type Cache struct {
 	files      map[string]*entry // by path
 	// citing has, for an id, the paths of the claims and pages citing it.
 	citing map[string]map[string]bool
+	// listed are the content files, in path order, and listDiags what
+	// listing them found wrong.
+	listed    []string
+	listDiags check.List
 }
 
 // entry is one parsed file.
@@ -68,8 +73,10 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.L
 		c.files = map[string]*entry{}
 		c.citing = map[string]map[string]bool{}
 		c.unsafeHTML = cfg.UnsafeHTML
+		c.listed = nil
 	}
-	files := listFiles(fsys, &diags)
+	files := c.list(fsys, changed)
+	diags = append(diags, c.listDiags...)
 	listed := make(map[string]bool, len(files))
 	for _, p := range files {
 		listed[p] = true
@@ -114,6 +121,62 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.L
 	link(s, drafts, owners, &diags)
 	diags.Sort()
 	return s, diags
+}
+
+// list lists the content files like listFiles, walking only the changed
+// paths when it can.
+func (c *Cache) list(fsys fs.FS, changed []string) []string {
+	full := c.listed == nil
+	for _, ch := range changed {
+		full = full || ch == "." || ch == "content" || slices.Contains(contentDirs, ch)
+	}
+	if full {
+		c.listDiags = nil
+		c.listed = listFiles(fsys, &c.listDiags)
+		return c.listed
+	}
+	under := func(p, ch string) bool { return p == ch || strings.HasPrefix(p, ch+"/") }
+	var roots []string // changed paths within the content folders
+	for _, ch := range changed {
+		for _, dir := range contentDirs {
+			if strings.HasPrefix(ch, dir+"/") && !slices.ContainsFunc(roots, func(r string) bool { return under(ch, r) }) {
+				roots = append(roots, ch)
+			}
+		}
+	}
+	if len(roots) == 0 {
+		return c.listed
+	}
+	gone := func(p string) bool { return slices.ContainsFunc(roots, func(r string) bool { return under(p, r) }) }
+	files := slices.DeleteFunc(slices.Clone(c.listed), gone)
+	c.listDiags = slices.DeleteFunc(c.listDiags, func(d check.Diagnostic) bool { return gone(d.Path) })
+	added := false
+	for _, r := range roots {
+		dir := r[:strings.IndexByte(r[len("content/"):], '/')+len("content/")]
+		if setAside(dir, r) || symlinked(fsys, r, &c.listDiags) {
+			continue
+		}
+		n := len(files)
+		walkContent(fsys, dir, r, &c.listDiags, &files)
+		added = added || len(files) > n
+	}
+	if added {
+		slices.Sort(files)
+		files = slices.Compact(files)
+	}
+	c.listed = files
+	return files
+}
+
+// setAside reports whether a path below the content folder dir lies in a
+// folder that listFiles skips (a name starting with "." or "_").
+func setAside(dir, p string) bool {
+	for seg := range strings.SplitSeq(strings.TrimPrefix(p, dir+"/"), "/") {
+		if strings.HasPrefix(seg, ".") || strings.HasPrefix(seg, "_") {
+			return true
+		}
+	}
+	return false
 }
 
 // put sets or, with nil, removes the entry of a path.

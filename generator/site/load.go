@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -36,43 +37,55 @@ func Load(fsys fs.FS, opts Options) (*Site, check.List) {
 	return new(Cache).Load(fsys, opts, nil)
 }
 
+// contentDirs are the folders of content files.
+var contentDirs = []string{claimsDir, sourcesDir, pagesDir}
+
 // listFiles finds the .md files of content/claims, content/sources and
-// content/pages, in sub-folders too.
+// content/pages, in sub-folders too, sorted.
 func listFiles(fsys fs.FS, diags *check.List) []string {
 	var out []string
-	for _, dir := range []string{claimsDir, sourcesDir, pagesDir} {
+	for _, dir := range contentDirs {
 		if symlinked(fsys, dir, diags) {
 			continue
 		}
-		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if p == dir && errors.Is(err, fs.ErrNotExist) {
-					return nil
-				}
-				diags.Errorf(p, 1, 1, "cannot read: %v", err)
+		walkContent(fsys, dir, dir, diags, &out)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// walkContent adds to out the .md files at or below start, a file or
+// folder inside the content folder dir. Names starting
+// with "." or "_" below dir are left out: hidden files, editors'
+// leftovers and folders set aside.
+func walkContent(fsys fs.FS, dir, start string, diags *check.List, out *[]string) {
+	err := fs.WalkDir(fsys, start, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == start && errors.Is(err, fs.ErrNotExist) {
 				return nil
 			}
-			name := d.Name()
-			if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil // hidden files and editors' leftovers
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				diags.Errorf(p, 1, 1, "%s", symlinkMessage)
-				return nil
-			}
-			if !d.IsDir() && strings.HasSuffix(name, ".md") {
-				out = append(out, p)
+			diags.Errorf(p, 1, 1, "cannot read: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
 			}
 			return nil
-		})
-		if err != nil {
-			diags.Errorf(dir, 1, 1, "cannot read: %v", err)
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags.Errorf(p, 1, 1, "%s", symlinkMessage)
+			return nil
+		}
+		if !d.IsDir() && strings.HasSuffix(name, ".md") {
+			*out = append(*out, p)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(start, 1, 1, "cannot read: %v", err)
 	}
-	return out
 }
 
 // symlinked reports, as an error, whether name or a folder on its way
@@ -180,7 +193,10 @@ func sortSite(s *Site) {
 		if a.Menu != b.Menu {
 			return a.Menu < b.Menu
 		}
-		return a.Title < b.Title
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.ID < b.ID
 	})
 }
 
