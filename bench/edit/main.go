@@ -26,6 +26,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"factcheck/generator/serve"
@@ -62,10 +63,11 @@ func run(src string, edits int, profile string) error {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	log := new(lockedBuffer)
 	start := time.Now()
 	done := make(chan error, 1)
 	go func() {
-		done <- serve.Run(ctx, serve.Options{Src: src, Port: port, Stdout: io.Discard, Stderr: os.Stderr})
+		done <- serve.Run(ctx, serve.Options{Src: src, Port: port, Stdout: log, Stderr: os.Stderr})
 	}()
 	first := pageURL(base, claims[0])
 	for {
@@ -139,7 +141,27 @@ func run(src string, edits int, profile string) error {
 	fmt.Printf("serve: save to new page served, median %.0f ms, min %.0f ms, max %.0f ms (%d saves: %s ms)\n",
 		ms(times[len(times)/2]), ms(times[0]), ms(times[len(times)-1]), len(times), strings.Join(parts, " "))
 	cancel()
-	return <-done
+	err = <-done
+	fmt.Print("serve's own log (rebuild times):\n", log.String())
+	return err
+}
+
+// lockedBuffer is the server's output, written from its goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

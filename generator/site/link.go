@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
@@ -360,7 +361,7 @@ func verifyQuotes(s *Site, cache map[*markdown.Doc]*entry, diags *check.List) {
 		}
 	}
 	for _, src := range s.Sources {
-		sort.SliceStable(src.Highlights, func(i, j int) bool { return src.Highlights[i].Start < src.Highlights[j].Start })
+		slices.SortStableFunc(src.Highlights, func(a, b Highlight) int { return cmp.Compare(a.Start, b.Start) })
 	}
 }
 

@@ -202,11 +202,10 @@ func sortSite(s *Site) {
 
 // sortClaims orders claims newest first by publication date, then by id.
 func sortClaims(cs []*Claim) {
-	sort.Slice(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if !a.Published.Equal(b.Published) {
-			return a.Published.After(b.Published)
+	slices.SortFunc(cs, func(a, b *Claim) int {
+		if c := b.Published.Compare(a.Published); c != 0 {
+			return c
 		}
-		return a.ID < b.ID
+		return strings.Compare(a.ID, b.ID)
 	})
 }
