@@ -1,7 +1,7 @@
 // Command generator builds a fact-check site from Markdown, proving that
 // every quote is in its source.
 //
-//	generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+//	generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--timings]
 //	generator serve [--src DIR] [--bind ADDR] [--port N] [--drafts] [--poll DURATION]
 //	generator check [--src DIR] [--strict] [--format text|json]
 //	generator new claim|source ID [--src DIR]
@@ -32,7 +32,7 @@ import (
 var version = "0.1.0-dev"
 
 const usage = `usage:
-  generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+  generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--timings]
   generator serve [--src DIR] [--bind ADDR] [--port N] [--drafts] [--poll DURATION]
   generator check [--src DIR] [--strict] [--format text|json]
   generator new claim|source ID [--src DIR]
@@ -111,6 +111,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "the output folder (default SRC/public)")
 	baseURL := fs.String("base-url", "", "the URL the site is published at, replacing site.yaml's base_url")
 	drafts := fs.Bool("drafts", false, "include draft claims")
+	timings := fs.Bool("timings", false, "print how long each step took")
 	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
 		return usageError(stderr, pos)
 	}
@@ -118,7 +119,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		*out = filepath.Join(*src, "public")
 	}
 	start := time.Now()
-	res, diags, err := build.Write(build.Options{Src: *src, Drafts: *drafts, BaseURL: *baseURL}, *out)
+	progress := new(build.Progress)
+	stopProgress := showProgress(stderr, progress, start)
+	res, diags, err := build.Write(build.Options{Src: *src, Drafts: *drafts, BaseURL: *baseURL, Progress: progress}, *out)
+	stopProgress()
 	printDiags(stderr, diags)
 	if errors.Is(err, build.ErrContent) {
 		fmt.Fprintf(stderr, "build failed: %s; %s left as it was\n", countDiags(diags), *out)
@@ -134,9 +138,74 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if res.Site.Config.BaseURL == "/" {
 		fmt.Fprintln(stderr, "warning: no base_url in content/site.yaml and no --base-url: the feed, sitemap, canonical links and JSON-LD urls are left out")
 	}
-	fmt.Fprintf(stdout, "built %d claims, %d sources, %d pages in %s into %s\n",
-		len(res.Site.Claims), len(res.Site.Sources), res.Pages, time.Since(start).Round(time.Millisecond), *out)
+	took := time.Since(start)
+	if *timings {
+		st := res.Site.Stats
+		fmt.Fprintf(stdout, "timings: read and parse %d files %s, link %s (verify %d quotes %s), render and write %s\n",
+			st.Files, seconds(st.Read), seconds(st.Link), st.Quotes, seconds(st.Verify), seconds(took-st.Read-st.Link))
+	}
+	fmt.Fprintf(stdout, "built %s claims, %s sources, %s pages in %s into %s\n",
+		thousands(len(res.Site.Claims)), thousands(len(res.Site.Sources)), thousands(res.Pages), seconds(took), *out)
 	return 0
+}
+
+func seconds(d time.Duration) string {
+	if d < 10*time.Millisecond {
+		return d.Round(100 * time.Microsecond).String()
+	}
+	if d < time.Second {
+		return d.Round(time.Millisecond).String()
+	}
+	return fmt.Sprintf("%.1f s", d.Seconds())
+}
+
+// thousands writes n with commas: 12,056.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// showProgress shows, on a terminal, how many files a build has made, once
+// it has run for two seconds; the returned function clears the line.
+func showProgress(w io.Writer, p *build.Progress, start time.Time) (stop func()) {
+	f, ok := w.(*os.File)
+	if fi, err := os.Stderr.Stat(); !ok || f != os.Stderr || err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		shown := false
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				if shown {
+					fmt.Fprint(w, "\r\033[K")
+				}
+				return
+			case <-tick.C:
+				if time.Since(start) < 2*time.Second {
+					continue
+				}
+				shown = true
+				if total := p.Total.Load(); total == 0 {
+					fmt.Fprintf(w, "\rloading and checking the content… %s", seconds(time.Since(start)))
+				} else {
+					fmt.Fprintf(w, "\r\033[Kwriting %s of %s files… %s", thousands(int(p.Done.Load())), thousands(int(total)), seconds(time.Since(start)))
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	factcheck "factcheck"
 	"factcheck/generator/check"
@@ -33,6 +34,16 @@ type Options struct {
 	BaseURL string
 	// Dev marks the pages as the dev server's preview.
 	Dev bool
+	// Progress, when set, counts the output files as they are made.
+	Progress *Progress
+}
+
+// Progress counts a build's output files while it runs, for a progress
+// display that reads it from another goroutine.
+type Progress struct {
+	// Total is the number of files to make, known once the content is
+	// loaded (the search index counts as one); Done the number made.
+	Total, Done atomic.Int64
 }
 
 // Result is a rendered site.
@@ -66,7 +77,10 @@ func Render(s *site.Site, opts Options, emit func(path string, b []byte) error) 
 			pages++
 		}
 	}
-	return pages, runJobs(all, emit)
+	if opts.Progress != nil {
+		opts.Progress.Total.Store(int64(len(all)))
+	}
+	return pages, runJobs(all, emit, opts.Progress)
 }
 
 // jobs lists the output files of s, one job each: the static files and
@@ -174,7 +188,7 @@ func dedupeJobs(jobs []render.Job) []render.Job {
 }
 
 // runJobs renders jobs on all cores and stops at the first error.
-func runJobs(jobs []render.Job, emit func(string, []byte) error) error {
+func runJobs(jobs []render.Job, emit func(string, []byte) error, progress *Progress) error {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -199,6 +213,9 @@ func runJobs(jobs []render.Job, emit func(string, []byte) error) error {
 						mu.Unlock()
 						break
 					}
+				}
+				if progress != nil {
+					progress.Done.Add(1)
 				}
 			}
 		}()

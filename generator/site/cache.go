@@ -5,6 +5,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
@@ -59,6 +60,7 @@ type checked struct {
 // written or removed. When it is nil or holds ".", anything may have
 // changed and every file is parsed.
 func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.List) {
+	start := time.Now()
 	var diags check.List
 	var cfg Config
 	if symlinked(fsys, configFile, &diags) {
@@ -95,6 +97,8 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.L
 	}
 
 	s := &Site{Config: cfg}
+	s.Stats.Files, s.Stats.Parsed = len(files), len(stale)
+	s.Stats.Read = time.Since(start)
 	var drafts []*Claim
 	owners := map[*markdown.Doc]*entry{}
 	for _, p := range files {
@@ -118,7 +122,9 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.L
 			s.Pages = append(s.Pages, &pg)
 		}
 	}
+	linked := time.Now()
 	link(s, drafts, owners, &diags)
+	s.Stats.Link = time.Since(linked)
 	diags.Sort()
 	return s, diags
 }

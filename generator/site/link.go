@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
@@ -328,10 +329,12 @@ func verifyQuotes(s *Site, cache map[*markdown.Doc]*entry, diags *check.List) {
 	for _, p := range s.Pages {
 		owners = append(owners, owner{p.ID, p.Path, p.bodyLine, p.Doc, nil, cache[p.Doc]})
 	}
+	start := time.Now()
 	var todo []int
 	for i, o := range owners {
 		if o.e.checked == nil {
 			todo = append(todo, i)
+			s.Stats.Quotes += len(o.doc.Quotes)
 		}
 	}
 	var wg sync.WaitGroup
@@ -351,6 +354,7 @@ func verifyQuotes(s *Site, cache map[*markdown.Doc]*entry, diags *check.List) {
 	}
 	close(next)
 	wg.Wait()
+	s.Stats.Verify = time.Since(start)
 	for _, o := range owners {
 		r := o.e.checked
 		*diags = append(*diags, r.diags...)

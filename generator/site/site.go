@@ -28,6 +28,19 @@ type Site struct {
 	Backlinks map[string][]*Claim
 	// Aliases maps an old claim id to the claim that replaced it.
 	Aliases map[string]*Claim
+	// Stats say what loading did and how long it took.
+	Stats Stats
+}
+
+// Stats say what a Load did and how long it took.
+type Stats struct {
+	// Files counts the content files; Parsed those this Load parsed (all
+	// but those a Cache kept); Quotes the quotes it verified.
+	Files, Parsed, Quotes int
+	// Read is the time taken to list, read and parse files; Link to
+	// resolve ids and references, group claims and verify quotes, of
+	// which Verify to verify quotes.
+	Read, Link, Verify time.Duration
 }
 
 // Config is content/site.yaml.
