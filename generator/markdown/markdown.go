@@ -37,6 +37,7 @@ import (
 // Doc is a parsed Markdown body with what it refers to, in the order they
 // appear.
 type Doc struct {
+	// Root is the syntax tree; nil once dropped (see DropTree).
 	Root      ast.Node
 	Source    []byte
 	Quotes    []*Quote
@@ -44,6 +45,59 @@ type Doc struct {
 	Links     []*CrossLink
 	// Problems found while parsing, at byte offsets of Source.
 	Problems []Problem
+	// text is the document as plain text, kept by DropTree.
+	text string
+
+	parser *Parser
+}
+
+// DropTree lets go of the syntax tree, which takes several times the
+// memory of the Markdown itself, keeping what was read from it: quotes,
+// citations and cross-links (detached from the tree), problems and the
+// plain text. Render parses the Markdown again when it needs the tree.
+// A site of many thousand claims is loaded and checked, then rendered one
+// page at a time, without every tree in memory at once.
+func (d *Doc) DropTree() {
+	if d.Root == nil {
+		return
+	}
+	d.text = PlainText(d.Root, d.Source)
+	detached := make(map[*Citation]*Citation, len(d.Citations))
+	for i, c := range d.Citations {
+		dc := &Citation{SourceID: c.SourceID, Locator: c.Locator, Offset: c.Offset, Quote: c.Quote}
+		detached[c] = dc
+		d.Citations[i] = dc
+	}
+	for _, q := range d.Quotes {
+		q.Citation = detached[q.Citation]
+	}
+	for i, l := range d.Links {
+		d.Links[i] = &CrossLink{Target: l.Target, Label: l.Label, Offset: l.Offset}
+	}
+	d.Root = nil
+}
+
+// PlainText returns the document as plain text.
+func (d *Doc) PlainText() string {
+	if d.Root == nil {
+		return d.text
+	}
+	return PlainText(d.Root, d.Source)
+}
+
+// tree returns the document's syntax tree, parsing the Markdown again if
+// it was dropped; the quotes of a new tree carry the checks of d's.
+func (d *Doc) tree() ast.Node {
+	if d.Root != nil || d.parser == nil {
+		return d.Root
+	}
+	again := d.parser.Parse(d.Source)
+	for i, q := range again.Quotes {
+		if i < len(d.Quotes) {
+			q.Check = d.Quotes[i].Check
+		}
+	}
+	return again.Root
 }
 
 // Problem is something wrong in the Markdown, at byte offset Offset.
@@ -160,7 +214,7 @@ func NewParser(plain bool) *Parser {
 
 // Parse parses src.
 func (p *Parser) Parse(src []byte) *Doc {
-	doc := &Doc{Source: src}
+	doc := &Doc{Source: src, parser: p}
 	ctx := parser.NewContext()
 	ctx.Set(docKey, doc)
 	doc.Root = p.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))

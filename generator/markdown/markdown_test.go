@@ -77,7 +77,53 @@ func TestRender(t *testing.T) {
 			if refs != sections["refs.txt"] {
 				t.Errorf("refs.txt:\n%s\nwant:\n%s", refs, sections["refs.txt"])
 			}
+			checkDropTree(t, []byte(sections["in.md"]), unsafe)
 		})
+	}
+}
+
+// checkDropTree checks that a document whose tree was dropped renders as
+// it did with its tree, each quote with its own check, and keeps its
+// references and plain text, detached from the tree.
+func checkDropTree(t *testing.T, in []byte, unsafe bool) {
+	t.Helper()
+	p := NewParser(false)
+	full, dropped := p.Parse(in), p.Parse(in)
+	for i := range full.Quotes {
+		full.Quotes[i].Check = QuoteCheck{Status: Status(i % 3), Anchor: fmt.Sprint("q", i)}
+		dropped.Quotes[i].Check = full.Quotes[i].Check
+	}
+	text := full.PlainText()
+	dropped.DropTree()
+	if dropped.Root != nil {
+		t.Fatal("DropTree kept the tree")
+	}
+	for _, c := range dropped.Citations {
+		if c.Parent() != nil {
+			t.Errorf("citation of %s is still in the tree", c.SourceID)
+		}
+	}
+	for _, l := range dropped.Links {
+		if l.Parent() != nil {
+			t.Errorf("cross-link to %s is still in the tree", l.Target)
+		}
+	}
+	if got, want := describe(dropped), describe(full); got != want {
+		t.Errorf("references after DropTree:\n%s\nwant:\n%s", got, want)
+	}
+	if got := dropped.PlainText(); got != text {
+		t.Errorf("plain text after DropTree:\n%q\nwant:\n%q", got, text)
+	}
+	r := NewRenderer(fakeLinks{}, unsafe)
+	var a, b bytes.Buffer
+	if err := r.Render(&a, full); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Render(&b, dropped); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Errorf("rendered after DropTree:\n%s\nwant:\n%s", b.String(), a.String())
 	}
 }
 

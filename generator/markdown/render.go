@@ -52,7 +52,11 @@ func NewRenderer(links Links, unsafe bool) *Renderer {
 
 // Render writes doc as HTML.
 func (r *Renderer) Render(w io.Writer, doc *Doc) error {
-	return r.md.Renderer().Render(w, doc.Source, doc.Root)
+	root := doc.tree()
+	if root == nil {
+		return nil
+	}
+	return r.md.Renderer().Render(w, doc.Source, root)
 }
 
 type nodeRenderer struct {

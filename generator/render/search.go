@@ -54,7 +54,6 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"factcheck/generator/markdown"
 	"factcheck/generator/site"
 )
 
@@ -285,8 +284,8 @@ func claimWords(c *site.Claim, set map[string]struct{}) (all, strong []string) {
 	}
 	buf = scanWords(c.Summary, buf, add(&strong))
 	all = slices.Clone(strong)
-	if c.Doc != nil && c.Doc.Root != nil {
-		scanWords(markdown.PlainText(c.Doc.Root, c.Doc.Source), buf, add(&all))
+	if c.Doc != nil {
+		scanWords(c.Doc.PlainText(), buf, add(&all))
 	}
 	return all, strong
 }

@@ -39,6 +39,7 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, diags *check.
 	c.Doc = p.Parse(f.body)
 	c.refs = refsOf(c.Doc)
 	reportProblems(f, c.Doc, diags)
+	c.Doc.DropTree()
 	return c
 }
 
@@ -168,6 +169,7 @@ func parsePage(id string, f file, fm *fields, p *markdown.Parser, diags *check.L
 	pg.Doc = p.Parse(f.body)
 	pg.refs = refsOf(pg.Doc)
 	reportProblems(f, pg.Doc, diags)
+	pg.Doc.DropTree()
 	return pg
 }
 
