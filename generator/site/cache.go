@@ -26,6 +26,9 @@ import (
 // own file changed or when a file changed whose id it cites: the source it
 // quotes may have changed, appeared or gone. Anything else about it (its
 // cross-links, ratings, listings) is worked out afresh by every Load.
+//
+// The zero Cache is empty and ready. Loads with one Cache must not
+// overlap.
 type Cache struct {
 	unsafeHTML bool
 	files      map[string]*entry // by path
