@@ -36,6 +36,9 @@ type Renderer struct {
 	// cards caches the rendered card of each claim (*site.Claim →
 	// template.HTML).
 	cards sync.Map
+	// badges caches the "rating" template of each rating (site.Rating →
+	// template.HTML).
+	badges sync.Map
 	// chrome caches the site header and footer (name and current path →
 	// template.HTML).
 	chrome   sync.Map

@@ -91,6 +91,28 @@ type ClaimView struct {
 	*site.Claim
 	Quotes    []QuoteView
 	Backlinks []*site.Claim
+
+	// The markup of the parts of a claim page, written once in Go so that
+	// the built-in claim.html runs a few dozen template actions instead
+	// of several hundred (see escape.go). A template may use them or
+	// build its own markup from the fields above. Links are <a> elements,
+	// dates <time> elements, items <li> elements; a part the claim does
+	// not have is "" or empty.
+	TopicLinks      []template.HTML // each topic, linked
+	ClaimantLink    template.HTML
+	AppearanceLinks template.HTML // "source 1", "source 2" … linked, comma-separated
+	Badge           template.HTML // the "rating" template for the claim's rating
+	RatingLink      template.HTML // the rating's label, linked to its page
+	ClaimDateTime   template.HTML
+	PublishedTime   template.HTML
+	UpdatedTime     template.HTML
+	QuoteItems      []template.HTML // the quotes checked, as claim.html lists them
+	SourceItems     []template.HTML // the sources cited
+	LinkItems       []template.HTML // the claims this one links to, with their badges
+	BacklinkItems   []template.HTML // the claims that link to this one
+	CorrectionItems []template.HTML
+	// Citation is the text of "Cite this fact-check".
+	Citation template.HTML
 }
 
 // QuoteView is one quote of a claim.
@@ -156,9 +178,9 @@ func (p *Page) Card(c *site.Claim) (template.HTML, error) {
 	return h, nil
 }
 
-// Chrome is the "site-header" or "site-footer" template, rendered once
-// per build for each menu entry that can be current and once for every
-// other page.
+// Chrome is the "site-header", "site-footer" or "site-assets" template,
+// rendered once per build for each menu entry that can be current and once
+// for every other page.
 func (p *Page) Chrome(name string) (template.HTML, error) {
 	key := ""
 	if p.r.menuPaths()[p.Path] {
@@ -277,6 +299,9 @@ func (r *Renderer) claim(c *site.Claim) (*Page, error) {
 			Text: q.Text, Source: r.site.Source[q.Citation.SourceID], Locator: q.Citation.Locator,
 			Anchor: anchor, Original: original, Status: statusName(q.Check.Status),
 		})
+	}
+	if err := r.claimMarkup(v, r.urls.Abs(claimPath(c.ID))); err != nil {
+		return nil, err
 	}
 	p.Claim = v
 	p.JSONLD, err = r.claimReviewJS(c)

@@ -1,0 +1,173 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"factcheck/generator/site"
+)
+
+// claimMarkup fills the markup fields of a claim page's view. Each piece
+// is what templates/claim.html used to write with template actions; keep
+// the two in step.
+func (r *Renderer) claimMarkup(v *ClaimView, canonical string) error {
+	c := v.Claim
+	var m markup
+	for _, t := range c.Topics {
+		m.Reset()
+		m.link(r.urls.Rel(topicPath(t.ID)), t.Name)
+		v.TopicLinks = append(v.TopicLinks, m.html())
+	}
+	m.Reset()
+	m.link(r.urls.Rel(claimantPath(c.Claimant.ID)), c.Claimant.Name)
+	v.ClaimantLink = m.html()
+	m.Reset()
+	for i, u := range c.Appearances {
+		if i > 0 {
+			m.raw(", ")
+		}
+		m.raw(`<a rel="external noopener" href="`, escapeURL(u), `">source `, itoa(i+1), "</a>")
+	}
+	v.AppearanceLinks = m.html()
+	badge, err := r.badge(c.Rating)
+	if err != nil {
+		return err
+	}
+	v.Badge = badge
+	m.Reset()
+	m.link(r.urls.Rel(ratingPath(c.Rating.ID)), c.Rating.Label)
+	v.RatingLink = m.html()
+	v.ClaimDateTime = timeHTML(c.ClaimDate)
+	v.PublishedTime = timeHTML(c.Published)
+	if !c.Updated.IsZero() {
+		v.UpdatedTime = timeHTML(c.Updated)
+	}
+	for _, q := range v.Quotes {
+		v.QuoteItems = append(v.QuoteItems, r.quoteItem(q))
+	}
+	for _, src := range c.Sources {
+		v.SourceItems = append(v.SourceItems, r.sourceItem(src))
+	}
+	if v.LinkItems, err = r.claimItems(c.Links); err != nil {
+		return err
+	}
+	if v.BacklinkItems, err = r.claimItems(v.Backlinks); err != nil {
+		return err
+	}
+	for _, corr := range c.Corrections {
+		m.Reset()
+		m.raw("<li>")
+		m.time(corr.Date)
+		m.raw(": ", escapeText(corr.Note), "</li>")
+		v.CorrectionItems = append(v.CorrectionItems, m.html())
+	}
+	v.Citation = r.citation(c, canonical)
+	return nil
+}
+
+func timeHTML(t time.Time) template.HTML {
+	var m markup
+	m.time(t)
+	return m.html()
+}
+
+// quoteItem is a quote in the "Quotes checked" list of its claim.
+func (r *Renderer) quoteItem(q QuoteView) template.HTML {
+	var m markup
+	m.raw(`<li class="quote-item `, escapeText(q.Status), "\">\n<q>", escapeText(q.Text), "</q>\n<span class=\"qmeta\">— ")
+	if q.Source != nil {
+		m.link(r.urls.Rel(sourcePath(q.Source.ID)), q.Source.Title)
+	}
+	if q.Locator != "" {
+		m.raw(", ", escapeText(q.Locator))
+	}
+	m.raw(".\n<span class=\"qstatus ", escapeText(q.Status), `">`)
+	switch q.Status {
+	case "verified":
+		m.raw("✓ verified")
+	case "unverified":
+		m.raw("unverified: the source's text is not stored")
+	default:
+		m.raw("not found in the source")
+	}
+	m.raw("</span>")
+	if q.Anchor != "" {
+		m.raw(` · <a href="`, escapeURL(q.Anchor), `">see it in the source</a>`)
+	}
+	if q.Original != "" {
+		m.raw(` · <a rel="external noopener" href="`, escapeURL(q.Original), `">in the original ↗</a>`)
+	}
+	m.raw("</span>\n</li>")
+	return m.html()
+}
+
+// sourceItem is a source in the "Sources" list of a claim.
+func (r *Renderer) sourceItem(src *site.Source) template.HTML {
+	var m markup
+	m.raw("<li>")
+	m.link(r.urls.Rel(sourcePath(src.ID)), src.Title)
+	// The template wrote the date with {{with .Published}}, which is
+	// true for any time.Time, zero or not.
+	m.raw(", ", escapeText(src.Publisher), ", ")
+	m.time(src.Published)
+	if src.URL != "" {
+		m.raw(` · <a rel="external noopener" href="`, escapeURL(src.URL), `">original ↗</a>`)
+	}
+	if src.ArchiveURL != "" {
+		m.raw(` · <a rel="external noopener" href="`, escapeURL(src.ArchiveURL), `">archived copy ↗</a>`)
+	}
+	m.raw("</li>")
+	return m.html()
+}
+
+// claimItems lists related claims: each one's badge and linked text.
+func (r *Renderer) claimItems(cs []*site.Claim) ([]template.HTML, error) {
+	var items []template.HTML
+	for _, c := range cs {
+		badge, err := r.badge(c.Rating)
+		if err != nil {
+			return nil, err
+		}
+		var m markup
+		m.raw("<li>", string(badge), " ")
+		m.link(r.urls.Rel(claimPath(c.ID)), c.Claim)
+		m.raw("</li>")
+		items = append(items, m.html())
+	}
+	return items, nil
+}
+
+// citation is how to cite a fact-check: organization, claim, rating,
+// dates and address.
+func (r *Renderer) citation(c *site.Claim, canonical string) template.HTML {
+	var m markup
+	m.raw(escapeText(r.site.Config.Organization.Name), ". “", escapeText(c.Claim), "” — rated ",
+		escapeText(c.Rating.Label), ". Published ", longDate(c.Published))
+	if !c.Updated.IsZero() {
+		m.raw(", updated ", longDate(c.Updated))
+	}
+	m.raw(". ")
+	if canonical != "" {
+		m.text(canonical)
+	} else {
+		m.text(r.urls.Rel(claimPath(c.ID)))
+	}
+	return m.html()
+}
+
+// badge is the "rating" template for rt, rendered once per rating and
+// build.
+func (r *Renderer) badge(rt site.Rating) (template.HTML, error) {
+	if h, ok := r.badges.Load(rt); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := r.tmpl.page["claim.html"].ExecuteTemplate(&b, "rating", rt); err != nil {
+		return "", fmt.Errorf("template claim.html: %w", err)
+	}
+	h := template.HTML(b.String())
+	r.badges.Store(rt, h)
+	return h, nil
+}

@@ -1,0 +1,53 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+)
+
+// escapeInputs are strings that exercise every rule of html/template's
+// text, attribute and URL escaping.
+var escapeInputs = []string{
+	"", "plain", "Taxes doubled last year.", "a&b", "<script>alert('x')</script>",
+	`"'><svg onload=alert(1)>`, "1+1", "nul\x00byte", "bad utf-8 \xff\xfe", "\u202e right-to-left",
+	"Élysée – “quoted” ↗", "\ufdd0\uffff", "tab\there\nnewline",
+	"https://example.org/a'b", "https://example.org/?x='onmouseover=alert(1)", "HTTPS://EXAMPLE.ORG/",
+	"javascript:alert(1)", "JavaScript:alert(1)", "vbscript:msgbox", "data:text/html;base64,PHNj",
+	"mailto:desk@example.org", "ftp://example.org/", "/relative/path:with-colon", "path/x:y",
+	"/claims/caf%C3%A9/", "/a b/", "/%zz/%4", "/%4g", "/é/", "#frag", "?q=a&b=c", "/!$&*+,;=?@[]~",
+	"(paren)", "back\\slash", "`tick`", "{brace}|pipe^", "https://example.org/doc.pdf#page=4",
+	"https://example.org/page#:~:text=taxes%20rose,in%202023",
+}
+
+func TestEscapeLikeHTMLTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(`<p>{{.}}</p><a title="{{.}}" href="{{.}}">`))
+	for _, s := range escapeInputs {
+		var b strings.Builder
+		if err := tmpl.Execute(&b, s); err != nil {
+			t.Fatal(err)
+		}
+		want := b.String()
+		got := "<p>" + escapeText(s) + `</p><a title="` + escapeText(s) + `" href="` + escapeURL(s) + `">`
+		if got != want {
+			t.Errorf("%q:\n got %s\nwant %s", s, got, want)
+		}
+	}
+}
+
+func FuzzEscapeLikeHTMLTemplate(f *testing.F) {
+	for _, s := range escapeInputs {
+		f.Add(s)
+	}
+	tmpl := template.Must(template.New("").Parse(`<p>{{.}}</p><a title="{{.}}" href="{{.}}">`))
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		if err := tmpl.Execute(&b, s); err != nil {
+			t.Fatal(err)
+		}
+		got := "<p>" + escapeText(s) + `</p><a title="` + escapeText(s) + `" href="` + escapeURL(s) + `">`
+		if got != b.String() {
+			t.Errorf("%q:\n got %s\nwant %s", s, got, b.String())
+		}
+	})
+}
