@@ -171,3 +171,25 @@ func (r *Renderer) badge(rt site.Rating) (template.HTML, error) {
 	r.badges.Store(rt, h)
 	return h, nil
 }
+
+// quotedInItem is a claim in the "Quoted in" list of a source page, with
+// links to its quotes in the text.
+func (r *Renderer) quotedInItem(q QuotedIn) (template.HTML, error) {
+	badge, err := r.badge(q.Claim.Rating)
+	if err != nil {
+		return "", err
+	}
+	var m markup
+	m.raw("<li>")
+	m.link(r.urls.Rel(claimPath(q.Claim.ID)), q.Claim.Claim)
+	m.raw(" ", string(badge))
+	if len(q.Quotes) > 0 {
+		m.raw("\n<ol class=\"quote-refs\">")
+		for _, ref := range q.Quotes {
+			m.raw(`<li value="`, itoa(ref.N), `"><a href="#`, escapeFragment(ref.Anchor), `">“`, escapeText(ref.Text), "”</a></li>")
+		}
+		m.raw("</ol>")
+	}
+	m.raw("\n</li>")
+	return m.html(), nil
+}

@@ -49,18 +49,31 @@ func isSafeURL(s string) bool {
 	return true
 }
 
+// escapeFragment escapes s for the fragment of a quoted URL attribute,
+// after a literal "#": html/template percent-encodes every byte but
+// letters, digits and "-._~".
+func escapeFragment(s string) string {
+	return escapeText(processURL(s, false))
+}
+
 // normalizeURL percent-encodes the bytes of s that are neither unreserved
 // nor reserved in URLs, keeping valid escapes, as html/template does.
-func normalizeURL(s string) string {
+func normalizeURL(s string) string { return processURL(s, true) }
+
+// processURL percent-encodes the bytes of s that are not unreserved in
+// URLs; when norm is set, it keeps reserved bytes and valid escapes.
+func processURL(s string, norm bool) string {
 	var b strings.Builder
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0:
+			strings.IndexByte("-._~", c) >= 0:
 			continue
-		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+			continue
+		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
 			continue
 		}
 		if written == 0 {

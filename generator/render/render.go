@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"factcheck/generator/markdown"
 	"factcheck/generator/site"
@@ -44,13 +45,18 @@ type Renderer struct {
 	chrome   sync.Map
 	menuOnce sync.Once
 	menu     map[string]bool
+	// sizes holds the largest page of each template so far.
+	sizes map[string]*atomic.Int64
 	// Dev is set by the dev server: it marks pages as a preview.
 	Dev bool
 }
 
 // New returns a renderer for s with templates t.
 func New(s *site.Site, t *Templates) *Renderer {
-	r := &Renderer{site: s, tmpl: t, urls: NewURLs(s.Config.BaseURL)}
+	r := &Renderer{site: s, tmpl: t, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
+	for _, name := range pageTemplates {
+		r.sizes[name] = new(atomic.Int64)
+	}
 	r.md = markdown.NewRenderer(r, s.Config.UnsafeHTML)
 	return r
 }
@@ -177,7 +183,7 @@ func (r *Renderer) Jobs() []Job {
 	}
 	page("sources/", "sources.html", func() (*Page, error) { return r.sources(), nil })
 	for _, src := range s.Sources {
-		page(sourcePath(src.ID), "source.html", func() (*Page, error) { return r.source(src), nil })
+		page(sourcePath(src.ID), "source.html", func() (*Page, error) { return r.source(src) })
 	}
 	page("ratings/", "ratings.html", func() (*Page, error) { return r.ratings(), nil })
 	for _, rt := range s.Config.Ratings {
@@ -230,10 +236,16 @@ func (r *Renderer) execute(name string, p *Page) ([]byte, error) {
 	if t == nil {
 		return nil, fmt.Errorf("no template %q", name)
 	}
+	// Pages of one kind have about the same size: start each with room
+	// for the largest so far, rather than growing the buffer page by page.
+	size := r.sizes[name]
 	var b bytes.Buffer
-	b.Grow(16 << 10)
+	b.Grow(int(max(4<<10, size.Load())))
 	if err := t.ExecuteTemplate(&b, "base.html", p); err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	if n := int64(b.Len()); n > size.Load() {
+		size.Store(n)
 	}
 	return b.Bytes(), nil
 }
