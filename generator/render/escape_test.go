@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"html/template"
 	"strings"
 	"testing"
@@ -50,4 +52,32 @@ func FuzzEscapeLikeHTMLTemplate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkEscape)
+}
+
+// jsonInputs exercise every rule of encoding/json's string encoding.
+var jsonInputs = append([]string{"\b\f\n\r\t\x01\x1f\x7f", `back\slash "quoted"`, "\u2028\u2029", "a\xc0b", "\xed\xa0\x80"}, escapeInputs...)
+
+func checkJSONString(t *testing.T, s string) {
+	want, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	writeJSONString(&b, s)
+	if b.String() != string(want) {
+		t.Errorf("%q: got %s, want %s", s, b.String(), want)
+	}
+}
+
+func TestJSONStringLikeEncodingJSON(t *testing.T) {
+	for _, s := range jsonInputs {
+		checkJSONString(t, s)
+	}
+}
+
+func FuzzJSONStringLikeEncodingJSON(f *testing.F) {
+	for _, s := range jsonInputs {
+		f.Add(s)
+	}
+	f.Fuzz(checkJSONString)
 }
