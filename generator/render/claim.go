@@ -20,9 +20,7 @@ func (r *Renderer) claimMarkup(v *ClaimView, canonical string) error {
 		m.link(r.urls.Rel(topicPath(t.ID)), t.Name)
 		v.TopicLinks = append(v.TopicLinks, m.html())
 	}
-	m.Reset()
-	m.link(r.urls.Rel(claimantPath(c.Claimant.ID)), c.Claimant.Name)
-	v.ClaimantLink = m.html()
+	v.ClaimantLink = r.claimantLink(c)
 	m.Reset()
 	for i, u := range c.Appearances {
 		if i > 0 {
@@ -31,7 +29,7 @@ func (r *Renderer) claimMarkup(v *ClaimView, canonical string) error {
 		m.raw(`<a rel="external noopener" href="`, escapeURL(u), `">source `, itoa(i+1), "</a>")
 	}
 	v.AppearanceLinks = m.html()
-	badge, err := r.badge(c.Rating)
+	badge, err := r.badge("claim.html", c.Rating)
 	if err != nil {
 		return err
 	}
@@ -65,6 +63,26 @@ func (r *Renderer) claimMarkup(v *ClaimView, canonical string) error {
 	}
 	v.Citation = r.citation(c, canonical)
 	return nil
+}
+
+// cardMarkup fills the markup fields of a claim's card.
+func (r *Renderer) cardMarkup(card *CardData) error {
+	c := card.Claim
+	badge, err := r.badge("home.html", c.Rating)
+	if err != nil {
+		return err
+	}
+	card.Badge = badge
+	card.ClaimantLink = r.claimantLink(c)
+	card.ClaimDateTime = timeHTML(c.ClaimDate)
+	card.PublishedTime = timeHTML(c.Published)
+	return nil
+}
+
+func (r *Renderer) claimantLink(c *site.Claim) template.HTML {
+	var m markup
+	m.link(r.urls.Rel(claimantPath(c.Claimant.ID)), c.Claimant.Name)
+	return m.html()
 }
 
 func timeHTML(t time.Time) template.HTML {
@@ -126,7 +144,7 @@ func (r *Renderer) sourceItem(src *site.Source) template.HTML {
 func (r *Renderer) claimItems(cs []*site.Claim) ([]template.HTML, error) {
 	var items []template.HTML
 	for _, c := range cs {
-		badge, err := r.badge(c.Rating)
+		badge, err := r.badge("claim.html", c.Rating)
 		if err != nil {
 			return nil, err
 		}
@@ -157,25 +175,30 @@ func (r *Renderer) citation(c *site.Claim, canonical string) template.HTML {
 	return m.html()
 }
 
-// badge is the "rating" template for rt, rendered once per rating and
-// build.
-func (r *Renderer) badge(rt site.Rating) (template.HTML, error) {
-	if h, ok := r.badges.Load(rt); ok {
+// badge is the "rating" template for rt, as the page template tmpl has it
+// (a page template may redefine it), rendered once per rating and build.
+func (r *Renderer) badge(tmpl string, rt site.Rating) (template.HTML, error) {
+	type key struct {
+		tmpl   string
+		rating site.Rating
+	}
+	k := key{tmpl, rt}
+	if h, ok := r.badges.Load(k); ok {
 		return h.(template.HTML), nil
 	}
 	var b strings.Builder
-	if err := r.tmpl.page["claim.html"].ExecuteTemplate(&b, "rating", rt); err != nil {
-		return "", fmt.Errorf("template claim.html: %w", err)
+	if err := r.tmpl.page[tmpl].ExecuteTemplate(&b, "rating", rt); err != nil {
+		return "", fmt.Errorf("template %s: %w", tmpl, err)
 	}
 	h := template.HTML(b.String())
-	r.badges.Store(rt, h)
+	r.badges.Store(k, h)
 	return h, nil
 }
 
 // quotedInItem is a claim in the "Quoted in" list of a source page, with
 // links to its quotes in the text.
 func (r *Renderer) quotedInItem(q QuotedIn) (template.HTML, error) {
-	badge, err := r.badge(q.Claim.Rating)
+	badge, err := r.badge("source.html", q.Claim.Rating)
 	if err != nil {
 		return "", err
 	}

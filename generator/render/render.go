@@ -37,8 +37,8 @@ type Renderer struct {
 	// cards caches the rendered card of each claim (*site.Claim →
 	// template.HTML).
 	cards sync.Map
-	// badges caches the "rating" template of each rating (site.Rating →
-	// template.HTML).
+	// badges caches the "rating" template of each rating, for each page
+	// template (see badge).
 	badges sync.Map
 	// chrome caches the site header and footer (name and current path →
 	// template.HTML).
