@@ -83,3 +83,5 @@ func BenchmarkSearchIndex(b *testing.B) {
 		r.searchIndex()
 	}
 }
+
+func BenchmarkNotFoundPage(b *testing.B) { benchJob(b, "404.html") }

@@ -94,6 +94,7 @@ func timeHTML(t time.Time) template.HTML {
 // quoteItem is a quote in the "Quotes checked" list of its claim.
 func (r *Renderer) quoteItem(q QuoteView) template.HTML {
 	var m markup
+	m.Grow(400 + len(q.Text) + len(q.Locator) + len(q.Anchor) + len(q.Original))
 	m.raw(`<li class="quote-item `, escapeText(q.Status), "\">\n<q>", escapeText(q.Text), "</q>\n<span class=\"qmeta\">— ")
 	if q.Source != nil {
 		m.link(r.urls.Rel(sourcePath(q.Source.ID)), q.Source.Title)
@@ -124,6 +125,7 @@ func (r *Renderer) quoteItem(q QuoteView) template.HTML {
 // sourceItem is a source in the "Sources" list of a claim.
 func (r *Renderer) sourceItem(src *site.Source) template.HTML {
 	var m markup
+	m.Grow(300 + len(src.Title) + len(src.Publisher) + len(src.URL) + len(src.ArchiveURL))
 	m.raw("<li>")
 	m.link(r.urls.Rel(sourcePath(src.ID)), src.Title)
 	// The template wrote the date with {{with .Published}}, which is
@@ -161,6 +163,7 @@ func (r *Renderer) claimItems(cs []*site.Claim) ([]template.HTML, error) {
 // dates and address.
 func (r *Renderer) citation(c *site.Claim, canonical string) template.HTML {
 	var m markup
+	m.Grow(200 + len(c.Claim) + len(canonical))
 	m.raw(escapeText(r.site.Config.Organization.Name), ". “", escapeText(c.Claim), "” — rated ",
 		escapeText(c.Rating.Label), ". Published ", longDate(c.Published))
 	if !c.Updated.IsZero() {

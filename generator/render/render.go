@@ -134,12 +134,22 @@ func pageNumber(loc string) string {
 
 // markdownHTML renders a parsed body.
 func (r *Renderer) markdownHTML(doc *markdown.Doc) (template.HTML, error) {
-	var b bytes.Buffer
+	var b htmlBuilder
+	b.Grow(len(doc.Source) + len(doc.Source)/4 + 256) // about the size of the HTML
 	if err := r.md.Render(&b, doc); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
 }
+
+// htmlBuilder is a strings.Builder that goldmark writes into directly: as
+// a goldmark util.BufWriter, it is not wrapped in a bufio.Writer that would
+// copy everything once more.
+type htmlBuilder struct{ strings.Builder }
+
+func (b *htmlBuilder) Available() int { return b.Cap() - b.Len() }
+func (b *htmlBuilder) Buffered() int  { return 0 }
+func (b *htmlBuilder) Flush() error   { return nil }
 
 // Jobs lists every output file of the site.
 func (r *Renderer) Jobs() []Job {
