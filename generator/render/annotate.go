@@ -26,6 +26,12 @@ func (r *Renderer) annotate(src *site.Source) template.HTML {
 		last[h.Quote] = i
 	}
 	var b strings.Builder
+	size := 0
+	for _, pc := range src.Text.Pieces {
+		size += len(pc.Tag) + len(pc.Text) + len(pc.Text)/16 // a little for escapes
+	}
+	b.Grow(size + 400*len(hs)) // and for marks and links
+
 	var pending []string // links that must wait for the end of a source's own link
 	inLink := 0
 	for _, pc := range src.Text.Pieces {

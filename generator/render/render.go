@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"factcheck/generator/markdown"
 	"factcheck/generator/site"
@@ -54,18 +55,26 @@ type Renderer struct {
 	// cards caches the rendered card of each claim (*site.Claim →
 	// template.HTML).
 	cards sync.Map
+	// badges caches the "rating" template of each rating, for each page
+	// template (see badge).
+	badges sync.Map
 	// chrome caches the site header and footer (name and current path →
 	// template.HTML).
 	chrome   sync.Map
 	menuOnce sync.Once
 	menu     map[string]bool
+	// sizes holds the largest page of each template so far.
+	sizes map[string]*atomic.Int64
 	// Dev is set by the dev server: it marks pages as a preview.
 	Dev bool
 }
 
 // New returns a renderer for s with templates t.
 func New(s *site.Site, t *Templates) *Renderer {
-	r := &Renderer{site: s, tmpl: t, urls: NewURLs(s.Config.BaseURL)}
+	r := &Renderer{site: s, tmpl: t, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
+	for _, name := range pageTemplates {
+		r.sizes[name] = new(atomic.Int64)
+	}
 	r.md = markdown.NewRenderer(r, s.Config.UnsafeHTML)
 	return r
 }
@@ -143,12 +152,22 @@ func pageNumber(loc string) string {
 
 // markdownHTML renders a parsed body.
 func (r *Renderer) markdownHTML(doc *markdown.Doc) (template.HTML, error) {
-	var b bytes.Buffer
+	var b htmlBuilder
+	b.Grow(len(doc.Source) + len(doc.Source)/4 + 256) // about the size of the HTML
 	if err := r.md.Render(&b, doc); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
 }
+
+// htmlBuilder is a strings.Builder that goldmark writes into directly: as
+// a goldmark util.BufWriter, it is not wrapped in a bufio.Writer that would
+// copy everything once more.
+type htmlBuilder struct{ strings.Builder }
+
+func (b *htmlBuilder) Available() int { return b.Cap() - b.Len() }
+func (b *htmlBuilder) Buffered() int  { return 0 }
+func (b *htmlBuilder) Flush() error   { return nil }
 
 // Jobs lists every output file of the site.
 func (r *Renderer) Jobs() []Job {
@@ -192,7 +211,7 @@ func (r *Renderer) Jobs() []Job {
 	}
 	page("sources/", "sources.html", func() (*Page, error) { return r.sources(), nil })
 	for _, src := range s.Sources {
-		page(sourcePath(src.ID), "source.html", func() (*Page, error) { return r.source(src), nil })
+		page(sourcePath(src.ID), "source.html", func() (*Page, error) { return r.source(src) })
 	}
 	page("ratings/", "ratings.html", func() (*Page, error) { return r.ratings(), nil })
 	for _, rt := range s.Config.Ratings {
@@ -249,10 +268,16 @@ func (r *Renderer) execute(name string, p *Page) ([]byte, error) {
 	if t == nil {
 		return nil, fmt.Errorf("no template %q", name)
 	}
+	// Pages of one kind have about the same size: start each with room
+	// for the largest so far, rather than growing the buffer page by page.
+	size := r.sizes[name]
 	var b bytes.Buffer
-	b.Grow(16 << 10)
+	b.Grow(int(max(4<<10, size.Load())))
 	if err := t.ExecuteTemplate(&b, "base.html", p); err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	if n := int64(b.Len()); n > size.Load() {
+		size.Store(n)
 	}
 	return b.Bytes(), nil
 }

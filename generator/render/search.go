@@ -42,7 +42,6 @@ package render
 import (
 	"bytes"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"runtime"
@@ -225,69 +224,70 @@ func (r *Renderer) searchIndex() []searchFile {
 	return append([]searchFile{{"search/index.json", m.Bytes()}}, files...)
 }
 
-// indexTerms tokenizes every claim, on all cores, and gathers the postings
-// of each term.
+// indexTerms tokenizes every claim and gathers the postings of each term.
+// Each core indexes one run of consecutive claims into its own map; the
+// maps are then merged in the order of their runs, which keeps every
+// term's postings in ascending order.
 func indexTerms(claims []*site.Claim) map[string]*postings {
-	type words struct{ all, strong []string }
-	per := make([]words, len(claims))
+	parts := make([]map[string]*postings, min(runtime.GOMAXPROCS(0), max(1, len(claims))))
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for k := range parts {
+		lo, hi := k*len(claims)/len(parts), (k+1)*len(claims)/len(parts)
 		wg.Go(func() {
-			set := map[string]struct{}{}
-			for i := range next {
-				per[i].all, per[i].strong = claimWords(claims[i], set)
+			terms := map[string]*postings{}
+			var buf []byte
+			for i := lo; i < hi; i++ {
+				buf = indexClaim(terms, i, claims[i], buf)
 			}
+			parts[k] = terms
 		})
 	}
-	for i := range claims {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
-
-	terms := map[string]*postings{}
-	for i, w := range per {
-		for _, t := range w.all {
-			p := terms[t]
-			if p == nil {
-				p = &postings{}
+	terms := parts[0]
+	for _, part := range parts[1:] {
+		for t, p := range part {
+			if q := terms[t]; q != nil {
+				q.all = append(q.all, p.all...)
+				q.strong = append(q.strong, p.strong...)
+			} else {
 				terms[t] = p
 			}
-			p.all = append(p.all, i)
-		}
-		for _, t := range w.strong {
-			terms[t].strong = append(terms[t].strong, i)
 		}
 	}
 	return terms
 }
 
-// claimWords returns the distinct words of a claim, and those of them in
-// its claim text, claimant, topics or summary. set is scratch space.
-func claimWords(c *site.Claim, set map[string]struct{}) (all, strong []string) {
-	clear(set)
-	var buf []byte
-	add := func(list *[]string) func([]byte) {
+// indexClaim adds claim number i to the postings of its words: all of
+// them, and as strong those in its claim text, claimant, topics or
+// summary. Claims must come in ascending order. buf is scratch space,
+// returned for reuse.
+func indexClaim(terms map[string]*postings, i int, c *site.Claim, buf []byte) []byte {
+	add := func(strong bool) func([]byte) {
 		return func(w []byte) {
-			if _, ok := set[string(w)]; !ok {
-				t := string(w)
-				set[t] = struct{}{}
-				*list = append(*list, t)
+			p := terms[string(w)]
+			if p == nil {
+				p = &postings{}
+				terms[string(w)] = p
+			}
+			if n := len(p.all); n == 0 || p.all[n-1] != i {
+				p.all = append(p.all, i)
+			}
+			if n := len(p.strong); strong && (n == 0 || p.strong[n-1] != i) {
+				p.strong = append(p.strong, i)
 			}
 		}
 	}
-	buf = scanWords(c.Claim, buf, add(&strong))
-	buf = scanWords(c.Claimant.Name, buf, add(&strong))
+	strong := add(true)
+	buf = scanWords(c.Claim, buf, strong)
+	buf = scanWords(c.Claimant.Name, buf, strong)
 	for _, t := range c.Topics {
-		buf = scanWords(t.Name, buf, add(&strong))
+		buf = scanWords(t.Name, buf, strong)
 	}
-	buf = scanWords(c.Summary, buf, add(&strong))
-	all = slices.Clone(strong)
+	buf = scanWords(c.Summary, buf, strong)
 	if c.Doc != nil {
-		scanWords(c.Doc.PlainText(), buf, add(&all))
+		buf = scanWords(c.Doc.PlainText(), buf, add(false))
 	}
-	return all, strong
+	return buf
 }
 
 // tokens returns the words of s, as the index stores them.
@@ -427,7 +427,7 @@ func claimRecord(c *site.Claim, rating int) []byte {
 	writeJSONString(&b, c.ID)
 	b.WriteByte(',')
 	writeJSONString(&b, c.Claim)
-	fmt.Fprintf(&b, ",%d,", rating)
+	b.WriteString("," + itoa(rating) + ",")
 	writeJSONString(&b, c.Claimant.Name)
 	b.WriteByte(',')
 	writeJSONString(&b, c.Claimant.ID)
@@ -447,13 +447,62 @@ func claimRecord(c *site.Claim, rating int) []byte {
 	return b.Bytes()
 }
 
-// writeJSONString writes s as a JSON string, without escaping <, > and &
-// (the files are JSON, never inlined in HTML).
+// writeJSONString writes s as a JSON string exactly as encoding/json
+// does, "<", ">" and "&" escaped as \u003c …: index text is never markup,
+// even if a file is opened as HTML.
 func writeJSONString(b *bytes.Buffer, s string) {
-	e := json.NewEncoder(b)
-	e.SetEscapeHTML(true) // "<" as \u003c: index text is never markup, even if a file is opened as HTML
-	e.Encode(s)
-	b.Truncate(b.Len() - 1) // the newline Encode adds
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+		case r == '\u2028' || r == '\u2029':
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }
 
 func writeJSONStrings(b *bytes.Buffer, ss []string) {

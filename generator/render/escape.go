@@ -1,0 +1,129 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+)
+
+// Some markup is written in Go rather than by templates: what the built-in
+// templates would print with many actions each, on every claim page (see
+// ClaimView). html/template spends far more time per action (reflection,
+// escaper calls) than the text it writes, so these pieces are built with
+// the functions below, which escape exactly as html/template does, byte
+// for byte (escape_test.go checks them against it).
+
+// htmlEscaper escapes text for an HTML text node or a quoted attribute
+// value, as html/template's escapers do for a plain string.
+var htmlEscaper = strings.NewReplacer(
+	"\x00", "\uFFFD",
+	`"`, "&#34;",
+	"&", "&amp;",
+	"'", "&#39;",
+	"+", "&#43;",
+	"<", "&lt;",
+	">", "&gt;",
+)
+
+// escapeText escapes s for HTML text or a quoted attribute value.
+func escapeText(s string) string { return htmlEscaper.Replace(s) }
+
+// escapeURL escapes s for a quoted URL attribute (href): html/template
+// replaces a URL with a scheme other than http, https and mailto by
+// "#ZgotmplZ", percent-encodes what a URL cannot hold, then escapes it
+// for the attribute.
+func escapeURL(s string) string {
+	if !isSafeURL(s) {
+		return "#ZgotmplZ"
+	}
+	return escapeText(normalizeURL(s))
+}
+
+func isSafeURL(s string) bool {
+	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") {
+		if !strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
+			return false
+		}
+	}
+	return true
+}
+
+// escapeFragment escapes s for the fragment of a quoted URL attribute,
+// after a literal "#": html/template percent-encodes every byte but
+// letters, digits and "-._~".
+func escapeFragment(s string) string {
+	return escapeText(processURL(s, false))
+}
+
+// normalizeURL percent-encodes the bytes of s that are neither unreserved
+// nor reserved in URLs, keeping valid escapes, as html/template does.
+func normalizeURL(s string) string { return processURL(s, true) }
+
+// processURL percent-encodes the bytes of s that are not unreserved in
+// URLs; when norm is set, it keeps reserved bytes and valid escapes.
+func processURL(s string, norm bool) string {
+	var b strings.Builder
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("-._~", c) >= 0:
+			continue
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+			continue
+		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			continue
+		}
+		if written == 0 {
+			b.Grow(len(s) + 16)
+		}
+		b.WriteString(s[written:i])
+		fmt.Fprintf(&b, "%%%02x", c)
+		written = i + 1
+	}
+	if written == 0 {
+		return s
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// markup builds a piece of HTML.
+type markup struct{ strings.Builder }
+
+// raw writes markup as it is.
+func (m *markup) raw(s ...string) {
+	for _, x := range s {
+		m.WriteString(x)
+	}
+}
+
+// text writes escaped text.
+func (m *markup) text(s string) { m.WriteString(escapeText(s)) }
+
+// link writes <a href="href">text</a>.
+func (m *markup) link(href, text string) {
+	m.raw(`<a href="`, escapeURL(href), `">`, escapeText(text), "</a>")
+}
+
+// time writes <time datetime="2021-03-16">16 March 2021</time>.
+func (m *markup) time(t time.Time) {
+	m.raw(`<time datetime="`, isoDate(t), `">`, longDate(t), "</time>")
+}
+
+func (m *markup) html() template.HTML { return template.HTML(m.String()) }
+
+// longDate formats a date for readers: "16 March 2021" (the date
+// function of templates).
+func longDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 January 2006")
+}

@@ -1,0 +1,83 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"html/template"
+	"strings"
+	"testing"
+)
+
+// escapeInputs are strings that exercise every rule of html/template's
+// text, attribute and URL escaping.
+var escapeInputs = []string{
+	"", "plain", "Taxes doubled last year.", "a&b", "<script>alert('x')</script>",
+	`"'><svg onload=alert(1)>`, "1+1", "nul\x00byte", "bad utf-8 \xff\xfe", "\u202e right-to-left",
+	"Élysée – “quoted” ↗", "\ufdd0\uffff", "tab\there\nnewline",
+	"https://example.org/a'b", "https://example.org/?x='onmouseover=alert(1)", "HTTPS://EXAMPLE.ORG/",
+	"javascript:alert(1)", "JavaScript:alert(1)", "vbscript:msgbox", "data:text/html;base64,PHNj",
+	"mailto:desk@example.org", "ftp://example.org/", "/relative/path:with-colon", "path/x:y",
+	"/claims/caf%C3%A9/", "/a b/", "/%zz/%4", "/%4g", "/é/", "#frag", "?q=a&b=c", "/!$&*+,;=?@[]~",
+	"(paren)", "back\\slash", "`tick`", "{brace}|pipe^", "https://example.org/doc.pdf#page=4",
+	"https://example.org/page#:~:text=taxes%20rose,in%202023", "q-claim-00001-2",
+}
+
+var escapeTemplate = template.Must(template.New("").Parse(
+	`<p>{{.}}</p><a title="{{.}}" href="{{.}}"><a href="#{{.}}">`))
+
+// escapeByHand writes what escapeTemplate does, with escape.go.
+func escapeByHand(s string) string {
+	return "<p>" + escapeText(s) + `</p><a title="` + escapeText(s) + `" href="` + escapeURL(s) +
+		`"><a href="#` + escapeFragment(s) + `">`
+}
+
+func checkEscape(t *testing.T, s string) {
+	var b strings.Builder
+	if err := escapeTemplate.Execute(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	if got := escapeByHand(s); got != b.String() {
+		t.Errorf("%q:\n got %s\nwant %s", s, got, b.String())
+	}
+}
+
+func TestEscapeLikeHTMLTemplate(t *testing.T) {
+	for _, s := range escapeInputs {
+		checkEscape(t, s)
+	}
+}
+
+func FuzzEscapeLikeHTMLTemplate(f *testing.F) {
+	for _, s := range escapeInputs {
+		f.Add(s)
+	}
+	f.Fuzz(checkEscape)
+}
+
+// jsonInputs exercise every rule of encoding/json's string encoding.
+var jsonInputs = append([]string{"\b\f\n\r\t\x01\x1f\x7f", `back\slash "quoted"`, "\u2028\u2029", "a\xc0b", "\xed\xa0\x80"}, escapeInputs...)
+
+func checkJSONString(t *testing.T, s string) {
+	want, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	writeJSONString(&b, s)
+	if b.String() != string(want) {
+		t.Errorf("%q: got %s, want %s", s, b.String(), want)
+	}
+}
+
+func TestJSONStringLikeEncodingJSON(t *testing.T) {
+	for _, s := range jsonInputs {
+		checkJSONString(t, s)
+	}
+}
+
+func FuzzJSONStringLikeEncodingJSON(f *testing.F) {
+	for _, s := range jsonInputs {
+		f.Add(s)
+	}
+	f.Fuzz(checkJSONString)
+}
