@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -80,7 +81,7 @@ func (t *target) write(tmp string, s *site.Site, opts Options) (pages int, err e
 		dst := filepath.Join(tmp, filepath.FromSlash(p))
 		dir := filepath.Dir(dst)
 		if _, done := dirs.Load(dir); !done {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
+			if err := mkdirs(dir, tmp, &dirs); err != nil {
 				return &writeError{what: "cannot create the folder " + t.show(path.Dir(p)), err: err}
 			}
 			dirs.Store(dir, true)
@@ -98,6 +99,30 @@ func (t *target) write(tmp string, s *site.Site, opts Options) (pages int, err e
 		return 0, &writeError{what: "cannot write " + t.show(Marker), err: err}
 	}
 	return pages, nil
+}
+
+// mkdirs makes dir and the folders above it up to root, which exists,
+// remembering in made those it made or found: one system call for a
+// folder whose parent is known, where os.MkdirAll needs three.
+func mkdirs(dir, root string, made *sync.Map) error {
+	if dir == root {
+		return nil
+	}
+	if _, ok := made.Load(dir); ok {
+		return nil
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := mkdirs(filepath.Dir(dir), root, made); err != nil {
+			return err
+		}
+		err = os.Mkdir(dir, 0o755)
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	made.Store(dir, true)
+	return nil
 }
 
 // A writeError is a file or folder a build could not write, rename or
