@@ -57,8 +57,9 @@ type Page struct {
 	Corrections []CorrectionView
 	// JSONLD: claim, the ClaimReview object.
 	JSONLD template.JS
-	// Redirect: alias, where the old address leads.
-	Redirect string
+	// Redirect: alias, where the old address leads, and its absolute URL
+	// ("" without a base URL).
+	Redirect, RedirectURL string
 }
 
 // Pager links the pages of a listing.
@@ -440,5 +441,6 @@ func (r *Renderer) alias(old string, c *site.Claim) ([]byte, error) {
 	p := r.newPage(c.Claim, "")
 	p.Path = claimPath(old)
 	p.Redirect = r.urls.Rel(claimPath(c.ID))
+	p.RedirectURL = r.urls.Abs(claimPath(c.ID))
 	return r.executeAlone("alias.html", p)
 }
