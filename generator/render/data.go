@@ -118,13 +118,30 @@ func (r *Renderer) claimReviewJS(c *site.Claim) (template.JS, error) {
 	return template.JS(b), err
 }
 
+// claimsJSON writes every ClaimReview as one JSON array, as
+// json.MarshalIndent would, one claim at a time: on a large site the whole
+// array at once takes several times the file's size in memory.
 func (r *Renderer) claimsJSON() ([]byte, error) {
-	all := make([]claimReview, 0, len(r.site.Claims))
-	for _, c := range r.site.Claims {
-		all = append(all, r.claimReview(c))
+	if len(r.site.Claims) == 0 {
+		return []byte("[]\n"), nil
 	}
-	b, err := json.MarshalIndent(all, "", " ")
-	return append(b, '\n'), err
+	var b bytes.Buffer
+	b.WriteString("[\n")
+	for i, c := range r.site.Claims {
+		one, err := json.MarshalIndent(r.claimReview(c), " ", " ")
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			b.Grow(len(one) * len(r.site.Claims) * 11 / 10)
+		} else {
+			b.WriteString(",\n")
+		}
+		b.WriteByte(' ')
+		b.Write(one)
+	}
+	b.WriteString("\n]\n")
+	return b.Bytes(), nil
 }
 
 func isoDate(t time.Time) string {
