@@ -33,10 +33,13 @@ func link(s *Site, drafts []*Claim, cache map[*markdown.Doc]*entry, diags *check
 		checkClaim(s, c, diags)
 	}
 	linkAliases(s, diags)
-	// The listings are gathered while references are resolved and quotes
-	// verified: they read other fields of the claims.
-	var lists sync.WaitGroup
-	lists.Go(func() {
+	// The listings are gathered and quotes verified while references are
+	// resolved: each reads and writes other fields of the claims and
+	// sources.
+	var wg sync.WaitGroup
+	var verified check.List
+	wg.Go(func() { verifyQuotes(s, cache, &verified) })
+	wg.Go(func() {
 		s.Topics = group(s.Claims, func(c *Claim) []Name { return c.Topics })
 		s.Claimants = group(s.Claims, func(c *Claim) []Name { return []Name{c.Claimant} })
 		s.ByRating = map[string][]*Claim{}
@@ -44,7 +47,6 @@ func link(s *Site, drafts []*Claim, cache map[*markdown.Doc]*entry, diags *check
 			s.ByRating[c.Rating.ID] = append(s.ByRating[c.Rating.ID], c)
 		}
 	})
-	defer lists.Wait()
 	s.Backlinks = map[string][]*Claim{}
 	for _, c := range s.Claims {
 		resolveRefs(s, c.Path, c.Doc, c.bodyLine, c.refs, draftIDs, diags, func(target *Claim, src *Source) {
@@ -65,7 +67,8 @@ func link(s *Site, drafts []*Claim, cache map[*markdown.Doc]*entry, diags *check
 			}
 		})
 	}
-	verifyQuotes(s, cache, diags)
+	wg.Wait()
+	*diags = append(*diags, verified...)
 	for _, src := range s.Sources {
 		if len(src.CitedBy) == 0 {
 			diags.Warnf(src.Path, 1, 1, "source %q is not cited by any claim", src.ID)
