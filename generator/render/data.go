@@ -84,7 +84,7 @@ func (r *Renderer) claimReview(c *site.Claim) claimReview {
 	}
 	item := ldClaim{
 		Type:          "Claim",
-		Author:        ldThing{Type: "Organization", Name: c.Claimant.Name, SameAs: c.Claimant.URL},
+		Author:        ldThing{Type: claimantType(c.Claimant), Name: c.Claimant.Name, SameAs: c.Claimant.URL},
 		DatePublished: isoDate(c.ClaimDate),
 	}
 	for _, u := range c.Appearances {
@@ -142,6 +142,14 @@ func (r *Renderer) claimsJSON() ([]byte, error) {
 	}
 	b.WriteString("\n]\n")
 	return b.Bytes(), nil
+}
+
+// claimantType is the schema.org type of a claimant.
+func claimantType(n site.Name) string {
+	if n.Person {
+		return "Person"
+	}
+	return "Organization"
 }
 
 func isoDate(t time.Time) string {

@@ -42,7 +42,8 @@
 // # Claims
 //
 //	claim        required  the claim as it was made
-//	claimant     required  who made it: a name, or {name, url}
+//	claimant     required  who made it: a name, or {name, url, type}; type is
+//	                       person or organization (the default), for ClaimReview
 //	claim_date   required  when it was made
 //	appearances            URLs where it appeared; the first is its first appearance
 //	rating       required  a rating id

@@ -56,9 +56,16 @@ func readClaimant(fm *fields) Name {
 		s := fm.sub(v)
 		n.Name = s.str("name", true)
 		n.URL = s.url("url", false)
-		s.unknown([]string{"name", "url"})
+		switch t, p := s.strPos("type", false); t {
+		case "", "organization":
+		case "person":
+			n.Person = true
+		default:
+			s.errorf(p, "claimant type %q must be person or organization", t)
+		}
+		s.unknown([]string{"name", "url", "type"})
 	default:
-		fm.errorf(fm.at(v), "claimant must be a name, or {name, url}")
+		fm.errorf(fm.at(v), "claimant must be a name, or {name, url, type}")
 	}
 	if n.Name == "" && v.Kind == yaml.ScalarNode {
 		fm.errorf(fm.at(v), "claimant must not be empty")

@@ -109,9 +109,14 @@ type Claim struct {
 }
 
 // Name is a topic or claimant: its name as written and the slug that is its
-// id. A claimant may have a URL that identifies them.
+// id. A claimant may have a URL that identifies them, and says whether it is
+// a person.
 type Name struct {
 	Name, ID, URL string
+	// Person is set for a claimant written {name, type: person}; a
+	// claimant is otherwise taken as an organization (ClaimReview's
+	// itemReviewed.author is then an Organization).
+	Person bool
 }
 
 // Correction is one entry of a claim's corrections list.
