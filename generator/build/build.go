@@ -127,10 +127,44 @@ func loadAssets(opts Options) (*assets, error) {
 }
 
 // jobs lists the output files of s rendered with a.
+// Rendered files win over static files of the same path. The names of the
+// files an Expand job makes (search/…, sitemap…) are known only once it
+// runs, so the static files under its Path are handed out by it, after
+// what it made, where it made nothing of the same name.
 func (a *assets) jobs(s *site.Site, opts Options, add func(render.Job)) {
 	r := render.New(s, a.tmpl)
 	r.Dev = opts.Dev
-	for _, j := range dedupeJobs(append(slices.Clip(a.statics), r.Jobs()...)) {
+	rendered := dedupeJobs(r.Jobs())
+	made := map[string]bool{}
+	for _, j := range rendered {
+		made[j.Path] = true
+	}
+	var statics []render.Job
+	under := map[int][]render.Job{} // index of an Expand job → its statics
+	for _, st := range a.statics {
+		if made[st.Path] {
+			continue
+		}
+		i := slices.IndexFunc(rendered, func(j render.Job) bool { return j.Expand != nil && strings.HasPrefix(st.Path, j.Path) })
+		if i < 0 {
+			statics = append(statics, st)
+		} else {
+			under[i] = append(under[i], st)
+		}
+	}
+	for i, sts := range under {
+		expand := rendered[i].Expand
+		rendered[i].Expand = func() []render.Job {
+			out := expand()
+			for _, st := range sts {
+				if !slices.ContainsFunc(out, func(j render.Job) bool { return j.Path == st.Path }) {
+					out = append(out, st)
+				}
+			}
+			return out
+		}
+	}
+	for _, j := range append(statics, rendered...) {
 		add(j)
 	}
 }

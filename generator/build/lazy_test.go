@@ -85,6 +85,10 @@ func TestIncremental(t *testing.T) {
 		{"add a claim in new sub-folders", func(write func(string, string), _ func(string)) {
 			write("content/claims/new/deep/roads.md", strings.Replace(orig[spend], "fell\" [@", "fell\" [[tax-doubled]] [@", 1))
 		}, []string{"content/claims/new"}},
+		{"a static sitemap and search file beside the made ones", func(write func(string, string), _ func(string)) {
+			write("static/sitemap.xml", "a static sitemap, replaced by the made one\n")
+			write("static/search/extra.js", "// kept\n")
+		}, []string{"static/sitemap.xml", "static/search/extra.js"}},
 		{"rename a claim that others link to", func(write func(string, string), remove func(string)) {
 			remove(spend)
 			write("content/claims/sub/spending-halved.md", orig[spend])
@@ -172,6 +176,19 @@ func TestIncremental(t *testing.T) {
 			paths = append(paths, p)
 		}
 		sort.Strings(paths)
+		var lazyPaths []string
+		for p := range lazy.jobs {
+			lazyPaths = append(lazyPaths, p)
+		}
+		for _, f := range lazy.folders {
+			for _, j := range f.job.Expand() {
+				lazyPaths = append(lazyPaths, j.Path)
+			}
+		}
+		sort.Strings(lazyPaths)
+		if strings.Join(lazyPaths, "\n") != strings.Join(paths, "\n") {
+			t.Errorf("%s: incremental makes %d files, full %d", st.name, len(lazyPaths), len(paths))
+		}
 		for _, p := range paths {
 			got, ok := lazy.File(p)
 			if !ok {
