@@ -172,7 +172,10 @@ func thousands(n int) string {
 // it has run for two seconds; the returned function clears the line.
 func showProgress(w io.Writer, p *build.Progress, start time.Time) (stop func()) {
 	f, ok := w.(*os.File)
-	if fi, err := os.Stderr.Stat(); !ok || f != os.Stderr || err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+	if !ok {
+		return func() {}
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		return func() {}
 	}
 	done := make(chan struct{})

@@ -53,8 +53,8 @@ type LazyFiles struct {
 	folders []*lazyFolder
 }
 
-// lazyFolder is a job that makes a folder of files at once (the search
-// index), made when one of them is first asked for.
+// lazyFolder is a job that makes a group of files at once (the search
+// index, the sitemaps), run when one of them is first asked for.
 type lazyFolder struct {
 	once  sync.Once
 	job   render.Job

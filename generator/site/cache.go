@@ -145,28 +145,28 @@ func (c *Cache) list(fsys fs.FS, changed []string) []string {
 		return c.listed
 	}
 	under := func(p, ch string) bool { return p == ch || strings.HasPrefix(p, ch+"/") }
-	var roots []string // changed paths within the content folders
+	type root struct{ dir, path string } // a changed path and its content folder
+	var roots []root
 	for _, ch := range changed {
 		for _, dir := range contentDirs {
-			if strings.HasPrefix(ch, dir+"/") && !slices.ContainsFunc(roots, func(r string) bool { return under(ch, r) }) {
-				roots = append(roots, ch)
+			if strings.HasPrefix(ch, dir+"/") {
+				roots = append(roots, root{dir, ch})
 			}
 		}
 	}
 	if len(roots) == 0 {
 		return c.listed
 	}
-	gone := func(p string) bool { return slices.ContainsFunc(roots, func(r string) bool { return under(p, r) }) }
+	gone := func(p string) bool { return slices.ContainsFunc(roots, func(r root) bool { return under(p, r.path) }) }
 	files := slices.DeleteFunc(slices.Clone(c.listed), gone)
 	c.listDiags = slices.DeleteFunc(c.listDiags, func(d check.Diagnostic) bool { return gone(d.Path) })
 	added := false
 	for _, r := range roots {
-		dir := r[:strings.IndexByte(r[len("content/"):], '/')+len("content/")]
-		if setAside(dir, r) || symlinked(fsys, r, &c.listDiags) {
+		if setAside(r.dir, r.path) || symlinked(fsys, r.path, &c.listDiags) {
 			continue
 		}
 		n := len(files)
-		walkContent(fsys, dir, r, &c.listDiags, &files)
+		walkContent(fsys, r.dir, r.path, &c.listDiags, &files)
 		added = added || len(files) > n
 	}
 	if added {
