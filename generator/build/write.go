@@ -71,26 +71,19 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 
 // write renders the site into the new folder tmp, and marks it as a
 // build's output last.
+//
+// Pages are rendered on all cores but written by one goroutine: creating
+// folders and files in one parent folder from several threads at once
+// makes them wait on the folder's lock in the kernel, which costs far
+// more system time than writing them one after the other (10,000 claim
+// folders: 0.4 s from one thread, 0.9 s of wall and 2 s of system time
+// from two).
 func (t *target) write(tmp string, s *site.Site, opts Options) (pages int, err error) {
-	var dirs sync.Map
-	pages, err = Render(s, opts, func(p string, b []byte) error {
-		p, err := cleanPath(p)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(tmp, filepath.FromSlash(p))
-		dir := filepath.Dir(dst)
-		if _, done := dirs.Load(dir); !done {
-			if err := mkdirs(dir, tmp, &dirs); err != nil {
-				return &writeError{what: "cannot create the folder " + t.show(path.Dir(p)), err: err}
-			}
-			dirs.Store(dir, true)
-		}
-		if err := os.WriteFile(dst, b, 0o644); err != nil {
-			return &writeError{what: "cannot write " + t.show(p), err: err}
-		}
-		return nil
-	})
+	w := newWriter(t, tmp)
+	pages, err = Render(s, opts, w.emit)
+	if werr := w.close(); err == nil {
+		err = werr
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -101,14 +94,86 @@ func (t *target) write(tmp string, s *site.Site, opts Options) (pages int, err e
 	return pages, nil
 }
 
+// A writer writes the files handed to emit into tmp, in order, from one
+// goroutine. After its first failure it writes nothing more, and emit
+// returns that error.
+type writer struct {
+	t     *target
+	tmp   string
+	files chan file
+	done  chan struct{}
+	dirs  map[string]bool
+	mu    sync.Mutex
+	err   error
+}
+
+type file struct {
+	path string
+	b    []byte
+}
+
+func newWriter(t *target, tmp string) *writer {
+	w := &writer{t: t, tmp: tmp, files: make(chan file, 256), done: make(chan struct{}), dirs: map[string]bool{}}
+	go w.run()
+	return w
+}
+
+func (w *writer) emit(p string, b []byte) error {
+	if err := w.failed(); err != nil {
+		return err
+	}
+	p, err := cleanPath(p)
+	if err != nil {
+		return err
+	}
+	w.files <- file{p, b}
+	return nil
+}
+
+func (w *writer) failed() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+func (w *writer) run() {
+	defer close(w.done)
+	for f := range w.files {
+		if w.failed() != nil {
+			continue // drain
+		}
+		if err := w.write(f); err != nil {
+			w.mu.Lock()
+			w.err = err
+			w.mu.Unlock()
+		}
+	}
+}
+
+func (w *writer) write(f file) error {
+	dst := filepath.Join(w.tmp, filepath.FromSlash(f.path))
+	if err := mkdirs(filepath.Dir(dst), w.tmp, w.dirs); err != nil {
+		return &writeError{what: "cannot create the folder " + w.t.show(path.Dir(f.path)), err: err}
+	}
+	if err := os.WriteFile(dst, f.b, 0o644); err != nil {
+		return &writeError{what: "cannot write " + w.t.show(f.path), err: err}
+	}
+	return nil
+}
+
+// close waits for the files handed over so far to be written, and returns
+// the first error.
+func (w *writer) close() error {
+	close(w.files)
+	<-w.done
+	return w.err
+}
+
 // mkdirs makes dir and the folders above it up to root, which exists,
 // remembering in made those it made or found: one system call for a
 // folder whose parent is known, where os.MkdirAll needs three.
-func mkdirs(dir, root string, made *sync.Map) error {
-	if dir == root {
-		return nil
-	}
-	if _, ok := made.Load(dir); ok {
+func mkdirs(dir, root string, made map[string]bool) error {
+	if dir == root || made[dir] {
 		return nil
 	}
 	err := os.Mkdir(dir, 0o755)
@@ -121,7 +186,7 @@ func mkdirs(dir, root string, made *sync.Map) error {
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	made.Store(dir, true)
+	made[dir] = true
 	return nil
 }
 

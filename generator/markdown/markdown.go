@@ -45,35 +45,55 @@ type Doc struct {
 	Links     []*CrossLink
 	// Problems found while parsing, at byte offsets of Source.
 	Problems []Problem
-	// text is the document as plain text, kept by DropTree.
+	// text is the document as plain text, and pre the document as
+	// HTML, kept by DropTree.
 	text string
+	pre  *prerendered
 
 	parser *Parser
 }
 
 // DropTree lets go of the syntax tree, which takes several times the
 // memory of the Markdown itself, keeping what was read from it: quotes,
-// citations and cross-links (detached from the tree), problems and the
-// plain text. Render parses the Markdown again when it needs the tree.
-// A site of many thousand claims is loaded and checked, then rendered one
-// page at a time, without every tree in memory at once.
-func (d *Doc) DropTree() {
+// citations and cross-links (detached from the tree), problems, the plain
+// text, and the document rendered as HTML by a Renderer with this unsafe
+// setting, with holes where its citations and cross-links go: those are
+// rendered when the page is, once it is known what they point to and what
+// checking the quotes found. A site of many thousand claims is loaded and
+// checked, then rendered one page at a time, without every tree in memory
+// at once and without parsing any of them twice.
+func (d *Doc) DropTree(unsafe bool) {
 	if d.Root == nil {
 		return
 	}
 	d.text = PlainText(d.Root, d.Source)
-	detached := make(map[*Citation]*Citation, len(d.Citations))
+	pre := prerender(d, unsafe)
+	detached := make(map[ast.Node]ast.Node, len(d.Citations)+len(d.Links))
 	for i, c := range d.Citations {
 		dc := &Citation{SourceID: c.SourceID, Locator: c.Locator, Offset: c.Offset, Quote: c.Quote}
 		detached[c] = dc
 		d.Citations[i] = dc
 	}
 	for _, q := range d.Quotes {
-		q.Citation = detached[q.Citation]
+		if dc := detached[q.Citation]; dc != nil {
+			q.Citation = dc.(*Citation)
+		}
 	}
 	for i, l := range d.Links {
-		d.Links[i] = &CrossLink{Target: l.Target, Label: l.Label, Offset: l.Offset}
+		dl := &CrossLink{Target: l.Target, Label: l.Label, Offset: l.Offset}
+		detached[l] = dl
+		d.Links[i] = dl
 	}
+	if pre != nil {
+		for i, h := range pre.holes {
+			pre.holes[i].node = detached[h.node]
+			if pre.holes[i].node == nil {
+				pre = nil // a reference the lists do not hold: parse again at render
+				break
+			}
+		}
+	}
+	d.pre = pre
 	d.Root = nil
 }
 

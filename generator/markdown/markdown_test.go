@@ -94,9 +94,12 @@ func checkDropTree(t *testing.T, in []byte, unsafe bool) {
 		dropped.Quotes[i].Check = full.Quotes[i].Check
 	}
 	text := full.PlainText()
-	dropped.DropTree()
+	dropped.DropTree(unsafe)
 	if dropped.Root != nil {
 		t.Fatal("DropTree kept the tree")
+	}
+	if dropped.pre == nil {
+		t.Fatal("DropTree kept no HTML")
 	}
 	for _, c := range dropped.Citations {
 		if c.Parent() != nil {
@@ -114,16 +117,20 @@ func checkDropTree(t *testing.T, in []byte, unsafe bool) {
 	if got := dropped.PlainText(); got != text {
 		t.Errorf("plain text after DropTree:\n%q\nwant:\n%q", got, text)
 	}
-	r := NewRenderer(fakeLinks{}, unsafe)
-	var a, b bytes.Buffer
-	if err := r.Render(&a, full); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.Render(&b, dropped); err != nil {
-		t.Fatal(err)
-	}
-	if a.String() != b.String() {
-		t.Errorf("rendered after DropTree:\n%s\nwant:\n%s", b.String(), a.String())
+	// The kept HTML, with its holes filled in, and for a renderer of the
+	// other unsafe setting the Markdown parsed again.
+	for _, u := range []bool{unsafe, !unsafe} {
+		r := NewRenderer(fakeLinks{}, u)
+		var a, b bytes.Buffer
+		if err := r.Render(&a, full); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Render(&b, dropped); err != nil {
+			t.Fatal(err)
+		}
+		if a.String() != b.String() {
+			t.Errorf("rendered (unsafe %v) after DropTree(%v):\n%s\nwant:\n%s", u, unsafe, b.String(), a.String())
+		}
 	}
 }
 

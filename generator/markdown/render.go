@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"io"
@@ -31,7 +32,9 @@ type Links interface {
 
 // Renderer writes parsed documents as HTML. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	nodes  *nodeRenderer
+	unsafe bool
 }
 
 // NewRenderer returns a renderer that resolves references with links.
@@ -42,16 +45,99 @@ func NewRenderer(links Links, unsafe bool) *Renderer {
 	if unsafe {
 		opts = append(opts, gmhtml.WithUnsafe())
 	}
-	opts = append(opts, renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{links: links, unsafe: unsafe}, 100)))
+	nodes := &nodeRenderer{links: links, unsafe: unsafe}
+	opts = append(opts, renderer.WithNodeRenderers(util.Prioritized(nodes, 100)))
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithRendererOptions(opts...),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, nodes: nodes, unsafe: unsafe}
+}
+
+// prerendered is a document rendered as HTML with holes where its
+// citations and cross-links go.
+type prerendered struct {
+	html   string
+	holes  []hole
+	unsafe bool
+}
+
+// A hole is where a citation or cross-link goes: before html[at:].
+type hole struct {
+	at   int
+	node ast.Node
+}
+
+// prerenderers render documents with holes, for unsafe false and true.
+var (
+	prerenderOnce [2]sync.Once
+	prerenderers  [2]*Renderer
+)
+
+// prerender renders the tree of d with holes; nil if it fails.
+func prerender(d *Doc, unsafe bool) *prerendered {
+	i := 0
+	if unsafe {
+		i = 1
+	}
+	prerenderOnce[i].Do(func() { prerenderers[i] = NewRenderer(nil, unsafe) })
+	w := &holeWriter{}
+	w.Grow(len(d.Source) + len(d.Source)/4 + 256)
+	if err := prerenderers[i].md.Renderer().Render(w, d.Source, d.Root); err != nil {
+		return nil
+	}
+	return &prerendered{html: w.String(), holes: w.holes, unsafe: unsafe}
+}
+
+// holeWriter is what a document is prerendered into: the renderers of
+// citations and cross-links leave a hole in it instead of writing. As a
+// goldmark util.BufWriter it is written to directly, so its length is
+// where the renderer is.
+type holeWriter struct {
+	strings.Builder
+	holes []hole
+}
+
+func (w *holeWriter) Available() int { return w.Cap() - w.Len() }
+func (w *holeWriter) Buffered() int  { return 0 }
+func (w *holeWriter) Flush() error   { return nil }
+
+// leaveHole records that n goes here, if w is a holeWriter.
+func leaveHole(w util.BufWriter, n ast.Node) bool {
+	hw, ok := w.(*holeWriter)
+	if ok {
+		hw.holes = append(hw.holes, hole{at: hw.Len(), node: n})
+	}
+	return ok
+}
+
+// splice writes a prerendered document, rendering its citations and
+// cross-links into the holes.
+func (r *Renderer) splice(w io.Writer, pre *prerendered) error {
+	bw, ok := w.(util.BufWriter)
+	if !ok {
+		bw = bufio.NewWriter(w)
+	}
+	at := 0
+	for _, h := range pre.holes {
+		bw.WriteString(pre.html[at:h.at])
+		at = h.at
+		switch n := h.node.(type) {
+		case *Citation:
+			r.nodes.citation(bw, nil, n, true)
+		case *CrossLink:
+			r.nodes.crossLink(bw, nil, n, true)
+		}
+	}
+	bw.WriteString(pre.html[at:])
+	return bw.Flush()
 }
 
 // Render writes doc as HTML.
 func (r *Renderer) Render(w io.Writer, doc *Doc) error {
+	if pre := doc.pre; pre != nil && pre.unsafe == r.unsafe {
+		return r.splice(w, pre)
+	}
 	root := doc.tree()
 	if root == nil {
 		return nil
@@ -80,6 +166,9 @@ func (r *nodeRenderer) citation(w util.BufWriter, src []byte, n ast.Node, enteri
 		return ast.WalkContinue, nil
 	}
 	c := n.(*Citation)
+	if leaveHole(w, c) {
+		return ast.WalkSkipChildren, nil
+	}
 	href, title, ok := r.links.Ref(c.SourceID)
 	if !ok {
 		title = c.SourceID
@@ -143,6 +232,9 @@ func (r *nodeRenderer) crossLink(w util.BufWriter, src []byte, n ast.Node, enter
 		return ast.WalkContinue, nil
 	}
 	l := n.(*CrossLink)
+	if leaveHole(w, l) {
+		return ast.WalkSkipChildren, nil
+	}
 	href, title, ok := r.links.Ref(l.Target)
 	label := l.Label
 	if label == "" {

@@ -166,11 +166,11 @@ func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr
 	id := fileID(name)
 	switch {
 	case strings.HasPrefix(name, claimsDir+"/"):
-		p.claim = parseClaim(id, f, fields, cp, &p.diags)
+		p.claim = parseClaim(id, f, fields, cp, cfg.UnsafeHTML, &p.diags)
 	case strings.HasPrefix(name, sourcesDir+"/"):
 		p.source = parseSource(id, f, fields, sp, sr, &p.diags)
 	default:
-		p.page = parsePage(id, f, fields, cp, &p.diags)
+		p.page = parsePage(id, f, fields, cp, cfg.UnsafeHTML, &p.diags)
 	}
 }
 
