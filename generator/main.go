@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -52,6 +53,19 @@ func main() {
 		}
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// writeHeapProfile writes, with FC_MEMPROFILE=FILE, what a build keeps in
+// memory once it is done: the loaded site (for bench/ and for finding
+// what is big).
+func writeHeapProfile() {
+	if p := os.Getenv("FC_MEMPROFILE"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			runtime.GC()
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
 }
 
 // run runs one command and returns its exit code: 0 ok, 1 content errors,
@@ -123,6 +137,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	stopProgress := showProgress(stderr, progress, start)
 	res, diags, err := build.Write(build.Options{Src: *src, Drafts: *drafts, BaseURL: *baseURL, Progress: progress}, *out)
 	stopProgress()
+	writeHeapProfile()
 	printDiags(stderr, diags)
 	if errors.Is(err, build.ErrContent) {
 		fmt.Fprintf(stderr, "build failed: %s; %s left as it was\n", countDiags(diags), *out)

@@ -273,7 +273,13 @@ func (r *Renderer) execute(name string, p *Page) ([]byte, error) {
 	size := r.sizes[name]
 	var b bytes.Buffer
 	b.Grow(int(max(4<<10, size.Load())))
-	if err := t.ExecuteTemplate(&b, "base.html", p); err != nil {
+	var err error
+	if r.tmpl.builtin["base.html"] {
+		err = r.layout(&b, name, t, p)
+	} else {
+		err = t.ExecuteTemplate(&b, "base.html", p)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
 	if n := int64(b.Len()); n > size.Load() {

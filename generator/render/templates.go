@@ -16,6 +16,8 @@ import (
 // replaces built-in files of the same name.
 type Templates struct {
 	page map[string]*template.Template
+	// builtin has the files that the site does not replace.
+	builtin map[string]bool
 }
 
 // pageTemplates are the kinds of page, one file each.
@@ -28,6 +30,7 @@ var pageTemplates = []string{
 // LoadTemplates parses the built-in templates, each replaced by the file of
 // the same name in override when there is one (override may be nil).
 func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
+	t := &Templates{page: map[string]*template.Template{}, builtin: map[string]bool{}}
 	read := func(name string) (string, string, error) {
 		if override != nil {
 			b, err := fs.ReadFile(override, name)
@@ -39,6 +42,7 @@ func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
 			}
 		}
 		b, err := fs.ReadFile(builtin, name)
+		t.builtin[name] = true
 		return string(b), "built-in templates/" + name, err
 	}
 	base := template.New("").Funcs(funcs)
@@ -51,7 +55,6 @@ func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
 			return nil, fmt.Errorf("%s: %w", from, cleanTemplateError(err))
 		}
 	}
-	t := &Templates{page: map[string]*template.Template{}}
 	for _, name := range pageTemplates {
 		text, from, err := read(name)
 		if err != nil {

@@ -1,0 +1,201 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+)
+
+// The built-in base.html and claim.html are also written out in Go below:
+// a claim page runs some sixty template actions, and html/template spends
+// far more time on each (reflection, escaper calls) than on the text it
+// writes, which made templates the largest cost of a big site's build.
+// The Go versions are used only while the site does not replace the
+// template they stand for, and they must print byte for byte what it
+// prints: layout_test.go renders whole sites both ways and compares every
+// file. Change the template and its Go version together.
+
+// layout writes a page with the layout of the built-in base.html, running
+// t's "head", "main" and "scripts" blocks (or their Go versions) in it.
+func (r *Renderer) layout(b *bytes.Buffer, name string, t *template.Template, p *Page) error {
+	cfg := p.Site.Config
+	title := cfg.Title
+	if p.Title != "" {
+		title = p.Title
+	}
+	m := markupBuffer{b}
+	m.raw("<!DOCTYPE html>\n<html lang=\"", escapeText(cfg.Language), "\">\n<head>\n<meta charset=\"utf-8\">\n",
+		`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n<title>")
+	if p.Title != "" {
+		m.raw(escapeText(p.Title), " · ")
+	}
+	m.raw(escapeText(cfg.Title), "</title>")
+	if p.Description != "" {
+		m.raw("\n<meta name=\"description\" content=\"", escapeText(p.Description), "\">")
+	}
+	if c := p.Canonical(); c != "" {
+		m.raw("\n<link rel=\"canonical\" href=\"", escapeURL(c), "\">\n<meta property=\"og:url\" content=\"", escapeText(c), "\">")
+	}
+	m.raw("\n<meta property=\"og:site_name\" content=\"", escapeText(cfg.Title), "\">\n<meta property=\"og:title\" content=\"", escapeText(title), "\">")
+	if p.Description != "" {
+		m.raw("\n<meta property=\"og:description\" content=\"", escapeText(p.Description), "\">")
+	}
+	kind := "website"
+	if p.Claim != nil {
+		kind = "article"
+	}
+	m.raw("\n<meta property=\"og:type\" content=\"", kind, "\">\n<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"", escapeText(title), "\">")
+	if p.Description != "" {
+		m.raw("\n<meta name=\"twitter:description\" content=\"", escapeText(p.Description), "\">")
+	}
+	if p.Claim != nil {
+		m.raw("\n<meta name=\"twitter:label1\" content=\"Rating\">\n<meta name=\"twitter:data1\" content=\"", escapeText(p.Claim.Rating.Label), "\">")
+	}
+	m.raw("\n")
+	if err := m.chrome(p, "site-assets"); err != nil {
+		return err
+	}
+	if err := r.block(b, name, t, "head", p); err != nil {
+		return err
+	}
+	m.raw("\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
+	if err := m.chrome(p, "site-header"); err != nil {
+		return err
+	}
+	m.raw("\n<main id=\"main\" class=\"wrap\">\n")
+	if err := r.block(b, name, t, "main", p); err != nil {
+		return err
+	}
+	m.raw("\n</main>\n")
+	if err := m.chrome(p, "site-footer"); err != nil {
+		return err
+	}
+	if err := r.block(b, name, t, "scripts", p); err != nil {
+		return err
+	}
+	m.raw("\n</body>\n</html>\n")
+	return nil
+}
+
+// block runs one block of page template name: its Go version when the
+// template is the built-in one and has one, else the template.
+func (r *Renderer) block(b *bytes.Buffer, name string, t *template.Template, block string, p *Page) error {
+	if name == "claim.html" && r.tmpl.builtin[name] && p.Claim != nil {
+		switch block {
+		case "head":
+			b.WriteString("\n<script type=\"application/ld+json\">")
+			b.WriteString(string(p.JSONLD))
+			b.WriteString("</script>\n")
+			return nil
+		case "main":
+			claimMain(markupBuffer{b}, p)
+			return nil
+		}
+	}
+	return t.ExecuteTemplate(b, block, p)
+}
+
+// claimMain writes the "main" block of the built-in claim.html.
+func claimMain(m markupBuffer, p *Page) {
+	v, c := p.Claim, p.Claim.Claim
+	m.raw("\n\n<article class=\"claim\" aria-labelledby=\"claim-title\">\n<header class=\"claim-head\">\n<p class=\"kicker\">Fact-check")
+	for _, t := range v.TopicLinks {
+		m.raw(" · ", string(t))
+	}
+	m.raw("</p>\n<h1 id=\"claim-title\" class=\"claim-text\"><span class=\"sr-only\">Claim: </span>“", escapeText(c.Claim), "”</h1>\n",
+		"<p class=\"claim-by\">Claimed by ", string(v.ClaimantLink), " on ", string(v.ClaimDateTime))
+	if v.AppearanceLinks != "" {
+		m.raw(" · appeared in ", string(v.AppearanceLinks))
+	}
+	m.raw("</p>\n</header>\n<section class=\"verdict r-", escapeText(c.Rating.ID), "\" aria-labelledby=\"verdict\">\n",
+		"<h2 id=\"verdict\">Our rating: ", string(v.Badge), "</h2>\n",
+		"<p class=\"summary\">", escapeText(c.Summary), "</p>\n",
+		"<p class=\"definition\">", string(v.RatingLink), ": ", escapeText(c.Rating.Description), "</p>\n</section>\n",
+		"<section class=\"analysis\" aria-labelledby=\"analysis\">\n<h2 id=\"analysis\">Analysis</h2>\n", string(p.Body), "\n</section>\n")
+	if len(v.QuoteItems) > 0 {
+		m.raw("\n<section class=\"quotes\" aria-labelledby=\"quotes\">\n<h2 id=\"quotes\">Quotes checked</h2>\n",
+			"<p class=\"note\">Every quote on this page is checked, word for word, against the stored text of its source when the site is built.</p>\n<ol>\n")
+		for _, q := range v.QuoteItems {
+			m.raw(string(q), "\n")
+		}
+		m.raw("</ol>\n</section>\n")
+	}
+	m.raw("\n")
+	if len(v.SourceItems) > 0 {
+		m.raw("\n<section class=\"sources\" aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n<ul>\n")
+		for _, s := range v.SourceItems {
+			m.raw(string(s), "\n")
+		}
+		m.raw("</ul>\n</section>\n")
+	}
+	m.raw("\n")
+	if len(v.LinkItems) > 0 || len(v.BacklinkItems) > 0 {
+		m.raw("\n<section class=\"related\" aria-labelledby=\"related\">\n<h2 id=\"related\">Related fact-checks</h2>\n")
+		if len(v.LinkItems) > 0 {
+			m.raw("<h3>This fact-check links to</h3>\n<ul>")
+			m.items(v.LinkItems)
+			m.raw("</ul>")
+		}
+		m.raw("\n")
+		if len(v.BacklinkItems) > 0 {
+			m.raw("<h3>Linked from</h3>\n<ul>")
+			m.items(v.BacklinkItems)
+			m.raw("</ul>")
+		}
+		m.raw("\n</section>\n")
+	}
+	m.raw("\n<footer class=\"claim-foot\">\n<dl class=\"facts\">\n")
+	if len(c.Authors) > 0 {
+		m.raw("<dt>By</dt><dd>")
+		for i, a := range c.Authors {
+			if i > 0 {
+				m.raw(", ")
+			}
+			m.raw(escapeText(a))
+		}
+		m.raw("</dd>")
+	}
+	m.raw("\n<dt>Published</dt><dd>", string(v.PublishedTime), "</dd>\n")
+	if v.UpdatedTime != "" {
+		m.raw("<dt>Updated</dt><dd>", string(v.UpdatedTime), "</dd>")
+	}
+	m.raw("\n")
+	if len(v.TopicLinks) > 0 {
+		m.raw("<dt>Topics</dt><dd>")
+		for i, t := range v.TopicLinks {
+			if i > 0 {
+				m.raw(", ")
+			}
+			m.raw(string(t))
+		}
+		m.raw("</dd>")
+	}
+	m.raw("\n</dl>\n")
+	if len(v.CorrectionItems) > 0 {
+		m.raw("\n<section class=\"corrections\" aria-labelledby=\"corrections\">\n<h2 id=\"corrections\">Corrections</h2>\n<ul>")
+		m.items(v.CorrectionItems)
+		m.raw("</ul>\n</section>\n")
+	}
+	m.raw("\n<section class=\"cite\" aria-labelledby=\"cite\">\n<h2 id=\"cite\">Cite this fact-check</h2>\n",
+		"<p class=\"citation-text\">", string(v.Citation), "</p>\n</section>\n</footer>\n</article>\n\n")
+}
+
+// markupBuffer writes markup into a page's buffer.
+type markupBuffer struct{ *bytes.Buffer }
+
+func (m markupBuffer) raw(s ...string) {
+	for _, x := range s {
+		m.WriteString(x)
+	}
+}
+
+func (m markupBuffer) items(items []template.HTML) {
+	for _, it := range items {
+		m.WriteString(string(it))
+	}
+}
+
+func (m markupBuffer) chrome(p *Page, name string) error {
+	h, err := p.Chrome(name)
+	m.WriteString(string(h))
+	return err
+}
