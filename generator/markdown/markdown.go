@@ -25,6 +25,7 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -37,7 +38,8 @@ import (
 // Doc is a parsed Markdown body with what it refers to, in the order they
 // appear.
 type Doc struct {
-	// Root is the syntax tree; nil once dropped (see DropTree).
+	// Root is the syntax tree, and Source the Markdown; nil once dropped
+	// (see DropTree).
 	Root      ast.Node
 	Source    []byte
 	Quotes    []*Quote
@@ -54,12 +56,13 @@ type Doc struct {
 }
 
 // DropTree lets go of the syntax tree, which takes several times the
-// memory of the Markdown itself, keeping what was read from it: quotes,
-// citations and cross-links (detached from the tree), problems, the plain
-// text, and the document rendered as HTML by a Renderer with this unsafe
-// setting, with holes where its citations and cross-links go: those are
-// rendered when the page is, once it is known what they point to and what
-// checking the quotes found. A site of many thousand claims is loaded and
+// memory of the Markdown itself, and of the Markdown, keeping what was
+// read from it: quotes, citations and cross-links (detached from the tree,
+// with their positions), problems, the plain text, and the document
+// rendered as HTML by a Renderer with this unsafe setting, with holes
+// where its citations and cross-links go: those are rendered when the page
+// is, once it is known what they point to and what checking the quotes
+// found. Only a Renderer with the same unsafe setting can render it. A site of many thousand claims is loaded and
 // checked, then rendered one page at a time, without every tree in memory
 // at once and without parsing any of them twice.
 func (d *Doc) DropTree(unsafe bool) {
@@ -70,7 +73,7 @@ func (d *Doc) DropTree(unsafe bool) {
 	pre := prerender(d, unsafe)
 	detached := make(map[ast.Node]ast.Node, len(d.Citations)+len(d.Links))
 	for i, c := range d.Citations {
-		dc := &Citation{SourceID: c.SourceID, Locator: c.Locator, Offset: c.Offset, Quote: c.Quote}
+		dc := &Citation{SourceID: c.SourceID, Locator: c.Locator, Offset: c.Offset, LineCol: c.LineCol, Quote: c.Quote}
 		detached[c] = dc
 		d.Citations[i] = dc
 	}
@@ -80,7 +83,7 @@ func (d *Doc) DropTree(unsafe bool) {
 		}
 	}
 	for i, l := range d.Links {
-		dl := &CrossLink{Target: l.Target, Label: l.Label, Offset: l.Offset}
+		dl := &CrossLink{Target: l.Target, Label: l.Label, Offset: l.Offset, LineCol: l.LineCol}
 		detached[l] = dl
 		d.Links[i] = dl
 	}
@@ -95,6 +98,9 @@ func (d *Doc) DropTree(unsafe bool) {
 	}
 	d.pre = pre
 	d.Root = nil
+	if pre != nil {
+		d.Source = nil
+	}
 }
 
 // PlainText returns the document as plain text.
@@ -133,9 +139,11 @@ type Quote struct {
 	// blank line.
 	Text     string
 	Citation *Citation
-	// Offset is where the quoted text starts in the Markdown.
-	Offset int
-	Inline bool
+	// Offset is where the quoted text starts in the Markdown, and LineCol
+	// its line and column.
+	Offset  int
+	LineCol Pos
+	Inline  bool
 	// Check is filled in by the loader once the quote has been looked for
 	// in its source; the renderer reads it.
 	Check QuoteCheck
@@ -168,6 +176,7 @@ type Citation struct {
 	SourceID string
 	Locator  string
 	Offset   int
+	LineCol  Pos
 	// Quote is the quote this citation attributes, if any.
 	Quote *Quote
 }
@@ -175,9 +184,42 @@ type Citation struct {
 // CrossLink is a [[ID|label]] reference.
 type CrossLink struct {
 	ast.BaseInline
-	Target string
-	Label  string
-	Offset int
+	Target  string
+	Label   string
+	Offset  int
+	LineCol Pos
+}
+
+// Pos is where an offset of the Markdown is: its line and its column in
+// characters, both from 1. They are kept when the Markdown is dropped
+// (see DropTree); the zero Pos stands for no place in the text.
+type Pos struct{ Line, Col int }
+
+// Position returns the line and column, both from 1 and the column in
+// characters, of byte offset off of b.
+func Position(b []byte, off int) Pos {
+	off = min(off, len(b))
+	start := bytes.LastIndexByte(b[:off], '\n') + 1
+	return Pos{bytes.Count(b[:off], []byte("\n")) + 1, utf8.RuneCount(b[start:off]) + 1}
+}
+
+// locate sets the LineCol of what d refers to.
+func (d *Doc) locate() {
+	at := func(off int) Pos {
+		if off < 0 {
+			return Pos{}
+		}
+		return Position(d.Source, off)
+	}
+	for _, q := range d.Quotes {
+		q.LineCol = at(q.Offset)
+	}
+	for _, c := range d.Citations {
+		c.LineCol = at(c.Offset)
+	}
+	for _, l := range d.Links {
+		l.LineCol = at(l.Offset)
+	}
 }
 
 // QuoteBlock is an attributed block quote. Its children are the quoted
@@ -238,6 +280,7 @@ func (p *Parser) Parse(src []byte) *Doc {
 	ctx := parser.NewContext()
 	ctx.Set(docKey, doc)
 	doc.Root = p.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc.locate()
 	return doc
 }
 

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"html"
 	"io"
 	"strings"
@@ -52,6 +53,14 @@ func NewRenderer(links Links, unsafe bool) *Renderer {
 		goldmark.WithRendererOptions(opts...),
 	)
 	return &Renderer{md: md, nodes: nodes, unsafe: unsafe}
+}
+
+// SizeHint is about the size of doc as HTML.
+func (doc *Doc) SizeHint() int {
+	if doc.pre != nil {
+		return len(doc.pre.html) + len(doc.pre.holes)*128
+	}
+	return len(doc.Source) + len(doc.Source)/4 + 256
 }
 
 // prerendered is a document rendered as HTML with holes where its
@@ -135,7 +144,10 @@ func (r *Renderer) splice(w io.Writer, pre *prerendered) error {
 
 // Render writes doc as HTML.
 func (r *Renderer) Render(w io.Writer, doc *Doc) error {
-	if pre := doc.pre; pre != nil && pre.unsafe == r.unsafe {
+	if pre := doc.pre; pre != nil {
+		if pre.unsafe != r.unsafe {
+			return fmt.Errorf("markdown: a document prepared with unsafe HTML %v rendered with %v", pre.unsafe, r.unsafe)
+		}
 		return r.splice(w, pre)
 	}
 	root := doc.tree()

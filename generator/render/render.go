@@ -153,7 +153,7 @@ func pageNumber(loc string) string {
 // markdownHTML renders a parsed body.
 func (r *Renderer) markdownHTML(doc *markdown.Doc) (template.HTML, error) {
 	var b htmlBuilder
-	b.Grow(len(doc.Source) + len(doc.Source)/4 + 256) // about the size of the HTML
+	b.Grow(doc.SizeHint())
 	if err := r.md.Render(&b, doc); err != nil {
 		return "", err
 	}

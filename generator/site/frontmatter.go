@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"factcheck/generator/check"
+	"factcheck/generator/markdown"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -34,13 +35,13 @@ func cleanText(path string, b []byte, diags *check.List) []byte {
 		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	}
 	if !utf8.Valid(b) {
-		line, col := position(b, invalidUTF8(b))
-		diags.Errorf(path, line, col, "invalid UTF-8; save the file as UTF-8")
+		p := markdown.Position(b, invalidUTF8(b))
+		diags.Errorf(path, p.Line, p.Col, "invalid UTF-8; save the file as UTF-8")
 		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
-		line, col := position(b, i)
-		diags.Errorf(path, line, col, "NUL byte in text; this is not a text file")
+		p := markdown.Position(b, i)
+		diags.Errorf(path, p.Line, p.Col, "NUL byte in text; this is not a text file")
 		b = bytes.ReplaceAll(b, []byte{0}, []byte("\uFFFD"))
 	}
 	return b
@@ -55,14 +56,6 @@ func invalidUTF8(b []byte) int {
 		i += n
 	}
 	return len(b)
-}
-
-// position converts a byte offset of b to a line and a column, both
-// counting from 1; the column counts characters.
-func position(b []byte, off int) (line, col int) {
-	off = min(off, len(b))
-	start := bytes.LastIndexByte(b[:off], '\n') + 1
-	return bytes.Count(b[:off], []byte("\n")) + 1, utf8.RuneCount(b[start:off]) + 1
 }
 
 // splitFile separates the front matter, between a first line "---" and the

@@ -241,7 +241,7 @@ func resolveRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, r refs, 
 func reportRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, drafts map[string]bool, diags *check.List) {
 	for _, c := range doc.Citations {
 		if s.Source[c.SourceID] == nil {
-			p := bodyPos(doc.Source, bodyLine, c.Offset)
+			p := bodyPos(bodyLine, c.LineCol)
 			diags.Errorf(path, p.Line, p.Col, "citation of unknown source %q%s", c.SourceID, suggest(c.SourceID, sourceIDs(s)))
 		}
 	}
@@ -249,7 +249,7 @@ func reportRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, drafts ma
 		if s.Claim[l.Target] != nil || s.Source[l.Target] != nil || s.Page[l.Target] != nil {
 			continue
 		}
-		p := bodyPos(doc.Source, bodyLine, l.Offset)
+		p := bodyPos(bodyLine, l.LineCol)
 		switch {
 		case drafts[l.Target]:
 			diags.Errorf(path, p.Line, p.Col, "cross-link to draft claim %q, which is not published (build with --drafts to preview it)", l.Target)
@@ -383,7 +383,7 @@ func verifyOwner(s *Site, o owner) *checked {
 		if src == nil {
 			continue // reported as a citation of an unknown source
 		}
-		p := bodyPos(o.doc.Source, o.bodyLine, q.Offset)
+		p := bodyPos(o.bodyLine, q.LineCol)
 		if src.Text.Plain == "" {
 			q.Check.Status = markdown.Unverified
 			diags.Warnf(o.path, p.Line, p.Col, "quote from source %q is unverified: the source has no stored text", src.ID)

@@ -183,7 +183,7 @@ func parsePage(id string, f file, fm *fields, p *markdown.Parser, unsafe bool, d
 // reportProblems adds the Markdown's own problems at their positions.
 func reportProblems(f file, doc *markdown.Doc, diags *check.List) {
 	for _, pr := range doc.Problems {
-		p := bodyPos(f.body, f.bodyLine, pr.Offset)
+		p := bodyPos(f.bodyLine, problemPos(f.body, pr.Offset))
 		if pr.Warning {
 			diags.Warnf(f.path, p.Line, p.Col, "%s", pr.Message)
 		} else {
@@ -192,14 +192,13 @@ func reportProblems(f file, doc *markdown.Doc, diags *check.List) {
 	}
 }
 
-// bodyPos converts an offset of a body that starts on file line bodyLine
-// into a file position.
-func bodyPos(body []byte, bodyLine, off int) Pos {
-	if off < 0 {
+// bodyPos converts a position in a body that starts on file line
+// bodyLine into a file position.
+func bodyPos(bodyLine int, p markdown.Pos) Pos {
+	if p.Line == 0 {
 		return Pos{bodyLine, 1}
 	}
-	l, c := position(body, off)
-	return Pos{bodyLine + l - 1, c}
+	return Pos{bodyLine + p.Line - 1, p.Col}
 }
 
 func contains(list []string, s string) bool {
@@ -209,4 +208,11 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func problemPos(body []byte, off int) markdown.Pos {
+	if off < 0 {
+		return markdown.Pos{}
+	}
+	return markdown.Position(body, off)
 }
