@@ -13,8 +13,8 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-// TestLayoutInGo checks that the Go versions of the built-in base.html and
-// claim.html (render/layout.go) print what the templates print: each site
+// TestLayoutInGo checks that the Go versions of the built-in base.html,
+// claim.html and claim-card (render/layout.go) print what the templates print: each site
 // is built as it is, which uses the Go versions, and again with copies of
 // the built-in files in its templates/ folder, which makes the build run
 // the templates. Every file must be the same, byte for byte.
@@ -46,7 +46,7 @@ func TestLayoutInGo(t *testing.T) {
 			if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			for _, f := range []string{"base.html", "claim.html"} {
+			for _, f := range []string{"base.html", "claim.html", "partials.html"} {
 				b, err := fs.ReadFile(factcheck.Files, "templates/"+f)
 				if err != nil {
 					t.Fatal(err)

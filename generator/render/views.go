@@ -177,7 +177,9 @@ func (p *Page) Card(c *site.Claim) (template.HTML, error) {
 	if err := p.r.cardMarkup(card); err != nil {
 		return "", err
 	}
-	if err := p.r.tmpl.page["home.html"].ExecuteTemplate(&b, "claim-card", card); err != nil {
+	if p.r.tmpl.builtin["partials.html"] {
+		claimCard(&b, card)
+	} else if err := p.r.tmpl.page["home.html"].ExecuteTemplate(&b, "claim-card", card); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())

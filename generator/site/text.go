@@ -22,19 +22,21 @@ var blockTags = map[string]bool{
 func htmlPieces(s string) Text {
 	var t Text
 	var plain strings.Builder
+	var ends []int // where each text piece ends in plain
 	z := xhtml.NewTokenizer(strings.NewReader(s))
 	for {
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {
 			break
 		}
-		raw := string(z.Raw())
 		if tt == xhtml.TextToken {
-			txt := html.UnescapeString(raw)
-			t.Pieces = append(t.Pieces, Piece{Text: txt, Offset: plain.Len()})
-			plain.WriteString(txt)
+			// Its Text is set below, as a part of Plain.
+			t.Pieces = append(t.Pieces, Piece{Offset: plain.Len()})
+			plain.WriteString(html.UnescapeString(string(z.Raw())))
+			ends = append(ends, plain.Len())
 			continue
 		}
+		raw := string(z.Raw())
 		name, _ := z.TagName()
 		if blockTags[string(name)] {
 			p := plain.String()
@@ -45,6 +47,11 @@ func htmlPieces(s string) Text {
 		t.Pieces = append(t.Pieces, Piece{Tag: raw})
 	}
 	t.Plain = plain.String()
+	for i, pc := range t.Pieces {
+		if pc.Tag == "" {
+			t.Pieces[i].Text, ends = t.Plain[pc.Offset:ends[0]], ends[1:]
+		}
+	}
 	return t
 }
 
