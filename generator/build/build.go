@@ -66,8 +66,8 @@ func Load(opts Options) (*site.Site, check.List) {
 
 // Render renders s with the built-in templates and assets, overridden by the
 // site's own templates/ and static/ folders, and hands each output file to
-// emit, from several goroutines at once.
-func Render(s *site.Site, opts Options, emit func(path string, b []byte) error) (pages int, err error) {
+// emit, from several goroutines at once; fresh is the job's render.Job.Fresh.
+func Render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error) (pages int, err error) {
 	var all []render.Job
 	if err := jobs(s, opts, func(j render.Job) { all = append(all, j) }); err != nil {
 		return 0, err
@@ -222,7 +222,7 @@ func dedupeJobs(jobs []render.Job) []render.Job {
 }
 
 // runJobs renders jobs on all cores and stops at the first error.
-func runJobs(jobs []render.Job, emit func(string, []byte) error, progress *Progress) error {
+func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, progress *Progress) error {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -237,7 +237,7 @@ func runJobs(jobs []render.Job, emit func(string, []byte) error, progress *Progr
 				for _, j := range render.Flatten([]render.Job{j}) {
 					b, err := j.Render()
 					if err == nil {
-						err = emit(j.Path, b)
+						err = emit(j.Path, b, j.Fresh)
 					}
 					if err != nil {
 						mu.Lock()
@@ -277,7 +277,7 @@ func Memory(opts Options) (*Result, check.List, error) {
 	}
 	res := &Result{Site: s, Files: map[string][]byte{}}
 	var mu sync.Mutex
-	pages, err := Render(s, opts, func(p string, b []byte) error {
+	pages, err := Render(s, opts, func(p string, b []byte, _ bool) error {
 		mu.Lock()
 		res.Files[p] = b
 		mu.Unlock()

@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"factcheck/generator/check"
+	"factcheck/generator/render"
 	"factcheck/generator/site"
 )
 
@@ -108,8 +109,9 @@ type writer struct {
 }
 
 type file struct {
-	path string
-	b    []byte
+	path  string
+	b     []byte
+	fresh bool // the bytes may be recycled once written (render.Job.Fresh)
 }
 
 func newWriter(t *target, tmp string) *writer {
@@ -118,7 +120,7 @@ func newWriter(t *target, tmp string) *writer {
 	return w
 }
 
-func (w *writer) emit(p string, b []byte) error {
+func (w *writer) emit(p string, b []byte, fresh bool) error {
 	if err := w.failed(); err != nil {
 		return err
 	}
@@ -126,7 +128,7 @@ func (w *writer) emit(p string, b []byte) error {
 	if err != nil {
 		return err
 	}
-	w.files <- file{p, b}
+	w.files <- file{p, b, fresh}
 	return nil
 }
 
@@ -157,6 +159,9 @@ func (w *writer) write(f file) error {
 	}
 	if err := os.WriteFile(dst, f.b, 0o644); err != nil {
 		return &writeError{what: "cannot write " + w.t.show(f.path), err: err}
+	}
+	if f.fresh {
+		render.Recycle(f.b)
 	}
 	return nil
 }
