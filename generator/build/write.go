@@ -40,6 +40,11 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 	if diags.Errors() > 0 {
 		return nil, diags, ErrContent
 	}
+	// The quotes are verified: rendering does not need the sources'
+	// match indexes, which are large on a big site.
+	for _, src := range s.Sources {
+		src.Index = nil
+	}
 	if err := os.MkdirAll(filepath.Dir(outAbs), 0o755); err != nil {
 		return nil, diags, t.fail("cannot create the folder "+filepath.Dir(t.name)+" for "+t.folder(), err)
 	}

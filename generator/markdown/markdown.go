@@ -47,10 +47,10 @@ type Doc struct {
 	Links     []*CrossLink
 	// Problems found while parsing, at byte offsets of Source.
 	Problems []Problem
-	// words are the document's words (see Words), and pre the document
-	// as HTML, kept by DropTree.
-	words string
-	pre   *prerendered
+	// text is the document as plain text, and pre the document as
+	// HTML, kept by DropTree.
+	text string
+	pre  *prerendered
 
 	parser *Parser
 }
@@ -58,7 +58,7 @@ type Doc struct {
 // DropTree lets go of the syntax tree, which takes several times the
 // memory of the Markdown itself, and of the Markdown, keeping what was
 // read from it: quotes, citations and cross-links (detached from the tree,
-// with their positions), problems, the words, and the document
+// with their positions), problems, the plain text, and the document
 // rendered as HTML by a Renderer with this unsafe setting, with holes
 // where its citations and cross-links go: those are rendered when the page
 // is, once it is known what they point to and what checking the quotes
@@ -70,7 +70,7 @@ func (d *Doc) DropTree(unsafe bool) {
 	if d.Root == nil {
 		return
 	}
-	d.words = words(PlainText(d.Root, d.Source))
+	d.text = PlainText(d.Root, d.Source)
 	pre := prerender(d, unsafe)
 	detached := make(map[ast.Node]ast.Node, len(d.Citations)+len(d.Links))
 	for i, c := range d.Citations {
@@ -104,33 +104,12 @@ func (d *Doc) DropTree(unsafe bool) {
 	}
 }
 
-// Words returns the words of the document's plain text (see PlainText),
-// each once, in the order they first appear, separated by a space: what
-// a search index needs of it, in less memory than the text.
-func (d *Doc) Words() string {
+// PlainText returns the document as plain text.
+func (d *Doc) PlainText() string {
 	if d.Root == nil {
-		return d.words
+		return d.text
 	}
-	return words(PlainText(d.Root, d.Source))
-}
-
-// words returns the distinct space-separated fields of s, joined by a
-// space.
-func words(s string) string {
-	fields := strings.Fields(s)
-	seen := make(map[string]bool, len(fields))
-	var b strings.Builder
-	b.Grow(len(s) / 2)
-	for _, f := range fields {
-		if !seen[f] {
-			seen[f] = true
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(f)
-		}
-	}
-	return b.String()
+	return PlainText(d.Root, d.Source)
 }
 
 // tree returns the document's syntax tree, parsing the Markdown again if

@@ -93,7 +93,7 @@ func checkDropTree(t *testing.T, in []byte, unsafe bool) {
 		full.Quotes[i].Check = QuoteCheck{Status: Status(i % 3), Anchor: fmt.Sprint("q", i)}
 		dropped.Quotes[i].Check = full.Quotes[i].Check
 	}
-	words := full.Words()
+	text := full.PlainText()
 	dropped.DropTree(unsafe)
 	if dropped.Root != nil {
 		t.Fatal("DropTree kept the tree")
@@ -114,8 +114,8 @@ func checkDropTree(t *testing.T, in []byte, unsafe bool) {
 	if got, want := describe(dropped), describe(full); got != want {
 		t.Errorf("references after DropTree:\n%s\nwant:\n%s", got, want)
 	}
-	if got := dropped.Words(); got != words {
-		t.Errorf("words after DropTree:\n%q\nwant:\n%q", got, words)
+	if got := dropped.PlainText(); got != text {
+		t.Errorf("plain text after DropTree:\n%q\nwant:\n%q", got, text)
 	}
 	// The kept HTML, with its holes filled in, is what the tree renders
 	// as; a renderer of the other unsafe setting cannot render it.

@@ -285,7 +285,7 @@ func indexClaim(terms map[string]*postings, i int, c *site.Claim, buf []byte) []
 	}
 	buf = scanWords(c.Summary, buf, strong)
 	if c.Doc != nil {
-		buf = scanWords(c.Doc.Words(), buf, add(false))
+		buf = scanWords(c.Doc.PlainText(), buf, add(false))
 	}
 	return buf
 }
