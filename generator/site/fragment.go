@@ -2,6 +2,8 @@ package site
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // textFragment returns a text directive (":~:text=…") that makes a browser
@@ -43,14 +45,62 @@ func occursBefore(plain string, start int, words string) bool {
 			return false
 		}
 		at := i + j
-		window := plain[at:min(len(plain), at+2*len(words)+16)]
-		if strings.HasPrefix(strings.Join(strings.Fields(window), " "), words) {
+		if startsWithWords(plain[at:min(len(plain), at+2*len(words)+16)], words) {
 			return true
 		}
 		i = at + 1
 	}
 	return false
 }
+
+// startsWithWords reports whether s, which does not start with white
+// space, starts with words (single spaces between them) where s may have
+// any white space between them: whether strings.Fields(s), joined by
+// single spaces, starts with words.
+func startsWithWords(s, words string) bool {
+	i := 0
+	for j := 0; j < len(words); j++ {
+		if words[j] != ' ' {
+			if i >= len(s) || s[i] != words[j] {
+				return false
+			}
+			i++
+			continue
+		}
+		n := spaceAt(s, i)
+		if n == 0 {
+			return false
+		}
+		for n > 0 {
+			i += n
+			n = spaceAt(s, i)
+		}
+		if i >= len(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// spaceAt is the length of the white space character at s[i:], or 0.
+func spaceAt(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsSpace(r) {
+		return n
+	}
+	return 0
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // fragmentEncode percent-encodes s for a text directive: everything but
 // letters, digits and ". _ ~" is encoded, including '-', '&' and ',', which

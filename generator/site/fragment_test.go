@@ -1,6 +1,10 @@
 package site
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 func TestTextFragment(t *testing.T) {
 	long := "one two three four five six seven eight nine ten"
@@ -40,4 +44,22 @@ func TestLatestYear(t *testing.T) {
 			t.Errorf("latestYear(%q) = %d, want %d", tc.text, got, tc.want)
 		}
 	}
+}
+
+// FuzzStartsWithWords checks startsWithWords against what it stands for:
+// the fields of s, joined by single spaces, start with words.
+func FuzzStartsWithWords(f *testing.F) {
+	f.Add("the  cat sat", "the cat")
+	f.Add("the\u00a0cat", "the cat")
+	f.Add("the\n\ncatalog", "the cat")
+	f.Add("the ", "the cat")
+	f.Add("the\xffcat", "the cat")
+	f.Fuzz(func(t *testing.T, s, words string) {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		words = strings.Join(strings.Fields(words), " ")
+		want := strings.HasPrefix(strings.Join(strings.Fields(s), " "), words)
+		if got := startsWithWords(s, words); got != want {
+			t.Errorf("startsWithWords(%q, %q) = %v, want %v", s, words, got, want)
+		}
+	})
 }
