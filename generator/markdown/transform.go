@@ -2,7 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -212,15 +214,27 @@ func inlineQuote(doc *Doc, c *Citation) {
 	// the previous citation or cross-link. Text inside other inline nodes
 	// (emphasis, links) counts, but has no offset of its own: an opening
 	// quotation mark must be in plain text.
+	prev, ok := c.PreviousSibling().(*ast.Text)
+	if !ok || prev == nil {
+		if c.PreviousSibling() == nil {
+			return
+		}
+	} else if v := textOf(prev, doc.Source); len(v) >= 4 && closingQuote(trimOneSpace(v)) == 0 {
+		return // the text right before the citation ends without a quotation mark
+	}
 	var nodes []ast.Node
 	for n := c.PreviousSibling(); n != nil; n = n.PreviousSibling() {
 		if n.Kind() == KindCitation || n.Kind() == KindCrossLink {
 			break
 		}
-		nodes = append([]ast.Node{n}, nodes...)
+		nodes = append(nodes, n)
 	}
+	slices.Reverse(nodes)
+	// spans[i] says where the text of nodes[i] starts in b, and for text
+	// nodes where it starts in the Markdown.
+	type span struct{ at, src int }
+	spans := make([]span, 0, len(nodes))
 	var b strings.Builder
-	offsets := []int{} // offsets[i] is the source offset of b's byte i, or -1
 	for _, n := range nodes {
 		t, ok := n.(*ast.Text)
 		if !ok {
@@ -228,34 +242,34 @@ func inlineQuote(doc *Doc, c *Citation) {
 			if n.Kind() == ast.KindString {
 				v = string(n.(*ast.String).Value)
 			}
-			for range len(v) {
-				offsets = append(offsets, -1)
-			}
+			spans = append(spans, span{b.Len(), -1})
 			b.WriteString(v)
 			continue
 		}
-		v := t.Segment.Value(doc.Source)
-		for i := range v {
-			offsets = append(offsets, t.Segment.Start+i)
+		spans = append(spans, span{b.Len(), t.Segment.Start})
+		b.WriteString(textOf(t, doc.Source))
+	}
+	// offset is the Markdown offset of b's byte i, or -1: a byte of text
+	// is at its place in the segment, the line break after it at the
+	// segment's end.
+	offset := func(i int) int {
+		k, _ := slices.BinarySearchFunc(spans, i, func(sp span, i int) int { return cmp.Compare(sp.at, i+1) })
+		sp, n := spans[k-1], nodes[k-1]
+		if sp.src < 0 {
+			return -1
 		}
-		b.Write(v)
-		if t.SoftLineBreak() || t.HardLineBreak() {
-			offsets = append(offsets, t.Segment.Stop)
-			b.WriteByte('\n')
-		}
+		t := n.(*ast.Text)
+		return min(sp.src+i-sp.at, t.Segment.Stop)
 	}
 	s := b.String()
-	end := len(s)
-	if end > 0 && (s[end-1] == ' ' || s[end-1] == '\n') {
-		end--
-	}
-	closeLen := closingQuote(s[:end])
+	body := trimOneSpace(s)
+	closeLen := closingQuote(body)
 	if closeLen == 0 {
 		return
 	}
-	body := s[:end-closeLen]
+	body = body[:len(body)-closeLen]
 	open := max(strings.LastIndex(body, "\""), strings.LastIndex(body, "“"))
-	if open < 0 || offsets[open] < 0 {
+	if open < 0 || offset(open) < 0 {
 		return
 	}
 	openLen := 1
@@ -266,9 +280,27 @@ func inlineQuote(doc *Doc, c *Citation) {
 	if strings.TrimSpace(inner) == "" {
 		return
 	}
-	q := &Quote{Text: string(unescape([]byte(inner))), Citation: c, Offset: offsets[open], Inline: true}
+	q := &Quote{Text: string(unescape([]byte(inner))), Citation: c, Offset: offset(open), Inline: true}
 	c.Quote = q
 	doc.Quotes = append(doc.Quotes, q)
+}
+
+// textOf is a text node's text as inlineQuote reads it: its Markdown,
+// and "\n" after it when a line break follows.
+func textOf(t *ast.Text, src []byte) string {
+	v := string(t.Segment.Value(src))
+	if t.SoftLineBreak() || t.HardLineBreak() {
+		v += "\n"
+	}
+	return v
+}
+
+// trimOneSpace drops one space or line break from the end of s.
+func trimOneSpace(s string) string {
+	if n := len(s); n > 0 && (s[n-1] == ' ' || s[n-1] == '\n') {
+		return s[:n-1]
+	}
+	return s
 }
 
 // closingQuote returns the byte length of the closing quotation mark that s
