@@ -5,7 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"factcheck"
@@ -83,6 +85,49 @@ func TestLayoutInGo(t *testing.T) {
 			}
 			if claims == 0 {
 				t.Error("no claim pages compared")
+			}
+		})
+	}
+}
+
+// TestGoVersionsYieldToOverrides checks that a site's own definition of a
+// template that layout.go also writes in Go is the one used, in whichever
+// of its files it is.
+func TestGoVersionsYieldToOverrides(t *testing.T) {
+	a, err := txtar.ParseFile(filepath.Join("testdata", "sites", "basic.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtin := func(f string) string {
+		b, err := fs.ReadFile(factcheck.Files, "templates/"+f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, tc := range []struct {
+		name, file, text string
+		page, want       string
+	}{
+		{"card in home.html", "home.html", builtin("home.html") + `{{define "claim-card"}}<li>CUSTOM CARD</li>{{end}}`, "claims/index.html", "<li>CUSTOM CARD</li>"},
+		{"card in partials.html", "partials.html", strings.Replace(builtin("partials.html"), `<li class="claim-card">`, `<li class="claim-card custom">`, 1), "index.html", `<li class="claim-card custom">`},
+		{"layout in partials.html", "partials.html", builtin("partials.html") + `{{define "base.html"}}<html data-custom>{{block "main" .}}{{end}}</html>{{end}}`, "claims/spending-fell/index.html", "<html data-custom>"},
+		{"layout in base.html", "base.html", strings.Replace(builtin("base.html"), `<a class="skip"`, `<a class="skip custom"`, 1), "index.html", `<a class="skip custom"`},
+		{"claim main", "claim.html", strings.Replace(builtin("claim.html"), `<h2 id="analysis">`, `<h2 class="custom" id="analysis">`, 1), "claims/spending-fell/index.html", `<h2 class="custom" id="analysis">`},
+		{"claim head", "claim.html", strings.Replace(builtin("claim.html"), `<script type="application/ld+json">`, `<script data-custom type="application/ld+json">`, 1), "claims/spending-fell/index.html", `<script data-custom type="application/ld+json">`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			aa := &txtar.Archive{Files: append(slices.Clone(a.Files), txtar.File{Name: "templates/" + tc.file, Data: []byte(tc.text)})}
+			res, _, err := Memory(Options{Src: extract(t, aa)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, ok := res.Files[tc.page]
+			if !ok {
+				t.Fatalf("no %s", tc.page)
+			}
+			if !strings.Contains(string(page), tc.want) {
+				t.Errorf("%s does not use the site's template: no %q in\n%.600s", tc.page, tc.want, page)
 			}
 		})
 	}

@@ -24,6 +24,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -59,19 +60,24 @@ type Doc struct {
 // memory of the Markdown itself, and of the Markdown, keeping what was
 // read from it: quotes, citations and cross-links (detached from the tree,
 // with their positions), problems, the plain text, and the document
-// rendered as HTML by a Renderer with this unsafe setting, with holes
-// where its citations and cross-links go: those are rendered when the page
-// is, once it is known what they point to and what checking the quotes
-// found. Only a Renderer with the same unsafe setting can render it.
+// rendered as HTML by a Renderer with the unsafe setting that html names,
+// with holes where its citations and cross-links go: those are rendered
+// when the page is, once it is known what they point to and what checking
+// the quotes found. Only a Renderer with that unsafe setting can render
+// it. With NoHTML it keeps the Markdown instead, for a document that may
+// never be rendered, and Render parses it again.
 // A site of many thousand claims is loaded and checked, then rendered one
 // page at a time, without every tree in memory at once and without
 // parsing any of them twice.
-func (d *Doc) DropTree(unsafe bool) {
+func (d *Doc) DropTree(html HTML) {
 	if d.Root == nil {
 		return
 	}
 	d.text = PlainText(d.Root, d.Source)
-	pre := prerender(d, unsafe)
+	var pre *prerendered
+	if html != NoHTML {
+		pre = prerender(d, html == UnsafeHTML)
+	}
 	detached := make(map[ast.Node]ast.Node, len(d.Citations)+len(d.Links))
 	for i, c := range d.Citations {
 		dc := &Citation{SourceID: c.SourceID, Locator: c.Locator, Offset: c.Offset, LineCol: c.LineCol, Quote: c.Quote}
@@ -103,6 +109,15 @@ func (d *Doc) DropTree(unsafe bool) {
 		d.Source = nil
 	}
 }
+
+// HTML is what DropTree keeps of a document to render it.
+type HTML int
+
+const (
+	SafeHTML   HTML = iota // its HTML, raw HTML in it shown as text
+	UnsafeHTML             // its HTML, raw HTML in it kept
+	NoHTML                 // its Markdown
+)
 
 // PlainText returns the document as plain text.
 func (d *Doc) PlainText() string {
@@ -204,13 +219,28 @@ func Position(b []byte, off int) Pos {
 	return Pos{bytes.Count(b[:off], []byte("\n")) + 1, utf8.RuneCount(b[start:off]) + 1}
 }
 
-// locate sets the LineCol of what d refers to.
+// locate sets the LineCol of what d refers to, finding lines by their
+// starts rather than counting them again for each.
 func (d *Doc) locate() {
+	if len(d.Quotes)+len(d.Citations)+len(d.Links) == 0 {
+		return
+	}
+	starts := []int{0}
+	for i, c := range d.Source {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
 	at := func(off int) Pos {
 		if off < 0 {
 			return Pos{}
 		}
-		return Position(d.Source, off)
+		off = min(off, len(d.Source))
+		line, found := slices.BinarySearch(starts, off)
+		if !found {
+			line-- // off is inside the line before
+		}
+		return Pos{line + 1, utf8.RuneCount(d.Source[starts[line]:off]) + 1}
 	}
 	for _, q := range d.Quotes {
 		q.LineCol = at(q.Offset)

@@ -93,13 +93,46 @@ func checkDropTree(t *testing.T, in []byte, unsafe bool) {
 		full.Quotes[i].Check = QuoteCheck{Status: Status(i % 3), Anchor: fmt.Sprint("q", i)}
 		dropped.Quotes[i].Check = full.Quotes[i].Check
 	}
+	for _, q := range full.Quotes {
+		if want := Position(in, q.Offset); q.Offset >= 0 && q.LineCol != want {
+			t.Errorf("quote at %d: LineCol %v, want %v", q.Offset, q.LineCol, want)
+		}
+	}
+	for _, c := range full.Citations {
+		if want := Position(in, c.Offset); c.LineCol != want {
+			t.Errorf("citation at %d: LineCol %v, want %v", c.Offset, c.LineCol, want)
+		}
+	}
+	for _, l := range full.Links {
+		if want := Position(in, l.Offset); l.LineCol != want {
+			t.Errorf("cross-link at %d: LineCol %v, want %v", l.Offset, l.LineCol, want)
+		}
+	}
+	html := SafeHTML
+	if unsafe {
+		html = UnsafeHTML
+	}
+	checkDropped(t, full, dropped, html, unsafe)
+	// Without HTML, the Markdown is kept and parsed again, for either
+	// unsafe setting.
+	again := p.Parse(in)
+	for i := range again.Quotes {
+		again.Quotes[i].Check = full.Quotes[i].Check
+	}
+	checkDropped(t, full, again, NoHTML, unsafe)
+}
+
+// checkDropped checks dropped, a copy of full whose tree DropTree(html)
+// lets go of.
+func checkDropped(t *testing.T, full, dropped *Doc, html HTML, unsafe bool) {
+	t.Helper()
 	text := full.PlainText()
-	dropped.DropTree(unsafe)
+	dropped.DropTree(html)
 	if dropped.Root != nil {
 		t.Fatal("DropTree kept the tree")
 	}
-	if dropped.pre == nil {
-		t.Fatal("DropTree kept no HTML")
+	if (dropped.pre != nil) != (html != NoHTML) {
+		t.Fatalf("DropTree(%v): kept HTML %v", html, dropped.pre != nil)
 	}
 	for _, c := range dropped.Citations {
 		if c.Parent() != nil {
@@ -118,23 +151,28 @@ func checkDropTree(t *testing.T, in []byte, unsafe bool) {
 		t.Errorf("plain text after DropTree:\n%q\nwant:\n%q", got, text)
 	}
 	// The kept HTML, with its holes filled in, is what the tree renders
-	// as; a renderer of the other unsafe setting cannot render it.
-	r := NewRenderer(fakeLinks{}, unsafe)
-	var a, b bytes.Buffer
-	if err := r.Render(&a, full); err != nil {
-		t.Fatal(err)
+	// as; a renderer of the other unsafe setting cannot render it. The
+	// kept Markdown renders with either.
+	for _, u := range []bool{unsafe, !unsafe} {
+		r := NewRenderer(fakeLinks{}, u)
+		var a, b bytes.Buffer
+		if err := r.Render(&a, full); err != nil {
+			t.Fatal(err)
+		}
+		err := r.Render(&b, dropped)
+		switch {
+		case u != unsafe && html != NoHTML:
+			if err == nil {
+				t.Errorf("DropTree(%v), rendered with unsafe %v: no error", html, u)
+			}
+		case err != nil:
+			t.Fatal(err)
+		case a.String() != b.String():
+			t.Errorf("rendered with unsafe %v after DropTree(%v):\n%s\nwant:\n%s", u, html, b.String(), a.String())
+		}
 	}
-	if err := r.Render(&b, dropped); err != nil {
-		t.Fatal(err)
-	}
-	if a.String() != b.String() {
-		t.Errorf("rendered after DropTree(%v):\n%s\nwant:\n%s", unsafe, b.String(), a.String())
-	}
-	if err := NewRenderer(fakeLinks{}, !unsafe).Render(&b, dropped); err == nil {
-		t.Errorf("DropTree(%v), rendered with unsafe %v: no error", unsafe, !unsafe)
-	}
-	if dropped.Source != nil {
-		t.Error("DropTree kept the Markdown")
+	if (dropped.Source == nil) != (html != NoHTML) {
+		t.Errorf("DropTree(%v) kept the Markdown: %v", html, dropped.Source != nil)
 	}
 }
 

@@ -11,9 +11,9 @@ import (
 // actions, and html/template spends
 // far more time on each (reflection, escaper calls) than on the text it
 // writes, which made templates the largest cost of a big site's build.
-// The Go versions are used only while the site does not replace the
-// template they stand for, and they must print byte for byte what it
-// prints: layout_test.go renders whole sites both ways and compares every
+// The Go versions are used only while the template they stand for is the
+// built-in one (see Templates.inGo), and they must print byte for byte
+// what it prints: layout_test.go renders whole sites both ways and compares every
 // file. Change the template and its Go version together.
 
 // layout writes a page with the layout of the built-in base.html, running
@@ -81,7 +81,7 @@ func (r *Renderer) layout(b *bytes.Buffer, name string, t *template.Template, p 
 // block runs one block of page template name: its Go version when the
 // template is the built-in one and has one, else the template.
 func (r *Renderer) block(b *bytes.Buffer, name string, t *template.Template, block string, p *Page) error {
-	if name == "claim.html" && r.tmpl.builtin[name] && p.Claim != nil {
+	if name == "claim.html" && p.Claim != nil && r.tmpl.inGoFor(name, block) {
 		switch block {
 		case "head":
 			b.WriteString("\n<script type=\"application/ld+json\">")

@@ -277,7 +277,7 @@ func (r *Renderer) execute(name string, p *Page) ([]byte, error) {
 	b := bytes.NewBuffer(pageBuffer())
 	b.Grow(int(max(4<<10, size.Load())))
 	var err error
-	if r.tmpl.builtin["base.html"] {
+	if r.tmpl.inGoFor(name, "base.html") {
 		err = r.layout(b, name, t, p)
 	} else {
 		err = t.ExecuteTemplate(b, "base.html", p)

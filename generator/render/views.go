@@ -177,7 +177,7 @@ func (p *Page) Card(c *site.Claim) (template.HTML, error) {
 	if err := p.r.cardMarkup(card); err != nil {
 		return "", err
 	}
-	if p.r.tmpl.builtin["partials.html"] {
+	if p.r.tmpl.inGoFor("home.html", "claim-card") {
 		claimCard(&b, card)
 	} else if err := p.r.tmpl.page["home.html"].ExecuteTemplate(&b, "claim-card", card); err != nil {
 		return "", err

@@ -31,6 +31,7 @@ import (
 // overlap.
 type Cache struct {
 	unsafeHTML bool
+	checkOnly  bool
 	files      map[string]*entry // by path
 	// citing has, for an id, the paths of the claims and pages citing it.
 	citing map[string]map[string]bool
@@ -74,10 +75,10 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.L
 	if opts.BaseURL != "" {
 		cfg.BaseURL = normalizeBaseURL(opts.BaseURL, configFile, Pos{}, &diags)
 	}
-	if c.files == nil || changed == nil || contains(changed, ".") || cfg.UnsafeHTML != c.unsafeHTML {
+	if c.files == nil || changed == nil || contains(changed, ".") || cfg.UnsafeHTML != c.unsafeHTML || opts.CheckOnly != c.checkOnly {
 		c.files = map[string]*entry{}
 		c.citing = map[string]map[string]bool{}
-		c.unsafeHTML = cfg.UnsafeHTML
+		c.unsafeHTML, c.checkOnly = cfg.UnsafeHTML, opts.CheckOnly
 		c.listed = nil
 	}
 	files := c.list(fsys, changed)
@@ -94,7 +95,7 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.L
 		}
 	}
 	stale := c.stale(files, changed, gone)
-	parsed := parseAll(fsys, stale, cfg)
+	parsed := parseAll(fsys, stale, cfg, opts.CheckOnly)
 	for i, p := range stale {
 		c.put(p, &entry{parsedFile: parsed[i]})
 	}

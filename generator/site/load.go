@@ -20,6 +20,10 @@ type Options struct {
 	Drafts bool
 	// BaseURL, if set, replaces site.yaml's base_url.
 	BaseURL string
+	// CheckOnly says that the site will be checked, not rendered: its
+	// Markdown is not rendered to HTML while it loads (see
+	// markdown.Doc.DropTree), which saves a sixth of the time.
+	CheckOnly bool
 }
 
 // The folders of content/ and what they hold.
@@ -123,7 +127,7 @@ type parsedFile struct {
 }
 
 // parseAll reads and parses files on all cores.
-func parseAll(fsys fs.FS, files []string, cfg Config) []parsedFile {
+func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool) []parsedFile {
 	out := make([]parsedFile, len(files))
 	claimParser := markdown.NewParser(false)
 	sourceParser := markdown.NewParser(true)
@@ -141,7 +145,7 @@ func parseAll(fsys fs.FS, files []string, cfg Config) []parsedFile {
 					p.diags.Errorf(files[i], 1, 1, "cannot read: %v", err)
 					continue
 				}
-				parseFile(p, files[i], b, claimParser, sourceParser, sourceRenderer, cfg)
+				parseFile(p, files[i], b, claimParser, sourceParser, sourceRenderer, cfg, checkOnly)
 			}
 		}()
 	}
@@ -153,7 +157,7 @@ func parseAll(fsys fs.FS, files []string, cfg Config) []parsedFile {
 	return out
 }
 
-func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr *markdown.Renderer, cfg Config) {
+func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr *markdown.Renderer, cfg Config, checkOnly bool) {
 	b = cleanText(name, b, &p.diags)
 	f, ok := splitFile(name, b, &p.diags)
 	if !ok {
@@ -166,11 +170,11 @@ func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr
 	id := fileID(name)
 	switch {
 	case strings.HasPrefix(name, claimsDir+"/"):
-		p.claim = parseClaim(id, f, fields, cp, cfg.UnsafeHTML, &p.diags)
+		p.claim = parseClaim(id, f, fields, cp, keptHTML(cfg, checkOnly), &p.diags)
 	case strings.HasPrefix(name, sourcesDir+"/"):
 		p.source = parseSource(id, f, fields, sp, sr, &p.diags)
 	default:
-		p.page = parsePage(id, f, fields, cp, cfg.UnsafeHTML, &p.diags)
+		p.page = parsePage(id, f, fields, cp, keptHTML(cfg, checkOnly), &p.diags)
 	}
 }
 
@@ -208,4 +212,16 @@ func sortClaims(cs []*Claim) {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
+}
+
+// keptHTML says how a loaded document keeps its HTML (see
+// markdown.Doc.DropTree).
+func keptHTML(cfg Config, checkOnly bool) markdown.HTML {
+	switch {
+	case checkOnly:
+		return markdown.NoHTML
+	case cfg.UnsafeHTML:
+		return markdown.UnsafeHTML
+	}
+	return markdown.SafeHTML
 }

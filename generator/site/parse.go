@@ -13,7 +13,7 @@ import (
 
 var claimKeys = []string{"claim", "claimant", "claim_date", "appearances", "rating", "summary", "published", "updated", "authors", "topics", "corrections", "draft", "aliases"}
 
-func parseClaim(id string, f file, fm *fields, p *markdown.Parser, unsafe bool, diags *check.List) *Claim {
+func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown.HTML, diags *check.List) *Claim {
 	c := &Claim{ID: id, Path: f.path, bodyLine: f.bodyLine}
 	c.Claim = fm.str("claim", true)
 	c.Claimant = readClaimant(fm)
@@ -39,7 +39,7 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, unsafe bool, 
 	c.Doc = p.Parse(f.body)
 	c.refs = refsOf(c.Doc)
 	reportProblems(f, c.Doc, diags)
-	c.Doc.DropTree(unsafe)
+	c.Doc.DropTree(html)
 	return c
 }
 
@@ -164,7 +164,7 @@ func parseSource(id string, f file, fm *fields, p *markdown.Parser, r *markdown.
 
 var pageKeys = []string{"title", "menu"}
 
-func parsePage(id string, f file, fm *fields, p *markdown.Parser, unsafe bool, diags *check.List) *Page {
+func parsePage(id string, f file, fm *fields, p *markdown.Parser, html markdown.HTML, diags *check.List) *Page {
 	pg := &Page{ID: id, Path: f.path, bodyLine: f.bodyLine}
 	pg.Title = fm.str("title", true)
 	if v := fm.get("menu", false); v != nil {
@@ -176,7 +176,7 @@ func parsePage(id string, f file, fm *fields, p *markdown.Parser, unsafe bool, d
 	pg.Doc = p.Parse(f.body)
 	pg.refs = refsOf(pg.Doc)
 	reportProblems(f, pg.Doc, diags)
-	pg.Doc.DropTree(unsafe)
+	pg.Doc.DropTree(html)
 	return pg
 }
 
