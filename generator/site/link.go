@@ -325,7 +325,7 @@ type owner struct {
 // verified by an earlier Load, and which was not parsed again since, is
 // not verified again: neither it nor the sources it cites have changed.
 func verifyQuotes(s *Site, cache map[*markdown.Doc]*entry, diags *check.List) {
-	var owners []owner
+	owners := make([]owner, 0, len(s.Claims)+len(s.Pages))
 	for _, c := range s.Claims {
 		owners = append(owners, owner{c.ID, c.Path, c.bodyLine, c.Doc, c, cache[c.Doc]})
 	}
