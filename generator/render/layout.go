@@ -146,31 +146,21 @@ func claimMain(m markupBuffer, p *Page) {
 		m.raw("\n</section>\n")
 	}
 	m.raw("\n<footer class=\"claim-foot\">\n<dl class=\"facts\">\n")
-	if len(c.Authors) > 0 {
-		m.raw("<dt>By</dt><dd>")
-		for i, a := range c.Authors {
-			if i > 0 {
-				m.raw(", ")
-			}
-			m.raw(escapeText(a))
-		}
-		m.raw("</dd>")
+	authors := make([]string, len(c.Authors))
+	for i, a := range c.Authors {
+		authors[i] = escapeText(a)
 	}
+	m.fact("By", authors)
 	m.raw("\n<dt>Published</dt><dd>", string(v.PublishedTime), "</dd>\n")
 	if v.UpdatedTime != "" {
 		m.raw("<dt>Updated</dt><dd>", string(v.UpdatedTime), "</dd>")
 	}
 	m.raw("\n")
-	if len(v.TopicLinks) > 0 {
-		m.raw("<dt>Topics</dt><dd>")
-		for i, t := range v.TopicLinks {
-			if i > 0 {
-				m.raw(", ")
-			}
-			m.raw(string(t))
-		}
-		m.raw("</dd>")
+	topics := make([]string, len(v.TopicLinks))
+	for i, t := range v.TopicLinks {
+		topics[i] = string(t)
 	}
+	m.fact("Topics", topics)
 	m.raw("\n</dl>\n")
 	if len(v.CorrectionItems) > 0 {
 		m.raw("\n<section class=\"corrections\" aria-labelledby=\"corrections\">\n<h2 id=\"corrections\">Corrections</h2>\n<ul>")
@@ -193,6 +183,14 @@ func (m markupBuffer) raw(s ...string) {
 func (m markupBuffer) items(items []template.HTML) {
 	for _, it := range items {
 		m.WriteString(string(it))
+	}
+}
+
+// fact writes <dt>term</dt><dd>…</dd> with the items (markup), separated
+// by commas, if there are any.
+func (m markupBuffer) fact(term string, items []string) {
+	if len(items) > 0 {
+		m.raw("<dt>", term, "</dt><dd>", strings.Join(items, ", "), "</dd>")
 	}
 }
 
