@@ -73,7 +73,7 @@ func (d *Doc) DropTree(html HTML) {
 	if d.Root == nil {
 		return
 	}
-	d.text = PlainText(d.Root, d.Source)
+	d.text = strings.Clone(PlainText(d.Root, d.Source)) // without the builder's spare room
 	var pre *prerendered
 	if html != NoHTML {
 		pre = prerender(d, html == UnsafeHTML)

@@ -95,7 +95,9 @@ func prerender(d *Doc, unsafe bool) *prerendered {
 	if err := prerenderers[i].md.Renderer().Render(w, d.Source, d.Root); err != nil {
 		return nil
 	}
-	return &prerendered{html: w.String(), holes: w.holes, unsafe: unsafe}
+	// Kept until the page is rendered: copied out of the builder, whose
+	// buffer is larger than the HTML.
+	return &prerendered{html: strings.Clone(w.String()), holes: w.holes, unsafe: unsafe}
 }
 
 // holeWriter is what a document is prerendered into: the renderers of

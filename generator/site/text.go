@@ -3,6 +3,7 @@ package site
 import (
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -46,7 +47,9 @@ func htmlPieces(s string) Text {
 		}
 		t.Pieces = append(t.Pieces, Piece{Tag: raw})
 	}
-	t.Plain = plain.String()
+	// Kept for the whole build: copied to their own size.
+	t.Plain = strings.Clone(plain.String())
+	t.Pieces = slices.Clone(t.Pieces)
 	for i, pc := range t.Pieces {
 		if pc.Tag == "" {
 			t.Pieces[i].Text, ends = t.Plain[pc.Offset:ends[0]], ends[1:]
