@@ -220,15 +220,29 @@ func TestAllowedURL(t *testing.T) {
 	}
 }
 
+// fuzzSeeds put citations and cross-links where the parser and DropTree
+// must handle them: captions, footnotes, link labels, image text, tables,
+// headings, nested quotes, raw HTML, lists.
+var fuzzSeeds = []string{
+	"> quoted\n>\n> — [@src, p. 4]\n",
+	`He said "words" [@src] and [[claim-a|label]].`,
+	"[@]\n[[]]\n[[x|]]\n[@a,]\n> [@src]\n",
+	"> a\n> — [@src]\n",
+	"*\"emph\"* [@src]",
+	"<script>alert(1)</script>\n[x](javascript:alert(1))",
+	"a[^1]\n\n[^1]: \"fn\" [@src] [[claim-a]]\n",
+	"| a | b |\n|---|---|\n| \"q\" [@src] | [[page]] |\n",
+	"# [[claim-a]] head [@src]\n",
+	"[see [@src] and [[page]]](https://x.org)\n",
+	"![alt [@src] [[page]]](https://x.org/a.png)\n",
+	"> > \"inner\" [@src]\n> >\n> > — [@src]\n>\n> — [@src, p. 2]\n",
+	"> a\n>\n> — *see* [@src] and [[claim-a|x]]\n",
+	"<div>[@src]</div>\n\n<span>[@src]</span>",
+	"- \"item\" [@src]\n  - [[page]]\n",
+}
+
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{
-		"> quoted\n>\n> — [@src, p. 4]\n",
-		`He said "words" [@src] and [[claim-a|label]].`,
-		"[@]\n[[]]\n[[x|]]\n[@a,]\n> [@src]\n",
-		"> a\n> — [@src]\n",
-		"*\"emph\"* [@src]",
-		"<script>alert(1)</script>\n[x](javascript:alert(1))",
-	} {
+	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
 	p := NewParser(false)
@@ -246,6 +260,19 @@ func FuzzParse(f *testing.F) {
 		}
 		if strings.Contains(strings.ToLower(out.String()), "<script") {
 			t.Fatalf("raw HTML got through: %s", out.String())
+		}
+	})
+}
+
+// FuzzDropTree checks DropTree (see checkDropTree) on any Markdown, with
+// raw HTML shown as text and kept.
+func FuzzDropTree(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, unsafe := range []bool{false, true} {
+			checkDropTree(t, []byte(s), unsafe)
 		}
 	})
 }
