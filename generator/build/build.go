@@ -5,7 +5,6 @@
 package build
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -81,19 +80,7 @@ func Render(s *site.Site, opts Options, emit func(path string, b []byte, fresh b
 	if opts.Progress != nil {
 		opts.Progress.Total.Store(int64(len(all)))
 	}
-	// The jobs that make a whole folder (the search index) or read the
-	// whole site (claims.json, the feed) take longest: started first,
-	// they run beside the many small pages instead of after them.
-	slices.SortStableFunc(all, func(a, b render.Job) int { return cmp.Compare(weight(b), weight(a)) })
 	return pages, runJobs(all, emit, opts.Progress)
-}
-
-// weight is 1 for the jobs that take long, 0 for the others.
-func weight(j render.Job) int {
-	if j.Expand != nil || j.Path == "claims.json" || j.Path == "feed.xml" {
-		return 1
-	}
-	return 0
 }
 
 // jobs lists the output files of s, one job each: the static files and

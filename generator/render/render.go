@@ -242,16 +242,19 @@ func (r *Renderer) Jobs() []Job {
 			pagePaths = append(pagePaths, j.Path)
 		}
 	}
-	jobs = append(jobs, Job{Path: "sitemap", Expand: func() []Job {
+	// The jobs that read the whole site (the search index, claims.json,
+	// the feed, the sitemaps) take longest: listed first, they run beside
+	// the many small pages instead of after them.
+	long := r.searchJobs()
+	long = append(long, r.dataJobs()...)
+	long = append(long, Job{Path: "sitemap", Expand: func() []Job {
 		var out []Job
 		for name, b := range r.Sitemap(pagePaths) {
 			out = append(out, Job{Path: name, Render: func() ([]byte, error) { return b, nil }})
 		}
 		return out
 	}})
-	jobs = append(jobs, r.dataJobs()...)
-	jobs = append(jobs, r.searchJobs()...)
-	return jobs
+	return append(long, jobs...)
 }
 
 // isAlias reports whether an output path is an alias's redirect page.
