@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -256,6 +257,41 @@ func TestPostingsRoundTrip(t *testing.T) {
 	}
 	if enc := encodePostings([]int{5, 9000}); enc != "F"+vlq(9000-5-1) {
 		t.Errorf("encodePostings([5 9000]) = %q", enc)
+	}
+}
+
+// TestPlistJoin checks that lists built in runs and joined, as indexTerms
+// does with one run per core, equal the list built in one go.
+func TestPlistJoin(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 500 {
+		var ns []int
+		for i, n := 0, r.IntN(200); i < n; i++ {
+			ns = append(ns, r.IntN(5000))
+		}
+		slices.Sort(ns)
+		ns = slices.Compact(ns)
+		whole, joined := newPlist(), newPlist()
+		for _, n := range ns {
+			whole.add(n)
+		}
+		// Up to three runs, cut at random places, some of them empty.
+		cuts := []int{r.IntN(len(ns) + 1), r.IntN(len(ns) + 1)}
+		slices.Sort(cuts)
+		for _, run := range [][]int{ns[:cuts[0]], ns[cuts[0]:cuts[1]], ns[cuts[1]:]} {
+			part := newPlist()
+			for _, n := range run {
+				part.add(n)
+			}
+			joined.join(part)
+		}
+		if !bytes.Equal(joined.vlq, whole.vlq) || joined.last != whole.last || joined.n != whole.n || joined.n != len(ns) {
+			t.Fatalf("%v cut at %v: joined %q (last %d, n %d), want %q (last %d, n %d)",
+				ns, cuts, joined.vlq, joined.last, joined.n, whole.vlq, whole.last, whole.n)
+		}
+		if got, _ := decodePostings(string(joined.appendTo(nil))); !slices.Equal(got, ns) {
+			t.Fatalf("%v: joined list decodes as %v", ns, got)
+		}
 	}
 }
 
