@@ -48,10 +48,8 @@ type Doc struct {
 	Links     []*CrossLink
 	// Problems found while parsing, at byte offsets of Source.
 	Problems []Problem
-	// text is the document as plain text, and pre the document as
-	// HTML, kept by DropTree.
-	text string
-	pre  *prerendered
+	// pre is the document as HTML, kept by DropTree.
+	pre *prerendered
 
 	parser *Parser
 }
@@ -59,13 +57,13 @@ type Doc struct {
 // DropTree lets go of the syntax tree, which takes several times the
 // memory of the Markdown itself, and of the Markdown, keeping what was
 // read from it: quotes, citations and cross-links (detached from the tree,
-// with their positions), problems, the plain text, and the document
-// rendered as HTML by a Renderer with the unsafe setting that html names,
-// with holes where its citations and cross-links go: those are rendered
-// when the page is, once it is known what they point to and what checking
-// the quotes found. Only a Renderer with that unsafe setting can render
-// it. With NoHTML it keeps the Markdown instead, for a document that may
-// never be rendered, and Render parses it again.
+// with their positions), problems, and the document rendered as HTML by
+// a Renderer with the unsafe setting that html names, with holes where
+// its citations and cross-links go: those are rendered when the page is,
+// once it is known what they point to and what checking the quotes found.
+// Only a Renderer with that unsafe setting can render it. With NoHTML it
+// keeps the Markdown instead, for a document that may never be rendered,
+// and Render parses it again.
 // A site of many thousand claims is loaded and checked, then rendered one
 // page at a time, without every tree in memory at once and without
 // parsing any of them twice.
@@ -73,7 +71,6 @@ func (d *Doc) DropTree(html HTML) {
 	if d.Root == nil {
 		return
 	}
-	d.text = strings.Clone(PlainText(d.Root, d.Source)) // without the builder's spare room
 	var pre *prerendered
 	if html != NoHTML {
 		pre = prerender(d, html == UnsafeHTML)
@@ -119,12 +116,14 @@ const (
 	NoHTML                 // its Markdown
 )
 
-// PlainText returns the document as plain text.
+// PlainText returns the document as plain text. Once DropTree has let go
+// of the tree, only a document that keeps its Markdown (NoHTML) has any:
+// take what is needed of the text before.
 func (d *Doc) PlainText() string {
-	if d.Root == nil {
-		return d.text
+	if d.Root == nil && d.pre != nil {
+		return ""
 	}
-	return PlainText(d.Root, d.Source)
+	return PlainText(d.tree(), d.Source)
 }
 
 // tree returns the document's syntax tree, parsing the Markdown again if

@@ -33,11 +33,8 @@ package render
 // follows) or "~" and a base64url bitmap (bit k of byte k/8 set for claim k,
 // least significant first), whichever is shorter.
 //
-// Words are the runs of letters and digits of the text after NFKD
-// normalization with combining marks removed (diacritics folded: "é" is
-// "e"), lowercased, with final sigma as sigma; each Han, Hiragana or
-// Katakana character is a word of its own (those scripts do not separate
-// words with spaces). search.js splits queries the same way.
+// Terms are words as package words splits them; search.js splits queries
+// the same way.
 
 import (
 	"bytes"
@@ -48,12 +45,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"factcheck/generator/site"
+	"factcheck/generator/words"
 )
 
 const (
@@ -168,7 +163,7 @@ func (l *plist) appendTo(b []byte) []byte {
 // searchIndex builds every file of the index. The manifest comes first.
 func (r *Renderer) searchIndex() []searchFile {
 	claims := r.site.Claims
-	terms := indexTerms(claims)
+	terms := indexTerms(claims, r.site.Words)
 
 	var files []searchFile
 	// Term chunks.
@@ -312,17 +307,21 @@ func (r *Renderer) searchIndex() []searchFile {
 // Each core indexes one run of consecutive claims into its own map; the
 // maps are then merged in the order of their runs, which keeps every
 // term's postings in ascending order.
-func indexTerms(claims []*site.Claim) map[string]*postings {
+func indexTerms(claims []*site.Claim, dict *words.Dict) map[string]*postings {
+	var all []string // the words of claims' analyses, by id
+	if dict != nil {
+		all = dict.Words()
+	}
 	parts := make([]map[string]*postings, min(runtime.GOMAXPROCS(0), max(1, len(claims))))
 	var wg sync.WaitGroup
 	for k := range parts {
 		lo, hi := k*len(claims)/len(parts), (k+1)*len(claims)/len(parts)
 		wg.Go(func() {
-			terms := map[string]*postings{}
-			var buf []byte
+			ix := &termIndex{terms: map[string]*postings{}, byID: make([]*postings, len(all)), words: all}
 			for i := lo; i < hi; i++ {
-				buf = indexClaim(terms, i, claims[i], buf)
+				ix.add(i, claims[i])
 			}
+			terms := ix.terms
 			parts[k] = terms
 		})
 	}
@@ -341,98 +340,48 @@ func indexTerms(claims []*site.Claim) map[string]*postings {
 	return terms
 }
 
-// indexClaim adds claim number i to the postings of its words: all of
-// them, and as strong those in its claim text, claimant, topics or
-// summary. Claims must come in ascending order. buf is scratch space,
-// returned for reuse.
-func indexClaim(terms map[string]*postings, i int, c *site.Claim, buf []byte) []byte {
-	add := func(strong bool) func([]byte) {
-		return func(w []byte) {
-			p := terms[string(w)]
-			if p == nil {
-				p = &postings{newPlist(), newPlist()}
-				terms[string(w)] = p
-			}
-			p.all.add(i)
-			if strong {
-				p.strong.add(i)
-			}
-		}
+// termIndex gathers the postings of terms, from claims in ascending order.
+type termIndex struct {
+	terms map[string]*postings
+	// byID is the postings of each word of the site's words.Dict, once
+	// looked up in terms; words is the word of each id.
+	byID  []*postings
+	words []string
+	buf   []byte // scratch space for words.Scan
+}
+
+// add adds claim number i to the postings of its words: all of them, and
+// as strong those in its claim text, claimant, topics or summary.
+func (ix *termIndex) add(i int, c *site.Claim) {
+	strong := func(w []byte) {
+		p := ix.term(string(w))
+		p.all.add(i)
+		p.strong.add(i)
 	}
-	strong := add(true)
-	buf = scanWords(c.Claim, buf, strong)
-	buf = scanWords(c.Claimant.Name, buf, strong)
+	ix.buf = words.Scan(c.Claim, ix.buf, strong)
+	ix.buf = words.Scan(c.Claimant.Name, ix.buf, strong)
 	for _, t := range c.Topics {
-		buf = scanWords(t.Name, buf, strong)
+		ix.buf = words.Scan(t.Name, ix.buf, strong)
 	}
-	buf = scanWords(c.Summary, buf, strong)
-	if c.Doc != nil {
-		buf = scanWords(c.Doc.PlainText(), buf, add(false))
-	}
-	return buf
+	ix.buf = words.Scan(c.Summary, ix.buf, strong)
+	c.Words.Each(func(id uint32) {
+		p := ix.byID[id]
+		if p == nil {
+			p = ix.term(ix.words[id])
+			ix.byID[id] = p
+		}
+		p.all.add(i)
+	})
 }
 
-// tokens returns the words of s, as the index stores them.
-func tokens(s string) []string {
-	var out []string
-	scanWords(s, nil, func(w []byte) { out = append(out, string(w)) })
-	return out
-}
-
-// scanWords calls emit with each word of s, in buf (which it returns for
-// reuse); emit must copy what it keeps.
-func scanWords(s string, buf []byte, emit func([]byte)) []byte {
-	if !isASCII(s) {
-		s = norm.NFKD.String(s)
+// term returns the postings of t, new ones if it has none yet.
+func (ix *termIndex) term(t string) *postings {
+	p := ix.terms[t]
+	if p == nil {
+		p = &postings{newPlist(), newPlist()}
+		ix.terms[t] = p
 	}
-	w := buf[:0]
-	for _, c := range s {
-		if c < utf8.RuneSelf {
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-				w = append(w, byte(c))
-			case 'A' <= c && c <= 'Z':
-				w = append(w, byte(c+'a'-'A'))
-			case len(w) > 0:
-				emit(w)
-				w = w[:0]
-			}
-			continue
-		}
-		switch {
-		case unicode.IsMark(c):
-			// a folded diacritic: part of the word it is in
-		case c >= 0x2E80 && unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana):
-			if len(w) > 0 {
-				emit(w)
-			}
-			w = utf8.AppendRune(w[:0], unicode.ToLower(c))
-			emit(w)
-			w = w[:0]
-		case unicode.IsLetter(c) || unicode.IsNumber(c):
-			c = unicode.ToLower(c)
-			if c == 'ς' {
-				c = 'σ'
-			}
-			w = utf8.AppendRune(w, c)
-		case len(w) > 0:
-			emit(w)
-			w = w[:0]
-		}
-	}
-	if len(w) > 0 {
-		emit(w)
-	}
-	return w[:0]
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return p
 }
 
 const vlqDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"

@@ -9,6 +9,7 @@ import (
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
+	"factcheck/generator/words"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -39,6 +40,9 @@ type Cache struct {
 	// listing them found wrong.
 	listed    []string
 	listDiags check.List
+	// words numbers the words of claims (Claim.Words); nil when checking
+	// only.
+	words *words.Dict
 }
 
 // entry is one parsed file.
@@ -80,6 +84,10 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.L
 		c.citing = map[string]map[string]bool{}
 		c.unsafeHTML, c.checkOnly = cfg.UnsafeHTML, opts.CheckOnly
 		c.listed = nil
+		c.words = nil
+		if !opts.CheckOnly {
+			c.words = &words.Dict{}
+		}
 	}
 	files := c.list(fsys, changed)
 	diags = append(diags, c.listDiags...)
@@ -95,12 +103,12 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.L
 		}
 	}
 	stale := c.stale(files, changed, gone)
-	parsed := parseAll(fsys, stale, cfg, opts.CheckOnly)
+	parsed := parseAll(fsys, stale, cfg, opts.CheckOnly, c.words)
 	for i, p := range stale {
 		c.put(p, &entry{parsedFile: parsed[i]})
 	}
 
-	s := &Site{Config: cfg}
+	s := &Site{Config: cfg, Words: c.words}
 	s.Stats.Files, s.Stats.Parsed = len(files), len(stale)
 	s.Stats.Read = time.Since(start)
 	var drafts []*Claim

@@ -12,6 +12,7 @@ import (
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
+	"factcheck/generator/words"
 )
 
 // Options change how a site is loaded.
@@ -126,8 +127,9 @@ type parsedFile struct {
 	diags  check.List
 }
 
-// parseAll reads and parses files on all cores.
-func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool) []parsedFile {
+// parseAll reads and parses files on all cores. dict numbers the words of
+// claims; it is nil when the site is only checked.
+func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool, dict *words.Dict) []parsedFile {
 	out := make([]parsedFile, len(files))
 	claimParser := markdown.NewParser(false)
 	sourceParser := markdown.NewParser(true)
@@ -145,7 +147,7 @@ func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool) []parsedFi
 					p.diags.Errorf(files[i], 1, 1, "cannot read: %v", err)
 					continue
 				}
-				parseFile(p, files[i], b, claimParser, sourceParser, sourceRenderer, cfg, checkOnly)
+				parseFile(p, files[i], b, claimParser, sourceParser, sourceRenderer, cfg, checkOnly, dict)
 			}
 		}()
 	}
@@ -157,7 +159,7 @@ func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool) []parsedFi
 	return out
 }
 
-func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr *markdown.Renderer, cfg Config, checkOnly bool) {
+func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr *markdown.Renderer, cfg Config, checkOnly bool, dict *words.Dict) {
 	b = cleanText(name, b, &p.diags)
 	f, ok := splitFile(name, b, &p.diags)
 	if !ok {
@@ -170,7 +172,7 @@ func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr
 	id := fileID(name)
 	switch {
 	case strings.HasPrefix(name, claimsDir+"/"):
-		p.claim = parseClaim(id, f, fields, cp, keptHTML(cfg, checkOnly), &p.diags)
+		p.claim = parseClaim(id, f, fields, cp, keptHTML(cfg, checkOnly), dict, &p.diags)
 	case strings.HasPrefix(name, sourcesDir+"/"):
 		p.source = parseSource(id, f, fields, sp, sr, &p.diags)
 	default:

@@ -7,13 +7,14 @@ import (
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
 	"factcheck/generator/quote"
+	"factcheck/generator/words"
 
 	"go.yaml.in/yaml/v3"
 )
 
 var claimKeys = []string{"claim", "claimant", "claim_date", "appearances", "rating", "summary", "published", "updated", "authors", "topics", "corrections", "draft", "aliases"}
 
-func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown.HTML, diags *check.List) *Claim {
+func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown.HTML, dict *words.Dict, diags *check.List) *Claim {
 	c := &Claim{ID: id, Path: f.path, bodyLine: f.bodyLine}
 	c.Claim = fm.str("claim", true)
 	c.Claimant = readClaimant(fm)
@@ -39,6 +40,9 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown
 	c.Doc = p.Parse(f.body)
 	c.refs = refsOf(c.Doc)
 	reportProblems(f, c.Doc, diags)
+	if dict != nil {
+		c.Words, _ = dict.Set(c.Doc.PlainText(), nil)
+	}
 	c.Doc.DropTree(html)
 	return c
 }
