@@ -10,8 +10,8 @@
 package words
 
 import (
+	"bytes"
 	"encoding/binary"
-	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -83,39 +83,46 @@ type Dict struct {
 	mu    sync.Mutex
 	ids   map[string]uint32
 	words []string
+	// seen is, for each id, the number of the last Set that took it: a
+	// Set takes each word once.
+	seen []uint32
+	sets uint32
 }
 
 // Set returns the distinct words of text, numbered by d. buf is scratch
 // space, returned for reuse.
 func (d *Dict) Set(text string, buf []byte) (Set, []byte) {
-	var ids []uint32
+	// The words, each followed by a 0 byte (never part of a word), are
+	// gathered first, so that d is locked only to look them up.
+	list, n := buf[:0], 0
+	var word [64]byte
+	Scan(text, word[:0], func(w []byte) {
+		list = append(append(list, w...), 0)
+		n++
+	})
+	s := make([]byte, 0, 2*n)
 	d.mu.Lock()
 	if d.ids == nil {
 		d.ids = map[string]uint32{}
 	}
-	buf = Scan(text, buf, func(w []byte) {
-		id, ok := d.ids[string(w)]
+	d.sets++
+	for rest := list; len(rest) > 0; {
+		end := bytes.IndexByte(rest, 0)
+		id, ok := d.ids[string(rest[:end])]
 		if !ok {
 			id = uint32(len(d.words))
-			d.words = append(d.words, string(w))
+			d.words = append(d.words, string(rest[:end]))
 			d.ids[d.words[id]] = id
+			d.seen = append(d.seen, 0)
 		}
-		ids = append(ids, id)
-	})
-	d.mu.Unlock()
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	var s []byte
-	prev := uint32(0)
-	for i, id := range ids {
-		if i > 0 {
-			id, prev = id-prev, id // a gap, at least 1
-		} else {
-			prev = id
+		if d.seen[id] != d.sets {
+			d.seen[id] = d.sets
+			s = binary.AppendUvarint(s, uint64(id))
 		}
-		s = binary.AppendUvarint(s, uint64(id))
+		rest = rest[end+1:]
 	}
-	return Set(s), buf
+	d.mu.Unlock()
+	return Set(s), list
 }
 
 // Words returns the words of d by id, as they are now: the slice does not
@@ -126,23 +133,17 @@ func (d *Dict) Words() []string {
 	return d.words[:len(d.words):len(d.words)]
 }
 
-// Set is a set of words of a Dict: their ids in ascending order, the first
-// and then each gap from the previous one as an unsigned varint (one byte
-// for most words of a text), which is a fraction of the size of the text.
+// Set is a set of words of a Dict: their ids as unsigned varints, in the
+// order the words first appear in the text, which takes a fraction of the
+// text's size (one to three bytes a distinct word).
 type Set string
 
-// Each calls f with each id of s, in ascending order.
+// Each calls f with each id of s.
 func (s Set) Each(f func(id uint32)) {
-	id := uint64(0)
 	for i := 0; i < len(s); {
 		v, n := uvarint(string(s[i:]))
-		if i > 0 {
-			id += v
-		} else {
-			id = v
-		}
 		i += n
-		f(uint32(id))
+		f(uint32(v))
 	}
 }
 

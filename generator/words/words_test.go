@@ -37,7 +37,7 @@ func TestScan(t *testing.T) {
 }
 
 // TestDictSet checks that a Set holds each distinct word of its text once,
-// in id order, from texts numbered by one Dict on several goroutines.
+// from texts numbered by one Dict on several goroutines.
 func TestDictSet(t *testing.T) {
 	vocab := strings.Fields("a b c the of and budget tariff élysée 東 2020 x1 zz " + strings.Repeat("w ", 3))
 	for i := range 300 { // ids past one varint byte
@@ -71,15 +71,8 @@ func TestDictSet(t *testing.T) {
 		slices.Sort(want)
 		want = slices.Compact(want)
 		var got []string
-		prev := -1
-		sets[i].Each(func(id uint32) {
-			if int(id) <= prev {
-				t.Fatalf("text %d: id %d after %d", i, id, prev)
-			}
-			prev = int(id)
-			got = append(got, byID[id])
-		})
-		slices.Sort(got)
+		sets[i].Each(func(id uint32) { got = append(got, byID[id]) })
+		slices.Sort(got) // also shows each word once
 		if !slices.Equal(got, want) {
 			t.Fatalf("text %d: set holds %q, want %q", i, got, want)
 		}
