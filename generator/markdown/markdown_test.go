@@ -78,6 +78,7 @@ func TestRender(t *testing.T) {
 				t.Errorf("refs.txt:\n%s\nwant:\n%s", refs, sections["refs.txt"])
 			}
 			checkDropTree(t, []byte(sections["in.md"]), unsafe)
+			checkNoLinkify(t, []byte(sections["in.md"]))
 		})
 	}
 }
@@ -176,6 +177,60 @@ func checkDropped(t *testing.T, full, dropped *Doc, html HTML, unsafe bool) {
 	}
 }
 
+// checkNoLinkify checks that Markdown in which mayAutolink sees no bare
+// link parses the same without Linkify as with it: the same HTML, with
+// raw HTML shown and kept, the same references and the same text. It
+// returns whether the two differ.
+func checkNoLinkify(t *testing.T, in []byte) (differ bool) {
+	t.Helper()
+	for _, plain := range []bool{false, true} {
+		p := NewParser(plain)
+		with, without := p.parse(in, p.gfm), p.parse(in, p.noLinkify)
+		a, b := describe(with)+with.PlainText(), describe(without)+without.PlainText()
+		for _, unsafe := range []bool{false, true} {
+			r := NewRenderer(fakeLinks{}, unsafe)
+			var ha, hb bytes.Buffer
+			errA, errB := r.Render(&ha, with), r.Render(&hb, without)
+			a += fmt.Sprintf("\n%s%v", ha.String(), errA)
+			b += fmt.Sprintf("\n%s%v", hb.String(), errB)
+		}
+		if a != b {
+			differ = true
+			if !mayAutolink(in) {
+				t.Fatalf("%q (plain %v) parses differently without Linkify, which mayAutolink says finds nothing:\n%s\nwithout:\n%s", in, plain, a, b)
+			}
+		}
+	}
+	return differ
+}
+
+func TestMayAutolink(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool // and Linkify makes a link
+	}{
+		{"see http://example.org now", true},
+		{"(https://example.org/a_b_c)", true},
+		{"*www.example.org*", true},
+		{"ftp://example.org/x", true},
+		{"write to desk@example.org.", true},
+		{"a.b-c+d@example.org", true},
+		{"> quoted www.example.org\n>\n> — [@src]", true},
+		{"cited [@src] and [[claim-a]] and [@src, p. 3]", false},
+		{"@example.org at the start", false},
+		{"no links; a @ sign; (@x) and [@x.org]", false},
+		{"HTTP://EXAMPLE.ORG and WWW.EXAMPLE.ORG", false},
+		{"", false},
+	} {
+		if got := mayAutolink([]byte(tc.in)); got != tc.want {
+			t.Errorf("mayAutolink(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+		if differ := checkNoLinkify(t, []byte(tc.in)); differ != tc.want {
+			t.Errorf("%q: Linkify makes a difference: %v, want %v", tc.in, differ, tc.want)
+		}
+	}
+}
+
 // describe lists what a document refers to, one per line.
 func describe(doc *Doc) string {
 	var b strings.Builder
@@ -261,6 +316,20 @@ func FuzzParse(f *testing.F) {
 		if strings.Contains(strings.ToLower(out.String()), "<script") {
 			t.Fatalf("raw HTML got through: %s", out.String())
 		}
+	})
+}
+
+// FuzzNoLinkify checks that Markdown parses the same without Linkify when
+// mayAutolink says it can find nothing (see checkNoLinkify).
+func FuzzNoLinkify(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	for _, s := range []string{"a@b.co", "x @b.co", "[@b.co]", "_a_@b.co", "(www.x.org)", "<a@b.co>", "http:", "&amp;@x.org", "a\\@b.co"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkNoLinkify(t, []byte(s))
 	})
 }
 
