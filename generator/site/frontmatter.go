@@ -113,20 +113,23 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parseYAML parses front matter (or site.yaml) that starts on file line
 // firstLine. It returns nil after reporting a problem.
 func parseYAML(path string, src []byte, firstLine int, diags *check.List) *fields {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := 0, err.Error()
-		var te *yaml.TypeError
-		if errors.As(err, &te) {
-			msg = strings.Join(te.Errors, "; ")
+	doc, ok := simpleYAML(src)
+	if !ok {
+		doc = &yaml.Node{}
+		if err := yaml.Unmarshal(src, doc); err != nil {
+			line, msg := 0, err.Error()
+			var te *yaml.TypeError
+			if errors.As(err, &te) {
+				msg = strings.Join(te.Errors, "; ")
+			}
+			if m := yamlLine.FindStringSubmatch(msg); m != nil {
+				line, _ = strconv.Atoi(m[1])
+				msg = m[2]
+			}
+			msg = strings.TrimPrefix(msg, "yaml: ")
+			diags.Errorf(path, max(firstLine+line-1, firstLine), 1, "invalid YAML: %s", msg)
+			return nil
 		}
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		diags.Errorf(path, max(firstLine+line-1, firstLine), 1, "invalid YAML: %s", msg)
-		return nil
 	}
 	f := &fields{path: path, line: firstLine - 1, values: map[string]*yaml.Node{}, used: map[string]bool{}, diags: diags}
 	f.pos = Pos{firstLine, 1}
