@@ -335,8 +335,17 @@ func (p *Parser) parse(src []byte, gp parser.Parser) *Doc {
 // its local part (not "[", as in a citation). Without any of those in src
 // it finds nothing, and src parses the same without it.
 func mayAutolink(src []byte) bool {
-	for _, s := range []string{"http:", "https:", "ftp:", "www."} {
-		if bytes.Contains(src, []byte(s)) {
+	if bytes.Contains(src, []byte("www.")) {
+		return true
+	}
+	// Colons and "@" are rare in prose, "h" is not: look for those.
+	for i := 0; i < len(src); i++ {
+		j := bytes.IndexByte(src[i:], ':')
+		if j < 0 {
+			break
+		}
+		i += j
+		if w := src[:i]; bytes.HasSuffix(w, []byte("http")) || bytes.HasSuffix(w, []byte("https")) || bytes.HasSuffix(w, []byte("ftp")) {
 			return true
 		}
 	}
