@@ -22,10 +22,30 @@ import (
 // Scan calls emit with each word of s, in buf (which it returns for
 // reuse); emit must copy what it keeps.
 func Scan(s string, buf []byte, emit func([]byte)) []byte {
-	if !isASCII(s) {
-		s = norm.NFKD.String(s)
+	if isASCII(s) {
+		return scanASCII(s, buf[:0], emit)
 	}
-	w := buf[:0]
+	return scanRunes(norm.NFKD.String(s), buf[:0], emit)
+}
+
+// scanASCII is scanRunes for ASCII text, a byte at a time.
+func scanASCII(s string, w []byte, emit func([]byte)) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := asciiWord[s[i]]; c != 0 {
+			w = append(w, c)
+		} else if len(w) > 0 {
+			emit(w)
+			w = w[:0]
+		}
+	}
+	if len(w) > 0 {
+		emit(w)
+	}
+	return w[:0]
+}
+
+// scanRunes scans NFKD-normalized text.
+func scanRunes(s string, w []byte, emit func([]byte)) []byte {
 	for _, c := range s {
 		if c < utf8.RuneSelf {
 			switch {
@@ -65,6 +85,18 @@ func Scan(s string, buf []byte, emit func([]byte)) []byte {
 	}
 	return w[:0]
 }
+
+// asciiWord maps an ASCII letter or digit to itself, lowercased, and any
+// other ASCII character to 0.
+var asciiWord = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -95,3 +95,21 @@ func TestDictSet(t *testing.T) {
 		t.Fatalf("snapshot %d words, now %d", len(before), len(d.Words()))
 	}
 }
+
+// FuzzScanASCII checks that ASCII text is split a byte at a time as it
+// is a rune at a time.
+func FuzzScanASCII(f *testing.F) {
+	f.Add("Iran's covert influence-campaign, 2020! A_B z9 ZZ")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		var a, b []string
+		scanASCII(s, nil, func(w []byte) { a = append(a, string(w)) })
+		scanRunes(s, nil, func(w []byte) { b = append(b, string(w)) })
+		if !slices.Equal(a, b) {
+			t.Fatalf("%q: a byte at a time %q, a rune at a time %q", s, a, b)
+		}
+	})
+}
