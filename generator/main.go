@@ -120,6 +120,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
+	defer build.SetGC()()
 	fs := newFlags("build", stderr)
 	src := fs.String("src", ".", "the site folder, holding content/")
 	out := fs.String("out", "", "the output folder (default SRC/public)")
@@ -227,6 +228,7 @@ func showProgress(w io.Writer, p *build.Progress, start time.Time) (stop func())
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
+	defer build.SetGC()()
 	fs := newFlags("check", stderr)
 	src := fs.String("src", ".", "the site folder, holding content/")
 	strict := fs.Bool("strict", false, "count warnings as errors")

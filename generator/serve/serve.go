@@ -58,7 +58,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"runtime/debug"
 	"strconv"
 	"syscall"
 	"time"
@@ -134,11 +133,8 @@ func Run(ctx context.Context, opts Options) error {
 		opts.Stderr = io.Discard
 	}
 	// A save's rebuild takes some 30 ms on 10,000 claims, twice that when
-	// the garbage collector runs beside it. The dev server trades memory
-	// for those: it collects half as often, unless GOGC says otherwise.
-	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(200))
-	}
+	// the garbage collector runs beside it: collect less often.
+	defer build.SetGC()()
 	ln, err := listen(opts.Bind, opts.Port)
 	if err != nil {
 		return err
