@@ -2,9 +2,9 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
@@ -111,11 +111,146 @@ func (r *Renderer) claimReview(c *site.Claim) claimReview {
 	return cr
 }
 
-// claimReviewJS is the JSON-LD of a claim page. encoding/json escapes <,
-// > and &, so no text can close the <script> element it sits in.
+// claimReviewJS is the JSON-LD of a claim page. Strings are escaped as
+// encoding/json does, < > and & included, so no text can close the
+// <script> element it sits in.
 func (r *Renderer) claimReviewJS(c *site.Claim) (template.JS, error) {
-	b, err := json.Marshal(r.claimReview(c))
-	return template.JS(b), err
+	var b bytes.Buffer
+	cr := r.claimReview(c)
+	cr.writeJSON(&jsonWriter{b: &b})
+	return template.JS(b.String()), nil
+}
+
+// writeJSON writes cr as encoding/json does (TestClaimReviewJSON): the
+// same keys in the same order, the same escapes and, with w's indent, the
+// same layout. It is several times faster than reflection.
+func (cr *claimReview) writeJSON(w *jsonWriter) {
+	w.open('{')
+	w.str("@context", cr.Context)
+	w.str("@type", cr.Type)
+	w.strOmit("url", cr.URL)
+	w.str("claimReviewed", cr.ClaimReviewed)
+	w.key("reviewRating")
+	w.open('{')
+	w.str("@type", cr.ReviewRating.Type)
+	w.int("ratingValue", cr.ReviewRating.RatingValue)
+	w.int("bestRating", cr.ReviewRating.BestRating)
+	w.int("worstRating", cr.ReviewRating.WorstRating)
+	w.str("alternateName", cr.ReviewRating.AlternateName)
+	w.close('}')
+	w.key("author")
+	cr.Author.writeJSON(w)
+	w.str("datePublished", cr.DatePublished)
+	w.strOmit("dateModified", cr.DateModified)
+	w.key("itemReviewed")
+	w.open('{')
+	w.str("@type", cr.ItemReviewed.Type)
+	w.key("author")
+	cr.ItemReviewed.Author.writeJSON(w)
+	w.strOmit("datePublished", cr.ItemReviewed.DatePublished)
+	if len(cr.ItemReviewed.Appearance) > 0 {
+		w.key("appearance")
+		w.open('[')
+		for _, a := range cr.ItemReviewed.Appearance {
+			w.elem()
+			a.writeJSON(w)
+		}
+		w.close(']')
+	}
+	if a := cr.ItemReviewed.FirstAppearance; a != nil {
+		w.key("firstAppearance")
+		a.writeJSON(w)
+	}
+	w.close('}')
+	w.strOmit("headline", cr.Headline)
+	w.close('}')
+}
+
+func (t *ldThing) writeJSON(w *jsonWriter) {
+	w.open('{')
+	w.str("@type", t.Type)
+	w.str("name", t.Name)
+	w.strOmit("url", t.URL)
+	w.strOmit("sameAs", t.SameAs)
+	w.strOmit("logo", t.Logo)
+	w.close('}')
+}
+
+func (a *ldWork) writeJSON(w *jsonWriter) {
+	w.open('{')
+	w.str("@type", a.Type)
+	w.str("url", a.URL)
+	w.close('}')
+}
+
+// jsonWriter writes JSON objects and arrays, compact or, with indent set,
+// laid out as json.MarshalIndent(v, prefix, indent) does.
+type jsonWriter struct {
+	b              *bytes.Buffer
+	prefix, indent string
+	depth          int
+	first          bool // nothing is in the innermost object or array yet
+}
+
+func (w *jsonWriter) newline() {
+	if w.indent != "" {
+		w.b.WriteByte('\n')
+		w.b.WriteString(w.prefix)
+		for range w.depth {
+			w.b.WriteString(w.indent)
+		}
+	}
+}
+
+func (w *jsonWriter) open(c byte) {
+	w.b.WriteByte(c)
+	w.depth++
+	w.first = true
+}
+
+func (w *jsonWriter) close(c byte) {
+	w.depth--
+	if !w.first { // an empty object or array stays {} or []
+		w.newline()
+	}
+	w.b.WriteByte(c)
+	w.first = false
+}
+
+// elem starts an element of an array.
+func (w *jsonWriter) elem() {
+	if !w.first {
+		w.b.WriteByte(',')
+	}
+	w.first = false
+	w.newline()
+}
+
+// key starts the member key of an object.
+func (w *jsonWriter) key(k string) {
+	w.elem()
+	writeJSONString(w.b, k)
+	w.b.WriteByte(':')
+	if w.indent != "" {
+		w.b.WriteByte(' ')
+	}
+}
+
+func (w *jsonWriter) str(k, v string) {
+	w.key(k)
+	writeJSONString(w.b, v)
+}
+
+// strOmit writes a member that has omitempty: none for "".
+func (w *jsonWriter) strOmit(k, v string) {
+	if v != "" {
+		w.str(k, v)
+	}
+}
+
+func (w *jsonWriter) int(k string, v int) {
+	w.key(k)
+	w.b.WriteString(strconv.Itoa(v))
 }
 
 // claimsJSON writes every ClaimReview as one JSON array, as
@@ -128,17 +263,15 @@ func (r *Renderer) claimsJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("[\n")
 	for i, c := range r.site.Claims {
-		one, err := json.MarshalIndent(r.claimReview(c), " ", " ")
-		if err != nil {
-			return nil, err
-		}
-		if i == 0 {
-			b.Grow(len(one) * len(r.site.Claims) * 11 / 10)
-		} else {
+		if i > 0 {
 			b.WriteString(",\n")
 		}
 		b.WriteByte(' ')
-		b.Write(one)
+		cr := r.claimReview(c)
+		cr.writeJSON(&jsonWriter{b: &b, prefix: " ", indent: " "})
+		if i == 0 {
+			b.Grow(b.Len() * len(r.site.Claims) * 11 / 10)
+		}
 	}
 	b.WriteString("\n]\n")
 	return b.Bytes(), nil

@@ -81,3 +81,46 @@ func FuzzJSONStringLikeEncodingJSON(f *testing.F) {
 	}
 	f.Fuzz(checkJSONString)
 }
+
+// TestClaimReviewJSON checks that claimReview.writeJSON writes what
+// encoding/json writes, compact and indented, with every optional member
+// present or left out and every kind of string.
+func TestClaimReviewJSON(t *testing.T) {
+	for i, s := range append([]string{"", "plain"}, jsonInputs...) {
+		opt := ""
+		if i%2 == 1 {
+			opt = s + "?" // present even where s is empty
+		}
+		cr := claimReview{
+			Context: "https://schema.org", Type: "ClaimReview", URL: opt, ClaimReviewed: s,
+			ReviewRating:  ldRating{Type: "Rating", RatingValue: i - 3, BestRating: 5, WorstRating: 1, AlternateName: s},
+			Author:        ldThing{Type: "Organization", Name: s, URL: opt, SameAs: s, Logo: opt},
+			DatePublished: "2020-01-0" + string(rune('1'+i%9)), DateModified: opt,
+			ItemReviewed: ldClaim{Type: "Claim", Author: ldThing{Type: "Person", Name: s, SameAs: opt}, DatePublished: opt},
+			Headline:     s,
+		}
+		for k := range i % 3 {
+			cr.ItemReviewed.Appearance = append(cr.ItemReviewed.Appearance, ldWork{"CreativeWork", s + string(rune('a'+k))})
+		}
+		if len(cr.ItemReviewed.Appearance) > 0 {
+			cr.ItemReviewed.FirstAppearance = &cr.ItemReviewed.Appearance[0]
+		}
+		for _, indent := range []string{"", " ", "\t"} {
+			var want []byte
+			var err error
+			if indent == "" {
+				want, err = json.Marshal(cr)
+			} else {
+				want, err = json.MarshalIndent(cr, " ", indent)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			cr.writeJSON(&jsonWriter{b: &b, prefix: " ", indent: indent})
+			if b.String() != string(want) {
+				t.Errorf("%q, indent %q:\n got %s\nwant %s", s, indent, b.String(), want)
+			}
+		}
+	}
+}
