@@ -227,14 +227,15 @@ func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, progress 
 		wg       sync.WaitGroup
 		mu       sync.Mutex
 		firstErr error
+		failed   atomic.Bool
+		next     atomic.Int64 // the next job to run
 	)
-	next := make(chan render.Job)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range next {
-				for _, j := range render.Flatten([]render.Job{j}) {
+			for i := int(next.Add(1) - 1); i < len(jobs) && !failed.Load(); i = int(next.Add(1) - 1) {
+				for _, j := range render.Flatten(jobs[i : i+1]) {
 					b, err := j.Render()
 					if err == nil {
 						err = emit(j.Path, b, j.Fresh)
@@ -245,6 +246,7 @@ func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, progress 
 							firstErr = fmt.Errorf("%s: %w", j.Path, err)
 						}
 						mu.Unlock()
+						failed.Store(true)
 						break
 					}
 				}
@@ -254,16 +256,6 @@ func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, progress 
 			}
 		}()
 	}
-	for _, j := range jobs {
-		mu.Lock()
-		failed := firstErr != nil
-		mu.Unlock()
-		if failed {
-			break
-		}
-		next <- j
-	}
-	close(next)
 	wg.Wait()
 	return firstErr
 }

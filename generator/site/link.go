@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"factcheck/generator/check"
@@ -341,21 +342,17 @@ func verifyQuotes(s *Site, cache map[*markdown.Doc]*entry, diags *check.List) {
 		}
 	}
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64 // the next of todo to verify
 	for range min(runtime.GOMAXPROCS(0), len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				o := owners[i]
+			for k := int(next.Add(1) - 1); k < len(todo); k = int(next.Add(1) - 1) {
+				o := owners[todo[k]]
 				o.e.checked = verifyOwner(s, o)
 			}
 		}()
 	}
-	for _, i := range todo {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	s.Stats.Verify = time.Since(start)
 	for _, o := range owners {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
@@ -135,12 +136,12 @@ func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool, dict *word
 	sourceParser := markdown.NewParser(true)
 	sourceRenderer := markdown.NewRenderer(nil, cfg.UnsafeHTML)
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64 // the next file to parse
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
 				p := &out[i]
 				b, err := fs.ReadFile(fsys, files[i])
 				if err != nil {
@@ -151,10 +152,6 @@ func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool, dict *word
 			}
 		}()
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	return out
 }
