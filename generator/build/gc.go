@@ -1,40 +1,94 @@
 package build
 
 import (
+	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
+	"sync"
 )
 
-// heapCeiling is the heap size above which SetGC has the garbage collector
-// work harder: the whole of a 100,000-claim site fits under it.
-const heapCeiling = 1750 << 20
+// heapCeiling is the heap size that SetGC keeps a build under while what
+// the build holds is small enough: the whole of a 100,000-claim site fits.
+var heapCeiling uint64 = 1750 << 20
 
-// SetGC sets the garbage collector for loading and rendering a site and
-// returns a function that restores what it changed. A build makes a lot
-// of short-lived garbage around data it keeps to the end, and Go's default
-// (GOGC=100: collect when the heap has doubled) spends a sixth of a build
-// collecting. SetGC collects a third as often (GOGC=200) while the heap is
-// small, and holds it under heapCeiling with a soft limit (GOMEMLIMIT) when
-// it is not: 10,000 claims build 8% faster in 400 MB instead of 280; a
-// 100,000-claim site builds in 1.8 GB instead of 2.8, in the same time.
-// A site whose data alone outgrow the ceiling still builds, more slowly,
-// as the collector then runs often (Go caps it at half the CPU time): give
-// such a site more room with GOMEMLIMIT. Setting GOGC or GOMEMLIMIT in the
-// environment overrides the matching setting.
+// SetGC paces the garbage collector for loading and rendering a site, unless
+// GOGC is set, and returns a function that puts back what it changed.
+//
+// A build makes a lot of short-lived garbage around data it keeps to the
+// end. Go's default (GOGC=100) collects when the heap has grown by as much
+// as is live, and spends a sixth of a build collecting. After each
+// collection SetGC sets the next pace from what that collection found
+// live (see pace): the heap may grow by twice what is live while that stays
+// under heapCeiling, then just up to the ceiling, with a soft memory limit
+// there that makes the collector finish in time; once holding the ceiling
+// would take collecting more than twice as often as Go's default, it
+// leaves the pace and the limit to Go's defaults. GOMEMLIMIT, if set,
+// replaces the limit. 10,000 claims build 15% faster in 400 MB instead of
+// 280; 100,000 as fast in 1.8 GB instead of 2.8; 200,000 claims as with
+// Go's defaults.
 func SetGC() (restore func()) {
-	percent, limit := -1, int64(-1)
-	if os.Getenv("GOGC") == "" {
-		percent = debug.SetGCPercent(200)
+	if os.Getenv("GOGC") != "" {
+		return func() {}
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		limit = debug.SetMemoryLimit(heapCeiling)
-	}
-	return func() {
-		if percent != -1 {
-			debug.SetGCPercent(percent)
-		}
-		if limit != -1 {
+	setLimit := os.Getenv("GOMEMLIMIT") == ""
+	var (
+		mu      sync.Mutex
+		stopped bool
+	)
+	prevPercent, prevLimit := debug.SetGCPercent(200), debug.SetMemoryLimit(-1)
+	set := func(live uint64) {
+		percent, limit := pace(live, heapCeiling)
+		debug.SetGCPercent(percent)
+		if setLimit {
 			debug.SetMemoryLimit(limit)
 		}
 	}
+	set(0)
+	var arm func()
+	arm = func() {
+		// The cleanup of an object dropped at once runs after the next
+		// collection.
+		runtime.AddCleanup(new([64]byte), func(int) {
+			mu.Lock()
+			defer mu.Unlock()
+			if !stopped {
+				set(liveHeap())
+				arm()
+			}
+		}, 0)
+	}
+	arm()
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		debug.SetGCPercent(prevPercent)
+		debug.SetMemoryLimit(prevLimit)
+	}
+}
+
+// pace is the GOGC and the soft memory limit for a heap with live bytes
+// live: GOGC=200 while three times live is under the ceiling, then the
+// GOGC that reaches the ceiling, down to 50, and with the ceiling as the
+// limit; past that, Go's defaults (GOGC=100, no limit).
+func pace(live, ceiling uint64) (percent int, limit int64) {
+	switch {
+	case live*3 <= ceiling:
+		return 200, int64(ceiling)
+	case live*3 <= ceiling*2:
+		return int(ceiling*100/live) - 100, int64(ceiling)
+	}
+	return 100, math.MaxInt64
+}
+
+// liveHeap is what the last collection found live on the heap.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
 }
