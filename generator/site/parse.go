@@ -41,7 +41,7 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown
 	c.refs = refsOf(c.Doc)
 	reportProblems(f, c.Doc, diags)
 	if dict != nil {
-		c.Words, _ = dict.Set(c.Doc.PlainText(), nil)
+		c.Words = dict.Set(c.Doc.PlainText())
 	}
 	c.Doc.DropTree(html)
 	return c

@@ -107,8 +107,6 @@ func isASCII(s string) bool {
 	return true
 }
 
-const vlqDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-
 // Dict numbers words: each word it has seen has an id, the first word 0.
 // A Dict only grows, so ids never change. It is safe for concurrent use.
 type Dict struct {
@@ -121,12 +119,12 @@ type Dict struct {
 	sets uint32
 }
 
-// Set returns the distinct words of text, numbered by d. buf is scratch
-// space, returned for reuse.
-func (d *Dict) Set(text string, buf []byte) (Set, []byte) {
+// Set returns the distinct words of text, numbered by d.
+func (d *Dict) Set(text string) Set {
 	// The words, each followed by a 0 byte (never part of a word), are
 	// gathered first, so that d is locked only to look them up.
-	list, n := buf[:0], 0
+	var list []byte
+	n := 0
 	var word [64]byte
 	Scan(text, word[:0], func(w []byte) {
 		list = append(append(list, w...), 0)
@@ -154,7 +152,7 @@ func (d *Dict) Set(text string, buf []byte) (Set, []byte) {
 		rest = rest[end+1:]
 	}
 	d.mu.Unlock()
-	return Set(s), list
+	return Set(s)
 }
 
 // Words returns the words of d by id, as they are now: the slice does not

@@ -58,9 +58,8 @@ func TestDictSet(t *testing.T) {
 	var wg sync.WaitGroup
 	for k := range 4 {
 		wg.Go(func() {
-			var buf []byte
 			for i := k; i < len(texts); i += 4 {
-				sets[i], buf = d.Set(texts[i], buf)
+				sets[i] = d.Set(texts[i])
 			}
 		})
 	}
@@ -90,7 +89,7 @@ func TestDictSet(t *testing.T) {
 	}
 	// A snapshot does not change as the Dict grows.
 	before := d.Words()
-	d.Set("brandnewword", nil)
+	d.Set("brandnewword")
 	if len(before) != len(byID) || len(d.Words()) != len(byID)+1 || d.Words()[len(byID)] != "brandnewword" {
 		t.Fatalf("snapshot %d words, now %d", len(before), len(d.Words()))
 	}
