@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -206,27 +207,34 @@ func checkNoLinkify(t *testing.T, in []byte) (differ bool) {
 
 func TestMayAutolink(t *testing.T) {
 	for _, tc := range []struct {
-		in   string
-		want bool // and Linkify makes a link
+		in          string
+		may, differ bool // what mayAutolink says; whether Linkify changes anything
 	}{
-		{"see http://example.org now", true},
-		{"(https://example.org/a_b_c)", true},
-		{"*www.example.org*", true},
-		{"ftp://example.org/x", true},
-		{"write to desk@example.org.", true},
-		{"a.b-c+d@example.org", true},
-		{"> quoted www.example.org\n>\n> — [@src]", true},
-		{"cited [@src] and [[claim-a]] and [@src, p. 3]", false},
-		{"@example.org at the start", false},
-		{"no links; a @ sign; (@x) and [@x.org]", false},
-		{"HTTP://EXAMPLE.ORG and WWW.EXAMPLE.ORG", false},
-		{"", false},
+		{"see http://example.org now", true, true},
+		{"(https://example.org/a_b_c)", true, true},
+		{"*www.example.org*", true, true},
+		{"ftp://example.org/x", true, true},
+		{"write to desk@example.org.", true, true},
+		{"a.b-c+d@example.org", true, true},
+		{"> quoted www.example.org\n>\n> — [@src]", true, true},
+		{"cited [@src] and [[claim-a]] and [@src, p. 3]", false, false},
+		{"@example.org at the start", false, false},
+		{"no links; a @ sign; (@x) and [@x.org]", false, false},
+		{"HTTP://EXAMPLE.ORG and WWW.EXAMPLE.ORG", false, false},
+		{"0 \t\n00", true, true}, // found by FuzzNoLinkify: the space stays
+		{"a    \nb", true, true}, // a hard break after " "
+		{"a\t\t\nb", true, true},
+		{"a\r\t\nb", true, true},
+		{"a  \nb", true, false}, // a hard break, the same either way
+		{"a \t", true, false},
+		{"a \nb\tc \n", false, false},
+		{"", false, false},
 	} {
-		if got := mayAutolink([]byte(tc.in)); got != tc.want {
-			t.Errorf("mayAutolink(%q) = %v, want %v", tc.in, got, tc.want)
+		if got := mayAutolink([]byte(tc.in)); got != tc.may {
+			t.Errorf("mayAutolink(%q) = %v, want %v", tc.in, got, tc.may)
 		}
-		if differ := checkNoLinkify(t, []byte(tc.in)); differ != tc.want {
-			t.Errorf("%q: Linkify makes a difference: %v, want %v", tc.in, differ, tc.want)
+		if differ := checkNoLinkify(t, []byte(tc.in)); differ != tc.differ {
+			t.Errorf("%q: Linkify makes a difference: %v, want %v", tc.in, differ, tc.differ)
 		}
 	}
 }
@@ -317,6 +325,23 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("raw HTML got through: %s", out.String())
 		}
 	})
+}
+
+// TestNoLinkifyComposed runs checkNoLinkify on random Markdown made of
+// pieces that goldmark's inline parsing treats specially (spaces and tabs
+// at line ends among them, which FuzzNoLinkify found).
+func TestNoLinkifyComposed(t *testing.T) {
+	pieces := []string{"word", "a", "0", " ", " ", "  ", "\t", "\n", "\n", "\n\n", "*", "_", "~", "~~", "(", ")", "[", "]", "[@src]",
+		"[[claim-a]]", "`", "<", ">", "> ", "\\", "!", "# ", "- ", "1. ", "|", "@", ":", ".", "&amp;", "&", "\"", "x@y", "e.g.", "é", "\u00a0",
+		"    ", "```\n", "---\n", "* ", "[x]", "](", "<http", "h", "w", "\r", "\v", "\f", "---|---\n", "[^1]", "[^1]: "}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 2_000 {
+		var b strings.Builder
+		for range 1 + r.IntN(24) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		checkNoLinkify(t, []byte(b.String()))
+	}
 }
 
 // FuzzNoLinkify checks that Markdown parses the same without Linkify when
