@@ -115,8 +115,8 @@ type Dict struct {
 	words []string
 	// seen is, for each id, the number of the last Set that took it: a
 	// Set takes each word once.
-	seen []uint32
-	sets uint32
+	seen []uint64
+	sets uint64
 }
 
 // Set returns the distinct words of text, numbered by d.
