@@ -334,41 +334,32 @@ func (p *Parser) parse(src []byte, gp parser.Parser) *Doc {
 // "http:", "https:", "ftp:" or "www.", and for an email address, whose "@"
 // follows a character of its local part (not "[", as in a citation).
 // Linkify also changes what becomes of white space at the end of a line
-// when there are two or more characters of it (goldmark keeps some of them when
-// Linkify splits the text there, as FuzzNoLinkify found). Without any of
-// those in src, src parses the same without it.
+// when there are two or more characters of it (goldmark keeps some of
+// them when Linkify splits the text there, as FuzzNoLinkify found).
+// Without any of those in src, src parses the same without it.
 func mayAutolink(src []byte) bool {
 	if bytes.Contains(src, []byte("www.")) {
 		return true
 	}
-	for end := 0; end <= len(src); end++ {
-		if i := bytes.IndexByte(src[end:], '\n'); i >= 0 {
-			end += i
-		} else {
-			end = len(src)
-		}
-		if end >= 2 && isBlank(src[end-1]) && isBlank(src[end-2]) {
-			return true
-		}
-	}
+	lineEnd := func(i int) bool { return i >= 2 && isBlank(src[i-1]) && isBlank(src[i-2]) }
 	// Colons and "@" are rare in prose, "h" is not: look for those.
+	return lineEnd(len(src)) || someIndex(src, '\n', lineEnd) ||
+		someIndex(src, ':', func(i int) bool {
+			w := src[:i]
+			return bytes.HasSuffix(w, []byte("http")) || bytes.HasSuffix(w, []byte("https")) || bytes.HasSuffix(w, []byte("ftp"))
+		}) ||
+		someIndex(src, '@', func(i int) bool { return i > 0 && emailLocal(src[i-1]) })
+}
+
+// someIndex reports whether f is true at some index of c in src.
+func someIndex(src []byte, c byte, f func(i int) bool) bool {
 	for i := 0; i < len(src); i++ {
-		j := bytes.IndexByte(src[i:], ':')
+		j := bytes.IndexByte(src[i:], c)
 		if j < 0 {
-			break
+			return false
 		}
 		i += j
-		if w := src[:i]; bytes.HasSuffix(w, []byte("http")) || bytes.HasSuffix(w, []byte("https")) || bytes.HasSuffix(w, []byte("ftp")) {
-			return true
-		}
-	}
-	for i := 1; i < len(src); i++ {
-		j := bytes.IndexByte(src[i:], '@')
-		if j < 0 {
-			break
-		}
-		i += j
-		if emailLocal(src[i-1]) {
+		if f(i) {
 			return true
 		}
 	}
