@@ -123,7 +123,10 @@ func (d *Doc) PlainText() string {
 	if d.Root == nil && d.pre != nil {
 		return ""
 	}
-	return PlainText(d.tree(), d.Source)
+	var b strings.Builder
+	b.Grow(len(d.Source)) // the text is hardly ever longer than its Markdown
+	writePlain(&b, d.tree(), d.Source, false)
+	return strings.TrimSpace(b.String())
 }
 
 // tree returns the document's syntax tree, parsing the Markdown again if

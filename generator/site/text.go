@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"html"
 	"regexp"
 	"slices"
@@ -18,12 +19,28 @@ var blockTags = map[string]bool{
 	"dl": true, "dt": true, "dd": true, "section": true, "br": true,
 }
 
+// commonTags are tags without attributes, to share rather than copy.
+var commonTags = func() map[string]string {
+	m := map[string]string{}
+	for _, name := range []string{"p", "em", "strong", "code", "blockquote", "ul", "ol", "li",
+		"h1", "h2", "h3", "h4", "h5", "h6", "pre", "del", "sup", "sub", "table", "thead", "tbody", "tr", "td", "th"} {
+		for _, tag := range []string{"<" + name + ">", "</" + name + ">"} {
+			m[tag] = tag
+		}
+	}
+	for _, tag := range []string{"<br>", "<hr>", "<br />", "<hr />"} {
+		m[tag] = tag
+	}
+	return m
+}()
+
 // htmlPieces splits rendered HTML into tags and text and builds its plain
 // text, with a blank line between blocks.
 func htmlPieces(s string) Text {
 	var t Text
 	var plain strings.Builder
-	var ends []int // where each text piece ends in plain
+	plain.Grow(len(s)) // the text is shorter than its HTML
+	var ends []int     // where each text piece ends in plain
 	z := xhtml.NewTokenizer(strings.NewReader(s))
 	for {
 		tt := z.Next()
@@ -33,11 +50,19 @@ func htmlPieces(s string) Text {
 		if tt == xhtml.TextToken {
 			// Its Text is set below, as a part of Plain.
 			t.Pieces = append(t.Pieces, Piece{Offset: plain.Len()})
-			plain.WriteString(html.UnescapeString(string(z.Raw())))
+			if raw := z.Raw(); bytes.IndexByte(raw, '&') < 0 {
+				plain.Write(raw)
+			} else {
+				plain.WriteString(html.UnescapeString(string(raw)))
+			}
 			ends = append(ends, plain.Len())
 			continue
 		}
-		raw := string(z.Raw())
+		raw := z.Raw()
+		tag, ok := commonTags[string(raw)]
+		if !ok {
+			tag = string(raw)
+		}
 		name, _ := z.TagName()
 		if blockTags[string(name)] {
 			p := plain.String()
@@ -45,7 +70,7 @@ func htmlPieces(s string) Text {
 				plain.WriteString(strings.Repeat("\n", 2-trailingNewlines(p)))
 			}
 		}
-		t.Pieces = append(t.Pieces, Piece{Tag: raw})
+		t.Pieces = append(t.Pieces, Piece{Tag: tag})
 	}
 	// Kept for the whole build: copied to their own size.
 	t.Plain = strings.Clone(plain.String())

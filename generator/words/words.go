@@ -123,13 +123,15 @@ type Dict struct {
 func (d *Dict) Set(text string) Set {
 	// The words, each followed by a 0 byte (never part of a word), are
 	// gathered first, so that d is locked only to look them up.
-	var list []byte
+	lp := lists.Get().(*[]byte)
+	list := (*lp)[:0]
 	n := 0
 	var word [64]byte
 	Scan(text, word[:0], func(w []byte) {
 		list = append(append(list, w...), 0)
 		n++
 	})
+	defer func() { *lp = list; lists.Put(lp) }()
 	s := make([]byte, 0, 2*n)
 	d.mu.Lock()
 	if d.ids == nil {
@@ -154,6 +156,9 @@ func (d *Dict) Set(text string) Set {
 	d.mu.Unlock()
 	return Set(s)
 }
+
+// lists holds the buffers Set gathers words in.
+var lists = sync.Pool{New: func() any { return new([]byte) }}
 
 // Words returns the words of d by id, as they are now: the slice does not
 // change when d grows.
