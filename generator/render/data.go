@@ -117,6 +117,12 @@ func (r *Renderer) claimReview(c *site.Claim) claimReview {
 func (r *Renderer) claimReviewJS(c *site.Claim) (template.JS, error) {
 	var b bytes.Buffer
 	cr := r.claimReview(c)
+	size := 640 + len(cr.URL) + len(cr.ClaimReviewed) + len(cr.Headline) + len(cr.Author.Name) + len(cr.Author.URL) +
+		len(cr.Author.Logo) + len(cr.ItemReviewed.Author.Name) + len(cr.ItemReviewed.Author.SameAs)
+	for _, a := range cr.ItemReviewed.Appearance {
+		size += 64 + len(a.URL)
+	}
+	b.Grow(size * 9 / 8) // a little for escapes
 	cr.writeJSON(&jsonWriter{b: &b})
 	return template.JS(b.String()), nil
 }
