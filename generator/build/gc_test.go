@@ -39,6 +39,18 @@ func TestPace(t *testing.T) {
 	}
 }
 
+func TestServePace(t *testing.T) {
+	const mb = 1 << 20
+	for _, tc := range []struct {
+		live    uint64
+		percent int
+	}{{0, 200}, {583 * mb, 200}, {700 * mb, 100}, {1000 * mb, 100}, {5000 * mb, 100}} {
+		if p, l := servePace(tc.live, 1750*mb); p != tc.percent || l != math.MaxInt64 {
+			t.Errorf("servePace(%d MB) = %d, %d; want %d and no limit", tc.live/mb, p, l, tc.percent)
+		}
+	}
+}
+
 func TestSetGC(t *testing.T) {
 	p0, l0 := gcPercent0(), memoryLimit()
 	t.Setenv("GOGC", "50")

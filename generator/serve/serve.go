@@ -134,7 +134,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	// A save's rebuild takes some 30 ms on 10,000 claims, twice that when
 	// the garbage collector runs beside it: collect less often.
-	defer build.SetGC()()
+	defer build.SetServeGC()()
 	ln, err := listen(opts.Bind, opts.Port)
 	if err != nil {
 		return err
