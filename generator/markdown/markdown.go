@@ -116,17 +116,18 @@ const (
 	NoHTML                 // its Markdown
 )
 
-// PlainText returns the document as plain text. Once DropTree has let go
-// of the tree, only a document that keeps its Markdown (NoHTML) has any:
-// take what is needed of the text before.
-func (d *Doc) PlainText() string {
+// AppendPlainText appends the document as plain text to dst. Once
+// DropTree has let go of the tree, only a document that keeps its Markdown
+// (NoHTML) has any: take what is needed of the text before.
+func (d *Doc) AppendPlainText(dst []byte) []byte {
 	if d.Root == nil && d.pre != nil {
-		return ""
+		return dst
 	}
-	var b strings.Builder
-	b.Grow(len(d.Source)) // the text is hardly ever longer than its Markdown
-	writePlain(&b, d.tree(), d.Source, false)
-	return strings.TrimSpace(b.String())
+	b := bytes.NewBuffer(dst)
+	writePlain(b, d.tree(), d.Source, false)
+	all := b.Bytes()
+	n := copy(all[len(dst):], bytes.TrimSpace(all[len(dst):]))
+	return all[:len(dst)+n]
 }
 
 // tree returns the document's syntax tree, parsing the Markdown again if

@@ -128,7 +128,7 @@ func checkDropTree(t *testing.T, in []byte, unsafe bool) {
 // lets go of.
 func checkDropped(t *testing.T, full, dropped *Doc, html HTML, unsafe bool) {
 	t.Helper()
-	text := full.PlainText()
+	text := string(full.AppendPlainText(nil))
 	dropped.DropTree(html)
 	if dropped.Root != nil {
 		t.Fatal("DropTree kept the tree")
@@ -149,7 +149,7 @@ func checkDropped(t *testing.T, full, dropped *Doc, html HTML, unsafe bool) {
 	if got, want := describe(dropped), describe(full); got != want {
 		t.Errorf("references after DropTree:\n%s\nwant:\n%s", got, want)
 	}
-	if got, want := dropped.PlainText(), text; html != NoHTML && got != "" || html == NoHTML && got != want {
+	if got, want := string(dropped.AppendPlainText(nil)), text; html != NoHTML && got != "" || html == NoHTML && got != want {
 		t.Errorf("plain text after DropTree(%v):\n%q\nwant:\n%q (the Markdown kept), or nothing (the HTML kept)", html, got, want)
 	}
 	// The kept HTML, with its holes filled in, is what the tree renders
@@ -187,7 +187,7 @@ func checkNoLinkify(t *testing.T, in []byte) (differ bool) {
 	for _, plain := range []bool{false, true} {
 		p := NewParser(plain)
 		with, without := p.parse(in, p.gfm), p.parse(in, p.noLinkify)
-		a, b := describe(with)+with.PlainText(), describe(without)+without.PlainText()
+		a, b := describe(with)+string(with.AppendPlainText(nil)), describe(without)+string(without.AppendPlainText(nil))
 		for _, unsafe := range []bool{false, true} {
 			r := NewRenderer(fakeLinks{}, unsafe)
 			var ha, hb bytes.Buffer

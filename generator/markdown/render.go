@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -90,14 +91,16 @@ func prerender(d *Doc, unsafe bool) *prerendered {
 		i = 1
 	}
 	prerenderOnce[i].Do(func() { prerenderers[i] = NewRenderer(nil, unsafe) })
-	w := &holeWriter{}
-	w.Grow(len(d.Source) + len(d.Source)/4 + 256)
+	w := holeWriters.Get().(*holeWriter)
+	defer holeWriters.Put(w)
+	w.Reset()
+	w.holes = w.holes[:0]
 	if err := prerenderers[i].md.Renderer().Render(w, d.Source, d.Root); err != nil {
 		return nil
 	}
-	// Kept until the page is rendered: copied out of the builder, whose
-	// buffer is larger than the HTML.
-	return &prerendered{html: strings.Clone(w.String()), holes: w.holes, unsafe: unsafe}
+	// Kept until the page is rendered: copied out of the writer, which is
+	// used again.
+	return &prerendered{html: w.String(), holes: slices.Clone(w.holes), unsafe: unsafe}
 }
 
 // holeWriter is what a document is prerendered into: the renderers of
@@ -105,13 +108,19 @@ func prerender(d *Doc, unsafe bool) *prerendered {
 // goldmark util.BufWriter it is written to directly, so its length is
 // where the renderer is.
 type holeWriter struct {
-	strings.Builder
+	Buffer
 	holes []hole
 }
 
-func (w *holeWriter) Available() int { return w.Cap() - w.Len() }
-func (w *holeWriter) Buffered() int  { return 0 }
-func (w *holeWriter) Flush() error   { return nil }
+var holeWriters = sync.Pool{New: func() any { return new(holeWriter) }}
+
+// Buffer is a bytes.Buffer that goldmark writes into directly: as a
+// goldmark util.BufWriter, it is not wrapped in a bufio.Writer that would
+// copy everything once more.
+type Buffer struct{ bytes.Buffer }
+
+func (b *Buffer) Buffered() int { return 0 }
+func (b *Buffer) Flush() error  { return nil }
 
 // leaveHole records that n goes here, if w is a holeWriter.
 func leaveHole(w util.BufWriter, n ast.Node) bool {

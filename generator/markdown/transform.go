@@ -316,21 +316,21 @@ func closingQuote(s string) int {
 // PlainText returns the text of n without markup: paragraphs and other
 // blocks separated by a blank line, line breaks inside them kept.
 func PlainText(n ast.Node, src []byte) string {
-	var b strings.Builder
+	var b bytes.Buffer
 	writePlain(&b, n, src, false)
-	return strings.TrimSpace(b.String())
+	return string(bytes.TrimSpace(b.Bytes()))
 }
 
 // quoteText is the plain text of a quote. Raw HTML in it counts: it is
 // shown as text unless a site allows raw HTML, and the editor typed it as
 // part of the quote.
 func quoteText(n ast.Node, src []byte) string {
-	var b strings.Builder
+	var b bytes.Buffer
 	writePlain(&b, n, src, true)
-	return strings.TrimSpace(b.String())
+	return string(bytes.TrimSpace(b.Bytes()))
 }
 
-func writePlain(b *strings.Builder, n ast.Node, src []byte, rawHTML bool) {
+func writePlain(b *bytes.Buffer, n ast.Node, src []byte, rawHTML bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
@@ -41,11 +42,20 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown
 	c.refs = refsOf(c.Doc)
 	reportProblems(f, c.Doc, diags)
 	if dict != nil {
-		c.Words = dict.Set(c.Doc.PlainText())
+		bp := plainBufs.Get().(*[]byte)
+		*bp = c.Doc.AppendPlainText((*bp)[:0])
+		c.Words = dict.Set(*bp)
+		plainBufs.Put(bp)
 	}
 	c.Doc.DropTree(html)
 	return c
 }
+
+// htmlBufs hold the HTML of a source while it is split into pieces.
+var htmlBufs = sync.Pool{New: func() any { return new(markdown.Buffer) }}
+
+// plainBufs hold the plain text of a claim while its words are numbered.
+var plainBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 func readClaimant(fm *fields) Name {
 	v := fm.get("claimant", true)
@@ -156,9 +166,11 @@ func parseSource(id string, f file, fm *fields, p *markdown.Parser, r *markdown.
 		} else {
 			doc := p.Parse(f.body)
 			reportProblems(f, doc, diags)
-			var b bytes.Buffer
-			r.Render(&b, doc)
-			s.Text = htmlPieces(b.String())
+			b := htmlBufs.Get().(*markdown.Buffer)
+			b.Reset()
+			r.Render(b, doc)
+			s.Text = htmlPieces(b.Bytes())
+			htmlBufs.Put(b)
 		}
 		s.Index = quote.NewSource(s.Text.Plain)
 		s.latestYear = latestYear(s.Text.Plain)

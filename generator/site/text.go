@@ -36,12 +36,12 @@ var commonTags = func() map[string]string {
 
 // htmlPieces splits rendered HTML into tags and text and builds its plain
 // text, with a blank line between blocks.
-func htmlPieces(s string) Text {
+func htmlPieces(s []byte) Text {
 	var t Text
 	var plain strings.Builder
 	plain.Grow(len(s)) // the text is shorter than its HTML
 	var ends []int     // where each text piece ends in plain
-	z := xhtml.NewTokenizer(strings.NewReader(s))
+	z := xhtml.NewTokenizer(bytes.NewReader(s))
 	for {
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {

@@ -25,7 +25,7 @@ func TestHTMLPieces(t *testing.T) {
 			{Text: "a"}, {Tag: "<br>"}, {Text: "\nb", Offset: 3}, {Tag: "<br />"}, {Text: "c", Offset: 7},
 		}},
 	} {
-		got := htmlPieces(tc.html)
+		got := htmlPieces([]byte(tc.html))
 		if got.Plain != tc.plain || !reflect.DeepEqual(got.Pieces, tc.pieces) {
 			t.Errorf("htmlPieces(%q)\n = %q %+v\nwant %q %+v", tc.html, got.Plain, got.Pieces, tc.plain, tc.pieces)
 		}

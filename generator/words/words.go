@@ -21,15 +21,15 @@ import (
 
 // Scan calls emit with each word of s, in buf (which it returns for
 // reuse); emit must copy what it keeps.
-func Scan(s string, buf []byte, emit func([]byte)) []byte {
+func Scan[T string | []byte](s T, buf []byte, emit func([]byte)) []byte {
 	if isASCII(s) {
 		return scanASCII(s, buf[:0], emit)
 	}
-	return scanRunes(norm.NFKD.String(s), buf[:0], emit)
+	return scanRunes(norm.NFKD.String(string(s)), buf[:0], emit)
 }
 
 // scanASCII is scanRunes for ASCII text, a byte at a time.
-func scanASCII(s string, w []byte, emit func([]byte)) []byte {
+func scanASCII[T string | []byte](s T, w []byte, emit func([]byte)) []byte {
 	for i := 0; i < len(s); i++ {
 		if c := asciiWord[s[i]]; c != 0 {
 			w = append(w, c)
@@ -98,7 +98,7 @@ var asciiWord = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
-func isASCII(s string) bool {
+func isASCII[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
@@ -120,7 +120,7 @@ type Dict struct {
 }
 
 // Set returns the distinct words of text, numbered by d.
-func (d *Dict) Set(text string) Set {
+func (d *Dict) Set(text []byte) Set {
 	// The words, each followed by a 0 byte (never part of a word), are
 	// gathered first, so that d is locked only to look them up.
 	lp := lists.Get().(*[]byte)

@@ -59,7 +59,7 @@ func TestDictSet(t *testing.T) {
 	for k := range 4 {
 		wg.Go(func() {
 			for i := k; i < len(texts); i += 4 {
-				sets[i] = d.Set(texts[i])
+				sets[i] = d.Set([]byte(texts[i]))
 			}
 		})
 	}
@@ -89,7 +89,7 @@ func TestDictSet(t *testing.T) {
 	}
 	// A snapshot does not change as the Dict grows.
 	before := d.Words()
-	d.Set("brandnewword")
+	d.Set([]byte("brandnewword"))
 	if len(before) != len(byID) || len(d.Words()) != len(byID)+1 || d.Words()[len(byID)] != "brandnewword" {
 		t.Fatalf("snapshot %d words, now %d", len(before), len(d.Words()))
 	}
