@@ -114,6 +114,8 @@ func TestGoVersionsYieldToOverrides(t *testing.T) {
 		{"layout in partials.html", "partials.html", builtin("partials.html") + `{{define "base.html"}}<html data-custom>{{block "main" .}}{{end}}</html>{{end}}`, "claims/spending-fell/index.html", "<html data-custom>"},
 		{"layout in base.html", "base.html", strings.Replace(builtin("base.html"), `<a class="skip"`, `<a class="skip custom"`, 1), "index.html", `<a class="skip custom"`},
 		{"claim main", "claim.html", strings.Replace(builtin("claim.html"), `<h2 id="analysis">`, `<h2 class="custom" id="analysis">`, 1), "claims/spending-fell/index.html", `<h2 class="custom" id="analysis">`},
+		// A block that claim.html leaves to base.html reads the claim's markup fields.
+		{"claim scripts in partials.html", "partials.html", builtin("partials.html") + `{{define "scripts"}}{{with .Claim}}<p data-custom>{{.RatingLink}}</p>{{end}}{{end}}`, "claims/spending-fell/index.html", `<p data-custom><a href="`},
 		{"claim head", "claim.html", strings.Replace(builtin("claim.html"), `<script type="application/ld+json">`, `<script data-custom type="application/ld+json">`, 1), "claims/spending-fell/index.html", `<script data-custom type="application/ld+json">`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

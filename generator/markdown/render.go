@@ -108,19 +108,22 @@ func prerender(d *Doc, unsafe bool) *prerendered {
 // goldmark util.BufWriter it is written to directly, so its length is
 // where the renderer is.
 type holeWriter struct {
-	Buffer
+	bytes.Buffer
 	holes []hole
 }
 
+func (w *holeWriter) Buffered() int { return 0 }
+func (w *holeWriter) Flush() error  { return nil }
+
 var holeWriters = sync.Pool{New: func() any { return new(holeWriter) }}
 
-// Buffer is a bytes.Buffer that goldmark writes into directly: as a
+// bufferWriter is a bytes.Buffer that goldmark writes into directly: as a
 // goldmark util.BufWriter, it is not wrapped in a bufio.Writer that would
 // copy everything once more.
-type Buffer struct{ bytes.Buffer }
+type bufferWriter struct{ *bytes.Buffer }
 
-func (b *Buffer) Buffered() int { return 0 }
-func (b *Buffer) Flush() error  { return nil }
+func (b bufferWriter) Buffered() int { return 0 }
+func (b bufferWriter) Flush() error  { return nil }
 
 // leaveHole records that n goes here, if w is a holeWriter.
 func leaveHole(w util.BufWriter, n ast.Node) bool {
@@ -155,6 +158,9 @@ func (r *Renderer) splice(w io.Writer, pre *prerendered) error {
 
 // Render writes doc as HTML.
 func (r *Renderer) Render(w io.Writer, doc *Doc) error {
+	if b, ok := w.(*bytes.Buffer); ok {
+		w = bufferWriter{b}
+	}
 	if pre := doc.pre; pre != nil {
 		if pre.unsafe != r.unsafe {
 			return fmt.Errorf("markdown: a document prepared with unsafe HTML %v rendered with %v", pre.unsafe, r.unsafe)

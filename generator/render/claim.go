@@ -4,49 +4,37 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
-	"time"
 
 	"factcheck/generator/site"
 )
 
-// claimMarkup fills the markup fields of a claim page's view. Each piece
-// is what templates/claim.html used to write with template actions; keep
-// the two in step.
+// claimMarkup fills the markup fields of a claim page's view, for a
+// template that uses them. Each piece is written by the function that
+// writes it straight into the page when the built-in claim.html is
+// printed in Go (claimMain).
 func (r *Renderer) claimMarkup(v *ClaimView, canonical string) error {
 	c := v.Claim
-	var m markup
 	for _, t := range c.Topics {
-		m.Reset()
-		m.link(r.urls.Rel(topicPath(t.ID)), t.Name)
-		v.TopicLinks = append(v.TopicLinks, m.html())
+		v.TopicLinks = append(v.TopicLinks, field(func(m markup) { r.topicLink(m, t) }))
 	}
-	v.ClaimantLink = r.claimantLink(c)
-	m.Reset()
-	for i, u := range c.Appearances {
-		if i > 0 {
-			m.raw(", ")
-		}
-		m.raw(`<a rel="external noopener" href="`, escapeURL(u), `">source `, itoa(i+1), "</a>")
-	}
-	v.AppearanceLinks = m.html()
+	v.ClaimantLink = field(func(m markup) { r.claimantLink(m, c) })
+	v.AppearanceLinks = field(func(m markup) { appearanceLinks(m, c) })
 	badge, err := r.badge("claim.html", c.Rating)
 	if err != nil {
 		return err
 	}
 	v.Badge = badge
-	m.Reset()
-	m.link(r.urls.Rel(ratingPath(c.Rating.ID)), c.Rating.Label)
-	v.RatingLink = m.html()
-	v.ClaimDateTime = timeHTML(c.ClaimDate)
-	v.PublishedTime = timeHTML(c.Published)
+	v.RatingLink = field(func(m markup) { r.ratingLink(m, c.Rating) })
+	v.ClaimDateTime = field(func(m markup) { m.time(c.ClaimDate) })
+	v.PublishedTime = field(func(m markup) { m.time(c.Published) })
 	if !c.Updated.IsZero() {
-		v.UpdatedTime = timeHTML(c.Updated)
+		v.UpdatedTime = field(func(m markup) { m.time(c.Updated) })
 	}
 	for _, q := range v.Quotes {
-		v.QuoteItems = append(v.QuoteItems, r.quoteItem(q))
+		v.QuoteItems = append(v.QuoteItems, field(func(m markup) { r.quoteItem(m, q) }))
 	}
 	for _, src := range c.Sources {
-		v.SourceItems = append(v.SourceItems, r.sourceItem(src))
+		v.SourceItems = append(v.SourceItems, field(func(m markup) { r.sourceItem(m, src) }))
 	}
 	if v.LinkItems, err = r.claimItems(c.Links); err != nil {
 		return err
@@ -55,13 +43,9 @@ func (r *Renderer) claimMarkup(v *ClaimView, canonical string) error {
 		return err
 	}
 	for _, corr := range c.Corrections {
-		m.Reset()
-		m.raw("<li>")
-		m.time(corr.Date)
-		m.raw(": ", escapeText(corr.Note), "</li>")
-		v.CorrectionItems = append(v.CorrectionItems, m.html())
+		v.CorrectionItems = append(v.CorrectionItems, field(func(m markup) { correctionItem(m, corr) }))
 	}
-	v.Citation = r.citation(c, canonical)
+	v.Citation = field(func(m markup) { r.citation(m, c, canonical) })
 	return nil
 }
 
@@ -73,36 +57,50 @@ func (r *Renderer) cardMarkup(card *CardData) error {
 		return err
 	}
 	card.Badge = badge
-	card.ClaimantLink = r.claimantLink(c)
-	card.ClaimDateTime = timeHTML(c.ClaimDate)
-	card.PublishedTime = timeHTML(c.Published)
+	card.ClaimantLink = field(func(m markup) { r.claimantLink(m, c) })
+	card.ClaimDateTime = field(func(m markup) { m.time(c.ClaimDate) })
+	card.PublishedTime = field(func(m markup) { m.time(c.Published) })
 	return nil
 }
 
-func (r *Renderer) claimantLink(c *site.Claim) template.HTML {
-	var m markup
+func (r *Renderer) topicLink(m markup, t site.Name) { m.link(r.urls.Rel(topicPath(t.ID)), t.Name) }
+
+func (r *Renderer) claimantLink(m markup, c *site.Claim) {
 	m.link(r.urls.Rel(claimantPath(c.Claimant.ID)), c.Claimant.Name)
-	return m.html()
 }
 
-func timeHTML(t time.Time) template.HTML {
-	var m markup
-	m.time(t)
-	return m.html()
+func (r *Renderer) ratingLink(m markup, rt site.Rating) { m.link(r.urls.Rel(ratingPath(rt.ID)), rt.Label) }
+
+// appearanceLinks writes "source 1", "source 2" …, each linked to where
+// the claim appeared, separated by commas.
+func appearanceLinks(m markup, c *site.Claim) {
+	for i, u := range c.Appearances {
+		if i > 0 {
+			m.raw(", ")
+		}
+		m.raw(`<a rel="external noopener" href="`)
+		m.url(u)
+		m.raw(`">source `, itoa(i+1), "</a>")
+	}
 }
 
-// quoteItem is a quote in the "Quotes checked" list of its claim.
-func (r *Renderer) quoteItem(q QuoteView) template.HTML {
-	var m markup
-	m.Grow(400 + len(q.Text) + len(q.Locator) + len(q.Anchor) + len(q.Original))
-	m.raw(`<li class="quote-item `, escapeText(q.Status), "\">\n<q>", escapeText(q.Text), "</q>\n<span class=\"qmeta\">— ")
+// quoteItem writes a quote in the "Quotes checked" list of its claim.
+func (r *Renderer) quoteItem(m markup, q QuoteView) {
+	m.raw(`<li class="quote-item `)
+	m.text(q.Status)
+	m.raw("\">\n<q>")
+	m.text(q.Text)
+	m.raw("</q>\n<span class=\"qmeta\">— ")
 	if q.Source != nil {
 		m.link(r.urls.Rel(sourcePath(q.Source.ID)), q.Source.Title)
 	}
 	if q.Locator != "" {
-		m.raw(", ", escapeText(q.Locator))
+		m.raw(", ")
+		m.text(q.Locator)
 	}
-	m.raw(".\n<span class=\"qstatus ", escapeText(q.Status), `">`)
+	m.raw(".\n<span class=\"qstatus ")
+	m.text(q.Status)
+	m.raw(`">`)
 	switch q.Status {
 	case "verified":
 		m.raw("✓ verified")
@@ -113,59 +111,83 @@ func (r *Renderer) quoteItem(q QuoteView) template.HTML {
 	}
 	m.raw("</span>")
 	if q.Anchor != "" {
-		m.raw(` · <a href="`, escapeURL(q.Anchor), `">see it in the source</a>`)
+		m.raw(` · <a href="`)
+		m.url(q.Anchor)
+		m.raw(`">see it in the source</a>`)
 	}
 	if q.Original != "" {
-		m.raw(` · <a rel="external noopener" href="`, escapeURL(q.Original), `">in the original ↗</a>`)
+		m.raw(` · <a rel="external noopener" href="`)
+		m.url(q.Original)
+		m.raw(`">in the original ↗</a>`)
 	}
 	m.raw("</span>\n</li>")
-	return m.html()
 }
 
-// sourceItem is a source in the "Sources" list of a claim.
-func (r *Renderer) sourceItem(src *site.Source) template.HTML {
-	var m markup
-	m.Grow(300 + len(src.Title) + len(src.Publisher) + len(src.URL) + len(src.ArchiveURL))
+// sourceItem writes a source in the "Sources" list of a claim.
+func (r *Renderer) sourceItem(m markup, src *site.Source) {
 	m.raw("<li>")
 	m.link(r.urls.Rel(sourcePath(src.ID)), src.Title)
 	// The template wrote the date with {{with .Published}}, which is
 	// true for any time.Time, zero or not.
-	m.raw(", ", escapeText(src.Publisher), ", ")
+	m.raw(", ")
+	m.text(src.Publisher)
+	m.raw(", ")
 	m.time(src.Published)
 	if src.URL != "" {
-		m.raw(` · <a rel="external noopener" href="`, escapeURL(src.URL), `">original ↗</a>`)
+		m.raw(` · <a rel="external noopener" href="`)
+		m.url(src.URL)
+		m.raw(`">original ↗</a>`)
 	}
 	if src.ArchiveURL != "" {
-		m.raw(` · <a rel="external noopener" href="`, escapeURL(src.ArchiveURL), `">archived copy ↗</a>`)
+		m.raw(` · <a rel="external noopener" href="`)
+		m.url(src.ArchiveURL)
+		m.raw(`">archived copy ↗</a>`)
 	}
 	m.raw("</li>")
-	return m.html()
 }
 
-// claimItems lists related claims: each one's badge and linked text.
+// claimItem writes a related claim: its badge and linked text.
+func (r *Renderer) claimItem(m markup, c *site.Claim) error {
+	badge, err := r.badge("claim.html", c.Rating)
+	if err != nil {
+		return err
+	}
+	m.raw("<li>", string(badge), " ")
+	m.link(r.urls.Rel(claimPath(c.ID)), c.Claim)
+	m.raw("</li>")
+	return nil
+}
+
+// claimItems are the claimItem of each of cs.
 func (r *Renderer) claimItems(cs []*site.Claim) ([]template.HTML, error) {
 	var items []template.HTML
 	for _, c := range cs {
-		badge, err := r.badge("claim.html", c.Rating)
+		var err error
+		items = append(items, field(func(m markup) { err = r.claimItem(m, c) }))
 		if err != nil {
 			return nil, err
 		}
-		var m markup
-		m.raw("<li>", string(badge), " ")
-		m.link(r.urls.Rel(claimPath(c.ID)), c.Claim)
-		m.raw("</li>")
-		items = append(items, m.html())
 	}
 	return items, nil
 }
 
-// citation is how to cite a fact-check: organization, claim, rating,
+func correctionItem(m markup, corr site.Correction) {
+	m.raw("<li>")
+	m.time(corr.Date)
+	m.raw(": ")
+	m.text(corr.Note)
+	m.raw("</li>")
+}
+
+// citation writes how to cite a fact-check: organization, claim, rating,
 // dates and address.
-func (r *Renderer) citation(c *site.Claim, canonical string) template.HTML {
-	var m markup
-	m.Grow(200 + len(c.Claim) + len(canonical))
-	m.raw(escapeText(r.site.Config.Organization.Name), ". “", escapeText(c.Claim), "” — rated ",
-		escapeText(c.Rating.Label), ". Published ", longDate(c.Published))
+func (r *Renderer) citation(m markup, c *site.Claim, canonical string) {
+	m.text(r.site.Config.Organization.Name)
+	m.raw(". “")
+	m.text(c.Claim)
+	m.raw("” — rated ")
+	m.text(c.Rating.Label)
+	m.raw(". Published ", longDate(c.Published))
 	if !c.Updated.IsZero() {
 		m.raw(", updated ", longDate(c.Updated))
 	}
@@ -175,7 +197,6 @@ func (r *Renderer) citation(c *site.Claim, canonical string) template.HTML {
 	} else {
 		m.text(r.urls.Rel(claimPath(c.ID)))
 	}
-	return m.html()
 }
 
 // badge is the "rating" template for rt, as the page template tmpl has it
@@ -205,17 +226,19 @@ func (r *Renderer) quotedInItem(q QuotedIn) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	var m markup
-	m.raw("<li>")
-	m.link(r.urls.Rel(claimPath(q.Claim.ID)), q.Claim.Claim)
-	m.raw(" ", string(badge))
-	if len(q.Quotes) > 0 {
-		m.raw("\n<ol class=\"quote-refs\">")
-		for _, ref := range q.Quotes {
-			m.raw(`<li value="`, itoa(ref.N), `"><a href="#`, escapeFragment(ref.Anchor), `">“`, escapeText(ref.Text), "”</a></li>")
+	return field(func(m markup) {
+		m.raw("<li>")
+		m.link(r.urls.Rel(claimPath(q.Claim.ID)), q.Claim.Claim)
+		m.raw(" ", string(badge))
+		if len(q.Quotes) > 0 {
+			m.raw("\n<ol class=\"quote-refs\">")
+			for _, ref := range q.Quotes {
+				m.raw(`<li value="`, itoa(ref.N), `"><a href="#`, escapeFragment(ref.Anchor), `">“`)
+				m.text(ref.Text)
+				m.raw("”</a></li>")
+			}
+			m.raw("</ol>")
 		}
-		m.raw("</ol>")
-	}
-	m.raw("\n</li>")
-	return m.html(), nil
+		m.raw("\n</li>")
+	}), nil
 }

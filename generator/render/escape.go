@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
@@ -14,20 +15,37 @@ import (
 // the functions below, which escape exactly as html/template does, byte
 // for byte (escape_test.go checks them against it).
 
-// htmlEscaper escapes text for an HTML text node or a quoted attribute
-// value, as html/template's escapers do for a plain string.
-var htmlEscaper = strings.NewReplacer(
-	"\x00", "\uFFFD",
-	`"`, "&#34;",
-	"&", "&amp;",
-	"'", "&#39;",
-	"+", "&#43;",
-	"<", "&lt;",
-	">", "&gt;",
-)
+// htmlEscapes are the escapes html/template writes for bytes of a plain
+// string in HTML text or a quoted attribute value; "" for a byte it keeps.
+var htmlEscapes = [256]string{
+	0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;",
+}
 
 // escapeText escapes s for HTML text or a quoted attribute value.
-func escapeText(s string) string { return htmlEscaper.Replace(s) }
+func escapeText(s string) string {
+	for i := 0; i < len(s); i++ {
+		if htmlEscapes[s[i]] != "" {
+			var b strings.Builder
+			b.Grow(len(s) + 16)
+			writeEscaped(&b, s)
+			return b.String()
+		}
+	}
+	return s
+}
+
+// writeEscaped writes s escaped for HTML text or a quoted attribute value.
+func writeEscaped[W interface{ WriteString(string) (int, error) }](w W, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if e := htmlEscapes[s[i]]; e != "" {
+			w.WriteString(s[last:i])
+			w.WriteString(e)
+			last = i + 1
+		}
+	}
+	w.WriteString(s[last:])
+}
 
 // escapeURL escapes s for a quoted URL attribute (href): html/template
 // replaces a URL with a scheme other than http, https and mailto by
@@ -94,30 +112,57 @@ func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// markup builds a piece of HTML.
-type markup struct{ strings.Builder }
+// markup writes HTML into a buffer: a page's, or one that makes a piece
+// of markup for a view (see field).
+type markup struct{ *bytes.Buffer }
+
+// field is the markup that write writes, for a field of a view.
+func field(write func(m markup)) template.HTML {
+	var b bytes.Buffer
+	write(markup{&b})
+	return template.HTML(b.String())
+}
 
 // raw writes markup as it is.
-func (m *markup) raw(s ...string) {
+func (m markup) raw(s ...string) {
 	for _, x := range s {
 		m.WriteString(x)
 	}
 }
 
 // text writes escaped text.
-func (m *markup) text(s string) { m.WriteString(escapeText(s)) }
+func (m markup) text(s string) { writeEscaped(m.Buffer, s) }
+
+// url writes an escaped URL, for a quoted href (see escapeURL).
+func (m markup) url(s string) {
+	if !isSafeURL(s) {
+		m.WriteString("#ZgotmplZ")
+		return
+	}
+	writeEscaped(m.Buffer, normalizeURL(s))
+}
 
 // link writes <a href="href">text</a>.
-func (m *markup) link(href, text string) {
-	m.raw(`<a href="`, escapeURL(href), `">`, escapeText(text), "</a>")
+func (m markup) link(href, text string) {
+	m.WriteString(`<a href="`)
+	m.url(href)
+	m.WriteString(`">`)
+	m.text(text)
+	m.WriteString("</a>")
 }
 
 // time writes <time datetime="2021-03-16">16 March 2021</time>.
-func (m *markup) time(t time.Time) {
-	m.raw(`<time datetime="`, isoDate(t), `">`, longDate(t), "</time>")
+func (m markup) time(t time.Time) {
+	m.WriteString(`<time datetime="`)
+	if !t.IsZero() {
+		m.Write(t.AppendFormat(m.AvailableBuffer(), "2006-01-02"))
+	}
+	m.WriteString(`">`)
+	if !t.IsZero() {
+		m.Write(t.AppendFormat(m.AvailableBuffer(), "2 January 2006"))
+	}
+	m.WriteString("</time>")
 }
-
-func (m *markup) html() template.HTML { return template.HTML(m.String()) }
 
 // longDate formats a date for readers: "16 March 2021" (the date
 // function of templates).

@@ -24,7 +24,7 @@ func (r *Renderer) layout(b *bytes.Buffer, name string, t *template.Template, p 
 	if p.Title != "" {
 		title = p.Title
 	}
-	m := markupBuffer{b}
+	m := markup{b}
 	m.raw("<!DOCTYPE html>\n<html lang=\"", escapeText(cfg.Language), "\">\n<head>\n<meta charset=\"utf-8\">\n",
 		`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n<title>")
 	if p.Title != "" {
@@ -85,116 +85,145 @@ func (r *Renderer) block(b *bytes.Buffer, name string, t *template.Template, blo
 		switch block {
 		case "head":
 			b.WriteString("\n<script type=\"application/ld+json\">")
-			b.WriteString(string(p.JSONLD))
+			cr := r.claimReview(p.Claim.Claim)
+			cr.writeJSON(&jsonWriter{b: b})
 			b.WriteString("</script>\n")
 			return nil
 		case "main":
-			claimMain(markupBuffer{b}, p)
-			return nil
+			return r.claimMain(markup{b}, p)
+		case "scripts":
+			return nil // the built-in one is empty
 		}
 	}
 	return t.ExecuteTemplate(b, block, p)
 }
 
-// claimMain writes the "main" block of the built-in claim.html.
-func claimMain(m markupBuffer, p *Page) {
+// claimMain writes the "main" block of the built-in claim.html, every
+// part straight into the page (the view's markup fields are for
+// templates; see claimMarkup).
+func (r *Renderer) claimMain(m markup, p *Page) error {
 	v, c := p.Claim, p.Claim.Claim
 	m.raw("\n\n<article class=\"claim\" aria-labelledby=\"claim-title\">\n<header class=\"claim-head\">\n<p class=\"kicker\">Fact-check")
-	for _, t := range v.TopicLinks {
-		m.raw(" · ", string(t))
+	for _, t := range c.Topics {
+		m.raw(" · ")
+		r.topicLink(m, t)
 	}
-	m.raw("</p>\n<h1 id=\"claim-title\" class=\"claim-text\"><span class=\"sr-only\">Claim: </span>“", escapeText(c.Claim), "”</h1>\n",
-		"<p class=\"claim-by\">Claimed by ", string(v.ClaimantLink), " on ", string(v.ClaimDateTime))
-	if v.AppearanceLinks != "" {
-		m.raw(" · appeared in ", string(v.AppearanceLinks))
+	m.raw("</p>\n<h1 id=\"claim-title\" class=\"claim-text\"><span class=\"sr-only\">Claim: </span>“")
+	m.text(c.Claim)
+	m.raw("”</h1>\n<p class=\"claim-by\">Claimed by ")
+	r.claimantLink(m, c)
+	m.raw(" on ")
+	m.time(c.ClaimDate)
+	if len(c.Appearances) > 0 {
+		m.raw(" · appeared in ")
+		appearanceLinks(m, c)
 	}
-	m.raw("</p>\n</header>\n<section class=\"verdict r-", escapeText(c.Rating.ID), "\" aria-labelledby=\"verdict\">\n",
-		"<h2 id=\"verdict\">Our rating: ", string(v.Badge), "</h2>\n",
-		"<p class=\"summary\">", escapeText(c.Summary), "</p>\n",
-		"<p class=\"definition\">", string(v.RatingLink), ": ", escapeText(c.Rating.Description), "</p>\n</section>\n",
-		"<section class=\"analysis\" aria-labelledby=\"analysis\">\n<h2 id=\"analysis\">Analysis</h2>\n", string(p.Body), "\n</section>\n")
-	if len(v.QuoteItems) > 0 {
+	badge, err := r.badge("claim.html", c.Rating)
+	if err != nil {
+		return err
+	}
+	m.raw("</p>\n</header>\n<section class=\"verdict r-")
+	m.text(c.Rating.ID)
+	m.raw("\" aria-labelledby=\"verdict\">\n<h2 id=\"verdict\">Our rating: ", string(badge), "</h2>\n<p class=\"summary\">")
+	m.text(c.Summary)
+	m.raw("</p>\n<p class=\"definition\">")
+	r.ratingLink(m, c.Rating)
+	m.raw(": ")
+	m.text(c.Rating.Description)
+	m.raw("</p>\n</section>\n<section class=\"analysis\" aria-labelledby=\"analysis\">\n<h2 id=\"analysis\">Analysis</h2>\n")
+	if p.Body != "" {
+		m.raw(string(p.Body))
+	} else if err := r.md.Render(m.Buffer, c.Doc); err != nil {
+		return err
+	}
+	m.raw("\n</section>\n")
+	if len(v.Quotes) > 0 {
 		m.raw("\n<section class=\"quotes\" aria-labelledby=\"quotes\">\n<h2 id=\"quotes\">Quotes checked</h2>\n",
 			"<p class=\"note\">Every quote on this page is checked, word for word, against the stored text of its source when the site is built.</p>\n<ol>\n")
-		for _, q := range v.QuoteItems {
-			m.raw(string(q), "\n")
+		for _, q := range v.Quotes {
+			r.quoteItem(m, q)
+			m.raw("\n")
 		}
 		m.raw("</ol>\n</section>\n")
 	}
 	m.raw("\n")
-	if len(v.SourceItems) > 0 {
+	if len(c.Sources) > 0 {
 		m.raw("\n<section class=\"sources\" aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n<ul>\n")
-		for _, s := range v.SourceItems {
-			m.raw(string(s), "\n")
+		for _, src := range c.Sources {
+			r.sourceItem(m, src)
+			m.raw("\n")
 		}
 		m.raw("</ul>\n</section>\n")
 	}
 	m.raw("\n")
-	if len(v.LinkItems) > 0 || len(v.BacklinkItems) > 0 {
+	if len(c.Links) > 0 || len(v.Backlinks) > 0 {
 		m.raw("\n<section class=\"related\" aria-labelledby=\"related\">\n<h2 id=\"related\">Related fact-checks</h2>\n")
-		if len(v.LinkItems) > 0 {
+		if len(c.Links) > 0 {
 			m.raw("<h3>This fact-check links to</h3>\n<ul>")
-			m.items(v.LinkItems)
+			for _, l := range c.Links {
+				if err := r.claimItem(m, l); err != nil {
+					return err
+				}
+			}
 			m.raw("</ul>")
 		}
 		m.raw("\n")
-		if len(v.BacklinkItems) > 0 {
+		if len(v.Backlinks) > 0 {
 			m.raw("<h3>Linked from</h3>\n<ul>")
-			m.items(v.BacklinkItems)
+			for _, l := range v.Backlinks {
+				if err := r.claimItem(m, l); err != nil {
+					return err
+				}
+			}
 			m.raw("</ul>")
 		}
 		m.raw("\n</section>\n")
 	}
 	m.raw("\n<footer class=\"claim-foot\">\n<dl class=\"facts\">\n")
-	authors := make([]string, len(c.Authors))
-	for i, a := range c.Authors {
-		authors[i] = escapeText(a)
+	if len(c.Authors) > 0 {
+		m.raw("<dt>By</dt><dd>")
+		for i, a := range c.Authors {
+			if i > 0 {
+				m.raw(", ")
+			}
+			m.text(a)
+		}
+		m.raw("</dd>")
 	}
-	m.fact("By", authors)
-	m.raw("\n<dt>Published</dt><dd>", string(v.PublishedTime), "</dd>\n")
-	if v.UpdatedTime != "" {
-		m.raw("<dt>Updated</dt><dd>", string(v.UpdatedTime), "</dd>")
+	m.raw("\n<dt>Published</dt><dd>")
+	m.time(c.Published)
+	m.raw("</dd>\n")
+	if !c.Updated.IsZero() {
+		m.raw("<dt>Updated</dt><dd>")
+		m.time(c.Updated)
+		m.raw("</dd>")
 	}
 	m.raw("\n")
-	topics := make([]string, len(v.TopicLinks))
-	for i, t := range v.TopicLinks {
-		topics[i] = string(t)
+	if len(c.Topics) > 0 {
+		m.raw("<dt>Topics</dt><dd>")
+		for i, t := range c.Topics {
+			if i > 0 {
+				m.raw(", ")
+			}
+			r.topicLink(m, t)
+		}
+		m.raw("</dd>")
 	}
-	m.fact("Topics", topics)
 	m.raw("\n</dl>\n")
-	if len(v.CorrectionItems) > 0 {
+	if len(c.Corrections) > 0 {
 		m.raw("\n<section class=\"corrections\" aria-labelledby=\"corrections\">\n<h2 id=\"corrections\">Corrections</h2>\n<ul>")
-		m.items(v.CorrectionItems)
+		for _, corr := range c.Corrections {
+			correctionItem(m, corr)
+		}
 		m.raw("</ul>\n</section>\n")
 	}
-	m.raw("\n<section class=\"cite\" aria-labelledby=\"cite\">\n<h2 id=\"cite\">Cite this fact-check</h2>\n",
-		"<p class=\"citation-text\">", string(v.Citation), "</p>\n</section>\n</footer>\n</article>\n\n")
+	m.raw("\n<section class=\"cite\" aria-labelledby=\"cite\">\n<h2 id=\"cite\">Cite this fact-check</h2>\n<p class=\"citation-text\">")
+	r.citation(m, c, r.urls.Abs(claimPath(c.ID)))
+	m.raw("</p>\n</section>\n</footer>\n</article>\n\n")
+	return nil
 }
 
-// markupBuffer writes markup into a page's buffer.
-type markupBuffer struct{ *bytes.Buffer }
-
-func (m markupBuffer) raw(s ...string) {
-	for _, x := range s {
-		m.WriteString(x)
-	}
-}
-
-func (m markupBuffer) items(items []template.HTML) {
-	for _, it := range items {
-		m.WriteString(string(it))
-	}
-}
-
-// fact writes <dt>term</dt><dd>…</dd> with the items (markup), separated
-// by commas, if there are any.
-func (m markupBuffer) fact(term string, items []string) {
-	if len(items) > 0 {
-		m.raw("<dt>", term, "</dt><dd>", strings.Join(items, ", "), "</dd>")
-	}
-}
-
-func (m markupBuffer) chrome(p *Page, name string) error {
+func (m markup) chrome(p *Page, name string) error {
 	h, err := p.Chrome(name)
 	m.WriteString(string(h))
 	return err

@@ -98,6 +98,7 @@ var goVersions = []struct{ name, file string }{
 	{"claim-card", "partials.html"},
 	{"main", "claim.html"},
 	{"head", "claim.html"},
+	{"scripts", "base.html"}, // empty: claim.html has none
 }
 
 // inGoFor reports whether template name, as page template page sees it, is

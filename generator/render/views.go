@@ -318,11 +318,6 @@ func (r *Renderer) paginate(p *Page, dir string, all []*site.Claim, n, total int
 
 func (r *Renderer) claim(c *site.Claim) (*Page, error) {
 	p := r.newPage(c.Claim, c.Rating.Label+": "+c.Summary)
-	body, err := r.markdownHTML(c.Doc)
-	if err != nil {
-		return nil, err
-	}
-	p.Body = body
 	v := &ClaimView{Claim: c, Backlinks: r.site.Backlinks[c.ID]}
 	for _, q := range c.Doc.Quotes {
 		anchor, original := r.QuoteHrefs(q)
@@ -331,12 +326,33 @@ func (r *Renderer) claim(c *site.Claim) (*Page, error) {
 			Anchor: anchor, Original: original, Status: statusName(q.Check.Status),
 		})
 	}
+	p.Claim = v
+	if r.claimInGo() {
+		// layout.go writes every part straight into the page.
+		return p, nil
+	}
+	body, err := r.markdownHTML(c.Doc)
+	if err != nil {
+		return nil, err
+	}
+	p.Body = body
 	if err := r.claimMarkup(v, r.urls.Abs(claimPath(c.ID))); err != nil {
 		return nil, err
 	}
-	p.Claim = v
 	p.JSONLD, err = r.claimReviewJS(c)
 	return p, err
+}
+
+// claimInGo reports whether claim pages are printed by Go alone: the
+// built-in base.html and the built-in blocks of claim.html. No template
+// then reads a claim page's Body, JSONLD or markup fields.
+func (r *Renderer) claimInGo() bool {
+	for _, name := range []string{"base.html", "head", "main", "scripts"} {
+		if !r.tmpl.inGoFor("claim.html", name) {
+			return false
+		}
+	}
+	return true
 }
 
 func statusName(s markdown.Status) string {

@@ -52,7 +52,7 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown
 }
 
 // htmlBufs hold the HTML of a source while it is split into pieces.
-var htmlBufs = sync.Pool{New: func() any { return new(markdown.Buffer) }}
+var htmlBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // plainBufs hold the plain text of a claim while its words are numbered.
 var plainBufs = sync.Pool{New: func() any { return new([]byte) }}
@@ -166,7 +166,7 @@ func parseSource(id string, f file, fm *fields, p *markdown.Parser, r *markdown.
 		} else {
 			doc := p.Parse(f.body)
 			reportProblems(f, doc, diags)
-			b := htmlBufs.Get().(*markdown.Buffer)
+			b := htmlBufs.Get().(*bytes.Buffer)
 			b.Reset()
 			r.Render(b, doc)
 			s.Text = htmlPieces(b.Bytes())
