@@ -69,7 +69,9 @@ func (r *Renderer) claimantLink(m markup, c *site.Claim) {
 	m.link(r.urls.Rel(claimantPath(c.Claimant.ID)), c.Claimant.Name)
 }
 
-func (r *Renderer) ratingLink(m markup, rt site.Rating) { m.link(r.urls.Rel(ratingPath(rt.ID)), rt.Label) }
+func (r *Renderer) ratingLink(m markup, rt site.Rating) {
+	m.link(r.urls.Rel(ratingPath(rt.ID)), rt.Label)
+}
 
 // appearanceLinks writes "source 1", "source 2" …, each linked to where
 // the claim appeared, separated by commas.
