@@ -42,7 +42,39 @@ updated: 2024-02-02
 authors: ["A", "B & C"]
 topics: ["T+1", "t 2"]
 ---
-See [[bare]].
+See [[bare]]. The source says:
+
+> a quoted line here
+>
+> — [@full]
+
+Also [@plain, p. 2] and [@nothing-stored].
+-- content/sources/full.md --
+---
+title: "Full <source> & 'x'"
+publisher: "Pub + Co"
+url: "https://example.org/doc?a=1&b='2'"
+archive_url: "https://web.archive.org/web/2024/https://example.org/doc"
+published: 2023-05-06
+accessed: 2024-01-02
+kind: report
+note: "Note with <b>tags</b> & 'quotes'"
+---
+Text of the source, with *a quoted line here* & <b>raw</b>.
+-- content/sources/plain.md --
+---
+title: plain
+publisher: P
+format: text
+---
+Line one <not a tag> & "more".
+
+Second para.
+-- content/sources/nothing-stored.md --
+---
+title: empty
+publisher: E
+---
 -- content/pages/empty.md --
 ---
 title: "T"
@@ -60,7 +92,7 @@ func buildBoth(t *testing.T, dir string, opts Options, keep map[string]bool) {
 		t.Fatal(err)
 	}
 	var written []string
-	for _, f := range []string{"base.html", "claim.html", "partials.html"} {
+	for _, f := range []string{"base.html", "claim.html", "source.html", "partials.html"} {
 		if keep[f] {
 			continue
 		}

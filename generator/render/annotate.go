@@ -2,7 +2,6 @@ package render
 
 import (
 	"html"
-	"html/template"
 	"sort"
 	"strings"
 
@@ -15,7 +14,7 @@ import (
 // its last one a numbered link leads to the claim that quotes it. Where
 // quotes overlap, the text is split so that each piece is marked once,
 // and a piece inside several quotes is marked as an overlap.
-func (r *Renderer) annotate(src *site.Source) template.HTML {
+func (r *Renderer) annotate(m markup, src *site.Source) {
 	hs := src.Highlights
 	number := map[*markdown.Quote]int{}
 	last := map[*markdown.Quote]int{} // index in hs of a quote's last span
@@ -25,7 +24,7 @@ func (r *Renderer) annotate(src *site.Source) template.HTML {
 		}
 		last[h.Quote] = i
 	}
-	var b strings.Builder
+	b := m.Buffer
 	size := 0
 	for _, pc := range src.Text.Pieces {
 		size += len(pc.Tag) + len(pc.Text) + len(pc.Text)/16 // a little for escapes
@@ -92,7 +91,6 @@ func (r *Renderer) annotate(src *site.Source) template.HTML {
 		}
 	}
 	b.WriteString(strings.Join(pending, ""))
-	return template.HTML(b.String())
 }
 
 // openMark opens the <mark> of a piece of text covered by the highlights

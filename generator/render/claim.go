@@ -221,26 +221,25 @@ func (r *Renderer) badge(tmpl string, rt site.Rating) (template.HTML, error) {
 	return h, nil
 }
 
-// quotedInItem is a claim in the "Quoted in" list of a source page, with
-// links to its quotes in the text.
-func (r *Renderer) quotedInItem(q QuotedIn) (template.HTML, error) {
+// quotedInItem writes a claim in the "Quoted in" list of a source page,
+// with links to its quotes in the text.
+func (r *Renderer) quotedInItem(m markup, q QuotedIn) error {
 	badge, err := r.badge("source.html", q.Claim.Rating)
 	if err != nil {
-		return "", err
+		return err
 	}
-	return field(func(m markup) {
-		m.raw("<li>")
-		m.link(r.urls.Rel(claimPath(q.Claim.ID)), q.Claim.Claim)
-		m.raw(" ", string(badge))
-		if len(q.Quotes) > 0 {
-			m.raw("\n<ol class=\"quote-refs\">")
-			for _, ref := range q.Quotes {
-				m.raw(`<li value="`, itoa(ref.N), `"><a href="#`, escapeFragment(ref.Anchor), `">“`)
-				m.text(ref.Text)
-				m.raw("”</a></li>")
-			}
-			m.raw("</ol>")
+	m.raw("<li>")
+	m.link(r.urls.Rel(claimPath(q.Claim.ID)), q.Claim.Claim)
+	m.raw(" ", string(badge))
+	if len(q.Quotes) > 0 {
+		m.raw("\n<ol class=\"quote-refs\">")
+		for _, ref := range q.Quotes {
+			m.raw(`<li value="`, itoa(ref.N), `"><a href="#`, escapeFragment(ref.Anchor), `">“`)
+			m.text(ref.Text)
+			m.raw("”</a></li>")
 		}
-		m.raw("\n</li>")
-	}), nil
+		m.raw("</ol>")
+	}
+	m.raw("\n</li>")
+	return nil
 }

@@ -81,19 +81,19 @@ func (r *Renderer) layout(b *bytes.Buffer, name string, t *template.Template, p 
 // block runs one block of page template name: its Go version when the
 // template is the built-in one and has one, else the template.
 func (r *Renderer) block(b *bytes.Buffer, name string, t *template.Template, block string, p *Page) error {
-	if name == "claim.html" && p.Claim != nil && r.tmpl.inGoFor(name, block) {
-		switch block {
-		case "head":
-			b.WriteString("\n<script type=\"application/ld+json\">")
-			cr := r.claimReview(p.Claim.Claim)
-			cr.writeJSON(&jsonWriter{b: b})
-			b.WriteString("</script>\n")
-			return nil
-		case "main":
-			return r.claimMain(markup{b}, p)
-		case "scripts":
-			return nil // the built-in one is empty
-		}
+	switch from := r.tmpl.builtinFrom(name, block); {
+	case from == "base.html" && (block == "head" || block == "scripts"):
+		return nil // base.html's own are empty
+	case from == "claim.html" && block == "head" && p.Claim != nil:
+		b.WriteString("\n<script type=\"application/ld+json\">")
+		cr := r.claimReview(p.Claim.Claim)
+		cr.writeJSON(&jsonWriter{b: b})
+		b.WriteString("</script>\n")
+		return nil
+	case from == "claim.html" && block == "main" && p.Claim != nil:
+		return r.claimMain(markup{b}, p)
+	case from == "source.html" && block == "main" && p.Source != nil:
+		return r.sourceMain(markup{b}, p)
 	}
 	return t.ExecuteTemplate(b, block, p)
 }
@@ -220,6 +220,83 @@ func (r *Renderer) claimMain(m markup, p *Page) error {
 	m.raw("\n<section class=\"cite\" aria-labelledby=\"cite\">\n<h2 id=\"cite\">Cite this fact-check</h2>\n<p class=\"citation-text\">")
 	r.citation(m, c, r.urls.Abs(claimPath(c.ID)))
 	m.raw("</p>\n</section>\n</footer>\n</article>\n\n")
+	return nil
+}
+
+// sourceMain writes the "main" block of the built-in source.html, the
+// annotated text and the claims quoting it straight into the page.
+func (r *Renderer) sourceMain(m markup, p *Page) error {
+	v := p.Source
+	m.raw("\n\n<article class=\"source\" aria-labelledby=\"source-title\">\n<header>\n<p class=\"kicker\">Source")
+	if v.Kind != "" {
+		m.raw(" · ")
+		m.text(v.Kind)
+	}
+	m.raw("</p>\n<h1 id=\"source-title\">")
+	m.text(v.Title)
+	m.raw("</h1>\n<dl class=\"facts\">\n<dt>Publisher</dt><dd>")
+	m.text(v.Publisher)
+	m.raw("</dd>\n")
+	if !v.Published.IsZero() {
+		m.raw("<dt>Published</dt><dd>")
+		m.time(v.Published)
+		m.raw("</dd>")
+	}
+	m.raw("\n")
+	if !v.Accessed.IsZero() {
+		m.raw("<dt>Accessed</dt><dd>")
+		m.time(v.Accessed)
+		m.raw("</dd>")
+	}
+	m.raw("\n")
+	for _, l := range []struct{ term, url string }{{"Original", v.URL}, {"Archived copy", v.ArchiveURL}} {
+		if l.url != "" {
+			m.raw("<dt>", l.term, "</dt><dd><a rel=\"external noopener\" href=\"")
+			m.url(l.url)
+			m.raw("\">")
+			m.text(l.url)
+			m.raw("</a></dd>")
+		}
+		m.raw("\n")
+	}
+	m.raw("</dl>\n")
+	if v.Note != "" {
+		m.raw("<aside class=\"editor-note\" aria-label=\"Editor's note\"><strong>Editor's note:</strong> ")
+		m.text(v.Note)
+		m.raw("</aside>")
+	}
+	m.raw("\n</header>\n<section class=\"stored-text\" aria-labelledby=\"stored-text\">\n<h2 id=\"stored-text\">Stored text</h2>\n")
+	if v.Text.Plain != "" {
+		m.raw("\n<p class=\"note\">This is the text our quotes are checked against")
+		if len(v.Highlights) > 0 {
+			m.raw("; highlighted passages are quoted in our fact-checks, and the number after each leads to the fact-check")
+		}
+		m.raw(".</p>\n<div class=\"text")
+		if v.Format == "text" {
+			m.raw(" plain")
+		}
+		m.raw("\">\n")
+		if p.Body != "" {
+			m.raw(string(p.Body))
+		} else {
+			r.annotate(m, v.Source)
+		}
+		m.raw("\n</div>\n")
+	} else {
+		m.raw("\n<p class=\"note\">No text of this source is stored, so quotes from it are shown as unverified.</p>\n")
+	}
+	m.raw("\n</section>\n")
+	if len(v.QuotedIn) > 0 {
+		m.raw("\n<section class=\"quoted-in\" aria-labelledby=\"quoted-in\">\n<h2 id=\"quoted-in\">Quoted in</h2>\n<ul>\n")
+		for _, q := range v.QuotedIn {
+			if err := r.quotedInItem(m, q); err != nil {
+				return err
+			}
+			m.raw("\n")
+		}
+		m.raw("</ul>\n</section>\n")
+	}
+	m.raw("\n</article>\n\n")
 	return nil
 }
 

@@ -280,7 +280,7 @@ func (r *Renderer) execute(name string, p *Page) ([]byte, error) {
 	b := bytes.NewBuffer(pageBuffer())
 	b.Grow(int(max(4<<10, size.Load())))
 	var err error
-	if r.tmpl.inGoFor(name, "base.html") {
+	if r.tmpl.builtinFrom(name, "base.html") == "base.html" {
 		err = r.layout(b, name, t, p)
 	} else {
 		err = t.ExecuteTemplate(b, "base.html", p)

@@ -18,11 +18,11 @@ type Templates struct {
 	page map[string]*template.Template
 	// builtin has the files that the site does not replace.
 	builtin map[string]bool
-	// inGo says which templates of a page template may be printed by
-	// their Go versions (layout.go): those whose definition, as that page
-	// template sees it, comes from a built-in file. A site may redefine
+	// inGo has, for each page template, the built-in file that defines
+	// each of goVersions as that page template sees it: only those may be
+	// printed by their Go versions (layout.go). A site may redefine
 	// "claim-card" in its home.html, or "base.html" in its partials.html.
-	inGo map[string]map[string]bool
+	inGo map[string]map[string]string
 }
 
 // pageTemplates are the kinds of page, one file each.
@@ -35,7 +35,7 @@ var pageTemplates = []string{
 // LoadTemplates parses the built-in templates, each replaced by the file of
 // the same name in override when there is one (override may be nil).
 func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
-	t := &Templates{page: map[string]*template.Template{}, builtin: map[string]bool{}, inGo: map[string]map[string]bool{}}
+	t := &Templates{page: map[string]*template.Template{}, builtin: map[string]bool{}, inGo: map[string]map[string]string{}}
 	read := func(name string) (string, string, error) {
 		if override != nil {
 			b, err := fs.ReadFile(override, name)
@@ -73,10 +73,10 @@ func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
 			return nil, fmt.Errorf("%s: %w", from, cleanTemplateError(err))
 		}
 		t.page[name] = clone
-		t.inGo[name] = map[string]bool{}
+		t.inGo[name] = map[string]string{}
 		for _, def := range goVersions {
-			if d := clone.Lookup(def.name); d != nil && d.Tree != nil && d.Tree.ParseName == def.file && t.builtin[def.file] {
-				t.inGo[name][def.name] = true
+			if d := clone.Lookup(def); d != nil && d.Tree != nil && t.builtin[d.Tree.ParseName] {
+				t.inGo[name][def] = d.Tree.ParseName
 			}
 		}
 	}
@@ -91,19 +91,13 @@ func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
 	return t, nil
 }
 
-// goVersions are the templates that layout.go also writes in Go, each
-// with the built-in file that defines it.
-var goVersions = []struct{ name, file string }{
-	{"base.html", "base.html"},
-	{"claim-card", "partials.html"},
-	{"main", "claim.html"},
-	{"head", "claim.html"},
-	{"scripts", "base.html"}, // empty: claim.html has none
-}
+// goVersions are the templates that layout.go may also write in Go: see
+// Renderer.block for which of their built-in definitions it has.
+var goVersions = []string{"base.html", "claim-card", "main", "head", "scripts"}
 
-// inGoFor reports whether template name, as page template page sees it, is
-// the built-in one, which layout.go also writes in Go.
-func (t *Templates) inGoFor(page, name string) bool { return t.inGo[page][name] }
+// builtinFrom is the built-in file whose definition of template name page
+// template page uses, or "" when the site defines it (or nothing does).
+func (t *Templates) builtinFrom(page, name string) string { return t.inGo[page][name] }
 
 func cleanTemplateError(err error) error {
 	return errors.New(strings.TrimPrefix(err.Error(), "template: "))

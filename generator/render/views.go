@@ -177,7 +177,7 @@ func (p *Page) Card(c *site.Claim) (template.HTML, error) {
 	if err := p.r.cardMarkup(card); err != nil {
 		return "", err
 	}
-	if p.r.tmpl.inGoFor("home.html", "claim-card") {
+	if p.r.tmpl.builtinFrom("home.html", "claim-card") == "partials.html" {
 		claimCard(&b, card)
 	} else if err := p.r.tmpl.page["home.html"].ExecuteTemplate(&b, "claim-card", card); err != nil {
 		return "", err
@@ -346,13 +346,15 @@ func (r *Renderer) claim(c *site.Claim) (*Page, error) {
 // claimInGo reports whether claim pages are printed by Go alone: the
 // built-in base.html and the built-in blocks of claim.html. No template
 // then reads a claim page's Body, JSONLD or markup fields.
-func (r *Renderer) claimInGo() bool {
-	for _, name := range []string{"base.html", "head", "main", "scripts"} {
-		if !r.tmpl.inGoFor("claim.html", name) {
-			return false
-		}
-	}
-	return true
+func (r *Renderer) claimInGo() bool { return r.pageInGo("claim.html", "claim.html", "claim.html") }
+
+// pageInGo reports whether the pages of page template page are printed by
+// Go alone: the built-in base.html, with "head" and "main" from the
+// built-in files head and main and the empty "scripts" of base.html.
+func (r *Renderer) pageInGo(page, head, main string) bool {
+	t := r.tmpl
+	return t.builtinFrom(page, "base.html") == "base.html" && t.builtinFrom(page, "head") == head &&
+		t.builtinFrom(page, "main") == main && t.builtinFrom(page, "scripts") == "base.html"
 }
 
 func statusName(s markdown.Status) string {
@@ -393,15 +395,19 @@ func (r *Renderer) source(src *site.Source) (*Page, error) {
 			v.QuotedIn = append(v.QuotedIn, QuotedIn{Claim: c})
 		}
 	}
+	p.Source = v
+	if r.pageInGo("source.html", "base.html", "source.html") {
+		// layout.go writes the text and the list straight into the page.
+		return p, nil
+	}
 	for _, q := range v.QuotedIn {
-		item, err := r.quotedInItem(q)
+		var err error
+		v.QuotedInItems = append(v.QuotedInItems, field(func(m markup) { err = r.quotedInItem(m, q) }))
 		if err != nil {
 			return nil, err
 		}
-		v.QuotedInItems = append(v.QuotedInItems, item)
 	}
-	p.Source = v
-	p.Body = r.annotate(src)
+	p.Body = field(func(m markup) { r.annotate(m, src) })
 	return p, nil
 }
 
