@@ -10,7 +10,6 @@
 package words
 
 import (
-	"bytes"
 	"encoding/binary"
 	"sync"
 	"unicode"
@@ -21,69 +20,84 @@ import (
 
 // Scan calls emit with each word of s, in buf (which it returns for
 // reuse); emit must copy what it keeps.
+//
+// ASCII is read a byte at a time; each other character is decomposed
+// (NFKD) on its own. That splits text as normalizing all of it first
+// would (scanNFKD, which the tests compare it with): NFKD decomposes
+// character by character and then only reorders combining marks, which
+// belong to the word they are in whatever their order.
 func Scan[T string | []byte](s T, buf []byte, emit func([]byte)) []byte {
-	if isASCII(s) {
-		return scanASCII(s, buf[:0], emit)
-	}
-	return scanRunes(norm.NFKD.String(string(s)), buf[:0], emit)
-}
-
-// scanASCII is scanRunes for ASCII text, a byte at a time.
-func scanASCII[T string | []byte](s T, w []byte, emit func([]byte)) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := asciiWord[s[i]]; c != 0 {
-			w = append(w, c)
-		} else if len(w) > 0 {
-			emit(w)
-			w = w[:0]
-		}
-	}
-	if len(w) > 0 {
-		emit(w)
-	}
-	return w[:0]
-}
-
-// scanRunes scans NFKD-normalized text.
-func scanRunes(s string, w []byte, emit func([]byte)) []byte {
-	for _, c := range s {
-		if c < utf8.RuneSelf {
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-				w = append(w, byte(c))
-			case 'A' <= c && c <= 'Z':
-				w = append(w, byte(c+'a'-'A'))
-			case len(w) > 0:
+	w := buf[:0]
+	var one [utf8.UTFMax]byte
+	var dec [64]byte
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if l := asciiWord[c]; l != 0 {
+				w = append(w, l)
+			} else if len(w) > 0 {
 				emit(w)
 				w = w[:0]
 			}
+			i++
 			continue
 		}
-		switch {
-		case unicode.IsMark(c):
-			// a folded diacritic: part of the word it is in
-		case c >= 0x2E80 && unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana):
-			if len(w) > 0 {
-				emit(w)
-			}
-			w = utf8.AppendRune(w[:0], unicode.ToLower(c))
-			emit(w)
-			w = w[:0]
-		case unicode.IsLetter(c) || unicode.IsNumber(c):
-			c = unicode.ToLower(c)
-			if c == 'ς' {
-				c = 'σ'
-			}
-			w = utf8.AppendRune(w, c)
-		case len(w) > 0:
-			emit(w)
-			w = w[:0]
+		r, n := decodeRune(s, i)
+		i += n
+		d := norm.NFKD.Append(dec[:0], utf8.AppendRune(one[:0], r)...)
+		for len(d) > 0 {
+			r, n := utf8.DecodeRune(d)
+			d = d[n:]
+			w = addRune(w, r, emit)
 		}
 	}
 	if len(w) > 0 {
 		emit(w)
 	}
 	return w[:0]
+}
+
+func decodeRune[T string | []byte](s T, i int) (rune, int) {
+	switch s := any(s).(type) {
+	case string:
+		return utf8.DecodeRuneInString(s[i:])
+	case []byte:
+		return utf8.DecodeRune(s[i:])
+	}
+	panic("unreachable")
+}
+
+// addRune adds c of NFKD-normalized text to the word w, or ends w.
+func addRune(w []byte, c rune, emit func([]byte)) []byte {
+	if c < utf8.RuneSelf {
+		if l := asciiWord[c]; l != 0 {
+			return append(w, l)
+		}
+		if len(w) > 0 {
+			emit(w)
+		}
+		return w[:0]
+	}
+	switch {
+	case unicode.IsMark(c):
+		// a folded diacritic: part of the word it is in
+	case c >= 0x2E80 && unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana):
+		if len(w) > 0 {
+			emit(w)
+		}
+		w = utf8.AppendRune(w[:0], unicode.ToLower(c))
+		emit(w)
+		w = w[:0]
+	case unicode.IsLetter(c) || unicode.IsNumber(c):
+		c = unicode.ToLower(c)
+		if c == 'ς' {
+			c = 'σ'
+		}
+		w = utf8.AppendRune(w, c)
+	case len(w) > 0:
+		emit(w)
+		w = w[:0]
+	}
+	return w
 }
 
 // asciiWord maps an ASCII letter or digit to itself, lowercased, and any
@@ -98,14 +112,6 @@ var asciiWord = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
-func isASCII[T string | []byte](s T) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
 
 // Dict numbers words: each word it has seen has an id, the first word 0.
 // A Dict only grows, so ids never change. It is safe for concurrent use.
@@ -121,44 +127,50 @@ type Dict struct {
 
 // Set returns the distinct words of text, numbered by d.
 func (d *Dict) Set(text []byte) Set {
-	// The words, each followed by a 0 byte (never part of a word), are
-	// gathered first, so that d is locked only to look them up.
-	lp := lists.Get().(*[]byte)
-	list := (*lp)[:0]
-	n := 0
+	// The words are gathered first, so that d is locked only to look
+	// them up.
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	sc.list, sc.ends, sc.set = sc.list[:0], sc.ends[:0], sc.set[:0]
 	var word [64]byte
 	Scan(text, word[:0], func(w []byte) {
-		list = append(append(list, w...), 0)
-		n++
+		sc.list = append(sc.list, w...)
+		sc.ends = append(sc.ends, len(sc.list))
 	})
-	defer func() { *lp = list; lists.Put(lp) }()
-	s := make([]byte, 0, 2*n)
 	d.mu.Lock()
 	if d.ids == nil {
 		d.ids = map[string]uint32{}
 	}
 	d.sets++
-	for rest := list; len(rest) > 0; {
-		end := bytes.IndexByte(rest, 0)
-		id, ok := d.ids[string(rest[:end])]
+	start := 0
+	for _, end := range sc.ends {
+		w := sc.list[start:end]
+		start = end
+		id, ok := d.ids[string(w)]
 		if !ok {
 			id = uint32(len(d.words))
-			d.words = append(d.words, string(rest[:end]))
+			d.words = append(d.words, string(w))
 			d.ids[d.words[id]] = id
 			d.seen = append(d.seen, 0)
 		}
 		if d.seen[id] != d.sets {
 			d.seen[id] = d.sets
-			s = binary.AppendUvarint(s, uint64(id))
+			sc.set = binary.AppendUvarint(sc.set, uint64(id))
 		}
-		rest = rest[end+1:]
 	}
 	d.mu.Unlock()
-	return Set(s)
+	return Set(sc.set)
 }
 
-// lists holds the buffers Set gathers words in.
-var lists = sync.Pool{New: func() any { return new([]byte) }}
+// scratch is where Set gathers words and ids; scratches holds them for
+// reuse.
+type scratch struct {
+	list []byte // the words, one after the other
+	ends []int  // where each word ends in list
+	set  []byte
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
 
 // Words returns the words of d by id, as they are now: the slice does not
 // change when d grows.

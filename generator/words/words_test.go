@@ -6,6 +6,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // scan returns the words of s, in order.
@@ -95,20 +98,67 @@ func TestDictSet(t *testing.T) {
 	}
 }
 
-// FuzzScanASCII checks that ASCII text is split a byte at a time as it
-// is a rune at a time.
-func FuzzScanASCII(f *testing.F) {
-	f.Add("Iran's covert influence-campaign, 2020! A_B z9 ZZ")
-	f.Add("")
+// scanNFKD is what Scan does, done as the definition of words says: the
+// whole text normalized first, then read a rune at a time.
+func scanNFKD(s string) []string {
+	var out []string
+	emit := func(w []byte) { out = append(out, string(w)) }
+	var w []byte
+	for _, c := range norm.NFKD.String(s) {
+		w = addRune(w, c, emit)
+	}
+	if len(w) > 0 {
+		emit(w)
+	}
+	return out
+}
+
+// FuzzScan checks that Scan, which decomposes one character at a time,
+// splits text as normalizing all of it first does.
+func FuzzScan(f *testing.F) {
+	for _, s := range []string{
+		"Iran's covert influence-campaign, 2020! A_B z9 ZZ", "", "e\u0301\u0327te\u0323\u0301 — “quoted” ﬁnance",
+		"\ufdfa x \u0344\u0345 \u1100\u1161\u11a8 한국어 東京 ΣΟΦΟΣ ǅ Ⅻ ½ \U0001d400", "a\u0300\u0301\u0302b c",
+	} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !isASCII(s) {
+		// Loaded text is valid UTF-8 (site replaces what is not). In
+		// what is not, x/text's NFKD leaves some characters after an
+		// invalid byte whole ("\xf5й"), which Scan still decomposes.
+		if !utf8.ValidString(s) {
 			return
 		}
-		var a, b []string
-		scanASCII(s, nil, func(w []byte) { a = append(a, string(w)) })
-		scanRunes(s, nil, func(w []byte) { b = append(b, string(w)) })
-		if !slices.Equal(a, b) {
-			t.Fatalf("%q: a byte at a time %q, a rune at a time %q", s, a, b)
+		if got, want := scan(s), scanNFKD(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: Scan %q, normalized first %q", s, got, want)
+		}
+		var fromBytes []string
+		Scan([]byte(s), nil, func(w []byte) { fromBytes = append(fromBytes, string(w)) })
+		if !slices.Equal(fromBytes, scan(s)) {
+			t.Fatalf("%q: Scan of bytes %q, of the string %q", s, fromBytes, scan(s))
 		}
 	})
+}
+
+// TestScanComposed compares Scan with scanNFKD on random valid text:
+// letters of many scripts, digits, compatibility characters, runs of
+// combining marks and punctuation.
+func TestScanComposed(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{" ", "a", "Z", "9", "-", "’", "“", "—", "é", "e\u0301", "\u0301", "\u0327\u0323",
+		"ﬁ", "½", "Ⅻ", "ǅ", "ς", "Σ", "й", "한", "\u1100\u1161", "東", "カ", "ｶ", "\ufdfa", "\u0344", "İ", "ß", "𝐀", "\u00a0"}
+	for i := range 100000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			if r.IntN(4) == 0 {
+				b.WriteRune(rune(r.IntN(0x30000)))
+			} else {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			}
+		}
+		s := strings.ToValidUTF8(b.String(), "\uFFFD")
+		if got, want := scan(s), scanNFKD(s); !slices.Equal(got, want) {
+			t.Fatalf("text %d %q: Scan %q, normalized first %q", i, s, got, want)
+		}
+	}
 }
