@@ -112,7 +112,6 @@ var asciiWord = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
-
 // Dict numbers words: each word it has seen has an id, the first word 0.
 // A Dict only grows, so ids never change. It is safe for concurrent use.
 type Dict struct {
