@@ -18,6 +18,7 @@ import (
 const edgeSite = `
 -- content/site.yaml --
 title: "Edge & <Co>"
+page_size: 1
 -- content/claims/bare.md --
 ---
 claim: "Bare 'claim' + \"x\""
@@ -92,7 +93,7 @@ func buildBoth(t *testing.T, dir string, opts Options, keep map[string]bool) {
 		t.Fatal(err)
 	}
 	var written []string
-	for _, f := range []string{"base.html", "claim.html", "source.html", "partials.html"} {
+	for _, f := range []string{"base.html", "claim.html", "source.html", "claims.html", "group.html", "rating.html", "partials.html"} {
 		if keep[f] {
 			continue
 		}

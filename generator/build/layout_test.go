@@ -48,7 +48,7 @@ func TestLayoutInGo(t *testing.T) {
 			if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			for _, f := range []string{"base.html", "claim.html", "source.html", "partials.html"} {
+			for _, f := range []string{"base.html", "claim.html", "source.html", "claims.html", "group.html", "rating.html", "partials.html"} {
 				b, err := fs.ReadFile(factcheck.Files, "templates/"+f)
 				if err != nil {
 					t.Fatal(err)
@@ -116,6 +116,9 @@ func TestGoVersionsYieldToOverrides(t *testing.T) {
 		{"claim main", "claim.html", strings.Replace(builtin("claim.html"), `<h2 id="analysis">`, `<h2 class="custom" id="analysis">`, 1), "claims/spending-fell/index.html", `<h2 class="custom" id="analysis">`},
 		// A block that claim.html leaves to base.html reads the claim's markup fields.
 		{"claim scripts in partials.html", "partials.html", builtin("partials.html") + `{{define "scripts"}}{{with .Claim}}<p data-custom>{{.RatingLink}}</p>{{end}}{{end}}`, "claims/spending-fell/index.html", `<p data-custom><a href="`},
+		{"claim list in partials.html", "partials.html", strings.Replace(builtin("partials.html"), `<ol class="claim-list">`, `<ol class="claim-list custom">`, 1), "claims/index.html", `<ol class="claim-list custom">`},
+		{"pager in partials.html", "partials.html", strings.Replace(builtin("partials.html"), `{{define "pager"}}`, `{{define "pager"}}<b data-custom-pager></b>`, 1), "claims/index.html", `<b data-custom-pager></b>`},
+		{"listing main", "group.html", strings.Replace(builtin("group.html"), `<p class="kicker">`, `<p class="kicker custom">`, 1), "topics/budget/index.html", `<p class="kicker custom">`},
 		{"source main", "source.html", strings.Replace(builtin("source.html"), `<h2 id="stored-text">`, `<h2 class="custom" id="stored-text">`, 1), "sources/budget-2023/index.html", `<h2 class="custom" id="stored-text">`},
 		{"claim head", "claim.html", strings.Replace(builtin("claim.html"), `<script type="application/ld+json">`, `<script data-custom type="application/ld+json">`, 1), "claims/spending-fell/index.html", `<script data-custom type="application/ld+json">`},
 	} {

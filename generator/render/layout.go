@@ -3,7 +3,8 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"strings"
+
+	"factcheck/generator/site"
 )
 
 // The built-in base.html, claim.html and the "claim-card" of partials.html
@@ -94,6 +95,8 @@ func (r *Renderer) block(b *bytes.Buffer, name string, t *template.Template, blo
 		return r.claimMain(markup{b}, p)
 	case from == "source.html" && block == "main" && p.Source != nil:
 		return r.sourceMain(markup{b}, p)
+	case (from == "claims.html" || from == "group.html" || from == "rating.html") && block == "main":
+		return r.listingMain(markup{b}, name, t, p)
 	}
 	return t.ExecuteTemplate(b, block, p)
 }
@@ -300,6 +303,93 @@ func (r *Renderer) sourceMain(m markup, p *Page) error {
 	return nil
 }
 
+// listingMain writes the "main" block of the built-in claims.html,
+// group.html or rating.html: a heading, then one page of claims as cards.
+func (r *Renderer) listingMain(m markup, name string, t *template.Template, p *Page) error {
+	count := itoa(p.Count) + " "
+	switch name {
+	case "claims.html":
+		m.raw("\n<h1>")
+		m.text(p.Title)
+		m.raw("</h1>\n<p class=\"lede\">", count, plural(p.Count, "fact-check", "fact-checks"), ", newest first.</p>\n")
+	case "group.html":
+		m.raw("\n<p class=\"kicker\">")
+		m.text(p.GroupKind)
+		m.raw("</p>\n<h1>")
+		m.text(p.Group.Name.Name)
+		m.raw("</h1>\n")
+		if u := p.Group.URL; u != "" {
+			m.raw(`<p><a rel="external noopener" href="`)
+			m.url(u)
+			m.raw(`">`)
+			m.text(u)
+			m.raw("</a></p>")
+		}
+		m.raw("\n<p>", count, plural(p.Count, "fact-check", "fact-checks"), "</p>\n")
+	case "rating.html":
+		badge, err := r.badge(name, p.Rating)
+		if err != nil {
+			return err
+		}
+		m.raw("\n<h1>Rated ", string(badge), "</h1>\n<p class=\"lede\">")
+		m.text(p.Rating.Description)
+		m.raw("</p>\n<p><a href=\"")
+		m.url(r.urls.Rel("ratings/"))
+		m.raw("\">The whole scale</a> · ", count, plural(p.Count, "claim", "claims"), "</p>\n")
+	}
+	if err := r.partial(m, name, t, "claim-list", p); err != nil {
+		return err
+	}
+	m.raw("\n")
+	if err := r.partial(m, name, t, "pager", p); err != nil {
+		return err
+	}
+	m.raw("\n")
+	return nil
+}
+
+// partial writes "claim-list" or "pager" of partials.html for page
+// template name: in Go when it is the built-in one, else the template.
+func (r *Renderer) partial(m markup, name string, t *template.Template, partial string, p *Page) error {
+	if r.tmpl.builtinFrom(name, partial) != "partials.html" {
+		return t.ExecuteTemplate(m.Buffer, partial, p)
+	}
+	switch partial {
+	case "claim-list":
+		m.raw("\n<ol class=\"claim-list\">")
+		if len(p.Claims) == 0 {
+			m.raw("\n<li class=\"empty\">No fact-checks yet.</li>")
+		}
+		for _, c := range p.Claims {
+			card, err := p.Card(c)
+			if err != nil {
+				return err
+			}
+			m.raw(string(card))
+		}
+		m.raw("\n</ol>\n")
+	case "pager":
+		pg := p.Pager
+		if pg == nil || pg.Total <= 1 {
+			return nil
+		}
+		m.raw("\n<nav class=\"pager\" aria-label=\"Pages\">\n")
+		if pg.Prev != "" {
+			m.raw(`<a rel="prev" href="`)
+			m.url(r.urls.Rel(pg.Prev))
+			m.raw(`">← Newer</a>`)
+		}
+		m.raw("\n<span>Page ", itoa(pg.N), " of ", itoa(pg.Total), "</span>\n")
+		if pg.Next != "" {
+			m.raw(`<a rel="next" href="`)
+			m.url(r.urls.Rel(pg.Next))
+			m.raw(`">Older →</a>`)
+		}
+		m.raw("\n</nav>\n")
+	}
+	return nil
+}
+
 func (m markup) chrome(p *Page, name string) error {
 	h, err := p.Chrome(name)
 	m.WriteString(string(h))
@@ -307,15 +397,26 @@ func (m markup) chrome(p *Page, name string) error {
 }
 
 // claimCard writes the "claim-card" template of the built-in
-// partials.html.
-func claimCard(b *strings.Builder, card *CardData) {
-	c := card.Claim
-	for _, s := range []string{
-		"\n<li class=\"claim-card\">\n<a class=\"badge-link\" href=\"", escapeURL(card.RatingURL(c.Rating)), "\">", string(card.Badge), "</a>\n<div>\n",
-		"<p class=\"card-claim\"><a href=\"", escapeURL(card.ClaimURL(c)), "\">", escapeText(c.Claim), "</a></p>\n",
-		"<p class=\"card-meta\">", string(card.ClaimantLink), " · claimed ", string(card.ClaimDateTime), " · checked ", string(card.PublishedTime), "</p>\n",
-		"<p class=\"card-summary\">", escapeText(c.Summary), "</p>\n</div>\n</li>",
-	} {
-		b.WriteString(s)
+// partials.html for c.
+func (r *Renderer) claimCard(m markup, c *site.Claim) error {
+	badge, err := r.badge("home.html", c.Rating)
+	if err != nil {
+		return err
 	}
+	m.raw("\n<li class=\"claim-card\">\n<a class=\"badge-link\" href=\"")
+	m.url(r.urls.Rel(ratingPath(c.Rating.ID)))
+	m.raw("\">", string(badge), "</a>\n<div>\n<p class=\"card-claim\"><a href=\"")
+	m.url(r.urls.Rel(claimPath(c.ID)))
+	m.raw("\">")
+	m.text(c.Claim)
+	m.raw("</a></p>\n<p class=\"card-meta\">")
+	r.claimantLink(m, c)
+	m.raw(" · claimed ")
+	m.time(c.ClaimDate)
+	m.raw(" · checked ")
+	m.time(c.Published)
+	m.raw("</p>\n<p class=\"card-summary\">")
+	m.text(c.Summary)
+	m.raw("</p>\n</div>\n</li>")
+	return nil
 }

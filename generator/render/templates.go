@@ -93,7 +93,7 @@ func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
 
 // goVersions are the templates that layout.go may also write in Go: see
 // Renderer.block for which of their built-in definitions it has.
-var goVersions = []string{"base.html", "claim-card", "main", "head", "scripts"}
+var goVersions = []string{"base.html", "claim-card", "claim-list", "pager", "main", "head", "scripts"}
 
 // builtinFrom is the built-in file whose definition of template name page
 // template page uses, or "" when the site defines it (or nothing does).
@@ -120,11 +120,14 @@ var funcs = template.FuncMap{
 		return t.Format("2006-01-02")
 	},
 	// plural picks a word by count: {{plural 2 "claim" "claims"}}.
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return one
-		}
-		return many
-	},
-	"add": func(a, b int) int { return a + b },
+	"plural": plural,
+	"add":    func(a, b int) int { return a + b },
+}
+
+// plural picks a word by count: plural(2, "claim", "claims") is "claims".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -172,17 +172,23 @@ func (p *Page) Card(c *site.Claim) (template.HTML, error) {
 	if h, ok := p.r.cards.Load(c); ok {
 		return h.(template.HTML), nil
 	}
-	var b strings.Builder
-	card := &CardData{Page: p.r.newPage("", ""), Claim: c}
-	if err := p.r.cardMarkup(card); err != nil {
-		return "", err
-	}
+	var h template.HTML
 	if p.r.tmpl.builtinFrom("home.html", "claim-card") == "partials.html" {
-		claimCard(&b, card)
-	} else if err := p.r.tmpl.page["home.html"].ExecuteTemplate(&b, "claim-card", card); err != nil {
-		return "", err
+		var err error
+		if h = field(func(m markup) { err = p.r.claimCard(m, c) }); err != nil {
+			return "", err
+		}
+	} else {
+		card := &CardData{Page: p.r.newPage("", ""), Claim: c}
+		if err := p.r.cardMarkup(card); err != nil {
+			return "", err
+		}
+		var b strings.Builder
+		if err := p.r.tmpl.page["home.html"].ExecuteTemplate(&b, "claim-card", card); err != nil {
+			return "", err
+		}
+		h = template.HTML(b.String())
 	}
-	h := template.HTML(b.String())
 	p.r.cards.Store(c, h)
 	return h, nil
 }
