@@ -236,7 +236,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if pos, err := parse(fs, args); err != nil || len(pos) > 0 || (*format != "text" && *format != "json") {
 		return usageError(stderr, pos)
 	}
-	_, diags := site.Load(os.DirFS(*src), site.Options{CheckOnly: true})
+	_, diags := site.Load(build.DirFS(*src), site.Options{CheckOnly: true})
 	if *format == "json" {
 		check.WriteJSON(stdout, diags)
 	} else {

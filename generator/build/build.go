@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"runtime"
 	"slices"
@@ -61,7 +60,7 @@ type Result struct {
 
 // Load reads and checks the site folder.
 func Load(opts Options) (*site.Site, check.List) {
-	return site.Load(os.DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL})
+	return site.Load(DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL})
 }
 
 // Render renders s with the built-in templates and assets, overridden by the
@@ -105,7 +104,7 @@ func loadAssets(opts Options) (*assets, error) {
 	if err := linkedFolders(opts.Src); err != nil {
 		return nil, err
 	}
-	srcFS := os.DirFS(opts.Src)
+	srcFS := DirFS(opts.Src)
 	builtinT, _ := fs.Sub(factcheck.Files, "templates")
 	builtinS, _ := fs.Sub(factcheck.Files, "static")
 	var overrideT, overrideS fs.FS

@@ -3,7 +3,6 @@ package build
 import (
 	"fmt"
 	"html"
-	"os"
 	"strings"
 	"sync"
 
@@ -27,7 +26,7 @@ func Lazy(opts Options, cache *site.Cache, changed []string) (*LazyFiles, check.
 		wg   sync.WaitGroup
 	)
 	wg.Go(func() { a, aErr = loadAssets(opts) })
-	s, diags := cache.Load(os.DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, changed)
+	s, diags := cache.Load(DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, changed)
 	wg.Wait()
 	if diags.Errors() > 0 {
 		return nil, diags, nil

@@ -162,7 +162,7 @@ func (w *writer) write(f file) error {
 	if err := mkdirs(filepath.Dir(dst), w.tmp, w.dirs); err != nil {
 		return &writeError{what: "cannot create the folder " + w.t.show(path.Dir(f.path)), err: err}
 	}
-	if err := os.WriteFile(dst, f.b, 0o644); err != nil {
+	if err := writeFile(dst, f.b); err != nil {
 		return &writeError{what: "cannot write " + w.t.show(f.path), err: err}
 	}
 	if f.fresh {

@@ -1,0 +1,14 @@
+//go:build !unix
+
+package build
+
+import (
+	"io/fs"
+	"os"
+)
+
+// DirFS is os.DirFS(dir).
+func DirFS(dir string) fs.FS { return os.DirFS(dir) }
+
+// writeFile is os.WriteFile(name, data, 0o644).
+func writeFile(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }

@@ -1,0 +1,97 @@
+//go:build unix
+
+package build
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// Reading and writing whole files with plain system calls: an os.File
+// also gets each file ready for the poller (four fcntl calls and an
+// epoll_ctl that fails for regular files), which a build of 11,000
+// content files and 12,000 pages pays 115,000 times for nothing.
+
+// DirFS is os.DirFS(dir) whose ReadFile reads a file with four system
+// calls (open, fstat, read, close).
+func DirFS(dir string) fs.FS { return dirFS{os.DirFS(dir), dir} }
+
+type dirFS struct {
+	fs.FS // os.DirFS(dir), whose other methods are passed on below
+	dir   string
+}
+
+func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.FS, name) }
+func (d dirFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.FS, name) }
+func (d dirFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(d.FS, name) }
+func (d dirFS) ReadLink(name string) (string, error)       { return fs.ReadLink(d.FS, name) }
+
+func (d dirFS) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
+	}
+	full := d.dir + "/" + name
+	fd, err := retry(func() (int, error) { return syscall.Open(full, syscall.O_RDONLY|syscall.O_CLOEXEC, 0) })
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: full, Err: err}
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: full, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
+		return nil, &fs.PathError{Op: "read", Path: full, Err: syscall.EISDIR}
+	}
+	b := make([]byte, 0, int(st.Size)+1) // one more, to see the end at once
+	for {
+		n, err := retry(func() (int, error) { return syscall.Read(fd, b[len(b):cap(b)]) })
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: full, Err: err}
+		}
+		if n == 0 {
+			return b, nil
+		}
+		b = b[:len(b)+n]
+		if len(b) == cap(b) { // the file grew
+			b = append(b, 0)[:len(b)]
+		}
+	}
+}
+
+// writeFile is os.WriteFile(name, data, 0o644).
+func writeFile(name string, data []byte) error {
+	fd, err := retry(func() (int, error) {
+		return syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+	})
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	for len(data) > 0 {
+		n, err := retry(func() (int, error) { return syscall.Write(fd, data) })
+		if err == nil && n == 0 {
+			err = io.ErrShortWrite
+		}
+		if err != nil {
+			syscall.Close(fd)
+			return &fs.PathError{Op: "write", Path: name, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := syscall.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: name, Err: err}
+	}
+	return nil
+}
+
+// retry calls f again while it is interrupted by a signal.
+func retry(f func() (int, error)) (int, error) {
+	for {
+		n, err := f()
+		if err != syscall.EINTR {
+			return n, err
+		}
+	}
+}
