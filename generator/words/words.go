@@ -118,10 +118,6 @@ type Dict struct {
 	mu    sync.Mutex
 	ids   map[string]uint32
 	words []string
-	// seen is, for each id, the number of the last Set that took it: a
-	// Set takes each word once.
-	seen []uint64
-	sets uint64
 }
 
 // Set returns the distinct words of text, numbered by d.
@@ -136,11 +132,11 @@ func (d *Dict) Set(text []byte) Set {
 		sc.list = append(sc.list, w...)
 		sc.ends = append(sc.ends, len(sc.list))
 	})
+	sc.gen++
 	d.mu.Lock()
 	if d.ids == nil {
 		d.ids = map[string]uint32{}
 	}
-	d.sets++
 	start := 0
 	for _, end := range sc.ends {
 		w := sc.list[start:end]
@@ -150,10 +146,15 @@ func (d *Dict) Set(text []byte) Set {
 			id = uint32(len(d.words))
 			d.words = append(d.words, string(w))
 			d.ids[d.words[id]] = id
-			d.seen = append(d.seen, 0)
 		}
-		if d.seen[id] != d.sets {
-			d.seen[id] = d.sets
+		// Each word is taken once: sc.seen, which only this call
+		// writes, marks the ids it took (a table shared by the
+		// goroutines would be passed from core to core all the time).
+		if int(id) >= len(sc.seen) {
+			sc.seen = append(sc.seen, make([]uint64, int(id)+1-len(sc.seen)+len(sc.seen)/2)...)
+		}
+		if sc.seen[id] != sc.gen {
+			sc.seen[id] = sc.gen
 			sc.set = binary.AppendUvarint(sc.set, uint64(id))
 		}
 	}
@@ -167,6 +168,10 @@ type scratch struct {
 	list []byte // the words, one after the other
 	ends []int  // where each word ends in list
 	set  []byte
+	// seen has, for each id, the number of the last Set (gen) that took
+	// it with this scratch.
+	seen []uint64
+	gen  uint64
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
