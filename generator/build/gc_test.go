@@ -24,8 +24,10 @@ func TestPace(t *testing.T) {
 		percent       int
 		limit         int64
 	}{
-		{0, 1750 * mb, 200, 1750 * mb},
-		{100 * mb, 1750 * mb, 200, 1750 * mb},
+		{0, 1750 * mb, 400, 1750 * mb},
+		{100 * mb, 1750 * mb, 400, 1750 * mb},
+		{350 * mb, 1750 * mb, 400, 1750 * mb},
+		{400 * mb, 1750 * mb, 337, 1750 * mb},
 		{583 * mb, 1750 * mb, 200, 1750 * mb},
 		{700 * mb, 1750 * mb, 150, 1750 * mb},
 		{1000 * mb, 1750 * mb, 75, 1750 * mb},
@@ -63,12 +65,12 @@ func TestSetGC(t *testing.T) {
 	t.Setenv("GOGC", "")
 	defer func(c uint64) { heapCeiling = c }(heapCeiling)
 	// heapCeiling changes only while no SetGC is in force, which reads it.
-	heapCeiling = 1 << 40 // far above what is live: GOGC=200
+	heapCeiling = 1 << 40 // far above what is live: GOGC=400
 	restore = SetGC()
 	runtime.GC()
 	time.Sleep(10 * time.Millisecond)
-	if p, l := gcPercent0(), memoryLimit(); p != 200 || l != 1<<40 {
-		t.Errorf("SetGC: percent %d, limit %d; want 200 and the ceiling", p, l)
+	if p, l := gcPercent0(), memoryLimit(); p != 400 || l != 1<<40 {
+		t.Errorf("SetGC: percent %d, limit %d; want 400 and the ceiling", p, l)
 	}
 	restore()
 	heapCeiling = 1 // whatever is live is over it: Go's defaults after a collection
