@@ -82,14 +82,15 @@ func normalizeURL(s string) string { return processURL(s, true) }
 // URLs; when norm is set, it keeps reserved bytes and valid escapes.
 func processURL(s string, norm bool) string {
 	var b strings.Builder
+	keep := &urlUnreserved
+	if norm {
+		keep = &urlKept
+	}
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			strings.IndexByte("-._~", c) >= 0:
-			continue
-		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+		case keep[c]:
 			continue
 		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
 			continue
@@ -107,6 +108,18 @@ func processURL(s string, norm bool) string {
 	b.WriteString(s[written:])
 	return b.String()
 }
+
+// urlUnreserved has the bytes processURL keeps as they are: letters,
+// digits and "-._~"; urlKept those it keeps when normalizing, the
+// reserved "!#$&*+,/:;=?@[]" too.
+var urlUnreserved, urlKept = func() (unreserved, kept [256]bool) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		unreserved[c] = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || strings.IndexByte("-._~", b) >= 0
+		kept[c] = unreserved[c] || strings.IndexByte("!#$&*+,/:;=?@[]", b) >= 0
+	}
+	return
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"html/template"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -121,6 +122,15 @@ func TestClaimReviewJSON(t *testing.T) {
 			if b.String() != string(want) {
 				t.Errorf("%q, indent %q:\n got %s\nwant %s", s, indent, b.String(), want)
 			}
+		}
+	}
+}
+
+// TestEscapePath checks escapePath's shortcut against net/url.
+func TestEscapePath(t *testing.T) {
+	for _, p := range append([]string{"claims/a-b_c.d~e/", "sources/x/", "é/", "a b/", "a%20b/", "a+b/", "a;b/", "ñ-1/"}, escapeInputs...) {
+		if got, want := escapePath(p), (&url.URL{Path: p}).EscapedPath(); got != want {
+			t.Errorf("escapePath(%q) = %q, want %q", p, got, want)
 		}
 	}
 }

@@ -52,7 +52,12 @@ func (u URLs) Abs(p string) string {
 // escapePath percent-encodes what a path segment cannot hold as it is;
 // ids may be in any script, which browsers show as they are.
 func escapePath(p string) string {
-	return (&url.URL{Path: p}).EscapedPath()
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; !urlUnreserved[c] && c != '/' {
+			return (&url.URL{Path: p}).EscapedPath()
+		}
+	}
+	return p // as EscapedPath returns it
 }
 
 // The output path of each kind of page, without a leading slash.
