@@ -354,7 +354,10 @@ type termIndex struct {
 // as strong those in its claim text, claimant, topics or summary.
 func (ix *termIndex) add(i int, c *site.Claim) {
 	strong := func(w []byte) {
-		p := ix.term(string(w))
+		p := ix.terms[string(w)] // no copy of w to look it up
+		if p == nil {
+			p = ix.term(string(w))
+		}
 		p.all.add(i)
 		p.strong.add(i)
 	}
