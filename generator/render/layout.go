@@ -7,15 +7,16 @@ import (
 	"factcheck/generator/site"
 )
 
-// The built-in base.html, claim.html and the "claim-card" of partials.html
-// are also written out in Go below: a claim page runs some sixty template
-// actions, and html/template spends
-// far more time on each (reflection, escaper calls) than on the text it
-// writes, which made templates the largest cost of a big site's build.
-// The Go versions are used only while the template they stand for is the
-// built-in one (see Templates.inGo), and they must print byte for byte
-// what it prints: layout_test.go renders whole sites both ways and compares every
-// file. Change the template and its Go version together.
+// The built-in base.html, the pages of claims, sources and listings, and
+// the "claim-card", "claim-list" and "pager" of partials.html are also
+// written out in Go below, straight into the page: a claim page runs some
+// sixty template actions, and html/template spends far more time on each
+// (reflection, escaper calls) than on the text it writes, which made
+// templates the largest cost of a big site's build. The Go versions are
+// used only while the template they stand for is the built-in one (see
+// Templates.inGo and Renderer.block), and they must print byte for byte
+// what it prints: layout_test.go renders whole sites both ways and
+// compares every file. Change the template and its Go version together.
 
 // layout writes a page with the layout of the built-in base.html, running
 // t's "head", "main" and "scripts" blocks (or their Go versions) in it.

@@ -51,11 +51,13 @@ type Page struct {
 	Groups []GroupLink
 	// FreePage: page.
 	FreePage *site.Page
-	// Body: the rendered Markdown of a claim, source or page.
+	// Body: the rendered Markdown of a claim, source or page. For claim
+	// and source pages it is set only when a template prints them (see
+	// claimInGo).
 	Body template.HTML
 	// Corrections: corrections, newest first.
 	Corrections []CorrectionView
-	// JSONLD: claim, the ClaimReview object.
+	// JSONLD: claim, the ClaimReview object (set like Body).
 	JSONLD template.JS
 	// Redirect: alias, where the old address leads, and its absolute URL
 	// ("" without a base URL).
@@ -93,10 +95,12 @@ type ClaimView struct {
 	Quotes    []QuoteView
 	Backlinks []*site.Claim
 
-	// The markup of the parts of a claim page, written once in Go so that
-	// the built-in claim.html runs a few dozen template actions instead
-	// of several hundred (see escape.go). A template may use them or
-	// build its own markup from the fields above. Links are <a> elements,
+	// The markup of the parts of a claim page, written in Go for a
+	// template that prints the page, so that it runs a few dozen template
+	// actions instead of several hundred (see escape.go); when the
+	// built-in claim.html is in effect, layout.go prints the page and
+	// these stay empty. A template may use them or build its own markup
+	// from the fields above. Links are <a> elements,
 	// dates <time> elements, items <li> elements; a part the claim does
 	// not have is "" or empty.
 	TopicLinks      []template.HTML // each topic, linked
@@ -133,7 +137,8 @@ type SourceView struct {
 	*site.Source
 	QuotedIn []QuotedIn
 	// QuotedInItems is the markup of QuotedIn as source.html lists it,
-	// one <li> each, written in Go for speed like ClaimView's markup.
+	// one <li> each, written in Go for speed like ClaimView's markup (and
+	// like it, only for a template that prints the page).
 	QuotedInItems []template.HTML
 }
 
