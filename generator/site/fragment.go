@@ -12,26 +12,76 @@ import (
 // given by its first and last words; when its first words also occur
 // earlier in the text, a few words before it are added as a prefix.
 func textFragment(plain string, start, end int) string {
-	words := strings.Fields(plain[start:end])
-	if len(words) == 0 {
+	// The quote's words: up to 8 from its start, 4 from its end.
+	const n = 4
+	var first [2 * n]string
+	var last [n]string
+	count := 0
+	eachField(plain[start:end], func(w string) {
+		if count < len(first) {
+			first[count] = w
+		}
+		last[count%n] = w
+		count++
+	})
+	if count == 0 {
 		return ""
 	}
-	const n = 4
-	textStart, textEnd := strings.Join(words, " "), ""
-	if len(words) > 2*n {
-		textStart = strings.Join(words[:n], " ")
-		textEnd = strings.Join(words[len(words)-n:], " ")
+	var b strings.Builder
+	b.Grow(64 + 3*(end-start))
+	head := first[:min(count, len(first))]
+	if count > 2*n {
+		head = first[:n]
 	}
-	d := ":~:text="
+	textStart := strings.Join(head, " ")
+	b.WriteString(":~:text=")
 	if occursBefore(plain, start, textStart) {
-		before := strings.Fields(plain[max(0, start-200):start])
-		d += fragmentEncode(strings.Join(before[max(0, len(before)-3):], " ")) + "-,"
+		var before [3]string
+		k := 0
+		eachField(plain[max(0, start-200):start], func(w string) { before[k%3] = w; k++ })
+		for i := max(0, k-3); i < k; i++ {
+			if i > max(0, k-3) {
+				b.WriteString("%20")
+			}
+			fragmentEncode(&b, before[i%3])
+		}
+		b.WriteString("-,")
 	}
-	d += fragmentEncode(textStart)
-	if textEnd != "" {
-		d += "," + fragmentEncode(textEnd)
+	fragmentEncode(&b, textStart)
+	if count > 2*n {
+		b.WriteString(",")
+		for i := range n {
+			if i > 0 {
+				b.WriteString("%20")
+			}
+			fragmentEncode(&b, last[(count+i)%n])
+		}
 	}
-	return d
+	return b.String()
+}
+
+// eachField calls f with each field of s, as strings.Fields splits it.
+func eachField(s string, f func(string)) {
+	from := -1 // where the field being read starts
+	for i := 0; i < len(s); {
+		n := spaceAt(s, i)
+		if n == 0 {
+			if from < 0 {
+				from = i
+			}
+			_, n = utf8.DecodeRuneInString(s[i:])
+			if s[i] < utf8.RuneSelf {
+				n = 1
+			}
+		} else if from >= 0 {
+			f(s[from:i])
+			from = -1
+		}
+		i += n
+	}
+	if from >= 0 {
+		f(s[from:])
+	}
 }
 
 // occursBefore reports whether words (single spaces between them) start
@@ -102,11 +152,10 @@ func spaceAt(s string, i int) int {
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// fragmentEncode percent-encodes s for a text directive: everything but
-// letters, digits and ". _ ~" is encoded, including '-', '&' and ',', which
-// the directive syntax uses.
-func fragmentEncode(s string) string {
-	var b strings.Builder
+// fragmentEncode writes s percent-encoded for a text directive:
+// everything but letters, digits and ". _ ~" is encoded, including '-',
+// '&' and ',', which the directive syntax uses.
+func fragmentEncode(b *strings.Builder, s string) {
 	const hex = "0123456789ABCDEF"
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -118,5 +167,4 @@ func fragmentEncode(s string) string {
 		b.WriteByte(hex[c>>4])
 		b.WriteByte(hex[c&15])
 	}
-	return b.String()
 }

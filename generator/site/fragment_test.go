@@ -1,6 +1,7 @@
 package site
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -61,5 +62,72 @@ func FuzzStartsWithWords(f *testing.F) {
 		if got := startsWithWords(s, words); got != want {
 			t.Errorf("startsWithWords(%q, %q) = %v, want %v", s, words, got, want)
 		}
+	})
+}
+
+// textFragmentByFields is textFragment as first written, with
+// strings.Fields: the reference it is compared with.
+func textFragmentByFields(plain string, start, end int) string {
+	words := strings.Fields(plain[start:end])
+	if len(words) == 0 {
+		return ""
+	}
+	const n = 4
+	textStart, textEnd := strings.Join(words, " "), ""
+	if len(words) > 2*n {
+		textStart = strings.Join(words[:n], " ")
+		textEnd = strings.Join(words[len(words)-n:], " ")
+	}
+	enc := func(s string) string {
+		var b strings.Builder
+		fragmentEncode(&b, s)
+		return b.String()
+	}
+	d := ":~:text="
+	if occursBefore(plain, start, textStart) {
+		before := strings.Fields(plain[max(0, start-200):start])
+		d += enc(strings.Join(before[max(0, len(before)-3):], " ")) + "-,"
+	}
+	d += enc(textStart)
+	if textEnd != "" {
+		d += "," + enc(textEnd)
+	}
+	return d
+}
+
+func checkTextFragment(t *testing.T, plain string, start, end int) {
+	if got, want := textFragment(plain, start, end), textFragmentByFields(plain, start, end); got != want {
+		t.Fatalf("textFragment(%q, %d, %d) = %q, want %q", plain, start, end, got, want)
+	}
+}
+
+// TestTextFragmentComposed compares textFragment with the reference on
+// random texts of repeated words and all kinds of white space.
+func TestTextFragmentComposed(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"the", "cat", "sat", "a", "b", "é", "rock-and-roll", "x,y", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "\xff", "\u0085"}
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(60) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(2) == 0 {
+				b.WriteString(" ")
+			}
+		}
+		plain := b.String()
+		start := r.IntN(len(plain) + 1)
+		end := start + r.IntN(len(plain)-start+1)
+		checkTextFragment(t, plain, start, end)
+	}
+}
+
+func FuzzTextFragment(f *testing.F) {
+	f.Add("the cat sat. then the cat ran", 18, 25)
+	f.Add("x one two three four five six seven eight nine ten y", 2, 50)
+	f.Fuzz(func(t *testing.T, plain string, start, end int) {
+		if start < 0 || end < start || end > len(plain) {
+			return
+		}
+		checkTextFragment(t, plain, start, end)
 	})
 }
