@@ -202,13 +202,11 @@ func (r *Renderer) citation(m markup, c *site.Claim, canonical string) {
 }
 
 // badge is the "rating" template for rt, as the page template tmpl has it
-// (a page template may redefine it), rendered once per rating and build.
+// (a page template may redefine it), rendered once per rating and build:
+// ratings are the site's, one for each id.
 func (r *Renderer) badge(tmpl string, rt site.Rating) (template.HTML, error) {
-	type key struct {
-		tmpl   string
-		rating site.Rating
-	}
-	k := key{tmpl, rt}
+	type key struct{ tmpl, id string }
+	k := key{tmpl, rt.ID}
 	if h, ok := r.badges.Load(k); ok {
 		return h.(template.HTML), nil
 	}

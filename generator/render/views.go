@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"sort"
 	"strings"
@@ -180,9 +181,12 @@ func (p *Page) Card(c *site.Claim) (template.HTML, error) {
 	var h template.HTML
 	if p.r.tmpl.builtinFrom("home.html", "claim-card") == "partials.html" {
 		var err error
-		if h = field(func(m markup) { err = p.r.claimCard(m, c) }); err != nil {
+		var b bytes.Buffer
+		b.Grow(640 + 2*(len(c.Claim)+len(c.Summary)+len(c.Claimant.Name)))
+		if err = p.r.claimCard(markup{&b}, c); err != nil {
 			return "", err
 		}
+		h = template.HTML(b.String())
 	} else {
 		card := &CardData{Page: p.r.newPage("", ""), Claim: c}
 		if err := p.r.cardMarkup(card); err != nil {
