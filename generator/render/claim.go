@@ -63,14 +63,14 @@ func (r *Renderer) cardMarkup(card *CardData) error {
 	return nil
 }
 
-func (r *Renderer) topicLink(m markup, t site.Name) { m.link(r.urls.Rel(topicPath(t.ID)), t.Name) }
+func (r *Renderer) topicLink(m markup, t site.Name) { r.pathLink(m, "topics/", t.ID, t.Name) }
 
 func (r *Renderer) claimantLink(m markup, c *site.Claim) {
-	m.link(r.urls.Rel(claimantPath(c.Claimant.ID)), c.Claimant.Name)
+	r.pathLink(m, "claimants/", c.Claimant.ID, c.Claimant.Name)
 }
 
 func (r *Renderer) ratingLink(m markup, rt site.Rating) {
-	m.link(r.urls.Rel(ratingPath(rt.ID)), rt.Label)
+	r.pathLink(m, "ratings/", rt.ID, rt.Label)
 }
 
 // appearanceLinks writes "source 1", "source 2" …, each linked to where
@@ -94,7 +94,7 @@ func (r *Renderer) quoteItem(m markup, q QuoteView) {
 	m.text(q.Text)
 	m.raw("</q>\n<span class=\"qmeta\">— ")
 	if q.Source != nil {
-		m.link(r.urls.Rel(sourcePath(q.Source.ID)), q.Source.Title)
+		r.pathLink(m, "sources/", q.Source.ID, q.Source.Title)
 	}
 	if q.Locator != "" {
 		m.raw(", ")
@@ -128,7 +128,7 @@ func (r *Renderer) quoteItem(m markup, q QuoteView) {
 // sourceItem writes a source in the "Sources" list of a claim.
 func (r *Renderer) sourceItem(m markup, src *site.Source) {
 	m.raw("<li>")
-	m.link(r.urls.Rel(sourcePath(src.ID)), src.Title)
+	r.pathLink(m, "sources/", src.ID, src.Title)
 	// The template wrote the date with {{with .Published}}, which is
 	// true for any time.Time, zero or not.
 	m.raw(", ")
@@ -155,7 +155,7 @@ func (r *Renderer) claimItem(m markup, c *site.Claim) error {
 		return err
 	}
 	m.raw("<li>", string(badge), " ")
-	m.link(r.urls.Rel(claimPath(c.ID)), c.Claim)
+	r.pathLink(m, "claims/", c.ID, c.Claim)
 	m.raw("</li>")
 	return nil
 }
@@ -227,7 +227,7 @@ func (r *Renderer) quotedInItem(m markup, q QuotedIn) error {
 		return err
 	}
 	m.raw("<li>")
-	m.link(r.urls.Rel(claimPath(q.Claim.ID)), q.Claim.Claim)
+	r.pathLink(m, "claims/", q.Claim.ID, q.Claim.Claim)
 	m.raw(" ", string(badge))
 	if len(q.Quotes) > 0 {
 		m.raw("\n<ol class=\"quote-refs\">")

@@ -164,6 +164,34 @@ func (m markup) link(href, text string) {
 	m.WriteString("</a>")
 }
 
+// pathURL writes, for a quoted href, the link to the page dir+id+"/"
+// ("claims/" and an id): what m.url(r.urls.Rel(dir+id+"/")) writes, without
+// making that string when the id is letters, digits and "-._~", which no
+// escaping changes. dir is one of the paths of claimPath, sourcePath ….
+func (r *Renderer) pathURL(m markup, dir, id string) {
+	for i := 0; i < len(id); i++ {
+		if !urlUnreserved[id[i]] {
+			m.url(r.urls.Rel(dir + id + "/"))
+			return
+		}
+	}
+	// The base path ends in "/", so it is escaped on its own as it is
+	// in the whole URL.
+	m.WriteString(r.baseHref)
+	m.WriteString(dir)
+	m.WriteString(id)
+	m.WriteByte('/')
+}
+
+// pathLink writes <a href="…">text</a> to the page dir+id+"/".
+func (r *Renderer) pathLink(m markup, dir, id, text string) {
+	m.WriteString(`<a href="`)
+	r.pathURL(m, dir, id)
+	m.WriteString(`">`)
+	m.text(text)
+	m.WriteString("</a>")
+}
+
 // time writes <time datetime="2021-03-16">16 March 2021</time>.
 func (m markup) time(t time.Time) {
 	m.WriteString(`<time datetime="`)

@@ -405,9 +405,9 @@ func (r *Renderer) claimCard(m markup, c *site.Claim) error {
 		return err
 	}
 	m.raw("\n<li class=\"claim-card\">\n<a class=\"badge-link\" href=\"")
-	m.url(r.urls.Rel(ratingPath(c.Rating.ID)))
+	r.pathURL(m, "ratings/", c.Rating.ID)
 	m.raw("\">", string(badge), "</a>\n<div>\n<p class=\"card-claim\"><a href=\"")
-	m.url(r.urls.Rel(claimPath(c.ID)))
+	r.pathURL(m, "claims/", c.ID)
 	m.raw("\">")
 	m.text(c.Claim)
 	m.raw("</a></p>\n<p class=\"card-meta\">")

@@ -58,6 +58,8 @@ type Renderer struct {
 	// cards caches the rendered card of each claim (*site.Claim →
 	// template.HTML).
 	cards sync.Map
+	// baseHref is urls.Base as an href writes it (see pathURL).
+	baseHref string
 	// badges caches the "rating" template of each rating, for each page
 	// template (see badge).
 	badges sync.Map
@@ -75,6 +77,7 @@ type Renderer struct {
 // New returns a renderer for s with templates t.
 func New(s *site.Site, t *Templates) *Renderer {
 	r := &Renderer{site: s, tmpl: t, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
+	r.baseHref = escapeText(normalizeURL(r.urls.Base))
 	for _, name := range pageTemplates {
 		r.sizes[name] = new(atomic.Int64)
 	}
