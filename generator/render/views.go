@@ -229,7 +229,8 @@ func (p *Page) Chrome(name string) (template.HTML, error) {
 	if p.r.menuPaths()[p.Path] {
 		key = p.Path
 	}
-	if h, ok := p.r.chrome.Load(name + "\x00" + key); ok {
+	type chromeKey struct{ name, path string }
+	if h, ok := p.r.chrome.Load(chromeKey{name, key}); ok {
 		return h.(template.HTML), nil
 	}
 	q := p.r.newPage("", "")
@@ -239,7 +240,7 @@ func (p *Page) Chrome(name string) (template.HTML, error) {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	p.r.chrome.Store(name+"\x00"+key, h)
+	p.r.chrome.Store(chromeKey{name, key}, h)
 	return h, nil
 }
 
