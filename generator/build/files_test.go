@@ -35,6 +35,17 @@ func TestDirFSAndWriteFile(t *testing.T) {
 			t.Errorf("ReadFile(%q): no error", name)
 		}
 	}
+	// Errors are os.DirFS's, the file named as the FS knows it.
+	for _, name := range []string{"missing", "sub"} {
+		_, got := fs.ReadFile(DirFS(dir), name)
+		_, want := fs.ReadFile(os.DirFS(dir), name)
+		if got == nil || want == nil || got.Error() != want.Error() {
+			t.Errorf("ReadFile(%q): error %v, os.DirFS's %v", name, got, want)
+		}
+	}
+	if _, err := fs.ReadFile(DirFS(""), "f"); err == nil {
+		t.Error("DirFS(\"\").ReadFile: no error")
+	}
 	if err := writeFile(filepath.Join(dir, "no", "such"), nil); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("writeFile in a missing folder: %v", err)
 	}

@@ -3,6 +3,7 @@
 package build
 
 import (
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -28,28 +29,31 @@ func (d dirFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.FS
 func (d dirFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(d.FS, name) }
 func (d dirFS) ReadLink(name string) (string, error)       { return fs.ReadLink(d.FS, name) }
 
+// ReadFile reads name as os.DirFS does, and fails as it does: an error
+// names the file as name.
 func (d dirFS) ReadFile(name string) ([]byte, error) {
-	if !fs.ValidPath(name) {
+	switch {
+	case !fs.ValidPath(name):
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
+	case d.dir == "":
+		return nil, &fs.PathError{Op: "readfile", Path: name, Err: errors.New("os: DirFS with empty root")}
 	}
 	full := d.dir + "/" + name
 	fd, err := retry(func() (int, error) { return syscall.Open(full, syscall.O_RDONLY|syscall.O_CLOEXEC, 0) })
 	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: full, Err: err}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer syscall.Close(fd)
+	size := 512
 	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, &fs.PathError{Op: "stat", Path: full, Err: err}
+	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG {
+		size = int(st.Size) + 1 // one more, to see the end at once
 	}
-	if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
-		return nil, &fs.PathError{Op: "read", Path: full, Err: syscall.EISDIR}
-	}
-	b := make([]byte, 0, int(st.Size)+1) // one more, to see the end at once
+	b := make([]byte, 0, size)
 	for {
 		n, err := retry(func() (int, error) { return syscall.Read(fd, b[len(b):cap(b)]) })
 		if err != nil {
-			return nil, &fs.PathError{Op: "read", Path: full, Err: err}
+			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 		}
 		if n == 0 {
 			return b, nil

@@ -116,8 +116,7 @@ func simpleHTML(s []byte) bool {
 		}
 		t := s[i : i+end+1]
 		name := tagName(t)
-		if len(name) == 0 || rawTextTags[string(name)] || bytes.IndexByte(t[1:], '<') >= 0 ||
-			bytes.IndexByte(t, '\'') >= 0 || bytes.Count(t, []byte{'"'})%2 != 0 {
+		if len(name) == 0 || rawTextTags[string(name)] || bytes.IndexByte(t[1:], '<') >= 0 {
 			return false
 		}
 		for _, c := range name {
@@ -129,12 +128,50 @@ func simpleHTML(s []byte) bool {
 		if t[1] == '/' {
 			after++
 		}
-		if c := t[after]; c != '>' && c != ' ' && c != '/' {
+		if !simpleAttributes(t[after:]) {
 			return false
 		}
 		i += end + 1
 	}
 	return true
+}
+
+// simpleAttributes reports whether a is the rest of a tag after its name,
+// up to its ">", as goldmark and chroma write it: attributes of letters,
+// digits and "-", each with a value in double quotes or none, one space
+// before each, and "/" at most before the ">" ("<br />"). Then the tag
+// ends at that ">", as x/net/html's tokenizer finds it: no quote is open.
+func simpleAttributes(a []byte) bool {
+	for i := 0; ; {
+		switch {
+		case a[i] == '>':
+			return i == len(a)-1
+		case a[i] == '/' && i == len(a)-2:
+			return true
+		case a[i] != ' ':
+			return false
+		}
+		i++
+		n := i
+		for i < len(a) && (a[i] >= 'a' && a[i] <= 'z' || a[i] >= '0' && a[i] <= '9' || a[i] == '-') {
+			i++
+		}
+		switch {
+		case i == n && a[i] == '/' && i == len(a)-2: // "<br />"
+			return true
+		case i == n:
+			return false
+		case a[i] == '=':
+			if i+1 >= len(a) || a[i+1] != '"' {
+				return false
+			}
+			q := bytes.IndexByte(a[i+2:], '"')
+			if q < 0 {
+				return false
+			}
+			i += 2 + q + 1
+		}
+	}
 }
 
 // tagName is the name of the tag t ("<a href=…>", "</p>"): the letters and

@@ -69,6 +69,9 @@ func htmlSamples(t testing.TB) [][]byte {
 	for _, s := range []string{
 		`<a title="x>y">t</a>`, `<p>a<b</p>`, `<P>x</P>`, `</p >`, `<br/>x<br />`, "<a\nhref=x>t</a>",
 		"a < b", "<1>", `<a title='x'>t</a>`, `<a title="x">`, "<p", "<>", "</>", "<a b=\"1\"c>", "x&amp;y&lt;",
+		// Quotes that do not open a value: the tag does not end at the first ">".
+		`<p>a<a x=y" z="w>v">b</a></p>`, `<p><a b"=c d="e>f">x</a></p>`, `<div x=y" z="w>v">hello world</div>`,
+		`<a x="1"y="2">t</a>`, `<a  x="1">`, `<a x="1" >`, `<a x>`, `<a x="">`, `<input checked="" disabled="" type="checkbox">`,
 	} {
 		out = append(out, []byte(s))
 	}
