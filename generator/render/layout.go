@@ -162,24 +162,12 @@ func (r *Renderer) claimMain(m markup, p *Page) error {
 	m.raw("\n")
 	if len(c.Links) > 0 || len(v.Backlinks) > 0 {
 		m.raw("\n<section class=\"related\" aria-labelledby=\"related\">\n<h2 id=\"related\">Related fact-checks</h2>\n")
-		if len(c.Links) > 0 {
-			m.raw("<h3>This fact-check links to</h3>\n<ul>")
-			for _, l := range c.Links {
-				if err := r.claimItem(m, l); err != nil {
-					return err
-				}
-			}
-			m.raw("</ul>")
+		if err := r.relatedList(m, "This fact-check links to", c.Links); err != nil {
+			return err
 		}
 		m.raw("\n")
-		if len(v.Backlinks) > 0 {
-			m.raw("<h3>Linked from</h3>\n<ul>")
-			for _, l := range v.Backlinks {
-				if err := r.claimItem(m, l); err != nil {
-					return err
-				}
-			}
-			m.raw("</ul>")
+		if err := r.relatedList(m, "Linked from", v.Backlinks); err != nil {
+			return err
 		}
 		m.raw("\n</section>\n")
 	}
@@ -224,6 +212,21 @@ func (r *Renderer) claimMain(m markup, p *Page) error {
 	m.raw("\n<section class=\"cite\" aria-labelledby=\"cite\">\n<h2 id=\"cite\">Cite this fact-check</h2>\n<p class=\"citation-text\">")
 	r.citation(m, c, r.urls.Abs(claimPath(c.ID)))
 	m.raw("</p>\n</section>\n</footer>\n</article>\n\n")
+	return nil
+}
+
+// relatedList writes a heading and the claimItem of each of cs, if any.
+func (r *Renderer) relatedList(m markup, heading string, cs []*site.Claim) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	m.raw("<h3>", heading, "</h3>\n<ul>")
+	for _, c := range cs {
+		if err := r.claimItem(m, c); err != nil {
+			return err
+		}
+	}
+	m.raw("</ul>")
 	return nil
 }
 
