@@ -155,14 +155,6 @@ func (m markup) url(s string) {
 	writeEscaped(m.Buffer, normalizeURL(s))
 }
 
-// link writes <a href="href">text</a>.
-func (m markup) link(href, text string) {
-	m.WriteString(`<a href="`)
-	m.url(href)
-	m.WriteString(`">`)
-	m.text(text)
-	m.WriteString("</a>")
-}
 
 // pathURL writes, for a quoted href, the link to the page dir+id+"/"
 // ("claims/" and an id): what m.url(r.urls.Rel(dir+id+"/")) writes, without
