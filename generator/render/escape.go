@@ -155,7 +155,6 @@ func (m markup) url(s string) {
 	writeEscaped(m.Buffer, normalizeURL(s))
 }
 
-
 // pathURL writes, for a quoted href, the link to the page dir+id+"/"
 // ("claims/" and an id): what m.url(r.urls.Rel(dir+id+"/")) writes, without
 // making that string when the id is letters, digits and "-._~", which no
