@@ -179,20 +179,31 @@ func (b *htmlBuilder) Flush() error   { return nil }
 func (r *Renderer) Jobs() []Job {
 	s := r.site
 	var jobs []Job
+	// whole are the indexes in jobs of the pages that list the whole site
+	// (sources, corrections …), slower than the rest: they run first, see
+	// below.
+	whole := map[int]bool{}
 	add := func(path string, f func() ([]byte, error)) {
 		jobs = append(jobs, Job{Path: path, Render: f})
 	}
-	page := func(path, tmpl string, data func() (*Page, error)) {
-		jobs = append(jobs, Job{Path: path + "index.html", Fresh: true, Render: func() ([]byte, error) {
+	pageJob := func(path, tmpl string, data func() (*Page, error)) Job {
+		return Job{Path: path + "index.html", Fresh: true, Render: func() ([]byte, error) {
 			p, err := data()
 			if err != nil {
 				return nil, err
 			}
 			p.Path = path
 			return r.execute(tmpl, p)
-		}})
+		}}
 	}
-	page("", "home.html", r.home)
+	page := func(path, tmpl string, data func() (*Page, error)) {
+		jobs = append(jobs, pageJob(path, tmpl, data))
+	}
+	wholePage := func(path, tmpl string, data func() (*Page, error)) {
+		whole[len(jobs)] = true
+		page(path, tmpl, data)
+	}
+	wholePage("", "home.html", r.home)
 	// paged adds the pages of a listing of claims, page_size a page.
 	paged := func(dir, tmpl string, claims []*site.Claim, data func() *Page) {
 		total := r.listPages(len(claims))
@@ -215,27 +226,27 @@ func (r *Renderer) Jobs() []Job {
 			}
 		}
 	}
-	page("sources/", "sources.html", func() (*Page, error) { return r.sources(), nil })
+	wholePage("sources/", "sources.html", func() (*Page, error) { return r.sources(), nil })
 	for _, src := range s.Sources {
 		page(sourcePath(src.ID), "source.html", func() (*Page, error) { return r.source(src) })
 	}
-	page("ratings/", "ratings.html", func() (*Page, error) { return r.ratings(), nil })
+	wholePage("ratings/", "ratings.html", func() (*Page, error) { return r.ratings(), nil })
 	for _, rt := range s.Config.Ratings {
 		paged(ratingPath(rt.ID), "rating.html", s.ByRating[rt.ID], func() *Page { return r.rating(rt) })
 	}
-	page("topics/", "groups.html", func() (*Page, error) { return r.groups("Topics", s.Topics, topicPath), nil })
+	wholePage("topics/", "groups.html", func() (*Page, error) { return r.groups("Topics", s.Topics, topicPath), nil })
 	for _, g := range s.Topics {
 		paged(topicPath(g.ID), "group.html", g.Claims, func() *Page { return r.group("Topic", g) })
 	}
-	page("claimants/", "groups.html", func() (*Page, error) { return r.groups("Claimants", s.Claimants, claimantPath), nil })
+	wholePage("claimants/", "groups.html", func() (*Page, error) { return r.groups("Claimants", s.Claimants, claimantPath), nil })
 	for _, g := range s.Claimants {
 		paged(claimantPath(g.ID), "group.html", g.Claims, func() *Page { return r.group("Claimant", g) })
 	}
 	for _, p := range s.Pages {
 		page(pagePath(p.ID), "page.html", func() (*Page, error) { return r.freePage(p) })
 	}
-	page("corrections/", "corrections.html", func() (*Page, error) { return r.corrections(), nil })
-	page("search/", "search.html", func() (*Page, error) { return r.search(), nil })
+	wholePage("corrections/", "corrections.html", func() (*Page, error) { return r.corrections(), nil })
+	wholePage("search/", "search.html", func() (*Page, error) { return r.search(), nil })
 	add("404.html", func() ([]byte, error) {
 		return r.execute("404.html", r.newPage("Page not found", ""))
 	})
@@ -246,8 +257,9 @@ func (r *Renderer) Jobs() []Job {
 		}
 	}
 	// The jobs that read the whole site (the search index, claims.json,
-	// the feed, the sitemaps) take longest: listed first, they run beside
-	// the many small pages instead of after them.
+	// the feed, the sitemaps, then the pages that list it all) take
+	// longest: listed first, they run beside the many small pages instead
+	// of after them.
 	long := r.searchJobs()
 	long = append(long, r.dataJobs()...)
 	long = append(long, Job{Path: "sitemap", Expand: func() []Job {
@@ -257,7 +269,17 @@ func (r *Renderer) Jobs() []Job {
 		}
 		return out
 	}})
-	return append(long, jobs...)
+	for i, j := range jobs {
+		if whole[i] {
+			long = append(long, j)
+		}
+	}
+	for i, j := range jobs {
+		if !whole[i] {
+			long = append(long, j)
+		}
+	}
+	return long
 }
 
 // isAlias reports whether an output path is an alias's redirect page.
