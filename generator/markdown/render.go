@@ -13,7 +13,6 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -361,7 +360,8 @@ func (r *nodeRenderer) code(w util.BufWriter, src []byte, n ast.Node, entering b
 	}
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
 	if err == nil {
-		err = codeFormatter.Format(w, styles.Get("github"), it)
+		light, _ := codeStyles()
+		err = codeFormatter.Format(w, light, it)
 		w.WriteString("\n")
 	}
 	if err != nil {
@@ -380,9 +380,10 @@ var (
 func CodeCSS() []byte {
 	cssOnce.Do(func() {
 		var b bytes.Buffer
-		codeFormatter.WriteCSS(&b, styles.Get("github"))
+		light, dark := codeStyles()
+		codeFormatter.WriteCSS(&b, light)
 		b.WriteString("@media (prefers-color-scheme: dark) {\n")
-		codeFormatter.WriteCSS(&b, styles.Get("github-dark"))
+		codeFormatter.WriteCSS(&b, dark)
 		b.WriteString("}\n")
 		css = b.Bytes()
 	})
