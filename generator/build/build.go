@@ -67,10 +67,34 @@ func Load(opts Options) (*site.Site, check.List) {
 // site's own templates/ and static/ folders, and hands each output file to
 // emit, from several goroutines at once; fresh is the job's render.Job.Fresh.
 func Render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error) (pages int, err error) {
-	var all []render.Job
-	if err := jobs(s, opts, func(j render.Job) { all = append(all, j) }); err != nil {
+	a, err := loadAssets(opts)
+	if err != nil {
 		return 0, err
 	}
+	return a.render(s, opts, emit)
+}
+
+// loadAll loads and checks the site with load (Load when nil) and,
+// meanwhile, its templates and static files.
+func loadAll(opts Options, load func() (*site.Site, check.List)) (*site.Site, check.List, *assets, error) {
+	if load == nil {
+		load = func() (*site.Site, check.List) { return Load(opts) }
+	}
+	var (
+		a    *assets
+		aErr error
+		wg   sync.WaitGroup
+	)
+	wg.Go(func() { a, aErr = loadAssets(opts) })
+	s, diags := load()
+	wg.Wait()
+	return s, diags, a, aErr
+}
+
+// render is Render with the assets loaded.
+func (a *assets) render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error) (pages int, err error) {
+	var all []render.Job
+	a.jobs(s, opts, func(j render.Job) { all = append(all, j) })
 	for _, j := range all {
 		if strings.HasSuffix(j.Path, ".html") {
 			pages++
@@ -80,17 +104,6 @@ func Render(s *site.Site, opts Options, emit func(path string, b []byte, fresh b
 		opts.Progress.Total.Store(int64(len(all)))
 	}
 	return pages, runJobs(all, emit, opts.Progress)
-}
-
-// jobs lists the output files of s, one job each: the static files and
-// the rendered ones, which win over static files of the same path.
-func jobs(s *site.Site, opts Options, add func(render.Job)) error {
-	a, err := loadAssets(opts)
-	if err != nil {
-		return err
-	}
-	a.jobs(s, opts, add)
-	return nil
 }
 
 // assets are the templates and static files of a site: the built-in
@@ -125,7 +138,8 @@ func loadAssets(opts Options) (*assets, error) {
 	return &assets{tmpl: t, statics: statics}, nil
 }
 
-// jobs lists the output files of s rendered with a.
+// jobs lists the output files of s rendered with a, one job each: the
+// static files and the rendered ones.
 // Rendered files win over static files of the same path. The names of the
 // files an Expand job makes (search/…, sitemap…) are known only once it
 // runs, so the static files under its Path are handed out by it, after
@@ -262,13 +276,16 @@ func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, progress 
 // Memory loads, checks and renders the site into memory. With errors in
 // the content it renders nothing and returns the diagnostics.
 func Memory(opts Options) (*Result, check.List, error) {
-	s, diags := Load(opts)
+	s, diags, a, err := loadAll(opts, nil)
 	if diags.Errors() > 0 {
 		return nil, diags, nil
 	}
+	if err != nil {
+		return nil, diags, err
+	}
 	res := &Result{Site: s, Files: map[string][]byte{}}
 	var mu sync.Mutex
-	pages, err := Render(s, opts, func(p string, b []byte, _ bool) error {
+	pages, err := a.render(s, opts, func(p string, b []byte, _ bool) error {
 		mu.Lock()
 		res.Files[p] = b
 		mu.Unlock()

@@ -19,15 +19,9 @@ import (
 // that a save parses only the file saved. Every call makes a new set of
 // files; no page is shared with an earlier build, so none can be stale.
 func Lazy(opts Options, cache *site.Cache, changed []string) (*LazyFiles, check.List, error) {
-	// Templates and static files are read while the content loads.
-	var (
-		a    *assets
-		aErr error
-		wg   sync.WaitGroup
-	)
-	wg.Go(func() { a, aErr = loadAssets(opts) })
-	s, diags := cache.Load(DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, changed)
-	wg.Wait()
+	s, diags, a, aErr := loadAll(opts, func() (*site.Site, check.List) {
+		return cache.Load(DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, changed)
+	})
 	if diags.Errors() > 0 {
 		return nil, diags, nil
 	}

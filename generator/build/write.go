@@ -36,7 +36,7 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 	if err := recoverSwap(t); err != nil {
 		return nil, nil, err
 	}
-	s, diags := Load(opts)
+	s, diags, a, aErr := loadAll(opts, nil)
 	if diags.Errors() > 0 {
 		return nil, diags, ErrContent
 	}
@@ -52,7 +52,10 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 	if err != nil {
 		return nil, diags, t.fail("cannot create a folder beside "+t.folder()+" for the new site", err)
 	}
-	pages, err := t.write(tmp, s, opts)
+	pages, err := 0, aErr
+	if err == nil {
+		pages, err = t.write(tmp, s, a, opts)
+	}
 	if err == nil {
 		var warning string
 		if warning, err = t.swap(tmp, os.Rename); err == nil {
@@ -84,9 +87,9 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 // more system time than writing them one after the other (10,000 claim
 // folders: 0.4 s from one thread, 0.9 s of wall and 2 s of system time
 // from two).
-func (t *target) write(tmp string, s *site.Site, opts Options) (pages int, err error) {
+func (t *target) write(tmp string, s *site.Site, a *assets, opts Options) (pages int, err error) {
 	w := newWriter(t, tmp)
-	pages, err = Render(s, opts, w.emit)
+	pages, err = a.render(s, opts, w.emit)
 	if werr := w.close(); err == nil {
 		err = werr
 	}
