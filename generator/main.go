@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"time"
 
 	"factcheck/generator/build"
@@ -48,6 +49,17 @@ func main() {
 		if err == nil && pprof.StartCPUProfile(f) == nil {
 			code := run(os.Args[1:], os.Stdout, os.Stderr)
 			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(code)
+		}
+	}
+	// FC_TRACE=FILE writes an execution trace (go tool trace), for
+	// finding where a core waits.
+	if p := os.Getenv("FC_TRACE"); p != "" {
+		f, err := os.Create(p)
+		if err == nil && trace.Start(f) == nil {
+			code := run(os.Args[1:], os.Stdout, os.Stderr)
+			trace.Stop()
 			f.Close()
 			os.Exit(code)
 		}
