@@ -5,10 +5,10 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"factcheck/generator/check"
-	"factcheck/generator/markdown"
 	"factcheck/generator/words"
 
 	"golang.org/x/text/unicode/norm"
@@ -104,22 +104,37 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.L
 	}
 	stale := c.stale(files, changed, gone)
 	parsed := parseAll(fsys, stale, cfg, opts.CheckOnly, c.words)
-	for i, p := range stale {
-		c.put(p, &entry{parsedFile: parsed[i]})
+	if len(c.files) == 0 {
+		c.files = make(map[string]*entry, len(stale))
 	}
+	// The files go into the cache now; which files cite which ids is
+	// updated meanwhile, for the next Load (see put).
+	put := make([]*entry, len(stale))
+	old := make([]*entry, len(stale))
+	for i, p := range stale {
+		put[i] = &entry{parsedFile: parsed[i]}
+		old[i] = c.files[p]
+		c.files[p] = put[i]
+	}
+	var citing sync.WaitGroup
+	defer citing.Wait()
+	citing.Go(func() {
+		for i, p := range stale {
+			c.cite(p, old[i], put[i])
+		}
+	})
 
 	s := &Site{Config: cfg, Words: c.words}
 	s.Stats.Files, s.Stats.Parsed = len(files), len(stale)
 	s.Stats.Read = time.Since(start)
 	var drafts []*Claim
-	owners := map[*markdown.Doc]*entry{}
 	for _, p := range files {
 		e := c.files[p]
 		diags = append(diags, e.diags...)
 		switch {
 		case e.claim != nil:
 			cl := *e.claim
-			owners[cl.Doc] = e
+			cl.cached = e
 			if cl.Draft && !opts.Drafts {
 				drafts = append(drafts, &cl)
 			} else {
@@ -130,12 +145,12 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.L
 			s.Sources = append(s.Sources, &src)
 		case e.page != nil:
 			pg := *e.page
-			owners[pg.Doc] = e
+			pg.cached = e
 			s.Pages = append(s.Pages, &pg)
 		}
 	}
 	linked := time.Now()
-	link(s, drafts, owners, &diags)
+	link(s, drafts, &diags)
 	s.Stats.Link = time.Since(linked)
 	diags.Sort()
 	return s, diags
@@ -199,16 +214,25 @@ func setAside(dir, p string) bool {
 
 // put sets or, with nil, removes the entry of a path.
 func (c *Cache) put(p string, e *entry) {
-	if old := c.files[p]; old != nil {
-		for _, id := range old.refs().sources {
-			delete(c.citing[id], p)
-		}
-	}
+	c.cite(p, c.files[p], e)
 	if e == nil {
 		delete(c.files, p)
 		return
 	}
 	c.files[p] = e
+}
+
+// cite updates which files cite which ids for the entry of path p
+// replaced: old and e may be nil.
+func (c *Cache) cite(p string, old, e *entry) {
+	if old != nil {
+		for _, id := range old.refs().sources {
+			delete(c.citing[id], p)
+		}
+	}
+	if e == nil {
+		return
+	}
 	for _, id := range e.refs().sources {
 		if c.citing[id] == nil {
 			c.citing[id] = map[string]bool{}

@@ -23,7 +23,7 @@ import (
 // of s, which must be its own copies of what was parsed. cache has the
 // parsed file of each claim's and page's document, where the outcome of
 // verifying its quotes is kept and, when already there, taken.
-func link(s *Site, drafts []*Claim, cache map[*markdown.Doc]*entry, diags *check.List) {
+func link(s *Site, drafts []*Claim, diags *check.List) {
 	sortSite(s)
 	draftIDs := map[string]bool{}
 	for _, c := range drafts {
@@ -39,7 +39,7 @@ func link(s *Site, drafts []*Claim, cache map[*markdown.Doc]*entry, diags *check
 	// sources.
 	var wg sync.WaitGroup
 	var verified check.List
-	wg.Go(func() { verifyQuotes(s, cache, &verified) })
+	wg.Go(func() { verifyQuotes(s, &verified) })
 	wg.Go(func() {
 		s.Topics = group(s.Claims, func(c *Claim) []Name { return c.Topics })
 		s.Claimants = group(s.Claims, func(c *Claim) []Name { return []Name{c.Claimant} })
@@ -325,13 +325,13 @@ type owner struct {
 // records the highlights on the sources. A document whose quotes were
 // verified by an earlier Load, and which was not parsed again since, is
 // not verified again: neither it nor the sources it cites have changed.
-func verifyQuotes(s *Site, cache map[*markdown.Doc]*entry, diags *check.List) {
+func verifyQuotes(s *Site, diags *check.List) {
 	owners := make([]owner, 0, len(s.Claims)+len(s.Pages))
 	for _, c := range s.Claims {
-		owners = append(owners, owner{c.ID, c.Path, c.bodyLine, c.Doc, c, cache[c.Doc]})
+		owners = append(owners, owner{c.ID, c.Path, c.bodyLine, c.Doc, c, c.cached})
 	}
 	for _, p := range s.Pages {
-		owners = append(owners, owner{p.ID, p.Path, p.bodyLine, p.Doc, nil, cache[p.Doc]})
+		owners = append(owners, owner{p.ID, p.Path, p.bodyLine, p.Doc, nil, p.cached})
 	}
 	start := time.Now()
 	var todo []int
@@ -364,9 +364,16 @@ func verifyQuotes(s *Site, cache map[*markdown.Doc]*entry, diags *check.List) {
 			src.Highlights = append(src.Highlights, h)
 		}
 	}
-	for _, src := range s.Sources {
-		slices.SortStableFunc(src.Highlights, func(a, b Highlight) int { return cmp.Compare(a.Start, b.Start) })
+	// Each core sorts a run of the sources' highlights.
+	n := min(runtime.GOMAXPROCS(0), max(1, len(s.Sources)/64))
+	for k := range n {
+		wg.Go(func() {
+			for _, src := range s.Sources[k*len(s.Sources)/n : (k+1)*len(s.Sources)/n] {
+				slices.SortStableFunc(src.Highlights, func(a, b Highlight) int { return cmp.Compare(a.Start, b.Start) })
+			}
+		})
 	}
+	wg.Wait()
 }
 
 // verifyOwner checks the quotes of one claim or page. It is the only

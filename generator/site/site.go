@@ -113,6 +113,9 @@ type Claim struct {
 	// Sources lists the sources this one cites, in order, once each.
 	Sources []*Source
 	refs    refs
+	// cached is the cache entry of its file, which keeps its quotes'
+	// checks.
+	cached *entry
 }
 
 // Name is a topic or claimant: its name as written and the slug that is its
@@ -203,6 +206,7 @@ type Page struct {
 
 	bodyLine int
 	// Links lists the claims this page cross-links to.
-	Links []*Claim
-	refs  refs
+	Links  []*Claim
+	refs   refs
+	cached *entry // as Claim's
 }
