@@ -147,15 +147,11 @@ func loadAssets(opts Options) (*assets, error) {
 func (a *assets) jobs(s *site.Site, opts Options, add func(render.Job)) {
 	r := render.New(s, a.tmpl)
 	r.Dev = opts.Dev
-	rendered := dedupeJobs(r.Jobs())
-	made := map[string]bool{}
-	for _, j := range rendered {
-		made[j.Path] = true
-	}
+	rendered, made := dedupeJobs(r.Jobs())
 	var statics []render.Job
 	under := map[int][]render.Job{} // index of an Expand job → its statics
 	for _, st := range a.statics {
-		if made[st.Path] {
+		if _, ok := made[st.Path]; ok {
 			continue
 		}
 		i := slices.IndexFunc(rendered, func(j render.Job) bool { return j.Expand != nil && strings.HasPrefix(st.Path, j.Path) })
@@ -219,19 +215,22 @@ func staticJobs(builtin, override fs.FS) ([]render.Job, error) {
 	return jobs, nil
 }
 
-// dedupeJobs keeps the last job of each path.
-func dedupeJobs(jobs []render.Job) []render.Job {
-	last := map[string]int{}
+// dedupeJobs keeps the last job of each path; last has the paths.
+func dedupeJobs(jobs []render.Job) (out []render.Job, last map[string]int) {
+	last = make(map[string]int, len(jobs))
 	for i, j := range jobs {
 		last[j.Path] = i
 	}
-	out := jobs[:0]
+	if len(last) == len(jobs) {
+		return jobs, last
+	}
+	out = jobs[:0]
 	for i, j := range jobs {
 		if last[j.Path] == i {
 			out = append(out, j)
 		}
 	}
-	return out
+	return out, last
 }
 
 // runJobs renders jobs on all cores and stops at the first error.

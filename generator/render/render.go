@@ -284,6 +284,9 @@ func (r *Renderer) Jobs() []Job {
 
 // isAlias reports whether an output path is an alias's redirect page.
 func (r *Renderer) isAlias(p string) bool {
+	if len(r.site.Aliases) == 0 {
+		return false
+	}
 	id, ok := strings.CutPrefix(strings.TrimSuffix(p, "/index.html"), "claims/")
 	return ok && r.site.Aliases[id] != nil
 }
