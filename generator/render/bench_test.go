@@ -85,3 +85,5 @@ func BenchmarkSearchIndex(b *testing.B) {
 }
 
 func BenchmarkNotFoundPage(b *testing.B) { benchJob(b, "404.html") }
+
+func BenchmarkClaimsJSON(b *testing.B) { benchJob(b, "claims.json") }

@@ -195,17 +195,19 @@ type jsonWriter struct {
 	b              *bytes.Buffer
 	prefix, indent string
 	depth          int
-	first          bool // nothing is in the innermost object or array yet
+	first          bool   // nothing is in the innermost object or array yet
+	lines          string // "\n", prefix and some indents, once needed
 }
 
 func (w *jsonWriter) newline() {
-	if w.indent != "" {
-		w.b.WriteByte('\n')
-		w.b.WriteString(w.prefix)
-		for range w.depth {
-			w.b.WriteString(w.indent)
-		}
+	if w.indent == "" {
+		return
 	}
+	n := 1 + len(w.prefix) + w.depth*len(w.indent)
+	if n > len(w.lines) {
+		w.lines = "\n" + w.prefix + strings.Repeat(w.indent, w.depth+4)
+	}
+	w.b.WriteString(w.lines[:n])
 }
 
 func (w *jsonWriter) open(c byte) {
@@ -232,13 +234,16 @@ func (w *jsonWriter) elem() {
 	w.newline()
 }
 
-// key starts the member key of an object.
+// key starts the member key of an object. Keys are the constants of
+// writeJSON methods, which need no escapes.
 func (w *jsonWriter) key(k string) {
 	w.elem()
-	writeJSONString(w.b, k)
-	w.b.WriteByte(':')
+	w.b.WriteByte('"')
+	w.b.WriteString(k)
 	if w.indent != "" {
-		w.b.WriteByte(' ')
+		w.b.WriteString(`": `)
+	} else {
+		w.b.WriteString(`":`)
 	}
 }
 
@@ -268,13 +273,14 @@ func (r *Renderer) claimsJSON() ([]byte, error) {
 	}
 	var b bytes.Buffer
 	b.WriteString("[\n")
+	w := &jsonWriter{b: &b, prefix: " ", indent: " "}
 	for i, c := range r.site.Claims {
 		if i > 0 {
 			b.WriteString(",\n")
 		}
 		b.WriteByte(' ')
 		cr := r.claimReview(c)
-		cr.writeJSON(&jsonWriter{b: &b, prefix: " ", indent: " "})
+		cr.writeJSON(w)
 		if i == 0 {
 			b.Grow(b.Len() * len(r.site.Claims) * 11 / 10)
 		}
@@ -295,7 +301,13 @@ func isoDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("2006-01-02")
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format("2006-01-02")
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
 }
 
 func (r *Renderer) robots() ([]byte, error) {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // escapeInputs are strings that exercise every rule of html/template's
@@ -131,6 +132,27 @@ func TestEscapePath(t *testing.T) {
 	for _, p := range append([]string{"claims/a-b_c.d~e/", "sources/x/", "é/", "a b/", "a%20b/", "a+b/", "a;b/", "ñ-1/"}, escapeInputs...) {
 		if got, want := escapePath(p), (&url.URL{Path: p}).EscapedPath(); got != want {
 			t.Errorf("escapePath(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+func TestISODate(t *testing.T) {
+	for _, tm := range []time.Time{
+		{},
+		time.Date(2024, 2, 29, 23, 59, 0, 0, time.UTC),
+		time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC),
+		time.Date(999, 12, 31, 0, 0, 0, 0, time.UTC),
+		time.Date(9999, 10, 5, 0, 0, 0, 0, time.FixedZone("x", -11*3600)),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-44, 3, 15, 0, 0, 0, 0, time.UTC),
+		time.Date(0, 6, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		want := ""
+		if !tm.IsZero() {
+			want = tm.Format("2006-01-02")
+		}
+		if got := isoDate(tm); got != want {
+			t.Errorf("isoDate(%v) = %q, want %q", tm, got, want)
 		}
 	}
 }

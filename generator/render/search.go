@@ -120,7 +120,7 @@ func (l *plist) join(m plist) {
 	}
 	first, i, shift := 0, 0, 0
 	for ; ; i++ {
-		d := strings.IndexByte(vlqDigits, m.vlq[i])
+		d := vlqValue[m.vlq[i]]
 		first |= (d & 31) << shift
 		if d&32 == 0 {
 			break
@@ -146,7 +146,7 @@ func (l *plist) appendTo(b []byte) []byte {
 	bits := make([]byte, n)
 	k, v, shift := -1, 0, 0
 	for _, c := range l.vlq {
-		d := strings.IndexByte(vlqDigits, c)
+		d := vlqValue[c]
 		v |= (d & 31) << shift
 		if d&32 != 0 {
 			shift += 5
@@ -389,6 +389,14 @@ func (ix *termIndex) term(t string) *postings {
 
 const vlqDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
+// vlqValue is the value of each digit of vlqDigits.
+var vlqValue = func() (t [256]int) {
+	for i := range len(vlqDigits) {
+		t[vlqDigits[i]] = i
+	}
+	return t
+}()
+
 // encodePostings encodes ascending claim numbers as a VLQ list of gaps or
 // as a bitmap, whichever is shorter.
 func encodePostings(ns []int) string {
@@ -474,7 +482,7 @@ func writeJSONString(b *bytes.Buffer, s string) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if jsonSafe[c] {
 				i++
 				continue
 			}
@@ -521,6 +529,15 @@ func writeJSONString(b *bytes.Buffer, s string) {
 	b.WriteString(s[start:])
 	b.WriteByte('"')
 }
+
+// jsonSafe marks the ASCII characters writeJSONString copies as they are.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	t['"'], t['\\'], t['<'], t['>'], t['&'] = false, false, false, false, false
+	return t
+}()
 
 func writeJSONStrings(b *bytes.Buffer, ss []string) {
 	b.WriteByte('[')
