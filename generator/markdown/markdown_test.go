@@ -1,9 +1,11 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
+	"html"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -369,4 +371,20 @@ func FuzzDropTree(f *testing.F) {
 			checkDropTree(t, []byte(s), unsafe)
 		}
 	})
+}
+
+func TestWriteEscaped(t *testing.T) {
+	var all strings.Builder
+	for c := range 128 {
+		all.WriteByte(byte(c))
+	}
+	for _, s := range []string{"", "plain", `<a href="x">'&'</a>`, "é<ü>&amp;\"", all.String(), "\xff<\xfe"} {
+		var b bytes.Buffer
+		w := bufio.NewWriter(&b)
+		writeEscaped(w, s)
+		w.Flush()
+		if got, want := b.String(), html.EscapeString(s); got != want {
+			t.Errorf("writeEscaped(%q) = %q, want %q", s, got, want)
+		}
+	}
 }

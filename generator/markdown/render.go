@@ -211,16 +211,25 @@ func (r *nodeRenderer) citation(w util.BufWriter, src []byte, n ast.Node, enteri
 	w.WriteString(`<span class="citation">`)
 	if c.Quote != nil && !c.Quote.Inline {
 		// The attribution line of a block quote names the source in full.
-		writeLink(w, href, `<cite>`+html.EscapeString(title)+`</cite>`, "")
+		openLink(w, href, "")
+		w.WriteString(`<cite>`)
+		writeEscaped(w, title)
+		w.WriteString(`</cite>`)
+		closeLink(w, href)
 		if c.Locator != "" {
-			w.WriteString(", " + html.EscapeString(c.Locator))
+			w.WriteString(", ")
+			writeEscaped(w, c.Locator)
 		}
 	} else {
-		label := "[" + title
+		openLink(w, href, title)
+		w.WriteByte('[')
+		writeEscaped(w, title)
 		if c.Locator != "" {
-			label += ", " + c.Locator
+			w.WriteString(", ")
+			writeEscaped(w, c.Locator)
 		}
-		writeLink(w, href, html.EscapeString(label+"]"), title)
+		w.WriteByte(']')
+		closeLink(w, href)
 	}
 	if c.Quote != nil {
 		writeStatus(w, c.Quote, original)
@@ -239,20 +248,58 @@ func writeStatus(w util.BufWriter, q *Quote, original string) {
 		w.WriteString(` <span class="qstatus unverified" title="The source's text is not stored, so this quote could not be checked">unverified</span>`)
 	}
 	if original != "" {
-		w.WriteString(` <a class="original" rel="external noopener" href="` + html.EscapeString(original) + `">original ↗</a>`)
+		w.WriteString(` <a class="original" rel="external noopener" href="`)
+		writeEscaped(w, original)
+		w.WriteString(`">original ↗</a>`)
 	}
 }
 
-func writeLink(w util.BufWriter, href, labelHTML, title string) {
+// openLink starts a link to href, with a title if not "": closeLink ends
+// it. Without an href there is no link, only what is written between.
+func openLink(w util.BufWriter, href, title string) {
 	if href == "" {
-		w.WriteString(labelHTML)
 		return
 	}
-	w.WriteString(`<a href="` + html.EscapeString(href) + `"`)
+	w.WriteString(`<a href="`)
+	writeEscaped(w, href)
 	if title != "" {
-		w.WriteString(` title="` + html.EscapeString(title) + `"`)
+		w.WriteString(`" title="`)
+		writeEscaped(w, title)
 	}
-	w.WriteString(`>` + labelHTML + `</a>`)
+	w.WriteString(`">`)
+}
+
+func closeLink(w util.BufWriter, href string) {
+	if href != "" {
+		w.WriteString(`</a>`)
+	}
+}
+
+// writeEscaped writes s escaped as html.EscapeString escapes it, without
+// making the escaped string.
+func writeEscaped(w util.BufWriter, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var e string
+		switch s[i] {
+		case '<':
+			e = "&lt;"
+		case '>':
+			e = "&gt;"
+		case '&':
+			e = "&amp;"
+		case '\'':
+			e = "&#39;"
+		case '"':
+			e = "&#34;"
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(e)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
 }
 
 func (r *nodeRenderer) crossLink(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -275,7 +322,9 @@ func (r *nodeRenderer) crossLink(w util.BufWriter, src []byte, n ast.Node, enter
 		}
 	}
 	w.WriteString(`<span class="xref">`)
-	writeLink(w, href, html.EscapeString(label), "")
+	openLink(w, href, "")
+	writeEscaped(w, label)
+	closeLink(w, href)
 	w.WriteString(`</span>`)
 	return ast.WalkSkipChildren, nil
 }

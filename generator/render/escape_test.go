@@ -136,6 +136,18 @@ func TestEscapePath(t *testing.T) {
 	}
 }
 
+func TestRelPage(t *testing.T) {
+	for _, u := range []URLs{{Base: "/"}, {Base: "/sub%20dir/", Origin: "https://example.org"}} {
+		for _, dir := range []string{"claims/", "sources/", ""} {
+			for _, id := range append([]string{"a-b", "é", "a b", "a%20b", "x/y", "a?b#c"}, escapeInputs...) {
+				if got, want := u.relPage(dir, id), u.Rel(dir+id+"/"); got != want {
+					t.Errorf("relPage(%q, %q) = %q, want %q", dir, id, got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestISODate(t *testing.T) {
 	for _, tm := range []time.Time{
 		{},

@@ -89,13 +89,13 @@ func New(s *site.Site, t *Templates) *Renderer {
 func (r *Renderer) Ref(id string) (href, title string, ok bool) {
 	s := r.site
 	if c := s.Claim[id]; c != nil {
-		return r.urls.Rel(claimPath(id)), c.Claim, true
+		return r.urls.relPage("claims/", id), c.Claim, true
 	}
 	if src := s.Source[id]; src != nil {
-		return r.urls.Rel(sourcePath(id)), src.Title, true
+		return r.urls.relPage("sources/", id), src.Title, true
 	}
 	if p := s.Page[id]; p != nil {
-		return r.urls.Rel(pagePath(id)), p.Title, true
+		return r.urls.relPage("", id), p.Title, true
 	}
 	return "", "", false
 }
@@ -107,7 +107,7 @@ func (r *Renderer) QuoteHrefs(q *markdown.Quote) (anchor, original string) {
 		return "", ""
 	}
 	if q.Check.Anchor != "" {
-		anchor = r.urls.Rel(sourcePath(src.ID)) + "#" + q.Check.Anchor
+		anchor = r.urls.relPage("sources/", src.ID) + "#" + q.Check.Anchor
 	}
 	return anchor, originalLink(src, q)
 }

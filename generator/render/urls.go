@@ -40,6 +40,19 @@ func (u URLs) Rel(p string) string {
 	return u.Base + escapePath(strings.TrimPrefix(p, "/"))
 }
 
+// relPage is Rel(dir + id + "/"), made at once when id needs no escapes
+// (dir is one of the folders below, which need none).
+func (u URLs) relPage(dir, id string) string {
+	plain := id != ""
+	for i := 0; plain && i < len(id); i++ {
+		plain = urlUnreserved[id[i]]
+	}
+	if !plain {
+		return u.Rel(dir + id + "/")
+	}
+	return u.Base + dir + id + "/"
+}
+
 // Abs returns the absolute URL of an output path, or "" when the site has
 // no absolute base URL.
 func (u URLs) Abs(p string) string {
