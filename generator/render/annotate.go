@@ -1,7 +1,7 @@
 package render
 
 import (
-	"html"
+	"bytes"
 	"sort"
 	"strings"
 
@@ -31,8 +31,9 @@ func (r *Renderer) annotate(m markup, src *site.Source) {
 	}
 	b.Grow(size + 400*len(hs)) // and for marks and links
 
-	var pending []string // links that must wait for the end of a source's own link
+	var pending bytes.Buffer // links that must wait for the end of a source's own link
 	inLink := 0
+	var cuts, covering []int
 	for _, pc := range src.Text.Pieces {
 		if pc.Tag != "" {
 			b.WriteString(pc.Tag)
@@ -43,13 +44,13 @@ func (r *Renderer) annotate(m markup, src *site.Source) {
 				inLink = max(0, inLink-1)
 			}
 			if inLink == 0 {
-				b.WriteString(strings.Join(pending, ""))
-				pending = pending[:0]
+				b.Write(pending.Bytes())
+				pending.Reset()
 			}
 			continue
 		}
 		start, end := pc.Offset, pc.Offset+len(pc.Text)
-		cuts := []int{start, end}
+		cuts = append(cuts[:0], start, end)
 		for _, h := range hs {
 			for _, x := range []int{h.Start, h.End} {
 				if x > start && x < end {
@@ -63,41 +64,39 @@ func (r *Renderer) annotate(m markup, src *site.Source) {
 			if a == z {
 				continue
 			}
-			var covering []int
+			covering = covering[:0]
 			for j, h := range hs {
 				if h.Start <= a && h.End >= z {
 					covering = append(covering, j)
 				}
 			}
-			text := html.EscapeString(pc.Text[a-start : z-start])
+			text := pc.Text[a-start : z-start]
 			if len(covering) == 0 {
-				b.WriteString(text)
+				writeStdEscaped(b, text)
 				continue
 			}
-			b.WriteString(r.openMark(hs, covering, a))
-			b.WriteString(text)
+			r.openMark(b, hs, covering, a)
+			writeStdEscaped(b, text)
 			b.WriteString("</mark>")
 			for _, j := range covering {
 				h := hs[j]
 				if h.End == z && last[h.Quote] == j && h.Claim != nil {
-					ref := r.quoteRef(h, number[h.Quote])
 					if inLink > 0 {
-						pending = append(pending, ref)
+						r.quoteRef(&pending, h, number[h.Quote])
 					} else {
-						b.WriteString(ref)
+						r.quoteRef(b, h, number[h.Quote])
 					}
 				}
 			}
 		}
 	}
-	b.WriteString(strings.Join(pending, ""))
+	b.Write(pending.Bytes())
 }
 
 // openMark opens the <mark> of a piece of text covered by the highlights
 // hs[covering]; the first quote that starts here lends it its id, and any
 // other quote starting here gets an empty anchor before it.
-func (r *Renderer) openMark(hs []site.Highlight, covering []int, at int) string {
-	var b strings.Builder
+func (r *Renderer) openMark(b *bytes.Buffer, hs []site.Highlight, covering []int, at int) {
 	id := ""
 	var titles []string
 	for _, j := range covering {
@@ -111,29 +110,47 @@ func (r *Renderer) openMark(hs []site.Highlight, covering []int, at int) string 
 		if id == "" {
 			id = h.Quote.Check.Anchor
 		} else {
-			b.WriteString(`<span class="anchor" id="` + html.EscapeString(h.Quote.Check.Anchor) + `"></span>`)
+			b.WriteString(`<span class="anchor" id="`)
+			writeStdEscaped(b, h.Quote.Check.Anchor)
+			b.WriteString(`"></span>`)
 		}
 	}
-	class := "quoted"
 	if len(covering) > 1 {
-		class += " overlap"
+		b.WriteString(`<mark class="quoted overlap"`)
+	} else {
+		b.WriteString(`<mark class="quoted"`)
 	}
-	b.WriteString(`<mark class="` + class + `"`)
 	if id != "" {
-		b.WriteString(` id="` + html.EscapeString(id) + `"`)
+		b.WriteString(` id="`)
+		writeStdEscaped(b, id)
+		b.WriteByte('"')
 	}
 	if len(titles) > 0 {
-		b.WriteString(` title="Quoted in: ` + html.EscapeString(strings.Join(dedupe(titles), " · ")) + `"`)
+		b.WriteString(` title="Quoted in: `)
+		for i, t := range dedupe(titles) {
+			if i > 0 {
+				b.WriteString(" · ")
+			}
+			writeStdEscaped(b, t)
+		}
+		b.WriteByte('"')
 	}
-	b.WriteString(">")
-	return b.String()
+	b.WriteByte('>')
 }
 
 // quoteRef links from the end of a quote on a source page to its claim.
-func (r *Renderer) quoteRef(h site.Highlight, n int) string {
-	href := r.urls.Rel(claimPath(h.Claim.ID))
-	return `<a class="qref" href="` + html.EscapeString(href) + `" title="Quoted in: ` + html.EscapeString(h.Claim.Claim) +
-		`" aria-label="Quote ` + itoa(n) + `, quoted in: ` + html.EscapeString(h.Claim.Claim) + `">` + itoa(n) + `</a>`
+func (r *Renderer) quoteRef(b *bytes.Buffer, h site.Highlight, n int) {
+	b.WriteString(`<a class="qref" href="`)
+	writeStdEscaped(b, r.urls.relPage("claims/", h.Claim.ID))
+	b.WriteString(`" title="Quoted in: `)
+	writeStdEscaped(b, h.Claim.Claim)
+	b.WriteString(`" aria-label="Quote `)
+	b.WriteString(itoa(n))
+	b.WriteString(`, quoted in: `)
+	writeStdEscaped(b, h.Claim.Claim)
+	b.WriteString(`">`)
+	b.WriteString(itoa(n))
+	b.WriteString(`</a>`)
 }
 
 func dedupe(s []string) []string {

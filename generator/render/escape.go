@@ -36,9 +36,23 @@ func escapeText(s string) string {
 
 // writeEscaped writes s escaped for HTML text or a quoted attribute value.
 func writeEscaped[W interface{ WriteString(string) (int, error) }](w W, s string) {
+	writeEscapes(w, s, &htmlEscapes)
+}
+
+// stdEscapes are the escapes of html.EscapeString.
+var stdEscapes = [256]string{'"': "&#34;", '&': "&amp;", '\'': "&#39;", '<': "&lt;", '>': "&gt;"}
+
+// writeStdEscaped writes s escaped as html.EscapeString escapes it.
+func writeStdEscaped[W interface{ WriteString(string) (int, error) }](w W, s string) {
+	writeEscapes(w, s, &stdEscapes)
+}
+
+// writeEscapes writes s with each byte that has an escape in t replaced
+// by it.
+func writeEscapes[W interface{ WriteString(string) (int, error) }](w W, s string, t *[256]string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		if e := htmlEscapes[s[i]]; e != "" {
+		if e := t[s[i]]; e != "" {
 			w.WriteString(s[last:i])
 			w.WriteString(e)
 			last = i + 1
