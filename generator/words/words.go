@@ -11,6 +11,7 @@ package words
 
 import (
 	"encoding/binary"
+	"hash/maphash"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -122,31 +123,52 @@ type Dict struct {
 
 // Set returns the distinct words of text, numbered by d.
 func (d *Dict) Set(text []byte) Set {
-	// The words are gathered first, so that d is locked only to look
-	// them up.
+	// The words are gathered first, with the ids that the scratch's
+	// cache knows, so that d is locked only to look up the others.
 	sc := scratches.Get().(*scratch)
 	defer scratches.Put(sc)
-	sc.list, sc.ends, sc.set = sc.list[:0], sc.ends[:0], sc.set[:0]
+	if sc.dict != d {
+		clear(sc.cache[:])
+		sc.dict = d
+	}
+	sc.list, sc.ends, sc.ids, sc.set = sc.list[:0], sc.ends[:0], sc.ids[:0], sc.set[:0]
+	misses := 0
 	var word [64]byte
 	Scan(text, word[:0], func(w []byte) {
 		sc.list = append(sc.list, w...)
 		sc.ends = append(sc.ends, len(sc.list))
-	})
-	sc.gen++
-	d.mu.Lock()
-	if d.ids == nil {
-		d.ids = map[string]uint32{}
-	}
-	start := 0
-	for _, end := range sc.ends {
-		w := sc.list[start:end]
-		start = end
-		id, ok := d.ids[string(w)]
-		if !ok {
-			id = uint32(len(d.words))
-			d.words = append(d.words, string(w))
-			d.ids[d.words[id]] = id
+		if e := &sc.cache[maphash.Bytes(seed, w)%cacheSize]; e.word == string(w) {
+			sc.ids = append(sc.ids, e.id)
+		} else {
+			sc.ids = append(sc.ids, noID)
+			misses++
 		}
+	})
+	if misses > 0 {
+		d.mu.Lock()
+		if d.ids == nil {
+			d.ids = map[string]uint32{}
+		}
+		start := 0
+		for k, end := range sc.ends {
+			w := sc.list[start:end]
+			start = end
+			if sc.ids[k] != noID {
+				continue
+			}
+			id, ok := d.ids[string(w)]
+			if !ok {
+				id = uint32(len(d.words))
+				d.words = append(d.words, string(w))
+				d.ids[d.words[id]] = id
+			}
+			sc.ids[k] = id
+			sc.cache[maphash.Bytes(seed, w)%cacheSize] = cached{d.words[id], id}
+		}
+		d.mu.Unlock()
+	}
+	sc.gen++
+	for _, id := range sc.ids {
 		// Each word is taken once: sc.seen, which only this call
 		// writes, marks the ids it took (a table shared by the
 		// goroutines would be passed from core to core all the time).
@@ -158,23 +180,41 @@ func (d *Dict) Set(text []byte) Set {
 			sc.set = binary.AppendUvarint(sc.set, uint64(id))
 		}
 	}
-	d.mu.Unlock()
 	return Set(sc.set)
 }
 
 // scratch is where Set gathers words and ids; scratches holds them for
 // reuse.
 type scratch struct {
-	list []byte // the words, one after the other
-	ends []int  // where each word ends in list
+	list []byte   // the words, one after the other
+	ends []int    // where each word ends in list
+	ids  []uint32 // the id of each word, noID until looked up
 	set  []byte
 	// seen has, for each id, the number of the last Set (gen) that took
 	// it with this scratch.
 	seen []uint64
 	gen  uint64
+	// cache holds words that dict numbered, by hash: most words of a
+	// text were in texts before, and this is faster to read than dict's
+	// map, and needs no lock.
+	dict  *Dict
+	cache [cacheSize]cached
 }
 
-var scratches = sync.Pool{New: func() any { return new(scratch) }}
+type cached struct {
+	word string
+	id   uint32
+}
+
+const (
+	cacheSize = 4096
+	noID      = ^uint32(0)
+)
+
+var (
+	scratches = sync.Pool{New: func() any { return new(scratch) }}
+	seed      = maphash.MakeSeed()
+)
 
 // Words returns the words of d by id, as they are now: the slice does not
 // change when d grows.

@@ -162,3 +162,35 @@ func TestScanComposed(t *testing.T) {
 		}
 	}
 }
+
+// TestDictsApart checks that Dicts used in turn on one goroutine (whose
+// Sets share a scratch and its cache) keep their own ids.
+func TestDictsApart(t *testing.T) {
+	var a, b Dict
+	a.Set([]byte("alpha beta"))
+	b.Set([]byte("gamma beta alpha"))
+	for range 3 {
+		for _, tc := range []struct {
+			d    *Dict
+			text string
+			want []string
+		}{
+			{&a, "beta alpha delta", []string{"beta", "alpha", "delta"}},
+			{&b, "alpha delta gamma", []string{"alpha", "delta", "gamma"}},
+		} {
+			var got []string
+			set := tc.d.Set([]byte(tc.text))
+			byID := tc.d.Words()
+			set.Each(func(id uint32) { got = append(got, byID[id]) })
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("Set(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		}
+	}
+	if got := a.Words(); !slices.Equal(got, []string{"alpha", "beta", "delta"}) {
+		t.Errorf("a numbered %q", got)
+	}
+	if got := b.Words(); !slices.Equal(got, []string{"gamma", "beta", "alpha", "delta"}) {
+		t.Errorf("b numbered %q", got)
+	}
+}
