@@ -85,45 +85,62 @@ func indexIDs(s *Site, drafts []*Claim, diags *check.List) {
 	s.Page = make(map[string]*Page, len(s.Pages))
 	// The first file of an id, in path order, keeps it, whichever
 	// goroutine read it first.
-	type file struct {
-		id, path string
-		set      func()
+	first := make(map[string]string, len(s.Claims)+len(drafts)+len(s.Sources)+len(s.Pages)) // id → path
+	note := func(id, path string) {
+		if f, ok := first[id]; !ok || path < f {
+			first[id] = path
+		}
 	}
-	all := make([]file, 0, len(s.Claims)+len(drafts)+len(s.Sources)+len(s.Pages))
 	for _, c := range s.Claims {
-		all = append(all, file{c.ID, c.Path, func() { s.Claim[c.ID] = c }})
+		note(c.ID, c.Path)
 	}
 	for _, c := range drafts {
-		all = append(all, file{c.ID, c.Path, func() {}})
+		note(c.ID, c.Path)
 	}
 	for _, src := range s.Sources {
-		all = append(all, file{src.ID, src.Path, func() { s.Source[src.ID] = src }})
+		note(src.ID, src.Path)
 	}
 	for _, p := range s.Pages {
-		all = append(all, file{p.ID, p.Path, func() { s.Page[p.ID] = p }})
+		note(p.ID, p.Path)
 	}
-	first := make(map[string]string, len(all)) // id → path
-	for _, e := range all {
-		if f, ok := first[e.id]; !ok || e.path < f {
-			first[e.id] = e.path
-		}
-	}
-	for _, e := range all {
+	dropped := false // a file whose id is taken or bad is left out of the site
+	owns := func(id, path string) bool {
 		switch {
-		case !ValidID(e.id):
-			diags.Errorf(e.path, 1, 1, "bad id %q: a file name must be lowercase letters, digits and single hyphens, e.g. %q", e.id, Slug(e.id))
-		case Reserved(e.id):
-			diags.Errorf(e.path, 1, 1, "id %q is reserved for the site's own pages; rename the file", e.id)
-		case first[e.id] != e.path:
-			diags.Errorf(e.path, 1, 1, "id %q is already used by %s; ids are unique across claims, sources and pages", e.id, first[e.id])
+		case !ValidID(id):
+			diags.Errorf(path, 1, 1, "bad id %q: a file name must be lowercase letters, digits and single hyphens, e.g. %q", id, Slug(id))
+		case Reserved(id):
+			diags.Errorf(path, 1, 1, "id %q is reserved for the site's own pages; rename the file", id)
+		case first[id] != path:
+			diags.Errorf(path, 1, 1, "id %q is already used by %s; ids are unique across claims, sources and pages", id, first[id])
 		default:
-			e.set()
+			return true
+		}
+		dropped = true
+		return false
+	}
+	for _, c := range s.Claims {
+		if owns(c.ID, c.Path) {
+			s.Claim[c.ID] = c
 		}
 	}
-	// A file whose id is taken or bad is left out of the site.
-	s.Claims = keep(s.Claims, func(c *Claim) bool { return s.Claim[c.ID] == c })
-	s.Sources = keep(s.Sources, func(src *Source) bool { return s.Source[src.ID] == src })
-	s.Pages = keep(s.Pages, func(p *Page) bool { return s.Page[p.ID] == p })
+	for _, c := range drafts {
+		owns(c.ID, c.Path)
+	}
+	for _, src := range s.Sources {
+		if owns(src.ID, src.Path) {
+			s.Source[src.ID] = src
+		}
+	}
+	for _, p := range s.Pages {
+		if owns(p.ID, p.Path) {
+			s.Page[p.ID] = p
+		}
+	}
+	if dropped {
+		s.Claims = keep(s.Claims, func(c *Claim) bool { return s.Claim[c.ID] == c })
+		s.Sources = keep(s.Sources, func(src *Source) bool { return s.Source[src.ID] == src })
+		s.Pages = keep(s.Pages, func(p *Page) bool { return s.Page[p.ID] == p })
+	}
 }
 
 func keep[T any](list []T, ok func(T) bool) []T {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
@@ -205,12 +206,26 @@ func sortSite(s *Site) {
 
 // sortClaims orders claims newest first by publication date, then by id.
 func sortClaims(cs []*Claim) {
-	slices.SortFunc(cs, func(a, b *Claim) int {
-		if c := b.Published.Compare(a.Published); c != 0 {
+	// The keys are sorted beside the claims, in one slice: comparing
+	// them does not read each claim from memory again.
+	type key struct {
+		published time.Time
+		id        string
+		c         *Claim
+	}
+	keys := make([]key, len(cs))
+	for i, c := range cs {
+		keys[i] = key{c.Published, c.ID, c}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := b.published.Compare(a.published); c != 0 {
 			return c
 		}
-		return strings.Compare(a.ID, b.ID)
+		return strings.Compare(a.id, b.id)
 	})
+	for i, k := range keys {
+		cs[i] = k.c
+	}
 }
 
 // keptHTML says how a loaded document keeps its HTML (see
