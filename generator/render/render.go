@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -178,11 +179,11 @@ func (b *htmlBuilder) Flush() error   { return nil }
 // Jobs lists every output file of the site.
 func (r *Renderer) Jobs() []Job {
 	s := r.site
-	var jobs []Job
+	jobs := make([]Job, 0, len(s.Claims)+len(s.Sources)+64)
 	// whole are the indexes in jobs of the pages that list the whole site
 	// (sources, corrections …), slower than the rest: they run first, see
 	// below.
-	whole := map[int]bool{}
+	var whole []int
 	add := func(path string, f func() ([]byte, error)) {
 		jobs = append(jobs, Job{Path: path, Render: f})
 	}
@@ -200,8 +201,21 @@ func (r *Renderer) Jobs() []Job {
 		jobs = append(jobs, pageJob(path, tmpl, data))
 	}
 	wholePage := func(path, tmpl string, data func() (*Page, error)) {
-		whole[len(jobs)] = true
+		whole = append(whole, len(jobs))
 		page(path, tmpl, data)
+	}
+	// onePage adds the page of a claim or source, in two allocations
+	// where page takes four (there are many of them).
+	onePage := func(dir, id, tmpl string, data func() (*Page, error)) {
+		path := dir + id + "/index.html"
+		jobs = append(jobs, Job{Path: path, Fresh: true, Render: func() ([]byte, error) {
+			p, err := data()
+			if err != nil {
+				return nil, err
+			}
+			p.Path = path[:len(path)-len("index.html")]
+			return r.execute(tmpl, p)
+		}})
 	}
 	wholePage("", "home.html", r.home)
 	// paged adds the pages of a listing of claims, page_size a page.
@@ -219,7 +233,7 @@ func (r *Renderer) Jobs() []Job {
 		return r.newPage("All fact-checks", "Every fact-check, newest first.")
 	})
 	for _, c := range s.Claims {
-		page(claimPath(c.ID), "claim.html", func() (*Page, error) { return r.claim(c) })
+		onePage("claims/", c.ID, "claim.html", func() (*Page, error) { return r.claim(c) })
 		for _, a := range c.Aliases {
 			if s.Aliases[a] == c {
 				add(claimPath(a)+"index.html", func() ([]byte, error) { return r.alias(a, c) })
@@ -228,7 +242,7 @@ func (r *Renderer) Jobs() []Job {
 	}
 	wholePage("sources/", "sources.html", func() (*Page, error) { return r.sources(), nil })
 	for _, src := range s.Sources {
-		page(sourcePath(src.ID), "source.html", func() (*Page, error) { return r.source(src) })
+		onePage("sources/", src.ID, "source.html", func() (*Page, error) { return r.source(src) })
 	}
 	wholePage("ratings/", "ratings.html", func() (*Page, error) { return r.ratings(), nil })
 	for _, rt := range s.Config.Ratings {
@@ -250,7 +264,7 @@ func (r *Renderer) Jobs() []Job {
 	add("404.html", func() ([]byte, error) {
 		return r.execute("404.html", r.newPage("Page not found", ""))
 	})
-	var pagePaths []string
+	pagePaths := make([]string, 0, len(jobs))
 	for _, j := range jobs {
 		if strings.HasSuffix(j.Path, "index.html") && !r.isAlias(j.Path) {
 			pagePaths = append(pagePaths, j.Path)
@@ -269,15 +283,16 @@ func (r *Renderer) Jobs() []Job {
 		}
 		return out
 	}})
-	for i, j := range jobs {
-		if whole[i] {
-			long = append(long, j)
-		}
+	long = slices.Grow(long, len(jobs))
+	for _, i := range whole {
+		long = append(long, jobs[i])
 	}
 	for i, j := range jobs {
-		if !whole[i] {
-			long = append(long, j)
+		if len(whole) > 0 && i == whole[0] {
+			whole = whole[1:]
+			continue
 		}
+		long = append(long, j)
 	}
 	return long
 }
