@@ -301,13 +301,8 @@ func isoDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	y, m, d := t.Date()
-	if y < 0 || y > 9999 {
-		return t.Format("2006-01-02")
-	}
-	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
-		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
-	return string(b[:])
+	var b [10]byte
+	return string(appendDate(b[:0], t, "2006-01-02"))
 }
 
 func (r *Renderer) robots() ([]byte, error) {

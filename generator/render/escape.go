@@ -216,13 +216,37 @@ func (r *Renderer) pathLink(m markup, dir, id, text string) {
 func (m markup) time(t time.Time) {
 	m.WriteString(`<time datetime="`)
 	if !t.IsZero() {
-		m.Write(t.AppendFormat(m.AvailableBuffer(), "2006-01-02"))
+		m.Write(appendDate(m.AvailableBuffer(), t, "2006-01-02"))
 	}
 	m.WriteString(`">`)
 	if !t.IsZero() {
-		m.Write(t.AppendFormat(m.AvailableBuffer(), "2 January 2006"))
+		m.Write(appendDate(m.AvailableBuffer(), t, "2 January 2006"))
 	}
 	m.WriteString("</time>")
+}
+
+// appendDate appends t as t.AppendFormat(b, layout) does for the layouts
+// "2006-01-02" and "2 January 2006", faster, for years 0 to 9999.
+func appendDate(b []byte, t time.Time, layout string) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, layout)
+	}
+	year := [4]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}
+	switch layout {
+	case "2006-01-02":
+		b = append(b, year[:]...)
+		return append(b, '-', byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+	case "2 January 2006":
+		if d >= 10 {
+			b = append(b, byte('0'+d/10))
+		}
+		b = append(b, byte('0'+d%10), ' ')
+		b = append(b, m.String()...)
+		b = append(b, ' ')
+		return append(b, year[:]...)
+	}
+	return t.AppendFormat(b, layout)
 }
 
 // longDate formats a date for readers: "16 March 2021" (the date
@@ -231,5 +255,5 @@ func longDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("2 January 2006")
+	return string(appendDate(nil, t, "2 January 2006"))
 }

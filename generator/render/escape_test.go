@@ -169,6 +169,9 @@ func TestISODate(t *testing.T) {
 		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(-44, 3, 15, 0, 0, 0, 0, time.UTC),
 		time.Date(0, 6, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2017, 6, 28, 0, 0, 0, 0, time.UTC),
+		time.Date(1987, 9, 9, 0, 0, 0, 0, time.UTC),
+		time.Date(2031, 11, 30, 0, 0, 0, 0, time.UTC),
 	} {
 		want := ""
 		if !tm.IsZero() {
@@ -176,6 +179,11 @@ func TestISODate(t *testing.T) {
 		}
 		if got := isoDate(tm); got != want {
 			t.Errorf("isoDate(%v) = %q, want %q", tm, got, want)
+		}
+		for _, layout := range []string{"2006-01-02", "2 January 2006", "Jan 2"} {
+			if got, want := string(appendDate([]byte("x"), tm, layout)), tm.Format("x"+layout); got != want {
+				t.Errorf("appendDate(%v, %q) = %q, want %q", tm, layout, got, want)
+			}
 		}
 	}
 }

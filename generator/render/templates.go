@@ -110,7 +110,7 @@ var funcs = template.FuncMap{
 		if t.IsZero() {
 			return ""
 		}
-		return t.Format("2 January 2006")
+		return string(appendDate(nil, t, "2 January 2006"))
 	},
 	// isodate formats a date as 2021-03-16, for <time datetime>.
 	"isodate": func(t time.Time) string {
