@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"strings"
 	"time"
@@ -128,7 +127,9 @@ func processURL(s string, norm bool) string {
 			b.Grow(len(s) + 16)
 		}
 		b.WriteString(s[written:i])
-		fmt.Fprintf(&b, "%%%02x", c)
+		b.WriteByte('%')
+		b.WriteByte(lowerHex[c>>4])
+		b.WriteByte(lowerHex[c&15])
 		written = i + 1
 	}
 	if written == 0 {
@@ -149,6 +150,8 @@ var urlUnreserved, urlKept = func() (unreserved, kept [256]bool) {
 	}
 	return
 }()
+
+const lowerHex = "0123456789abcdef"
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
