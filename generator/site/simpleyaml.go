@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -34,7 +33,12 @@ func simpleYAML(src []byte) (*yaml.Node, bool) {
 	if !simpleText(src) {
 		return nil, false
 	}
-	top := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	// The nodes come from one slab, and the values are pieces of one
+	// string: a claim's front matter makes some forty nodes.
+	doc := string(src)
+	slab := nodeSlab(make([]yaml.Node, 0, 2*strings.Count(doc, "\n")+4))
+	top := slab.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"})
+	top.Content = make([]*yaml.Node, 0, 32)
 	var (
 		open *yaml.Node // the value of the last key, if it may take a list or mapping
 		coll *yaml.Node // that list or mapping, once it has a line
@@ -63,18 +67,18 @@ func simpleYAML(src []byte) (*yaml.Node, bool) {
 		return true
 	}
 	ln := 0
-	for rest := src; len(rest) > 0; {
+	for rest := doc; len(rest) > 0; {
 		ln++
-		var line []byte
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		var line string
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
 			line, rest = rest[:i], rest[i+1:]
 		} else if block != nil {
 			return nil, false // a block scalar without its last line break
 		} else {
-			line, rest = rest, nil
+			line, rest = rest, ""
 		}
-		text := bytes.TrimLeft(line, " ")
-		if len(bytes.TrimRight(text, " ")) == 0 {
+		text := strings.TrimLeft(line, " ")
+		if len(strings.TrimRight(text, " ")) == 0 {
 			if len(line) > 0 || block != nil {
 				return nil, false // spaces, or a block scalar's blank line
 			}
@@ -84,7 +88,7 @@ func simpleYAML(src []byte) (*yaml.Node, bool) {
 		if block != nil {
 			if n > 0 && (bind == 0 || n == bind) && text[len(text)-1] != ' ' {
 				bind = n
-				lines = append(lines, string(text))
+				lines = append(lines, text)
 				continue
 			}
 			if n > 0 || !endBlock() {
@@ -94,7 +98,7 @@ func simpleYAML(src []byte) (*yaml.Node, bool) {
 		if n == 0 && text[0] != '-' {
 			// A key of the top mapping.
 			open, coll, item = nil, nil, nil
-			k, v, ok := keyValue(string(text), ln, 1, true)
+			k, v, ok := keyValue(&slab, text, ln, 1, true)
 			if !ok {
 				return nil, false
 			}
@@ -103,7 +107,7 @@ func simpleYAML(src []byte) (*yaml.Node, bool) {
 			}
 			switch {
 			case v == nil: // nothing after the colon
-				v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: ln, Column: len(k.Value) + 2}
+				v = slab.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: ln, Column: len(k.Value) + 2})
 				open = v
 			case v.Style&(yaml.FoldedStyle|yaml.LiteralStyle) != 0:
 				block, bind = v, 0
@@ -114,7 +118,7 @@ func simpleYAML(src []byte) (*yaml.Node, bool) {
 		if open == nil {
 			return nil, false
 		}
-		rest, isItem := bytes.CutPrefix(text, []byte("- "))
+		rest, isItem := strings.CutPrefix(text, "- ")
 		kind := yaml.MappingNode
 		if isItem {
 			kind = yaml.SequenceNode
@@ -132,31 +136,31 @@ func simpleYAML(src []byte) (*yaml.Node, bool) {
 		}
 		switch {
 		case isItem && coll.Kind == yaml.SequenceNode && n == ind:
-			s := bytes.TrimLeft(rest, " ")
+			s := strings.TrimLeft(rest, " ")
 			col := n + 3 + len(rest) - len(s)
-			s = bytes.TrimRight(s, " ")
-			if k, v, ok := keyValue(string(s), ln, col, false); ok && v != nil {
+			s = strings.TrimRight(s, " ")
+			if k, v, ok := keyValue(&slab, s, ln, col, false); ok && v != nil {
 				// An item that is a mapping: "- key: value", then
 				// "  key: value" lines.
-				item = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: ln, Column: col, Content: []*yaml.Node{k, v}}
+				item = slab.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: ln, Column: col, Content: []*yaml.Node{k, v}})
 				iind = col - 1
 				coll.Content = append(coll.Content, item)
 				continue
 			}
-			v, ok := scalar(string(s), ln, col, false)
+			v, ok := scalar(&slab, s, ln, col, false)
 			if !ok {
 				return nil, false
 			}
 			item = nil
 			coll.Content = append(coll.Content, v)
 		case !isItem && item != nil && n == iind:
-			k, v, ok := keyValue(string(text), ln, n+1, false)
+			k, v, ok := keyValue(&slab, text, ln, n+1, false)
 			if !ok || v == nil {
 				return nil, false
 			}
 			item.Content = append(item.Content, k, v)
 		case !isItem && coll.Kind == yaml.MappingNode && n == ind:
-			k, v, ok := keyValue(string(text), ln, n+1, false)
+			k, v, ok := keyValue(&slab, text, ln, n+1, false)
 			if !ok || v == nil {
 				return nil, false
 			}
@@ -168,12 +172,24 @@ func simpleYAML(src []byte) (*yaml.Node, bool) {
 	if len(top.Content) == 0 || block != nil && !endBlock() {
 		return nil, false
 	}
-	return &yaml.Node{Kind: yaml.DocumentNode, Line: top.Line, Column: top.Column, Content: []*yaml.Node{top}}, true
+	return slab.node(yaml.Node{Kind: yaml.DocumentNode, Line: top.Line, Column: top.Column, Content: []*yaml.Node{top}}), true
+}
+
+// nodeSlab hands out nodes from a slice, a new one when it is full (the
+// nodes handed out stay where they are).
+type nodeSlab []yaml.Node
+
+func (s *nodeSlab) node(n yaml.Node) *yaml.Node {
+	if len(*s) == cap(*s) {
+		*s = make([]yaml.Node, 0, 16)
+	}
+	*s = append(*s, n)
+	return &(*s)[len(*s)-1]
 }
 
 // keyValue reads "key: value" or "key:" (v nil), the key at column col of
 // line ln; with blocks, the value may start a block scalar.
-func keyValue(text string, ln, col int, blocks bool) (k, v *yaml.Node, ok bool) {
+func keyValue(slab *nodeSlab, text string, ln, col int, blocks bool) (k, v *yaml.Node, ok bool) {
 	i := 0
 	for i < len(text) && (isLetter(text[i]) || i > 0 && (text[i] >= '0' && text[i] <= '9' || text[i] == '_' || text[i] == '-')) {
 		i++
@@ -181,7 +197,7 @@ func keyValue(text string, ln, col int, blocks bool) (k, v *yaml.Node, ok bool) 
 	if i == 0 || i > 128 || i == len(text) || text[i] != ':' {
 		return nil, nil, false // YAML allows keys of up to 1024 characters on their line
 	}
-	k, ok = scalar(text[:i], ln, col, false)
+	k, ok = scalar(slab, text[:i], ln, col, false)
 	if !ok || k.Tag != "!!str" {
 		return nil, nil, false
 	}
@@ -193,7 +209,7 @@ func keyValue(text string, ln, col int, blocks bool) (k, v *yaml.Node, ok bool) 
 	if s == after || s == "" {
 		return nil, nil, false // "key:value" or trailing spaces
 	}
-	v, ok = scalar(strings.TrimRight(s, " "), ln, col+i+1+len(after)-len(s), blocks)
+	v, ok = scalar(slab, strings.TrimRight(s, " "), ln, col+i+1+len(after)-len(s), blocks)
 	return k, v, ok
 }
 
@@ -201,11 +217,11 @@ func keyValue(text string, ln, col int, blocks bool) (k, v *yaml.Node, ok bool) 
 // the end of the line. With blocks, it may be the indicator of a block
 // scalar, whose Value is then "\n" if it keeps its last line break, until
 // simpleYAML adds its lines.
-func scalar(s string, ln, col int, blocks bool) (*yaml.Node, bool) {
+func scalar(slab *nodeSlab, s string, ln, col int, blocks bool) (*yaml.Node, bool) {
 	if s == "" {
 		return nil, false
 	}
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: ln, Column: col}
+	n := yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: ln, Column: col}
 	switch c := s[0]; {
 	case blocks && (s == ">" || s == ">-" || s == "|" || s == "|-"):
 		n.Style = yaml.FoldedStyle
@@ -250,7 +266,7 @@ func scalar(s string, ln, col int, blocks bool) (*yaml.Node, bool) {
 	default:
 		return nil, false
 	}
-	return n, true
+	return slab.node(n), true
 }
 
 // simpleText reports text with no comment ("#"), tab, backslash or
