@@ -334,7 +334,7 @@ func (r *Renderer) paginate(p *Page, dir string, all []*site.Claim, n, total int
 
 func (r *Renderer) claim(c *site.Claim) (*Page, error) {
 	p := r.newPage(c.Claim, c.Rating.Label+": "+c.Summary)
-	v := &ClaimView{Claim: c, Backlinks: r.site.Backlinks[c.ID]}
+	v := &ClaimView{Claim: c, Backlinks: c.LinkedFrom}
 	for _, q := range c.Doc.Quotes {
 		anchor, original := r.QuoteHrefs(q)
 		v.Quotes = append(v.Quotes, QuoteView{

@@ -41,19 +41,23 @@ func link(s *Site, drafts []*Claim, diags *check.List) {
 	var verified check.List
 	wg.Go(func() { verifyQuotes(s, &verified) })
 	wg.Go(func() {
-		s.Topics = group(s.Claims, func(c *Claim) []Name { return c.Topics })
-		s.Claimants = group(s.Claims, func(c *Claim) []Name { return []Name{c.Claimant} })
+		// One pass over the claims gathers them all.
+		var topics, claimants groups
 		s.ByRating = map[string][]*Claim{}
 		for _, c := range s.Claims {
+			for _, t := range c.Topics {
+				topics.add(t, c)
+			}
+			claimants.add(c.Claimant, c)
 			s.ByRating[c.Rating.ID] = append(s.ByRating[c.Rating.ID], c)
 		}
+		s.Topics, s.Claimants = topics.sorted(), claimants.sorted()
 	})
-	s.Backlinks = map[string][]*Claim{}
 	for _, c := range s.Claims {
 		resolveRefs(s, c.Path, c.Doc, c.bodyLine, c.refs, draftIDs, diags, func(target *Claim, src *Source) {
 			if target != nil {
 				c.Links = append(c.Links, target)
-				s.Backlinks[target.ID] = append(s.Backlinks[target.ID], c)
+				target.LinkedFrom = append(target.LinkedFrom, c)
 			}
 			if src != nil {
 				c.Sources = append(c.Sources, src)
@@ -201,30 +205,39 @@ func linkAliases(s *Site, diags *check.List) {
 	}
 }
 
-// group gathers claims by topic or claimant slug; the first spelling of a
-// name seen (newest claim first) names the group.
-func group(claims []*Claim, names func(*Claim) []Name) []*Group {
-	byID := map[string]*Group{}
-	var out []*Group
-	for _, c := range claims {
-		for _, n := range names(c) {
-			if n.ID == "" {
-				continue
-			}
-			g := byID[n.ID]
-			if g == nil {
-				g = &Group{Name: n}
-				byID[n.ID] = g
-				out = append(out, g)
-			}
-			if g.URL == "" {
-				g.URL = n.URL
-			}
-			if len(g.Claims) == 0 || g.Claims[len(g.Claims)-1] != c {
-				g.Claims = append(g.Claims, c)
-			}
-		}
+// groups gathers claims by topic or claimant slug; the first spelling of
+// a name seen (newest claim first) names the group.
+type groups struct {
+	byID map[string]*Group
+	list []*Group
+}
+
+// add adds c, which comes after the claims added before, to the group of
+// n.
+func (gs *groups) add(n Name, c *Claim) {
+	if n.ID == "" {
+		return
 	}
+	g := gs.byID[n.ID]
+	if g == nil {
+		if gs.byID == nil {
+			gs.byID = map[string]*Group{}
+		}
+		g = &Group{Name: n}
+		gs.byID[n.ID] = g
+		gs.list = append(gs.list, g)
+	}
+	if g.URL == "" {
+		g.URL = n.URL
+	}
+	if len(g.Claims) == 0 || g.Claims[len(g.Claims)-1] != c {
+		g.Claims = append(g.Claims, c)
+	}
+}
+
+// sorted returns the groups by name.
+func (gs *groups) sorted() []*Group {
+	out := gs.list
 	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name.Name) < strings.ToLower(out[j].Name.Name) })
 	return out
 }
@@ -287,14 +300,16 @@ type refs struct {
 
 func refsOf(doc *markdown.Doc) refs {
 	var r refs
+	// Interned, like files' ids: looking them up reads one shared copy,
+	// and the keys of the site's maps are the same strings.
 	for _, c := range doc.Citations {
 		if !slices.Contains(r.sources, c.SourceID) {
-			r.sources = append(r.sources, c.SourceID)
+			r.sources = append(r.sources, intern(c.SourceID))
 		}
 	}
 	for _, l := range doc.Links {
 		if !slices.Contains(r.links, l.Target) {
-			r.links = append(r.links, l.Target)
+			r.links = append(r.links, intern(l.Target))
 		}
 	}
 	return r

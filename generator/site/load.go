@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"path"
@@ -10,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
@@ -167,7 +167,7 @@ func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr
 	if fields == nil {
 		return
 	}
-	id := fileID(name)
+	id := intern(fileID(name))
 	switch {
 	case strings.HasPrefix(name, claimsDir+"/"):
 		p.claim = parseClaim(id, f, fields, cp, keptHTML(cfg, checkOnly), dict, &p.diags)
@@ -209,16 +209,20 @@ func sortClaims(cs []*Claim) {
 	// The keys are sorted beside the claims, in one slice: comparing
 	// them does not read each claim from memory again.
 	type key struct {
-		published time.Time
-		id        string
-		c         *Claim
+		sec  int64 // Published, as time.Compare orders it
+		nsec int
+		id   string
+		c    *Claim
 	}
 	keys := make([]key, len(cs))
 	for i, c := range cs {
-		keys[i] = key{c.Published, c.ID, c}
+		keys[i] = key{c.Published.Unix(), c.Published.Nanosecond(), c.ID, c}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
-		if c := b.published.Compare(a.published); c != 0 {
+		if c := cmp.Compare(b.sec, a.sec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.nsec, a.nsec); c != 0 {
 			return c
 		}
 		return strings.Compare(a.id, b.id)

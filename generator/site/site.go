@@ -24,9 +24,6 @@ type Site struct {
 	Claimants []*Group // by name
 	// ByRating lists the claims of each rating id, newest first.
 	ByRating map[string][]*Claim
-	// Backlinks lists, for a claim, source or page id, the claims that
-	// cross-link to it, newest first.
-	Backlinks map[string][]*Claim
 	// Aliases maps an old claim id to the claim that replaced it.
 	Aliases map[string]*Claim
 	// Words numbers the words of claims' analyses (Claim.Words); nil for
@@ -112,7 +109,10 @@ type Claim struct {
 	Links []*Claim
 	// Sources lists the sources this one cites, in order, once each.
 	Sources []*Source
-	refs    refs
+	// LinkedFrom lists the claims that cross-link to this one, newest
+	// first.
+	LinkedFrom []*Claim
+	refs       refs
 	// cached is the cache entry of its file, which keeps its quotes'
 	// checks.
 	cached *entry
