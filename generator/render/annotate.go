@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 
@@ -98,12 +99,8 @@ func (r *Renderer) annotate(m markup, src *site.Source) {
 // other quote starting here gets an empty anchor before it.
 func (r *Renderer) openMark(b *bytes.Buffer, hs []site.Highlight, covering []int, at int) {
 	id := ""
-	var titles []string
 	for _, j := range covering {
 		h := hs[j]
-		if h.Claim != nil {
-			titles = append(titles, h.Claim.Claim)
-		}
 		if h.Start != at || !h.First || h.Quote.Check.Anchor == "" {
 			continue
 		}
@@ -125,14 +122,22 @@ func (r *Renderer) openMark(b *bytes.Buffer, hs []site.Highlight, covering []int
 		writeStdEscaped(b, id)
 		b.WriteByte('"')
 	}
-	if len(titles) > 0 {
-		b.WriteString(` title="Quoted in: `)
-		for i, t := range dedupe(titles) {
-			if i > 0 {
-				b.WriteString(" · ")
-			}
-			writeStdEscaped(b, t)
+	// The claims that quote it, each once.
+	titled := false
+	for i, j := range covering {
+		c := hs[j].Claim
+		if c == nil || slices.ContainsFunc(covering[:i], func(k int) bool { return hs[k].Claim != nil && hs[k].Claim.Claim == c.Claim }) {
+			continue
 		}
+		if !titled {
+			b.WriteString(` title="Quoted in: `)
+			titled = true
+		} else {
+			b.WriteString(" · ")
+		}
+		writeStdEscaped(b, c.Claim)
+	}
+	if titled {
 		b.WriteByte('"')
 	}
 	b.WriteByte('>')
@@ -151,16 +156,4 @@ func (r *Renderer) quoteRef(b *bytes.Buffer, h site.Highlight, n int) {
 	b.WriteString(`">`)
 	b.WriteString(itoa(n))
 	b.WriteString(`</a>`)
-}
-
-func dedupe(s []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range s {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
 }
