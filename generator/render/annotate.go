@@ -53,10 +53,14 @@ func (r *Renderer) annotate(m markup, src *site.Source) {
 		start, end := pc.Offset, pc.Offset+len(pc.Text)
 		cuts = append(cuts[:0], start, end)
 		for _, h := range hs {
-			for _, x := range []int{h.Start, h.End} {
-				if x > start && x < end {
-					cuts = append(cuts, x)
-				}
+			if h.Start >= end {
+				break // hs are in order of Start
+			}
+			if h.Start > start {
+				cuts = append(cuts, h.Start)
+			}
+			if h.End > start && h.End < end {
+				cuts = append(cuts, h.End)
 			}
 		}
 		sort.Ints(cuts)
@@ -67,7 +71,10 @@ func (r *Renderer) annotate(m markup, src *site.Source) {
 			}
 			covering = covering[:0]
 			for j, h := range hs {
-				if h.Start <= a && h.End >= z {
+				if h.Start > a {
+					break
+				}
+				if h.End >= z {
 					covering = append(covering, j)
 				}
 			}
