@@ -279,10 +279,10 @@ func Memory(opts Options) (*Result, check.List, error) {
 	if diags.Errors() > 0 {
 		return nil, diags, nil
 	}
-	if err != nil {
-		return nil, diags, err
-	}
 	res := &Result{Site: s, Files: map[string][]byte{}}
+	if err != nil {
+		return res, diags, err
+	}
 	var mu sync.Mutex
 	pages, err := a.render(s, opts, func(p string, b []byte, _ bool) error {
 		mu.Lock()

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"sync"
 	"time"
 
 	"factcheck/generator/markdown"
@@ -31,6 +32,24 @@ type Site struct {
 	Words *words.Dict
 	// Stats say what loading did and how long it took.
 	Stats Stats
+
+	backlinksOnce sync.Once
+	backlinks     map[string][]*Claim
+}
+
+// Backlinks maps the id of each claim that others cross-link to to those
+// claims, newest first (each claim's LinkedFrom), for templates that read
+// .Site.Backlinks. It is made on first use.
+func (s *Site) Backlinks() map[string][]*Claim {
+	s.backlinksOnce.Do(func() {
+		s.backlinks = map[string][]*Claim{}
+		for _, c := range s.Claims {
+			if len(c.LinkedFrom) > 0 {
+				s.backlinks[c.ID] = c.LinkedFrom
+			}
+		}
+	})
+	return s.backlinks
 }
 
 // Stats say what a Load did and how long it took.

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -266,4 +268,41 @@ func FuzzSplitFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBacklinks checks Claim.LinkedFrom and Site.Backlinks, which
+// templates may read: the claims that cross-link to a claim, newest first,
+// each once; pages' links are not backlinks.
+func TestBacklinks(t *testing.T) {
+	fm := func(published string) string {
+		return strings.Replace(strings.Replace(claimFM, "%s", "accurate", 1), "2021-02-01", published, 1)
+	}
+	s, d := Load(site(
+		"content/claims/a.md", fm("2021-02-01")+"See [[b]] and [[c]], and [[b]] again.\n",
+		"content/claims/b.md", fm("2021-03-01")+"See [[c]].\n",
+		"content/claims/c.md", fm("2021-04-01")+"No links.\n",
+		"content/pages/p.md", "---\ntitle: P\n---\nSee [[c]].\n",
+	), Options{})
+	if d.Errors() > 0 {
+		t.Fatal(d)
+	}
+	ids := func(cs []*Claim) (out []string) {
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	want := map[string][]string{"b": {"a"}, "c": {"b", "a"}}
+	got := map[string][]string{}
+	for id, cs := range s.Backlinks() {
+		got[id] = ids(cs)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Backlinks() = %v, want %v", got, want)
+	}
+	for _, c := range s.Claims {
+		if g, w := ids(c.LinkedFrom), want[c.ID]; !slices.Equal(g, w) {
+			t.Errorf("%s.LinkedFrom = %v, want %v", c.ID, g, w)
+		}
+	}
 }
