@@ -18,8 +18,9 @@ var watchedDirs = []string{"content", "templates", "static"}
 
 // batchDelay is how long the folder must stay quiet before a batch of
 // changes is passed on: an editor's save is a burst of events (temporary
-// file, write, rename, chmod) within a few milliseconds.
-const batchDelay = 40 * time.Millisecond
+// file, write, rename, chmod) within a few milliseconds. Every save waits
+// for it, so it is kept short (webpack waits 20 ms).
+const batchDelay = 25 * time.Millisecond
 
 // watch reports batches of changed paths (slash-separated, relative to
 // src) until ctx is done, then closes the channel. It watches src itself
