@@ -228,11 +228,14 @@ func (d *Doc) locate() {
 	if len(d.Quotes)+len(d.Citations)+len(d.Links) == 0 {
 		return
 	}
-	starts := []int{0}
-	for i, c := range d.Source {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(d.Source, []byte("\n"))+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(d.Source[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	at := func(off int) Pos {
 		if off < 0 {
