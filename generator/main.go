@@ -42,29 +42,27 @@ const usage = `usage:
 `
 
 func main() {
-	// FC_CPUPROFILE=FILE writes a CPU profile, for bench/ and for finding
-	// what is slow.
+	os.Exit(profiled(func() int { return run(os.Args[1:], os.Stdout, os.Stderr) }))
+}
+
+// profiled runs f and returns its exit code, writing with
+// FC_CPUPROFILE=FILE a CPU profile of it and with FC_TRACE=FILE an
+// execution trace (go tool trace): for bench/, and for finding what is
+// slow and where a core waits.
+func profiled(f func() int) int {
 	if p := os.Getenv("FC_CPUPROFILE"); p != "" {
-		f, err := os.Create(p)
-		if err == nil && pprof.StartCPUProfile(f) == nil {
-			code := run(os.Args[1:], os.Stdout, os.Stderr)
-			pprof.StopCPUProfile()
-			f.Close()
-			os.Exit(code)
+		if out, err := os.Create(p); err == nil && pprof.StartCPUProfile(out) == nil {
+			defer out.Close()
+			defer pprof.StopCPUProfile()
 		}
 	}
-	// FC_TRACE=FILE writes an execution trace (go tool trace), for
-	// finding where a core waits.
 	if p := os.Getenv("FC_TRACE"); p != "" {
-		f, err := os.Create(p)
-		if err == nil && trace.Start(f) == nil {
-			code := run(os.Args[1:], os.Stdout, os.Stderr)
-			trace.Stop()
-			f.Close()
-			os.Exit(code)
+		if out, err := os.Create(p); err == nil && trace.Start(out) == nil {
+			defer out.Close()
+			defer trace.Stop()
 		}
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	return f()
 }
 
 // writeHeapProfile writes, with FC_MEMPROFILE=FILE, what a build keeps in
