@@ -63,17 +63,6 @@ func Load(opts Options) (*site.Site, check.List) {
 	return site.Load(DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL})
 }
 
-// Render renders s with the built-in templates and assets, overridden by the
-// site's own templates/ and static/ folders, and hands each output file to
-// emit, from several goroutines at once; fresh is the job's render.Job.Fresh.
-func Render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error) (pages int, err error) {
-	a, err := loadAssets(opts)
-	if err != nil {
-		return 0, err
-	}
-	return a.render(s, opts, emit)
-}
-
 // loadAll loads and checks the site with load (Load when nil) and,
 // meanwhile, its templates and static files.
 func loadAll(opts Options, load func() (*site.Site, check.List)) (*site.Site, check.List, *assets, error) {
@@ -91,7 +80,10 @@ func loadAll(opts Options, load func() (*site.Site, check.List)) (*site.Site, ch
 	return s, diags, a, aErr
 }
 
-// render is Render with the assets loaded.
+// render renders s with a (the built-in templates and assets, overridden
+// by the site's own templates/ and static/ folders), and hands each output
+// file to emit, from several goroutines at once; fresh is the job's
+// render.Job.Fresh.
 func (a *assets) render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error) (pages int, err error) {
 	var all []render.Job
 	a.jobs(s, opts, func(j render.Job) { all = append(all, j) })
