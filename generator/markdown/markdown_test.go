@@ -381,7 +381,7 @@ func TestWriteEscaped(t *testing.T) {
 	for _, s := range []string{"", "plain", `<a href="x">'&'</a>`, "é<ü>&amp;\"", all.String(), "\xff<\xfe"} {
 		var b bytes.Buffer
 		w := bufio.NewWriter(&b)
-		writeEscaped(w, s)
+		WriteEscaped(w, s)
 		w.Flush()
 		if got, want := b.String(), html.EscapeString(s); got != want {
 			t.Errorf("writeEscaped(%q) = %q, want %q", s, got, want)

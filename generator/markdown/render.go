@@ -213,20 +213,20 @@ func (r *nodeRenderer) citation(w util.BufWriter, src []byte, n ast.Node, enteri
 		// The attribution line of a block quote names the source in full.
 		openLink(w, href, "")
 		w.WriteString(`<cite>`)
-		writeEscaped(w, title)
+		WriteEscaped(w, title)
 		w.WriteString(`</cite>`)
 		closeLink(w, href)
 		if c.Locator != "" {
 			w.WriteString(", ")
-			writeEscaped(w, c.Locator)
+			WriteEscaped(w, c.Locator)
 		}
 	} else {
 		openLink(w, href, title)
 		w.WriteByte('[')
-		writeEscaped(w, title)
+		WriteEscaped(w, title)
 		if c.Locator != "" {
 			w.WriteString(", ")
-			writeEscaped(w, c.Locator)
+			WriteEscaped(w, c.Locator)
 		}
 		w.WriteByte(']')
 		closeLink(w, href)
@@ -249,7 +249,7 @@ func writeStatus(w util.BufWriter, q *Quote, original string) {
 	}
 	if original != "" {
 		w.WriteString(` <a class="original" rel="external noopener" href="`)
-		writeEscaped(w, original)
+		WriteEscaped(w, original)
 		w.WriteString(`">original ↗</a>`)
 	}
 }
@@ -261,10 +261,10 @@ func openLink(w util.BufWriter, href, title string) {
 		return
 	}
 	w.WriteString(`<a href="`)
-	writeEscaped(w, href)
+	WriteEscaped(w, href)
 	if title != "" {
 		w.WriteString(`" title="`)
-		writeEscaped(w, title)
+		WriteEscaped(w, title)
 	}
 	w.WriteString(`">`)
 }
@@ -275,9 +275,9 @@ func closeLink(w util.BufWriter, href string) {
 	}
 }
 
-// writeEscaped writes s escaped as html.EscapeString escapes it, without
+// WriteEscaped writes s escaped as html.EscapeString escapes it, without
 // making the escaped string.
-func writeEscaped(w util.BufWriter, s string) {
+func WriteEscaped[W interface{ WriteString(string) (int, error) }](w W, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var e string
@@ -323,7 +323,7 @@ func (r *nodeRenderer) crossLink(w util.BufWriter, src []byte, n ast.Node, enter
 	}
 	w.WriteString(`<span class="xref">`)
 	openLink(w, href, "")
-	writeEscaped(w, label)
+	WriteEscaped(w, label)
 	closeLink(w, href)
 	w.WriteString(`</span>`)
 	return ast.WalkSkipChildren, nil

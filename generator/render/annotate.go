@@ -80,11 +80,11 @@ func (r *Renderer) annotate(m markup, src *site.Source) {
 			}
 			text := pc.Text[a-start : z-start]
 			if len(covering) == 0 {
-				writeStdEscaped(b, text)
+				markdown.WriteEscaped(b, text)
 				continue
 			}
 			r.openMark(b, hs, covering, a)
-			writeStdEscaped(b, text)
+			markdown.WriteEscaped(b, text)
 			b.WriteString("</mark>")
 			for _, j := range covering {
 				h := hs[j]
@@ -115,7 +115,7 @@ func (r *Renderer) openMark(b *bytes.Buffer, hs []site.Highlight, covering []int
 			id = h.Quote.Check.Anchor
 		} else {
 			b.WriteString(`<span class="anchor" id="`)
-			writeStdEscaped(b, h.Quote.Check.Anchor)
+			markdown.WriteEscaped(b, h.Quote.Check.Anchor)
 			b.WriteString(`"></span>`)
 		}
 	}
@@ -126,7 +126,7 @@ func (r *Renderer) openMark(b *bytes.Buffer, hs []site.Highlight, covering []int
 	}
 	if id != "" {
 		b.WriteString(` id="`)
-		writeStdEscaped(b, id)
+		markdown.WriteEscaped(b, id)
 		b.WriteByte('"')
 	}
 	// The claims that quote it, each once.
@@ -142,7 +142,7 @@ func (r *Renderer) openMark(b *bytes.Buffer, hs []site.Highlight, covering []int
 		} else {
 			b.WriteString(" · ")
 		}
-		writeStdEscaped(b, c.Claim)
+		markdown.WriteEscaped(b, c.Claim)
 	}
 	if titled {
 		b.WriteByte('"')
@@ -153,13 +153,13 @@ func (r *Renderer) openMark(b *bytes.Buffer, hs []site.Highlight, covering []int
 // quoteRef links from the end of a quote on a source page to its claim.
 func (r *Renderer) quoteRef(b *bytes.Buffer, h site.Highlight, n int) {
 	b.WriteString(`<a class="qref" href="`)
-	writeStdEscaped(b, r.urls.relPage("claims/", h.Claim.ID))
+	markdown.WriteEscaped(b, r.urls.relPage("claims/", h.Claim.ID))
 	b.WriteString(`" title="Quoted in: `)
-	writeStdEscaped(b, h.Claim.Claim)
+	markdown.WriteEscaped(b, h.Claim.Claim)
 	b.WriteString(`" aria-label="Quote `)
 	b.WriteString(itoa(n))
 	b.WriteString(`, quoted in: `)
-	writeStdEscaped(b, h.Claim.Claim)
+	markdown.WriteEscaped(b, h.Claim.Claim)
 	b.WriteString(`">`)
 	b.WriteString(itoa(n))
 	b.WriteString(`</a>`)

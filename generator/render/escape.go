@@ -50,25 +50,11 @@ func escapeText(s string) string {
 
 // writeEscaped writes s escaped for HTML text or a quoted attribute value.
 func writeEscaped[W interface{ WriteString(string) (int, error) }](w W, s string) {
-	writeEscapes(w, s, htmlEscapes)
-}
-
-// stdEscapes are the escapes of html.EscapeString.
-var stdEscapes = newEscapes(map[byte]string{'"': "&#34;", '&': "&amp;", '\'': "&#39;", '<': "&lt;", '>': "&gt;"})
-
-// writeStdEscaped writes s escaped as html.EscapeString escapes it.
-func writeStdEscaped[W interface{ WriteString(string) (int, error) }](w W, s string) {
-	writeEscapes(w, s, stdEscapes)
-}
-
-// writeEscapes writes s with each byte that has an escape in e replaced
-// by it.
-func writeEscapes[W interface{ WriteString(string) (int, error) }](w W, s string, e *escapes) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		if e.escaped[s[i]] {
+		if htmlEscapes.escaped[s[i]] {
 			w.WriteString(s[last:i])
-			w.WriteString(e.to[s[i]])
+			w.WriteString(htmlEscapes.to[s[i]])
 			last = i + 1
 		}
 	}

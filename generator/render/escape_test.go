@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"html"
 	"html/template"
 	"net/url"
 	"strings"
@@ -133,16 +132,6 @@ func TestEscapePath(t *testing.T) {
 	for _, p := range append([]string{"claims/a-b_c.d~e/", "sources/x/", "é/", "a b/", "a%20b/", "a+b/", "a;b/", "ñ-1/"}, escapeInputs...) {
 		if got, want := escapePath(p), (&url.URL{Path: p}).EscapedPath(); got != want {
 			t.Errorf("escapePath(%q) = %q, want %q", p, got, want)
-		}
-	}
-}
-
-func TestWriteStdEscaped(t *testing.T) {
-	for _, s := range append([]string{"", "plain", "\x00+<>&'\"é\xff"}, escapeInputs...) {
-		var b strings.Builder
-		writeStdEscaped(&b, s)
-		if got, want := b.String(), html.EscapeString(s); got != want {
-			t.Errorf("writeStdEscaped(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
