@@ -300,16 +300,14 @@ type refs struct {
 
 func refsOf(doc *markdown.Doc) refs {
 	var r refs
-	// Interned, like files' ids: looking them up reads one shared copy,
-	// and the keys of the site's maps are the same strings.
 	for _, c := range doc.Citations {
 		if !slices.Contains(r.sources, c.SourceID) {
-			r.sources = append(r.sources, intern(c.SourceID))
+			r.sources = append(r.sources, c.SourceID)
 		}
 	}
 	for _, l := range doc.Links {
 		if !slices.Contains(r.links, l.Target) {
-			r.links = append(r.links, intern(l.Target))
+			r.links = append(r.links, l.Target)
 		}
 	}
 	return r

@@ -167,7 +167,7 @@ func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr
 	if fields == nil {
 		return
 	}
-	id := intern(fileID(name))
+	id := fileID(name)
 	switch {
 	case strings.HasPrefix(name, claimsDir+"/"):
 		p.claim = parseClaim(id, f, fields, cp, keptHTML(cfg, checkOnly), dict, &p.diags)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"sync"
-	"unique"
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
@@ -32,11 +31,8 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown
 	}
 	c.Updated = fm.date("updated", false)
 	c.Authors = fm.strs("authors")
-	for i, a := range c.Authors {
-		c.Authors[i] = intern(a)
-	}
 	for _, t := range fm.strs("topics") {
-		c.Topics = append(c.Topics, Name{Name: intern(t), ID: intern(Slug(t))})
+		c.Topics = append(c.Topics, Name{Name: t, ID: Slug(t)})
 	}
 	c.Corrections = readCorrections(fm)
 	c.Draft = fm.boolean("draft")
@@ -88,15 +84,9 @@ func readClaimant(fm *fields) Name {
 	if n.Name == "" && v.Kind == yaml.ScalarNode {
 		fm.errorf(fm.at(v), "claimant must not be empty")
 	}
-	n.Name, n.ID, n.URL = intern(n.Name), intern(Slug(n.Name)), intern(n.URL)
+	n.ID = Slug(n.Name)
 	return n
 }
-
-// intern returns s as one string shared by every equal string it
-// returned. Topics, claimants and authors repeat over many claims: one
-// copy of each takes less memory, and grouping and rendering the claims
-// read it from the cache instead of each claim's own copy.
-func intern(s string) string { return unique.Make(s).Value() }
 
 func readURLs(fm *fields, key string) []string {
 	v := fm.get(key, false)
