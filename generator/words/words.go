@@ -11,7 +11,6 @@ package words
 
 import (
 	"encoding/binary"
-	"hash/maphash"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -135,27 +134,30 @@ func (d *Dict) Set(text []byte) Set {
 	misses := 0
 	var word [64]byte
 	Scan(text, word[:0], func(w []byte) {
+		if e := &sc.cache[hash(w)%cacheSize]; e.word == string(w) {
+			sc.ids = append(sc.ids, e.id)
+			return
+		}
+		// Only the words the cache does not know are kept, to be
+		// looked up below.
+		sc.ids = append(sc.ids, noID)
 		sc.list = append(sc.list, w...)
 		sc.ends = append(sc.ends, len(sc.list))
-		if e := &sc.cache[maphash.Bytes(seed, w)%cacheSize]; e.word == string(w) {
-			sc.ids = append(sc.ids, e.id)
-		} else {
-			sc.ids = append(sc.ids, noID)
-			misses++
-		}
+		misses++
 	})
 	if misses > 0 {
 		d.mu.Lock()
 		if d.ids == nil {
 			d.ids = map[string]uint32{}
 		}
-		start := 0
-		for k, end := range sc.ends {
-			w := sc.list[start:end]
-			start = end
+		start, m := 0, 0
+		for k := range sc.ids {
 			if sc.ids[k] != noID {
 				continue
 			}
+			w := sc.list[start:sc.ends[m]]
+			start = sc.ends[m]
+			m++
 			id, ok := d.ids[string(w)]
 			if !ok {
 				id = uint32(len(d.words))
@@ -163,7 +165,7 @@ func (d *Dict) Set(text []byte) Set {
 				d.ids[d.words[id]] = id
 			}
 			sc.ids[k] = id
-			sc.cache[maphash.Bytes(seed, w)%cacheSize] = cached{d.words[id], id}
+			sc.cache[hash(w)%cacheSize] = cached{d.words[id], id}
 		}
 		d.mu.Unlock()
 	}
@@ -186,9 +188,9 @@ func (d *Dict) Set(text []byte) Set {
 // scratch is where Set gathers words and ids; scratches holds them for
 // reuse.
 type scratch struct {
-	list []byte   // the words, one after the other
-	ends []int    // where each word ends in list
-	ids  []uint32 // the id of each word, noID until looked up
+	list []byte   // the words the cache did not know, one after the other
+	ends []int    // where each of them ends in list
+	ids  []uint32 // the id of each word of the text, noID until looked up
 	set  []byte
 	// seen has, for each id, the number of the last Set (gen) that took
 	// it with this scratch.
@@ -211,10 +213,25 @@ const (
 	noID      = ^uint32(0)
 )
 
-var (
-	scratches = sync.Pool{New: func() any { return new(scratch) }}
-	seed      = maphash.MakeSeed()
-)
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// hash is a quick hash of a word for the scratches' caches, eight bytes
+// at a time: most words are read from a cache, so this is paid for
+// nearly every word, and the cache checks the word itself, so that
+// words with the same hash only take each other's place.
+func hash(w []byte) uint {
+	const m = 0x9e3779b97f4a7c15
+	h := uint64(len(w)) * m
+	for ; len(w) >= 8; w = w[8:] {
+		h = (h ^ binary.LittleEndian.Uint64(w)) * m
+	}
+	var x uint64
+	for i, c := range w {
+		x |= uint64(c) << (8 * i)
+	}
+	h = (h ^ x) * m
+	return uint(h ^ h>>29)
+}
 
 // Words returns the words of d by id, as they are now: the slice does not
 // change when d grows.
