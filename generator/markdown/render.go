@@ -42,7 +42,7 @@ type Renderer struct {
 // With unsafe set, raw HTML in Markdown is written as it is; otherwise it is
 // shown as text.
 func NewRenderer(links Links, unsafe bool) *Renderer {
-	var opts []renderer.Option
+	opts := []renderer.Option{gmhtml.WithWriter(newTextWriter())}
 	if unsafe {
 		opts = append(opts, gmhtml.WithUnsafe())
 	}
