@@ -123,6 +123,20 @@ func TestBadInput(t *testing.T) {
 			want: `content/pages/p.md:2:1: error: front matter must be YAML keys and values (key: value)`,
 		},
 		{
+			name: "a key set twice",
+			file: "content/pages/p.md",
+			data: "---\ntitle: A\nmenu: 1\ntitle: B\n---\n",
+			want: `content/pages/p.md:4:1: error: key "title" is set twice`,
+		},
+		{
+			name: "many keys, one set twice",
+			file: "content/pages/p.md",
+			data: "---\ntitle: T\n" + manyKeys(100) + "unused_field_7: again\n---\n",
+			want: manyKeysUnknown("content/pages/p.md", 3, 100) + "\n" +
+				`content/pages/p.md:103:1: error: key "unused_field_7" is set twice` + "\n" +
+				`content/pages/p.md:103:1: warning: unknown key "unused_field_7"`,
+		},
+		{
 			name: "huge front-matter scalar",
 			file: "content/pages/p.md",
 			data: "---\ntitle: T\nmenu: " + strings.Repeat("9", 1<<20) + "\n---\n",
@@ -216,4 +230,22 @@ func TestDeepNesting(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manyKeys is front matter of n keys no file has: unused_field_0: 0, ...
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "unused_field_%d: %d\n", i, i)
+	}
+	return b.String()
+}
+
+// manyKeysUnknown is the warnings about manyKeys(n) from line on.
+func manyKeysUnknown(path string, line, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "%s:%d:1: warning: unknown key \"unused_field_%d\"\n", path, line+i, i)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -99,13 +100,14 @@ type Pos struct{ Line, Col int }
 // fields reads the keys of one YAML mapping, remembering which were read so
 // that the rest can be reported as unknown.
 type fields struct {
-	path   string
-	line   int // the file line of the YAML's first line, minus one
-	keys   []*yaml.Node
-	values map[string]*yaml.Node
-	used   map[string]bool
-	pos    Pos // where the mapping starts
-	diags  *check.List
+	path string
+	line int // the file line of the YAML's first line, minus one
+	// The keys in order, their values, and whether each was read: a
+	// front matter has a dozen keys, fewer than a map would be worth.
+	keys, values []*yaml.Node
+	used         []bool
+	pos          Pos // where the mapping starts
+	diags        *check.List
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -131,7 +133,7 @@ func parseYAML(path string, src []byte, firstLine int, diags *check.List) *field
 			return nil
 		}
 	}
-	f := &fields{path: path, line: firstLine - 1, values: map[string]*yaml.Node{}, used: map[string]bool{}, diags: diags}
+	f := &fields{path: path, line: firstLine - 1, diags: diags}
 	f.pos = Pos{firstLine, 1}
 	if len(doc.Content) == 0 {
 		return f // empty front matter
@@ -142,24 +144,38 @@ func parseYAML(path string, src []byte, firstLine int, diags *check.List) *field
 		return nil
 	}
 	f.pos = f.at(m)
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		if _, dup := f.values[k.Value]; dup {
+	f.add(m)
+	var seen map[string]bool // for a long mapping, instead of comparing every pair
+	if len(f.keys) > 64 {
+		seen = make(map[string]bool, len(f.keys))
+	}
+	for i, k := range f.keys {
+		dup := seen[k.Value]
+		if seen != nil {
+			seen[k.Value] = true
+		} else {
+			dup = slices.ContainsFunc(f.keys[:i], func(o *yaml.Node) bool { return o.Value == k.Value })
+		}
+		if dup {
 			diags.Errorf(path, f.line+k.Line, k.Column, "key %q is set twice", k.Value)
 		}
-		f.keys = append(f.keys, k)
-		f.values[k.Value] = v
 	}
 	return f
 }
 
+// add takes the keys and values of mapping n.
+func (f *fields) add(n *yaml.Node) {
+	pairs := len(n.Content) / 2
+	f.keys, f.values, f.used = make([]*yaml.Node, pairs), make([]*yaml.Node, pairs), make([]bool, pairs)
+	for i := range pairs {
+		f.keys[i], f.values[i] = n.Content[2*i], n.Content[2*i+1]
+	}
+}
+
 // sub reads a nested mapping, such as a claimant's {name, url}.
 func (f *fields) sub(n *yaml.Node) *fields {
-	s := &fields{path: f.path, line: f.line, values: map[string]*yaml.Node{}, used: map[string]bool{}, diags: f.diags, pos: f.at(n)}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		s.keys = append(s.keys, n.Content[i])
-		s.values[n.Content[i].Value] = n.Content[i+1]
-	}
+	s := &fields{path: f.path, line: f.line, diags: f.diags, pos: f.at(n)}
+	s.add(n)
 	return s
 }
 
@@ -171,8 +187,12 @@ func (f *fields) errorf(p Pos, format string, args ...any) {
 
 // get returns the value of key, or nil; a null value counts as missing.
 func (f *fields) get(key string, required bool) *yaml.Node {
-	f.used[key] = true
-	v := f.values[key]
+	var v *yaml.Node // the last value of key, as a map would keep
+	for i, k := range f.keys {
+		if k.Value == key {
+			f.used[i], v = true, f.values[i]
+		}
+	}
 	if v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		v = nil
 	}
@@ -278,8 +298,8 @@ func (f *fields) url(key string, required bool) string {
 // unknown warns about each key that was never read, naming the nearest
 // known key.
 func (f *fields) unknown(known []string) {
-	for _, k := range f.keys {
-		if f.used[k.Value] {
+	for i, k := range f.keys {
+		if f.used[i] {
 			continue
 		}
 		msg := fmt.Sprintf("unknown key %q", k.Value)
