@@ -219,7 +219,7 @@ func inlineQuote(doc *Doc, c *Citation) {
 		if c.PreviousSibling() == nil {
 			return
 		}
-	} else if v := textOf(prev, doc.Source); len(v) >= 4 && closingQuote(trimOneSpace(v)) == 0 {
+	} else if v := prev.Segment.Value(doc.Source); len(v)+lineBreak(prev) >= 4 && closingQuote(endOf(prev, v)) == 0 {
 		return // the text right before the citation ends without a quotation mark
 	}
 	var nodes []ast.Node
@@ -247,7 +247,10 @@ func inlineQuote(doc *Doc, c *Citation) {
 			continue
 		}
 		spans = append(spans, span{b.Len(), t.Segment.Start})
-		b.WriteString(textOf(t, doc.Source))
+		b.Write(t.Segment.Value(doc.Source))
+		if lineBreak(t) == 1 {
+			b.WriteByte('\n')
+		}
 	}
 	// offset is the Markdown offset of b's byte i, or -1: a byte of text
 	// is at its place in the segment, the line break after it at the
@@ -287,10 +290,22 @@ func inlineQuote(doc *Doc, c *Citation) {
 
 // textOf is a text node's text as inlineQuote reads it: its Markdown,
 // and "\n" after it when a line break follows.
-func textOf(t *ast.Text, src []byte) string {
-	v := string(t.Segment.Value(src))
+// lineBreak is 1 if t ends with a line break, else 0.
+func lineBreak(t *ast.Text) int {
 	if t.SoftLineBreak() || t.HardLineBreak() {
-		v += "\n"
+		return 1
+	}
+	return 0
+}
+
+// endOf is v, the text of t, without the space or line break it ends
+// with, as trimOneSpace drops it from the text and its line break.
+func endOf(t *ast.Text, v []byte) []byte {
+	if lineBreak(t) == 1 {
+		return v
+	}
+	if n := len(v); n > 0 && (v[n-1] == ' ' || v[n-1] == '\n') {
+		return v[:n-1]
 	}
 	return v
 }
@@ -305,8 +320,15 @@ func trimOneSpace(s string) string {
 
 // closingQuote returns the byte length of the closing quotation mark that s
 // ends with, or 0.
-func closingQuote(s string) int {
-	r, n := utf8.DecodeLastRuneInString(s)
+func closingQuote[T string | []byte](s T) int {
+	var r rune
+	var n int
+	switch s := any(s).(type) {
+	case string:
+		r, n = utf8.DecodeLastRuneInString(s)
+	case []byte:
+		r, n = utf8.DecodeLastRune(s)
+	}
 	if r == '"' || r == '”' {
 		return n
 	}
