@@ -93,7 +93,7 @@ func buildBoth(t *testing.T, dir string, opts Options, keep map[string]bool) {
 		t.Fatal(err)
 	}
 	var written []string
-	for _, f := range []string{"base.html", "claim.html", "source.html", "claims.html", "group.html", "rating.html", "partials.html"} {
+	for _, f := range []string{"base.html", "claim.html", "source.html", "claims.html", "group.html", "rating.html", "sources.html", "corrections.html", "partials.html"} {
 		if keep[f] {
 			continue
 		}

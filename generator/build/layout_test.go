@@ -48,7 +48,7 @@ func TestLayoutInGo(t *testing.T) {
 			if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			for _, f := range []string{"base.html", "claim.html", "source.html", "claims.html", "group.html", "rating.html", "partials.html"} {
+			for _, f := range []string{"base.html", "claim.html", "source.html", "claims.html", "group.html", "rating.html", "sources.html", "corrections.html", "partials.html"} {
 				b, err := fs.ReadFile(factcheck.Files, "templates/"+f)
 				if err != nil {
 					t.Fatal(err)

@@ -7,7 +7,8 @@ import (
 	"factcheck/generator/site"
 )
 
-// The built-in base.html, the pages of claims, sources and listings, and
+// The built-in base.html, the pages of claims, sources and listings, the
+// lists of all sources and of all corrections, and
 // the "claim-card", "claim-list" and "pager" of partials.html are also
 // written out in Go below, straight into the page: a claim page runs some
 // sixty template actions, and html/template spends far more time on each
@@ -98,6 +99,12 @@ func (r *Renderer) block(b *bytes.Buffer, name string, t *template.Template, blo
 		return r.sourceMain(markup{b}, p)
 	case (from == "claims.html" || from == "group.html" || from == "rating.html") && block == "main":
 		return r.listingMain(markup{b}, name, t, p)
+	case from == "sources.html" && block == "main":
+		r.sourcesMain(markup{b}, p)
+		return nil
+	case from == "corrections.html" && block == "main":
+		r.correctionsMain(markup{b}, p)
+		return nil
 	}
 	return t.ExecuteTemplate(b, block, p)
 }
@@ -350,6 +357,51 @@ func (r *Renderer) listingMain(m markup, name string, t *template.Template, p *P
 	}
 	m.raw("\n")
 	return nil
+}
+
+// sourcesMain writes the "main" block of the built-in sources.html: every
+// source, with its publisher, date and how often it is cited.
+func (r *Renderer) sourcesMain(m markup, p *Page) {
+	m.raw("\n<h1>Sources</h1>\n<p class=\"lede\">The documents our fact-checks quote. Each page shows the stored text with every quoted passage highlighted.</p>\n<ul class=\"source-list\">")
+	if len(p.Site.Sources) == 0 {
+		m.raw("\n<li class=\"empty\">No sources yet.</li>")
+	}
+	for _, src := range p.Site.Sources {
+		m.raw("\n<li><a href=\"")
+		r.pathURL(m, "sources/", src.ID)
+		m.raw("\">")
+		m.text(src.Title)
+		m.raw("</a> <span class=\"meta\">")
+		m.text(src.Publisher)
+		if !src.Published.IsZero() {
+			m.raw(", ")
+			m.time(src.Published)
+		}
+		n := len(src.CitedBy)
+		m.raw(" · cited by ", itoa(n), " ", plural(n, "fact-check", "fact-checks"), "</span></li>")
+	}
+	m.raw("\n</ul>\n")
+}
+
+// correctionsMain writes the "main" block of the built-in
+// corrections.html: every correction, newest first.
+func (r *Renderer) correctionsMain(m markup, p *Page) {
+	m.raw("\n<h1>Corrections</h1>\n<p class=\"lede\">When we get something wrong, we fix it and say so here and on the fact-check.</p>\n<ol class=\"corrections-list\">")
+	if len(p.Corrections) == 0 {
+		m.raw("\n<li class=\"empty\">No corrections so far.</li>")
+	}
+	for _, corr := range p.Corrections {
+		m.raw("\n<li>")
+		m.time(corr.Date)
+		m.raw(" · <a href=\"")
+		r.pathURL(m, "claims/", corr.Claim.ID)
+		m.raw("\">")
+		m.text(corr.Claim.Claim)
+		m.raw("</a><p>")
+		m.text(corr.Note)
+		m.raw("</p></li>")
+	}
+	m.raw("\n</ol>\n")
 }
 
 // partial writes "claim-list" or "pager" of partials.html for page
