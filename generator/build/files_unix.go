@@ -16,7 +16,8 @@ import (
 // content files and 12,000 pages pays 115,000 times for nothing.
 
 // DirFS is os.DirFS(dir) whose ReadFile reads a file with four system
-// calls (open, fstat, read, close).
+// calls (open, fstat, read, close), where os.ReadFile makes a second read
+// to see the end.
 func DirFS(dir string) fs.FS { return dirFS{os.DirFS(dir), dir} }
 
 type dirFS struct {
@@ -44,10 +45,10 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer syscall.Close(fd)
-	size := 512
+	size, whole := 512, -1
 	var st syscall.Stat_t
 	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG {
-		size = int(st.Size) + 1 // one more, to see the end at once
+		size, whole = int(st.Size)+1, int(st.Size) // one more, to see if it grew
 	}
 	b := make([]byte, 0, size)
 	for {
@@ -59,6 +60,11 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 			return b, nil
 		}
 		b = b[:len(b)+n]
+		if len(b) == whole {
+			// All of the file as it was at fstat: no read for the end
+			// (a file being saved is read again when it changes).
+			return b, nil
+		}
 		if len(b) == cap(b) { // the file grew
 			b = append(b, 0)[:len(b)]
 		}
