@@ -61,8 +61,10 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 		}
 		b = b[:len(b)+n]
 		if len(b) == whole {
-			// All of the file as it was at fstat: no read for the end
-			// (a file being saved is read again when it changes).
+			// All of the file as it was at fstat: no read for the end.
+			// A file that grew since fills the byte to spare and is
+			// read on; a file being saved is read again when it
+			// changes.
 			return b, nil
 		}
 		if len(b) == cap(b) { // the file grew

@@ -288,9 +288,8 @@ func inlineQuote(doc *Doc, c *Citation) {
 	doc.Quotes = append(doc.Quotes, q)
 }
 
-// textOf is a text node's text as inlineQuote reads it: its Markdown,
-// and "\n" after it when a line break follows.
-// lineBreak is 1 if t ends with a line break, else 0.
+// lineBreak is 1 if t ends with a line break, else 0: inlineQuote reads a
+// text node as its Markdown, then "\n" when a line break follows.
 func lineBreak(t *ast.Text) int {
 	if t.SoftLineBreak() || t.HardLineBreak() {
 		return 1

@@ -230,7 +230,9 @@ func hash(w []byte) uint {
 		x |= uint64(c) << (8 * i)
 	}
 	h = (h ^ x) * m
-	return uint(h ^ h>>29)
+	// The high half: a low bit of a product depends on no higher bit of
+	// its factors, so the low bits would leave out the last bytes.
+	return uint(h >> 32)
 }
 
 // Words returns the words of d by id, as they are now: the slice does not
