@@ -102,7 +102,7 @@ func buildBoth(t *testing.T, dir string, opts Options, keep map[string]bool) {
 			t.Fatal(err)
 		}
 		p := filepath.Join(dir, "templates", f)
-		if err := os.WriteFile(p, b, 0o644); err != nil {
+		if err := os.WriteFile(p, asTemplate(b), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		written = append(written, p)
@@ -189,8 +189,8 @@ func TestLayoutInGoPartialOverrides(t *testing.T) {
 	cases := map[string]map[string]string{
 		// partials.html replaced by a copy with a custom header.
 		"partials": {"partials.html": strings.Replace(builtin("partials.html"), `{{define "site-footer"}}`, `{{define "site-footer"}}<p>custom {{if .Dev}}dev{{end}}</p>`, 1)},
-		// claim.html replaced by a copy.
-		"claim": {"claim.html": builtin("claim.html")},
+		// claim.html replaced by a copy that runs as a template.
+		"claim": {"claim.html": string(asTemplate([]byte(builtin("claim.html"))))},
 		// home.html replaced, redefining the card.
 		"home-card": {"home.html": builtin("home.html") + `{{define "claim-card"}}<li>CUSTOM {{.Claim.Claim}}</li>{{end}}`},
 		// claims.html redefining "head" for its pages.

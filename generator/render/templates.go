@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -13,7 +14,8 @@ import (
 // Templates are the parsed page templates. base.html is the layout and
 // partials.html the shared pieces; every other file is one kind of page,
 // defining "main" (and optionally "head"). A site's templates/ folder
-// replaces built-in files of the same name.
+// replaces built-in files of the same name, unless its file is the same as
+// the built-in one.
 type Templates struct {
 	page map[string]*template.Template
 	// builtin has the files that the site does not replace.
@@ -37,16 +39,19 @@ var pageTemplates = []string{
 func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
 	t := &Templates{page: map[string]*template.Template{}, builtin: map[string]bool{}, inGo: map[string]map[string]string{}}
 	read := func(name string) (string, string, error) {
-		if override != nil {
-			b, err := fs.ReadFile(override, name)
-			if err == nil {
-				return string(b), "templates/" + name, nil
-			}
-			if !errors.Is(err, fs.ErrNotExist) {
-				return "", "", err
-			}
-		}
 		b, err := fs.ReadFile(builtin, name)
+		if override != nil {
+			own, oerr := fs.ReadFile(override, name)
+			switch {
+			case oerr == nil && (err != nil || !bytes.Equal(own, b)):
+				return string(own), "templates/" + name, nil
+			case oerr != nil && !errors.Is(oerr, fs.ErrNotExist):
+				return "", "", oerr
+			}
+			// A file the same as the built-in one (a site made from
+			// this repository has them all) is the built-in one, which
+			// the build may print in Go.
+		}
 		t.builtin[name] = true
 		return string(b), "built-in templates/" + name, err
 	}
