@@ -39,7 +39,7 @@ func openErr(ctx context.Context, url string) error {
 	if err := chromedp.Do(ctx); err != nil { // the tab, made without a deadline that would close it
 		return err
 	}
-	nctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	nctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	if err := chromedp.Do(nctx, chromedp.Navigate(url)); err != nil {
 		return fmt.Errorf("navigate to %s: %w", url, err)
@@ -50,7 +50,7 @@ func openErr(ctx context.Context, url string) error {
 // eval evaluates expr in the tab.
 func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
 	if err != nil {
@@ -60,7 +60,7 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 }
 
 // waitJS waits until expr is true in the tab, across reloads, for at most
-// five seconds.
+// fifteen seconds.
 func waitJS(t *testing.T, ctx context.Context, expr string) {
 	t.Helper()
 	if err := waitJSErr(ctx, expr); err != nil {
@@ -69,7 +69,7 @@ func waitJS(t *testing.T, ctx context.Context, expr string) {
 }
 
 func waitJSErr(ctx context.Context, expr string) error {
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for {
 		cctx, cancel := context.WithTimeout(ctx, time.Second)
 		ok, err := chromedp.Run(cctx, chromedp.Evaluate[bool](`!!(`+expr+`)`))
@@ -81,7 +81,7 @@ func waitJSErr(ctx context.Context, expr string) error {
 			cctx, cancel := context.WithTimeout(ctx, time.Second)
 			text, _ := chromedp.Run(cctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 300) : ""`))
 			cancel()
-			return fmt.Errorf("waited 5s for %s (last error %v); page text:\n%s", expr, err, text)
+			return fmt.Errorf("waited 15s for %s (last error %v); page text:\n%s", expr, err, text)
 		}
 		time.Sleep(30 * time.Millisecond)
 	}

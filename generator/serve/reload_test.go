@@ -66,8 +66,8 @@ func (s *stream) next(t *testing.T) []string {
 	select {
 	case lines := <-done:
 		return lines
-	case <-time.After(time.Second):
-		t.Fatal("no event within a second")
+	case <-time.After(5 * time.Second):
+		t.Fatal("no event within five seconds")
 		return nil
 	}
 }
@@ -169,8 +169,8 @@ func TestEventsNoLeak(t *testing.T) {
 		es.nextState(t)
 		es.close()
 	}
-	waitFor(t, time.Second, func() bool { return s.hub.count() == 0 })
-	waitFor(t, 2*time.Second, func() bool { return runtime.NumGoroutine() <= base })
+	waitFor(t, 10*time.Second, func() bool { return s.hub.count() == 0 })
+	waitFor(t, 10*time.Second, func() bool { return runtime.NumGoroutine() <= base })
 }
 
 func TestCloseEndsStreams(t *testing.T) {
@@ -184,7 +184,7 @@ func TestCloseEndsStreams(t *testing.T) {
 	if lines := es.next(t); len(lines) == 0 || !strings.HasPrefix(lines[len(lines)-1], "ERROR") {
 		t.Errorf("stream still open after close: %q", lines)
 	}
-	waitFor(t, time.Second, func() bool { return s.hub.count() == 0 })
+	waitFor(t, 10*time.Second, func() bool { return s.hub.count() == 0 })
 }
 
 // waitFor waits until cond holds, failing after d.

@@ -68,14 +68,14 @@ func newWatchedSite(t *testing.T, start func(context.Context, string) (<-chan []
 	return dir, changes
 }
 
-// nextBatch waits for a batch of changes, failing after a second.
+// nextBatch waits for a batch of changes, failing after five seconds.
 func nextBatch(t *testing.T, changes <-chan []string) []string {
 	t.Helper()
 	select {
 	case b := <-changes:
 		return b
-	case <-time.After(time.Second):
-		t.Fatal("no change reported within a second")
+	case <-time.After(5 * time.Second):
+		t.Fatal("no change reported within five seconds")
 		return nil
 	}
 }
