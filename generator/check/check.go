@@ -39,9 +39,11 @@ type Diagnostic struct {
 	Message  string
 }
 
-// String formats d as PATH:LINE:COL: error|warning: MESSAGE.
+// String formats d as PATH:LINE:COL: error|warning: MESSAGE. A message
+// of several lines (a misquote's differences) has the lines after the
+// first indented.
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s", d.Pos(), d.Severity, d.Message)
+	return fmt.Sprintf("%s: %s: %s", d.Pos(), d.Severity, strings.ReplaceAll(d.Message, "\n", "\n    "))
 }
 
 // Pos formats the position as PATH:LINE:COL (PATH alone for a whole file).

@@ -28,6 +28,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"factcheck/generator/quote"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -84,6 +86,13 @@ func (d *Doc) DropTree(html HTML) {
 	for _, q := range d.Quotes {
 		if dc := detached[q.Citation]; dc != nil {
 			q.Citation = dc.(*Citation)
+		}
+	}
+	for _, q := range d.Quotes {
+		for i, m := range q.Marks {
+			dm := &EditMark{Quote: q, Index: m.Index, Written: m.Written, Offset: m.Offset, LineCol: m.LineCol}
+			detached[m] = dm
+			q.Marks[i] = dm
 		}
 	}
 	for i, l := range d.Links {
@@ -163,6 +172,10 @@ type Quote struct {
 	Offset  int
 	LineCol Pos
 	Inline  bool
+	// Marks are the quote's gaps and brackets as they stand in the
+	// Markdown, in order; nil when they could not all be told apart there
+	// (a bracket across emphasis), so Check.Edits cannot be shown.
+	Marks []*EditMark
 	// Check is filled in by the loader once the quote has been looked for
 	// in its source; the renderer reads it.
 	Check QuoteCheck
@@ -178,6 +191,9 @@ type QuoteCheck struct {
 	// Fragment is a text fragment (":~:text=…", without the '#') that
 	// finds the quote in the original document.
 	Fragment string
+	// Edits are the quote's gaps and brackets, each resolved to the
+	// source's words it stands for; the renderer shows those words.
+	Edits []quote.Edit
 }
 
 // Status is the outcome of checking a quote against its source.
@@ -198,6 +214,19 @@ type Citation struct {
 	LineCol  Pos
 	// Quote is the quote this citation attributes, if any.
 	Quote *Quote
+}
+
+// EditMark is a gap ("…") or bracket ("[US intelligence]") of a quote, as
+// written: the renderer shows after it the source's words it stands for.
+type EditMark struct {
+	ast.BaseInline
+	Quote   *Quote
+	Index   int    // its place among the quote's edits
+	Written string // the mark as written
+	// Offset is where it starts in the Markdown, LineCol its line and
+	// column.
+	Offset  int
+	LineCol Pos
 }
 
 // CrossLink is a [[ID|label]] reference.
@@ -257,6 +286,11 @@ func (d *Doc) locate() {
 	for _, l := range d.Links {
 		l.LineCol = at(l.Offset)
 	}
+	for _, q := range d.Quotes {
+		for _, m := range q.Marks {
+			m.LineCol = at(m.Offset)
+		}
+	}
 }
 
 // QuoteBlock is an attributed block quote. Its children are the quoted
@@ -271,7 +305,13 @@ var (
 	KindCitation   = ast.NewNodeKind("Citation")
 	KindCrossLink  = ast.NewNodeKind("CrossLink")
 	KindQuoteBlock = ast.NewNodeKind("QuoteBlock")
+	KindEditMark   = ast.NewNodeKind("EditMark")
 )
+
+func (n *EditMark) Kind() ast.NodeKind { return KindEditMark }
+func (n *EditMark) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Written": n.Written}, nil)
+}
 
 func (n *Citation) Kind() ast.NodeKind   { return KindCitation }
 func (n *CrossLink) Kind() ast.NodeKind  { return KindCrossLink }

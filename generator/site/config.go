@@ -20,7 +20,7 @@ var DefaultRatings = []Rating{
 	{ID: "false", Label: "False", Description: "The claim is not correct: the sources say something different, or the opposite."},
 }
 
-var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html"}
+var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words"}
 
 // loadConfig reads content/site.yaml; every key has a default, and the file
 // itself is optional.
@@ -69,6 +69,7 @@ func loadConfig(fsys fs.FS, diags *check.List) Config {
 	}
 	cfg.Contact = f.str("contact", false)
 	cfg.UnsafeHTML = f.boolean("unsafe_html")
+	cfg.NegationWords = f.strs("negation_words")
 	f.unknown(configKeys)
 	return finishConfig(cfg)
 }
