@@ -26,7 +26,7 @@ published: %[1]s         # when this fact-check is published
 authors: []              # who wrote the fact-check
 topics: []               # topic names, e.g. [Elections, Russia]
 corrections: []          # list of {date: YYYY-MM-DD, note: "what was corrected"}
-draft: true              # remove when ready: drafts are left out of "build"
+draft: true              # remove when ready: "build" and "check" leave drafts out; "check --drafts" and "serve --drafts" check them
 aliases: []              # old ids of this claim, which will redirect here
 ---
 
@@ -106,6 +106,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", path)
+	if kind == "claim" {
+		fmt.Fprintln(stdout, "it is a draft: preview and check it with \"serve --drafts\" or \"check --drafts\"")
+	}
 	return 0
 }
 

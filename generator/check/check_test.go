@@ -13,8 +13,9 @@ func TestWriteText(t *testing.T) {
 	l.Sort()
 	var b bytes.Buffer
 	WriteText(&b, l, true)
+	// The lines after a message's first are indented.
 	want := `content/claims/a.md:12:3: error: quote not found in source "odni"; closest passage: "a, b: 100%
-c"
+    c"
 ::error file=content/claims/a.md,line=12,col=3::quote not found in source "odni"; closest passage: "a, b: 100%25%0Ac"
 content/claims/b.md:3:1: warning: unknown key "ratng"
 ::warning file=content/claims/b.md,line=3,col=1::unknown key "ratng"

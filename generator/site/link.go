@@ -471,6 +471,13 @@ func misquote(src *Source, text string) string {
 	case len(diffs) == 0:
 		return msg + fmt.Sprintf(": its words are all in this passage, but not as quoted (a gap \"...\" must stay within one paragraph, an [insertion] stands for at most 40 characters):\nthe source has: %q", passage)
 	}
+	changed := 0
+	for _, d := range diffs {
+		changed += len(strings.Fields(d.Quote))
+	}
+	if changed*2 > len(strings.Fields(text)) {
+		return msg + fmt.Sprintf(": most of its words are not in it; the closest passage is %q", passage)
+	}
 	var b strings.Builder
 	b.WriteString(msg + ":")
 	for _, d := range diffs {
