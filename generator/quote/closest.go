@@ -15,8 +15,10 @@ const (
 	maxQuoteWords = 1000
 	// diffContext is how many unchanged words a diff shows around a change.
 	diffContext = 3
-	// gapSlack is how far apart the words around a gap may be looked for.
+	// gapSlack is how far apart the words around a gap may be looked for,
+	// and maxSlack how much room all the gaps of a quote get together.
 	gapSlack = 1000
+	maxSlack = 4 * gapSlack
 	// The costs of a quote word missing from the passage, of a passage word
 	// missing from the quote and of a word changed in case or punctuation,
 	// see align.
@@ -101,7 +103,14 @@ func (s *Source) window(toks []token) (lo, hi int, ok bool) {
 	)
 	for _, t := range toks {
 		if t.free {
-			slack += gapSlack
+			// An insertion stands for a few words, a gap for any number:
+			// room for them, up to maxSlack in all.
+			if strings.HasPrefix(t.text, "[") {
+				slack += maxInsertion
+			} else {
+				slack += gapSlack
+			}
+			slack = min(slack, maxSlack)
 			continue
 		}
 		qlen += len(t.text) + 1

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -37,7 +38,9 @@ type Match struct {
 // Match finds quote in the source, like Find, resolves each of its gaps and
 // brackets to the source text it stands for, and judges them by the rules
 // r (nil: English). Of several occurrences it takes the first whose gaps
-// and brackets break no rule, or else the first.
+// and brackets break no rule, or else the first. A quote with more than
+// 100 gaps and brackets is not looked for: ok is false, and its one
+// Finding says why.
 func (s *Source) Match(quote string, r *Rules) (Match, bool) {
 	if r == nil {
 		r = RulesFor("", nil)
@@ -47,6 +50,9 @@ func (s *Source) Match(quote string, r *Rules) (Match, bool) {
 		return Match{}, false
 	}
 	pq := parseQuote(stripQuotes(q))
+	if len(pq.edits) > maxEdits {
+		return Match{Findings: []Finding{{Edit: -1, Message: fmt.Sprintf("the quote has %d gaps and brackets; at most %d are checked: quote less, or quote it in pieces", len(pq.edits), maxEdits)}}}, false
+	}
 	if m, ok := s.matchParsed(pq, r); ok {
 		return m, true
 	}
@@ -60,6 +66,10 @@ func (s *Source) Match(quote string, r *Rules) (Match, bool) {
 	}
 	return Match{}, false
 }
+
+// maxEdits bounds the gaps and brackets of one quote, which are more work
+// to match than its words.
+const maxEdits = 100
 
 // maxTries bounds how many occurrences of a quote Match resolves, looking
 // for one whose gaps and brackets break no rule.
@@ -420,16 +430,33 @@ func (m *matcher) earliestEnd(from, limit int) (start, end int, ok bool) {
 // one. It works backwards from the last literal, so that each occurrence of
 // a literal is looked at once, however many ways the holes can be filled.
 func (s *Source) holeMatches(p part) (starts, ends []int) {
+	seen := map[string][]int{} // each literal's occurrences, found once
+	occurrences := func(lit string) []int {
+		o, ok := seen[lit]
+		if !ok {
+			o = s.allIndexes(lit)
+			seen[lit] = o
+		}
+		return o
+	}
 	last := p.lits[len(p.lits)-1]
-	next := s.allIndexes(last) // occurrences of the literal after the hole
+	next := occurrences(last) // occurrences of the literal after the hole
 	nextEnds := make([]int, len(next))
+	var spare []int // the ends of the literal before last, to be used again
 	for i, t := range next {
 		nextEnds[i] = t + len(last)
 	}
 	for k := len(p.holes) - 1; k >= 0; k-- {
+		if !slices.ContainsFunc(nextEnds, func(e int) bool { return e >= 0 }) {
+			return nil, nil // no match of the rest: none of the part
+		}
 		lit, h := p.lits[k], p.holes[k]
-		cur := s.allIndexes(lit)
-		curEnds := make([]int, len(cur))
+		cur := occurrences(lit)
+		curEnds := spare[:0]
+		if cap(curEnds) < len(cur) {
+			curEnds = make([]int, len(cur))
+		}
+		curEnds = curEnds[:len(cur)]
 		// A window of the matches of the literal after the hole that may
 		// follow the current occurrence, kept as a queue whose front has
 		// the earliest end.
@@ -462,7 +489,7 @@ func (s *Source) holeMatches(p part) (starts, ends []int) {
 				curEnds[i] = nextEnds[queue[0]]
 			}
 		}
-		next, nextEnds = cur, curEnds
+		next, nextEnds, spare = cur, curEnds, nextEnds
 	}
 	for i, e := range nextEnds {
 		if e >= 0 {

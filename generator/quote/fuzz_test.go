@@ -131,3 +131,36 @@ func referenceNormalize(s string) string {
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
+
+// FuzzMatch checks the resolver: every gap and bracket of a quote found in
+// its parts is resolved to a span of the source whose text, normalized, is
+// the edit's Words; findings name edits that exist; and Match never panics.
+func FuzzMatch(f *testing.F) {
+	f.Add("Unlike in 2016, we did not see persistent Russian cyber efforts.\n\nWe have no indications.", "[W]e ... [did] see persistent", "en")
+	f.Add("Putin authorized, and a range of organizations conducted, influence operations.", "[Putin] authorized ... influence [x]", "en")
+	f.Add("No vimos nada. Nous n'avons rien vu.", "[Vimos] ... n'avons [...] vu", "fr")
+	f.Fuzz(func(t *testing.T, text, quote, lang string) {
+		s := NewSource(text)
+		m, ok := s.Match(quote, RulesFor(lang, []string{"hardly"}))
+		if !ok {
+			return
+		}
+		checkSpans(t, text, quote, m.Spans, ok)
+		if len(m.Edits) > 0 && len(m.Edits) != len(Marks(stripQuotes(Normalize(quote)))) {
+			t.Fatalf("Match(%q): %d edits, but the quote has %d marks", quote, len(m.Edits), len(Marks(Normalize(quote))))
+		}
+		for _, e := range m.Edits {
+			if e.Source.Start < 0 || e.Source.End < e.Source.Start || e.Source.End > len(text) {
+				t.Fatalf("Match(%q) in %q: edit %q has span %v", quote, text, e.Text, e.Source)
+			}
+			if got := Normalize(text[e.Source.Start:e.Source.End]); got != e.Words {
+				t.Fatalf("Match(%q) in %q: edit %q stands for %q, but its span holds %q", quote, text, e.Text, e.Words, got)
+			}
+		}
+		for _, fd := range m.Findings {
+			if fd.Edit < 0 || fd.Edit >= len(m.Edits) || fd.Message == "" {
+				t.Fatalf("Match(%q): finding %+v", quote, fd)
+			}
+		}
+	})
+}

@@ -428,7 +428,11 @@ func verifyOwner(s *Site, o owner, rules map[string]*quote.Rules) *checked {
 		m, ok := src.Index.Match(q.Text, rules[src.Language])
 		if !ok {
 			q.Check.Status = markdown.Failed
-			diags.Errorf(o.path, p.Line, p.Col, "%s", misquote(src, q.Text))
+			msg := misquote(src, q.Text)
+			if len(m.Findings) > 0 {
+				msg = m.Findings[0].Message
+			}
+			diags.Errorf(o.path, p.Line, p.Col, "%s", msg)
 			continue
 		}
 		for _, f := range m.Findings {
