@@ -80,7 +80,8 @@ which countries and languages), and how readers can reach you.
 
 Name the people responsible for the fact-checks, and link the
 [[methodology]], the [[corrections-policy]], [[funding-and-ownership]] and
-the [[nonpartisanship]] statement.
+the [[nonpartisanship]] statement. (Those last two are linked only from
+here; a "menu" number in a page's front matter puts it in the site menu.)
 `,
 
 	"content/pages/methodology.md": `---
@@ -112,7 +113,6 @@ every correction is listed on the corrections page.
 
 	"content/pages/funding-and-ownership.md": `---
 title: Funding and ownership
-menu: 4
 ---
 
 Write here who owns this organization, its legal form, and where its money
@@ -123,7 +123,6 @@ you rate it.
 
 	"content/pages/nonpartisanship.md": `---
 title: Nonpartisanship
-menu: 5
 ---
 
 Write here that you do not take sides: that you check claims from all sides
