@@ -5,6 +5,7 @@
 //	generator serve [--src DIR] [--bind ADDR] [--port N] [--drafts] [--poll DURATION]
 //	generator check [--src DIR] [--drafts] [--strict] [--format text|json]
 //	generator new claim|source ID [--src DIR]
+//	generator new site DIR [--generator OWNER/REPO@REF]
 //	generator version
 //
 // See README.md for the content format.
@@ -38,6 +39,7 @@ const usage = `usage:
   generator serve [--src DIR] [--bind ADDR] [--port N] [--drafts] [--poll DURATION]
   generator check [--src DIR] [--drafts] [--strict] [--format text|json]
   generator new claim|source ID [--src DIR]
+  generator new site DIR [--generator OWNER/REPO@REF]
   generator version
 `
 

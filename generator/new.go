@@ -59,11 +59,14 @@ Paste the text of the source here. Quotes are checked against it.
 `
 
 func runNew(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "site" {
+		return runNewSite(args[1:], stdout, stderr)
+	}
 	fl := newFlags("new", stderr)
 	src := fl.String("src", ".", "the site folder, holding content/")
 	pos, err := parse(fl, args)
 	if err != nil || len(pos) != 2 || (pos[0] != "claim" && pos[0] != "source") {
-		fmt.Fprint(stderr, "usage: generator new claim|source ID [--src DIR]\n")
+		fmt.Fprint(stderr, "usage: generator new claim|source ID [--src DIR]\n       generator new site DIR [--generator OWNER/REPO@REF]\n")
 		return 2
 	}
 	kind, id := pos[0], pos[1]

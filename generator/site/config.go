@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 
 	"factcheck/generator/check"
@@ -21,6 +22,9 @@ var DefaultRatings = []Rating{
 }
 
 var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words"}
+
+// ConfigKeys returns the keys site.yaml may hold.
+func ConfigKeys() []string { return slices.Clone(configKeys) }
 
 // loadConfig reads content/site.yaml; every key has a default, and the file
 // itself is optional.
