@@ -60,6 +60,11 @@ page_size: 50
 # true lets raw HTML in Markdown through. Only for sites whose every
 # writer is trusted.
 unsafe_html: false
+
+# Words that negate, besides those built in for English, Spanish, French,
+# German and Portuguese: a gap or bracket in a quote that removes, adds or
+# replaces one is an error.
+# negation_words: [hardly, scarcely]
 `
 
 // newSiteFiles are the files of a new site but site.yaml and the workflow.
