@@ -2,14 +2,25 @@
 // pages: CommonMark with GitHub tables, strikethrough, autolinks, task lists
 // and footnotes, plus three additions of this project.
 //
-// A quote is a block quote whose last paragraph is an attribution line: a
-// dash (—, ― or --) followed by a citation. The rest of the block quote is
-// the quoted text.
+// A quote is a block quote whose last line is an attribution line: a dash
+// (—, ―, --, – or -) followed by a citation. The rest of the block quote is
+// the quoted text. The attribution line may follow the quoted words
+// directly or after a blank ">" line; after "–" or "-" the citation must
+// come first.
 //
 //	> no indications that any foreign actor attempted to alter any
 //	> technical aspect of the voting process
 //	>
 //	> — [@odni-report, p. 4]
+//
+// A block quote that cites a source anywhere but on an attribution line is
+// an error: its words would not be checked.
+//
+// The gaps ("…") and brackets ("[US intelligence]") of a quote become
+// EditMark nodes; once the quote is checked, the renderer writes after each
+// the source's words it stands for, where it leaves out or replaces any:
+// "… (left out: “false or inflated”)", "[US intelligence] (the source has:
+// “we”)".
 //
 // A citation is [@SOURCE-ID] or [@SOURCE-ID, LOCATOR]; it links to the
 // source. A quotation in double quotes (straight or curly) immediately

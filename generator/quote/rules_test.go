@@ -68,6 +68,7 @@ func TestRules(t *testing.T) {
 		{"whole sentence", `There was no "official" evidence, it said. ... The report was released on Tuesday.`, nil},
 		{"insertion", "the 2020 [federal] US elections", nil},
 		{"sic", "China sought stability [sic] in its relationship", nil},
+		{"possessive replaced", "strategy this election cycle was [Moscow's] use of proxies", nil},
 		{"word form", "A key element of Moscow's strategy this election cycle [is] its use of proxies", nil},
 		{"leading gap", "... influence operations aimed at denigrating", nil},
 		{"trailing gap", "China sought stability in its relationship with the United States ...", nil},
