@@ -16,6 +16,7 @@ import (
 // claimTemplate is what "new claim" writes: every key, with a comment.
 const claimTemplate = `---
 claim: ""                # the claim as it was made, word for word if you can
+short: ""                # optional: the claim in under 75 characters, for search engines (claimReviewed)
 claimant: ""             # who made it; or {name: "…", url: "https://…"}
 claim_date: %[1]s        # when it was made (YYYY-MM-DD)
 appearances: []          # URLs where it appeared; the first is its first appearance

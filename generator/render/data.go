@@ -97,7 +97,7 @@ func (r *Renderer) claimReview(c *site.Claim) claimReview {
 		Context:       "https://schema.org",
 		Type:          "ClaimReview",
 		URL:           r.urls.Abs(claimPath(c.ID)),
-		ClaimReviewed: c.Claim,
+		ClaimReviewed: claimReviewed(c),
 		ReviewRating: ldRating{Type: "Rating", RatingValue: c.Rating.Value, BestRating: len(cfg.Ratings),
 			WorstRating: 1, AlternateName: c.Rating.Label},
 		Author:        org,
@@ -109,6 +109,14 @@ func (r *Renderer) claimReview(c *site.Claim) claimReview {
 		cr.DateModified = isoDate(c.Updated)
 	}
 	return cr
+}
+
+// claimReviewed is a claim's short form where it has one, else the claim.
+func claimReviewed(c *site.Claim) string {
+	if c.Short != "" {
+		return c.Short
+	}
+	return c.Claim
 }
 
 // claimReviewJS is the JSON-LD of a claim page. Strings are escaped as

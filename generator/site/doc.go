@@ -43,6 +43,8 @@
 // # Claims
 //
 //	claim        required  the claim as it was made
+//	short                  a short form of the claim, under 75 characters
+//	                       advised: ClaimReview claimReviewed (else the claim)
 //	claimant     required  who made it: a name, or {name, url, type}; type is
 //	                       person or organization (the default), for ClaimReview
 //	claim_date   required  when it was made

@@ -13,11 +13,12 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var claimKeys = []string{"claim", "claimant", "claim_date", "appearances", "rating", "summary", "published", "updated", "authors", "topics", "corrections", "draft", "aliases"}
+var claimKeys = []string{"claim", "short", "claimant", "claim_date", "appearances", "rating", "summary", "published", "updated", "authors", "topics", "corrections", "draft", "aliases"}
 
 func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown.HTML, dict *words.Dict, diags *check.List) *Claim {
 	c := &Claim{ID: id, Path: f.path, bodyLine: f.bodyLine}
 	c.Claim = fm.str("claim", true)
+	c.Short = fm.str("short", false)
 	c.Claimant = readClaimant(fm)
 	c.ClaimDate = fm.date("claim_date", true)
 	c.Appearances = readURLs(fm, "appearances")

@@ -106,7 +106,11 @@ type Claim struct {
 	ID   string
 	Path string // the file, relative to the site root
 
-	Claim       string
+	Claim string
+	// Short is the claim's short form (the "short" key), "" when not
+	// given: ClaimReview's claimReviewed, which Google advises to keep
+	// under 75 characters.
+	Short       string
 	Claimant    Name
 	ClaimDate   time.Time
 	Appearances []string
