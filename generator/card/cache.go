@@ -1,0 +1,131 @@
+package card
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// A Cache keeps the cards a build drew in a folder, each named by its
+// Key, so that the next build copies the cards whose content did not
+// change instead of drawing them again. The folder is the cache's alone:
+// it is never the output folder or inside it, and Prune removes what it
+// holds that a build did not use.
+//
+// What the folder holds is not trusted: a file is used only if it is a
+// plain file (not a link) of a card's size, a PNG of 1200×630; anything
+// else is drawn again and replaced. File names come from the hash, never
+// from the content.
+type Cache struct {
+	dir   string
+	drawn atomic.Int64
+	mu    sync.Mutex
+	used  map[string]bool
+}
+
+// OpenCache opens the cache folder dir, making it if need be. It refuses
+// a folder that is a symbolic link.
+func OpenCache(dir string) (*Cache, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	fi, err := os.Lstat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder", dir)
+	}
+	return &Cache{dir: dir, used: map[string]bool{}}, nil
+}
+
+// maxSize is the largest file taken for a card.
+const maxSize = 1 << 20
+
+// PNG returns the card c drew: from the cache when it has it, else drawn
+// and stored. A cache that cannot be written only costs the drawing.
+func (k *Cache) PNG(c Card) ([]byte, error) {
+	key := c.Key()
+	name := filepath.Join(k.dir, key+".png")
+	k.mu.Lock()
+	k.used[key+".png"] = true
+	k.mu.Unlock()
+	if b := readCard(name); b != nil {
+		return b, nil
+	}
+	b, err := Draw(c)
+	if err != nil {
+		return nil, err
+	}
+	k.drawn.Add(1)
+	k.store(name, b)
+	return b, nil
+}
+
+// Drawn is the number of cards drawn, not found in the cache.
+func (k *Cache) Drawn() int64 { return k.drawn.Load() }
+
+// readCard reads a cached card, nil if it is not there or not a card.
+func readCard(name string) []byte {
+	fi, err := os.Lstat(name)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxSize {
+		return nil
+	}
+	b, err := os.ReadFile(name)
+	if err != nil || len(b) > maxSize {
+		return nil
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(b))
+	if err != nil || cfg.Width != Width || cfg.Height != Height {
+		return nil
+	}
+	return b
+}
+
+// store writes a card into the cache: into a new file first, renamed
+// over the card's name, so that a card is never seen half-written.
+func (k *Cache) store(name string, b []byte) {
+	f, err := os.CreateTemp(k.dir, ".new-*.png")
+	if err != nil {
+		return
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+}
+
+// Prune removes the cards the cache holds that were not asked for since
+// it was opened, and files left half-written, so that the folder holds
+// the cards of the last build and no more.
+func (k *Cache) Prune() error {
+	entries, err := os.ReadDir(k.dir)
+	if err != nil {
+		return err
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	var errs []error
+	for _, e := range entries {
+		n := e.Name()
+		if k.used[n] || !(strings.HasSuffix(n, ".png") && (len(n) == 64+len(".png") || strings.HasPrefix(n, ".new-"))) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(k.dir, n)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}

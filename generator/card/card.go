@@ -1,0 +1,362 @@
+// Package card draws the share card of a claim: the PNG (1200×630) that
+// social networks and messaging apps show beside a link to its page. It
+// shows the rating in its colour, the claim, the claimant and the site's
+// name, in the Go fonts (Latin, Greek and Cyrillic), with text wrapped and
+// shortened with "…" to fit.
+//
+// Drawing a card takes a few milliseconds, so a build keeps the cards it
+// drew in a Cache folder, named by a hash of what they show, and draws
+// again only the cards whose content changed.
+package card
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"image/color"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// Width and Height are the size of a card in pixels, the size Facebook,
+// X and LinkedIn show large.
+const Width, Height = 1200, 630
+
+// version changes whenever cards are drawn differently, so that cached
+// cards of an older look are not reused.
+const version = "card 1"
+
+// Card is what a card shows.
+type Card struct {
+	Site     string     // the site's name
+	Rating   string     // the rating's label
+	Colour   color.RGBA // the rating's colour
+	Claim    string
+	Claimant string
+}
+
+// Key is a hash of everything the card shows: two cards with one key
+// look the same.
+func (c Card) Key() string {
+	h := sha256.New()
+	for _, s := range []string{version, c.Site, c.Rating, string([]byte{c.Colour.R, c.Colour.G, c.Colour.B, c.Colour.A}), c.Claim, c.Claimant} {
+		// Each part with its length, so that no two cards run together
+		// into one text.
+		h.Write([]byte{byte(len(s) >> 24), byte(len(s) >> 16), byte(len(s) >> 8), byte(len(s))})
+		h.Write([]byte(s))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// RatingColour is the colour of the rating worth value on a scale: the
+// colours of the built-in style sheet (--r5 … --r1), grey for other values
+// as the style sheet has it.
+func RatingColour(value int) color.RGBA {
+	switch value {
+	case 5:
+		return color.RGBA{0x1d, 0x7a, 0x46, 0xff}
+	case 4:
+		return color.RGBA{0x43, 0x7d, 0x1b, 0xff}
+	case 3:
+		return color.RGBA{0xa3, 0x5c, 0x00, 0xff}
+	case 1:
+		return color.RGBA{0xb3, 0x26, 0x1e, 0xff}
+	}
+	return color.RGBA{0x5d, 0x5f, 0x66, 0xff}
+}
+
+var (
+	background = color.RGBA{0xfd, 0xfc, 0xfa, 0xff}
+	ink        = color.RGBA{0x1d, 0x1f, 0x21, 0xff}
+	muted      = color.RGBA{0x5b, 0x61, 0x68, 0xff}
+	line       = color.RGBA{0xde, 0xda, 0xd3, 0xff}
+	white      = color.RGBA{0xff, 0xff, 0xff, 0xff}
+)
+
+// The faces of a card, in the order of fonts.
+const (
+	labelFace = iota
+	claimFace
+	claimantFace
+	siteFace
+	numFaces
+)
+
+// fonts are the faces of a card and the glyphs drawn so far, made once:
+// a face caches nothing itself, and rasterizing a glyph costs far more
+// than copying it.
+type fonts struct {
+	mu     sync.Mutex
+	faces  [numFaces]font.Face
+	glyphs map[glyphKey]*glyph
+}
+
+type glyphKey struct {
+	face int
+	r    rune
+}
+
+// A glyph is a rasterized character: its coverage in 17 levels (0 none,
+// 16 full) in a w×h box at (dx, dy) from the dot, and its advance.
+type glyph struct {
+	level   []byte
+	w, h    int
+	dx, dy  int
+	advance fixed.Int26_6
+}
+
+var (
+	fontsOnce sync.Once
+	theFonts  *fonts
+)
+
+func loadFonts() *fonts {
+	fontsOnce.Do(func() {
+		bold, err := opentype.Parse(gobold.TTF)
+		if err != nil {
+			panic(err) // the fonts are part of the program
+		}
+		regular, err := opentype.Parse(goregular.TTF)
+		if err != nil {
+			panic(err)
+		}
+		face := func(f *opentype.Font, size float64) font.Face {
+			fc, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+			if err != nil {
+				panic(err)
+			}
+			return fc
+		}
+		theFonts = &fonts{glyphs: map[glyphKey]*glyph{}}
+		theFonts.faces = [numFaces]font.Face{face(bold, 50), face(bold, 46), face(regular, 32), face(bold, 32)}
+	})
+	return theFonts
+}
+
+// glyph returns the glyph of r in a face, rasterizing it the first time.
+// The caller holds f.mu.
+func (f *fonts) glyph(face int, r rune) *glyph {
+	k := glyphKey{face, r}
+	if g := f.glyphs[k]; g != nil {
+		return g
+	}
+	g := &glyph{}
+	fc := f.faces[face]
+	dr, mask, mp, adv, ok := fc.Glyph(fixed.Point26_6{}, r)
+	if !ok {
+		dr, mask, mp, adv, _ = fc.Glyph(fixed.Point26_6{}, '\ufffd')
+	}
+	g.advance = adv
+	if mask != nil && !dr.Empty() {
+		g.w, g.h, g.dx, g.dy = dr.Dx(), dr.Dy(), dr.Min.X, dr.Min.Y
+		g.level = make([]byte, g.w*g.h)
+		for y := 0; y < g.h; y++ {
+			for x := 0; x < g.w; x++ {
+				_, _, _, a := mask.At(mp.X+x, mp.Y+y).RGBA()
+				g.level[y*g.w+x] = byte((a*16 + 0x8000) / 0xffff)
+			}
+		}
+	}
+	if len(f.glyphs) < 1<<14 {
+		f.glyphs[k] = g
+	}
+	return g
+}
+
+// measure is the width of s in a face. The caller holds f.mu.
+func (f *fonts) measure(face int, s string) fixed.Int26_6 {
+	var w fixed.Int26_6
+	for _, r := range s {
+		w += f.glyph(face, r).advance
+	}
+	return w
+}
+
+// Margins and lines of the layout.
+const (
+	margin     = 64
+	bandHeight = 132 // the rating's band at the top
+	claimTop   = bandHeight + 92
+	claimLines = 4
+	claimLead  = 58 // from one line of the claim to the next
+	footTop    = Height - 92
+)
+
+// The palette: the three flat colours, then each colour of text over
+// its background in 16 levels of coverage (see ink).
+const (
+	bgIndex   = 0
+	bandIndex = 1
+	lineIndex = 2
+	onBand    = 2  // white text over the band: 3 … 18
+	inkText   = 18 // ink over the background: 19 … 34
+	mutedText = 34 // muted ink over the background: 35 … 50
+)
+
+func palette(band color.RGBA) []color.RGBA {
+	p := []color.RGBA{background, band, line}
+	for _, pair := range [][2]color.RGBA{{white, band}, {ink, background}, {muted, background}} {
+		for l := 1; l <= 16; l++ {
+			p = append(p, mix(pair[1], pair[0], l))
+		}
+	}
+	return p
+}
+
+// mix is l sixteenths of fg over bg.
+func mix(bg, fg color.RGBA, l int) color.RGBA {
+	m := func(a, b uint8) uint8 { return uint8((int(a)*(16-l) + int(b)*l + 8) / 16) }
+	return color.RGBA{m(bg.R, fg.R), m(bg.G, fg.G), m(bg.B, fg.B), 0xff}
+}
+
+// Draw draws the card as a PNG.
+func Draw(c Card) ([]byte, error) {
+	r := &raster{pix: make([]byte, Width*Height), palette: palette(c.Colour)}
+	// bgIndex is 0: pix starts as the background.
+	r.fill(0, bandHeight, bandIndex)
+	r.fill(footTop, footTop+2, lineIndex)
+
+	f := loadFonts()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	width := fixed.I(Width - 2*margin)
+	r.text(f, labelFace, onBand, margin, bandHeight/2+18, f.fit(labelFace, c.Rating, width))
+	y := claimTop
+	for _, l := range f.wrap(claimFace, "“"+c.Claim+"”", width, claimLines) {
+		r.text(f, claimFace, inkText, margin, y, l)
+		y += claimLead
+	}
+	if c.Claimant != "" {
+		r.text(f, claimantFace, mutedText, margin, y+6, f.fit(claimantFace, "Claimed by "+c.Claimant, width))
+	}
+	r.text(f, siteFace, inkText, margin, footTop+56, f.fit(siteFace, c.Site, width))
+	return encodePNG(r), nil
+}
+
+// fill fills the rows from y0 to y1 with colour i.
+func (r *raster) fill(y0, y1 int, i byte) {
+	row := r.pix[y0*Width : y1*Width]
+	for j := range row {
+		row[j] = i
+	}
+}
+
+// text draws s in a face with its baseline at y, in the colour whose
+// levels follow index base.
+func (r *raster) text(f *fonts, face int, base byte, x, y int, s string) {
+	dot := fixed.I(x)
+	for _, ch := range s {
+		g := f.glyph(face, ch)
+		x0, y0 := dot.Round()+g.dx, y+g.dy
+		for gy := 0; gy < g.h; gy++ {
+			py := y0 + gy
+			if py < 0 || py >= Height {
+				continue
+			}
+			row := r.pix[py*Width : (py+1)*Width]
+			for gx, l := range g.level[gy*g.w : (gy+1)*g.w] {
+				px := x0 + gx
+				if l == 0 || px < 0 || px >= Width {
+					continue
+				}
+				// Where glyphs touch, the darker wins.
+				if old := row[px]; old <= base || old > base+16 || old < base+l {
+					row[px] = base + l
+				}
+			}
+		}
+		dot += g.advance
+	}
+}
+
+// fit shortens s with "…" until it is at most w wide.
+func (f *fonts) fit(face int, s string, w fixed.Int26_6) string {
+	s = oneLine(s)
+	if f.measure(face, s) <= w {
+		return s
+	}
+	for s != "" {
+		_, size := utf8.DecodeLastRuneInString(s)
+		s = strings.TrimRight(s[:len(s)-size], " ,;:.")
+		if f.measure(face, s+"…") <= w {
+			return s + "…"
+		}
+	}
+	return "…"
+}
+
+// wrap breaks s into at most n lines at most w wide, at spaces (within a
+// word longer than a line when it must), and shortens the last line with
+// "…" when the text does not fit.
+func (f *fonts) wrap(face int, s string, w fixed.Int26_6, n int) []string {
+	words := strings.Fields(oneLine(s))
+	var lines []string
+	cur := ""
+	for i := 0; i < len(words); i++ {
+		word := words[i]
+		next := word
+		if cur != "" {
+			next = cur + " " + word
+		}
+		if f.measure(face, next) <= w {
+			cur = next
+			continue
+		}
+		if cur == "" {
+			// A word longer than a line: break it where it must.
+			head := f.longestPrefix(face, word, w)
+			lines = append(lines, head)
+			words[i] = word[len(head):]
+		} else {
+			lines = append(lines, cur)
+			cur = ""
+		}
+		i-- // the word, or what is left of it, again
+		if len(lines) == n {
+			return f.shorten(face, lines, w)
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// shorten ends the last of lines with "…": the text goes on beyond it.
+func (f *fonts) shorten(face int, lines []string, w fixed.Int26_6) []string {
+	last := lines[len(lines)-1]
+	for last != "" && f.measure(face, last+"…") > w {
+		_, size := utf8.DecodeLastRuneInString(last)
+		last = strings.TrimRight(last[:len(last)-size], " ,;:.")
+	}
+	lines[len(lines)-1] = last + "…"
+	return lines
+}
+
+// longestPrefix is the longest start of word, at least one character,
+// that fits in w.
+func (f *fonts) longestPrefix(face int, word string, w fixed.Int26_6) string {
+	end := 0
+	for i, r := range word {
+		next := i + utf8.RuneLen(r)
+		if end > 0 && f.measure(face, word[:next]) > w {
+			break
+		}
+		end = next
+	}
+	return word[:end]
+}
+
+// oneLine replaces runs of white space and control characters by single
+// spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r < ' ' || r == 0x7f || r == ' ' || r == '\u00a0' || r == '\u2028' || r == '\u2029'
+	}), " ")
+}
