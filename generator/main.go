@@ -139,16 +139,23 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	baseURL := fs.String("base-url", "", "the URL the site is published at, replacing site.yaml's base_url")
 	drafts := fs.Bool("drafts", false, "include draft claims")
 	timings := fs.Bool("timings", false, "print how long each step took")
+	cache := fs.String("cache", "", "the folder where a build keeps share cards for the next (default SRC/.cache; \"none\" keeps none)")
 	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
 		return usageError(stderr, pos)
 	}
 	if *out == "" {
 		*out = filepath.Join(*src, "public")
 	}
+	switch *cache {
+	case "":
+		*cache = filepath.Join(*src, ".cache")
+	case "none":
+		*cache = ""
+	}
 	start := time.Now()
 	progress := new(build.Progress)
 	stopProgress := showProgress(stderr, progress, start)
-	res, diags, err := build.Write(build.Options{Src: *src, Drafts: *drafts, BaseURL: *baseURL, Progress: progress}, *out)
+	res, diags, err := build.Write(build.Options{Src: *src, Drafts: *drafts, BaseURL: *baseURL, Progress: progress, Cache: *cache}, *out)
 	stopProgress()
 	writeHeapProfile()
 	printDiags(stderr, diags)
@@ -169,8 +176,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	took := time.Since(start)
 	if *timings {
 		st := res.Site.Stats
-		fmt.Fprintf(stdout, "timings: read and parse %d files %s, link %s (verify %d quotes %s), render and write %s\n",
-			st.Files, seconds(st.Read), seconds(st.Link), st.Quotes, seconds(st.Verify), seconds(took-st.Read-st.Link))
+		fmt.Fprintf(stdout, "timings: read and parse %d files %s, link %s (verify %d quotes %s), render and write %s (%s of %s share cards drawn)\n",
+			st.Files, seconds(st.Read), seconds(st.Link), st.Quotes, seconds(st.Verify), seconds(took-st.Read-st.Link),
+			thousands(res.CardsDrawn), thousands(res.Cards))
 	}
 	fmt.Fprintf(stdout, "built %s claims, %s sources, %s pages in %s into %s\n",
 		thousands(len(res.Site.Claims)), thousands(len(res.Site.Sources)), thousands(res.Pages), seconds(took), *out)

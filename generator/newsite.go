@@ -72,7 +72,7 @@ unsafe_html: false
 // are an example that passes check --strict. {today} stands for today's
 // date.
 var newSiteFiles = map[string]string{
-	".gitignore": "# What build writes.\npublic/\n",
+	".gitignore": "# What build writes, and the share cards it keeps for the next build.\npublic/\n.cache/\n",
 
 	"content/pages/about.md": `---
 title: About

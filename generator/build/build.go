@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 
 	factcheck "factcheck"
+	"factcheck/generator/card"
 	"factcheck/generator/check"
 	"factcheck/generator/render"
 	"factcheck/generator/site"
@@ -35,6 +36,12 @@ type Options struct {
 	Dev bool
 	// Progress, when set, counts the output files as they are made.
 	Progress *Progress
+	// Cache, when set, is the folder where Write keeps what the next
+	// build may reuse: the share cards it drew, in Cache/cards. It must
+	// not be or be inside the output folder, nor hold it.
+	Cache string
+
+	cards *card.Cache // opened by Write from Cache
 }
 
 // Progress counts a build's output files while it runs, for a progress
@@ -54,8 +61,12 @@ type Result struct {
 	// Pages counts the HTML pages.
 	Pages int
 	// Warning is set by Write when the new site is in place but something
-	// was left behind that the next build cleans up.
+	// was left behind that the next build cleans up, or the share cards
+	// could not be cached.
 	Warning string
+	// CardsDrawn counts the share cards Write drew, not found in the
+	// cache; Cards counts them all.
+	CardsDrawn, Cards int
 }
 
 // Load reads and checks the site folder.
@@ -139,6 +150,7 @@ func loadAssets(opts Options) (*assets, error) {
 func (a *assets) jobs(s *site.Site, opts Options, add func(render.Job)) {
 	r := render.New(s, a.tmpl)
 	r.Dev = opts.Dev
+	r.Cards = opts.cards
 	rendered, made := dedupeJobs(r.Jobs())
 	var statics []render.Job
 	under := map[int][]render.Job{} // index of an Expand job → its statics

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"syscall"
 
+	"factcheck/generator/card"
 	"factcheck/generator/check"
 	"factcheck/generator/render"
 	"factcheck/generator/site"
@@ -36,6 +37,7 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 	if err := recoverSwap(t); err != nil {
 		return nil, nil, err
 	}
+	cacheWarning := openCache(&opts, outAbs)
 	s, diags, a, aErr := loadAll(opts, nil)
 	if diags.Errors() > 0 {
 		return nil, diags, ErrContent
@@ -59,7 +61,19 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 	if err == nil {
 		var warning string
 		if warning, err = t.swap(tmp, os.Rename); err == nil {
-			return &Result{Site: s, Pages: pages, Warning: warning}, diags, nil
+			res := &Result{Site: s, Pages: pages, Warning: warning, Cards: len(s.Claims)}
+			if opts.cards != nil {
+				res.CardsDrawn = int(opts.cards.Drawn())
+				if err := opts.cards.Prune(); err != nil && cacheWarning == "" {
+					cacheWarning = "cannot remove old share cards from the cache: " + reason(err)
+				}
+			} else {
+				res.CardsDrawn = res.Cards
+			}
+			if cacheWarning != "" {
+				res.Warning = strings.TrimPrefix(res.Warning+"; "+cacheWarning, "; ")
+			}
+			return res, diags, nil
 		}
 	}
 	var we *writeError
@@ -76,6 +90,33 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 		err = fmt.Errorf("%w; the unfinished %s is left behind (%s) and the next build removes it", err, t.sibling(tmp), reason(rmErr))
 	}
 	return nil, diags, err
+}
+
+// openCache opens the folder opts.Cache/cards for the share cards, and
+// says why in a warning when it cannot: the build then draws every card.
+// A cache folder that is the output folder, lies inside it or holds it
+// is not used: the swap would replace or remove it.
+func openCache(opts *Options, outAbs string) (warning string) {
+	if opts.Cache == "" {
+		return ""
+	}
+	if fi, err := os.Lstat(opts.Cache); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return "share cards are not cached: " + opts.Cache + " is a symbolic link"
+	}
+	dir, err := filepath.Abs(opts.Cache)
+	if err != nil {
+		return "share cards are not cached: " + err.Error()
+	}
+	dir = realPath(dir)
+	if dir == outAbs || within(dir, outAbs) || within(outAbs, dir) {
+		return "share cards are not cached: the cache folder " + opts.Cache + " must be apart from the output folder"
+	}
+	c, err := card.OpenCache(filepath.Join(dir, "cards"))
+	if err != nil {
+		return "share cards are not cached: " + reason(err)
+	}
+	opts.cards = c
+	return ""
 }
 
 // write renders the site into the new folder tmp, and marks it as a

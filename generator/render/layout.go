@@ -48,7 +48,9 @@ func (r *Renderer) layout(b *bytes.Buffer, name string, t *template.Template, p 
 	if p.Claim != nil {
 		kind = "article"
 	}
-	m.raw("\n<meta property=\"og:type\" content=\"", kind, "\">\n<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"", escapeText(title), "\">")
+	m.raw("\n<meta property=\"og:type\" content=\"", kind, "\">")
+	m.cardMeta(p)
+	m.raw("\n<meta name=\"twitter:title\" content=\"", escapeText(title), "\">")
 	if p.Description != "" {
 		m.raw("\n<meta name=\"twitter:description\" content=\"", escapeText(p.Description), "\">")
 	}
@@ -91,7 +93,9 @@ func (r *Renderer) block(b *bytes.Buffer, name string, t *template.Template, blo
 		b.WriteString("\n<script type=\"application/ld+json\">")
 		cr := r.claimReview(p.Claim.Claim)
 		cr.writeJSON(&jsonWriter{b: b})
-		b.WriteString("</script>\n")
+		b.WriteString("</script>\n<script src=\"")
+		markup{b}.url(r.urls.Rel("assets/share.js"))
+		b.WriteString("\" defer></script>\n")
 		return nil
 	case from == "claim.html" && block == "main" && p.Claim != nil:
 		return r.claimMain(markup{b}, p)
@@ -216,6 +220,8 @@ func (r *Renderer) claimMain(m markup, p *Page) error {
 		}
 		m.raw("</ul>\n</section>\n")
 	}
+	m.raw("\n")
+	r.shareSection(m, p)
 	m.raw("\n<section class=\"cite\" aria-labelledby=\"cite\">\n<h2 id=\"cite\">Cite this fact-check</h2>\n<p class=\"citation-text\">")
 	r.citation(m, c, r.urls.Abs(claimPath(c.ID)))
 	m.raw("</p>\n</section>\n</footer>\n</article>\n\n")

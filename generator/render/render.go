@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"factcheck/generator/card"
 	"factcheck/generator/markdown"
 	"factcheck/generator/site"
 )
@@ -73,6 +74,9 @@ type Renderer struct {
 	sizes map[string]*atomic.Int64
 	// Dev is set by the dev server: it marks pages as a preview.
 	Dev bool
+	// Cards, when set, keeps the share cards drawn (claims/ID/card.png)
+	// from one build to the next; without it every card is drawn.
+	Cards *card.Cache
 }
 
 // New returns a renderer for s with templates t.
@@ -234,6 +238,7 @@ func (r *Renderer) Jobs() []Job {
 	})
 	for _, c := range s.Claims {
 		onePage("claims/", c.ID, "claim.html", func() (*Page, error) { return r.claim(c) })
+		jobs = append(jobs, Job{Path: cardPath(c.ID), Render: func() ([]byte, error) { return r.cardPNG(c) }})
 		for _, a := range c.Aliases {
 			if s.Aliases[a] == c {
 				add(claimPath(a)+"index.html", func() ([]byte, error) { return r.alias(a, c) })
