@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -26,13 +27,20 @@ func TestSeconds(t *testing.T) {
 // summary and timings lines.
 func TestBuildSummary(t *testing.T) {
 	var stdout, stderr strings.Builder
-	out := t.TempDir() + "/public"
-	if code := run([]string{"build", "--src", "..", "--out", out, "--timings"}, &stdout, &stderr); code != 0 {
+	dir := t.TempDir()
+	out, cache := dir+"/public", dir+"/cache"
+	if code := run([]string{"build", "--src", "..", "--out", out, "--cache", cache, "--timings"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("build exited %d: %s", code, stderr.String())
 	}
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
 	if len(lines) != 2 || !strings.HasPrefix(lines[0], "timings: read and parse ") || !strings.Contains(lines[0], " quotes ") ||
 		!strings.HasPrefix(lines[1], "built ") || !strings.Contains(lines[1], " claims, ") || !strings.HasSuffix(lines[1], " into "+out) {
 		t.Errorf("unexpected output:\n%s", stdout.String())
+	}
+	if !strings.Contains(lines[0], " share cards drawn)") {
+		t.Errorf("the timings do not count the share cards drawn:\n%s", lines[0])
+	}
+	if cards, _ := filepath.Glob(cache + "/cards/*.png"); len(cards) == 0 {
+		t.Errorf("no share cards kept in %s", cache)
 	}
 }

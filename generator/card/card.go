@@ -215,13 +215,25 @@ func mix(bg, fg color.RGBA, l int) color.RGBA {
 	return color.RGBA{m(bg.R, fg.R), m(bg.G, fg.G), m(bg.B, fg.B), 0xff}
 }
 
+// rasters holds the pixels of cards drawn, for the next.
+var rasters = sync.Pool{New: func() any { b := make([]byte, Width*Height); return &b }}
+
 // Draw draws the card as a PNG.
 func Draw(c Card) ([]byte, error) {
-	r := &raster{pix: make([]byte, Width*Height), palette: palette(c.Colour)}
-	// bgIndex is 0: pix starts as the background.
+	pix := rasters.Get().(*[]byte)
+	defer rasters.Put(pix)
+	clear(*pix) // bgIndex is 0: the background
+	r := &raster{pix: *pix, palette: palette(c.Colour)}
 	r.fill(0, bandHeight, bandIndex)
 	r.fill(footTop, footTop+2, lineIndex)
 
+	r.texts(c)
+	return encodePNG(r), nil
+}
+
+// texts draws the texts of c. The glyphs are shared: one card at a time
+// draws them, the rest of the work is done by several at once.
+func (r *raster) texts(c Card) {
 	f := loadFonts()
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -236,7 +248,6 @@ func Draw(c Card) ([]byte, error) {
 		r.text(f, claimantFace, mutedText, margin, y+6, f.fit(claimantFace, "Claimed by "+c.Claimant, width))
 	}
 	r.text(f, siteFace, inkText, margin, footTop+56, f.fit(siteFace, c.Site, width))
-	return encodePNG(r), nil
 }
 
 // fill fills the rows from y0 to y1 with colour i.

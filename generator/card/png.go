@@ -14,9 +14,11 @@ type raster struct {
 
 // encodePNG writes r as a PNG. It does what image/png does for a
 // paletted image, in a fraction of the time, for the kind of picture a
-// card is (flat colours, text, many rows alike): each row is stored
-// unfiltered and compressed by a run-length deflate with fixed Huffman
-// codes, a row the same as the one above as one back-reference to it.
+// card is (flat colours, text, many rows alike): each row is compressed
+// by a run-length deflate with fixed Huffman codes, a row the same as the
+// one above as one back-reference to it; a row is stored as it is or as
+// its difference from the row above (PNG's "up" filter), whichever has
+// fewer runs: as it is when all its pixels are alike, else up.
 // TestEncodePNG decodes what it writes with image/png.
 func encodePNG(r *raster) []byte {
 	out := make([]byte, 0, 24<<10)
@@ -40,14 +42,21 @@ func encodePNG(r *raster) []byte {
 	var adler, rowAdler uint32 = 1, 0
 	rowLen := Width + 1 // a filter byte, then the pixels
 	var prev []byte
+	up := make([]byte, Width)
 	for y := 0; y < Height; y++ {
 		row := r.pix[y*Width : (y+1)*Width]
-		if prev != nil && string(row) == string(prev) {
+		switch {
+		case prev != nil && string(row) == string(prev):
 			w.match(rowLen, rowLen)
-		} else {
+		case prev != nil && !uniform(row):
+			subtract(up, row, prev)
+			w.literal(2) // filter: up
+			runs(&w, up)
+			rowAdler = adler32(2, up)
+		default:
 			w.literal(0) // filter: none
 			runs(&w, row)
-			rowAdler = adler32(row)
+			rowAdler = adler32(0, row)
 		}
 		adler = adlerCombine(adler, rowAdler, rowLen)
 		prev = row
@@ -66,6 +75,37 @@ func chunk(out []byte, name string, data []byte) []byte {
 	out = append(out, name...)
 	out = append(out, data...)
 	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[start:]))
+}
+
+// uniform reports whether every byte of row is the same.
+func uniform(row []byte) bool {
+	pattern := uint64(row[0]) * 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(row); i += 8 {
+		if binary.LittleEndian.Uint64(row[i:]) != pattern {
+			return false
+		}
+	}
+	for ; i < len(row); i++ {
+		if row[i] != row[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// subtract sets up to row minus prev, byte by byte modulo 256, eight
+// bytes at a time.
+func subtract(up, row, prev []byte) {
+	const h = 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(row); i += 8 {
+		a, b := binary.LittleEndian.Uint64(row[i:]), binary.LittleEndian.Uint64(prev[i:])
+		binary.LittleEndian.PutUint64(up[i:], ((a|h)-(b&^h))^((a^^b)&h))
+	}
+	for ; i < len(row); i++ {
+		up[i] = row[i] - prev[i]
+	}
 }
 
 // runs writes a row: each run of four or more equal bytes as the byte
@@ -102,13 +142,14 @@ type bitWriter struct {
 	nacc uint
 }
 
+// bits writes the n low bits of v, n at most 32.
 func (w *bitWriter) bits(v uint64, n uint) {
 	w.acc |= v << w.nacc
 	w.nacc += n
-	for w.nacc >= 8 {
-		w.b = append(w.b, byte(w.acc))
-		w.acc >>= 8
-		w.nacc -= 8
+	if w.nacc >= 32 {
+		w.b = binary.LittleEndian.AppendUint32(w.b, uint32(w.acc))
+		w.acc >>= 32
+		w.nacc -= 32
 	}
 }
 
@@ -117,10 +158,12 @@ func (w *bitWriter) bits(v uint64, n uint) {
 func (w *bitWriter) code(c uint32, n uint) { w.bits(uint64(reverse(c, n)), n) }
 
 func (w *bitWriter) flush() {
-	if w.nacc > 0 {
+	for w.nacc > 0 {
 		w.b = append(w.b, byte(w.acc))
+		w.acc >>= 8
+		w.nacc -= min(w.nacc, 8)
 	}
-	w.acc, w.nacc = 0, 0
+	w.acc = 0
 }
 
 // literal writes a literal byte or the end of the block (256) in the
@@ -157,24 +200,37 @@ var fixedLit = func() (t [286]struct {
 // match writes a back-reference of n bytes at distance dist (at most
 // 32768), in pieces of at most 258 bytes.
 func (w *bitWriter) match(n, dist int) {
+	var d uint64 // distance 1: code 0, no extra bits
+	var dn uint
+	if dist > 1 {
+		dc, dextra, n := distCode(dist)
+		d, dn = uint64(reverse(uint32(dc), 5))|uint64(dextra)<<5, n
+	}
 	for n > 0 {
 		l := min(n, 258)
 		if n-l > 0 && n-l < 3 {
 			l = n - 3 // leave at least three for the last piece
 		}
 		n -= l
-		code, extra, nextra := lengthCode(l)
-		w.literal(code)
-		if nextra > 0 {
-			w.bits(uint64(extra), nextra)
-		}
-		dc, dextra, dn := distCode(dist)
-		w.code(uint32(dc), 5)
-		if dn > 0 {
-			w.bits(uint64(dextra), dn)
-		}
+		c := lengths[l]
+		w.bits(uint64(c.code)|d<<c.n, uint(c.n)+5+dn)
 	}
 }
+
+// lengths holds, for each length of a match from 3 to 258, its fixed
+// Huffman code followed by its extra bits, as they are written.
+var lengths = func() (t [259]struct {
+	code uint32
+	n    uint8
+}) {
+	for l := 3; l <= 258; l++ {
+		code, extra, n := lengthCode(l)
+		c := fixedLit[code]
+		t[l].code = uint32(c.code) | uint32(extra)<<c.n
+		t[l].n = c.n + uint8(n)
+	}
+	return t
+}()
 
 var lengthBase = [...]int{3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258}
 var lengthExtra = [...]uint{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0}
@@ -208,9 +264,10 @@ func reverse(c uint32, n uint) uint32 {
 
 const adlerMod = 65521
 
-// adler32 is the Adler-32 of a row: its filter byte 0, then row.
-func adler32(row []byte) uint32 {
-	s1, s2 := uint32(1), uint32(1) // after the filter byte 0
+// adler32 is the Adler-32 of a row: its filter byte, then row.
+func adler32(filter byte, row []byte) uint32 {
+	s1 := 1 + uint32(filter)
+	s2 := s1
 	for len(row) > 0 {
 		n := min(len(row), 5552)
 		for _, c := range row[:n] {
