@@ -94,8 +94,9 @@ func loadAll(opts Options, load func() (*site.Site, check.List)) (*site.Site, ch
 // render renders s with a (the built-in templates and assets, overridden
 // by the site's own templates/ and static/ folders), and hands each output
 // file to emit, from several goroutines at once; fresh is the job's
-// render.Job.Fresh.
-func (a *assets) render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error) (pages int, err error) {
+// render.Job.Fresh. A job whose bytes are in a file already (a cached
+// share card, render.Job.Cached) is handed to link instead, when set.
+func (a *assets) render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error, link func(path, from string) error) (pages int, err error) {
 	var all []render.Job
 	a.jobs(s, opts, func(j render.Job) { all = append(all, j) })
 	for _, j := range all {
@@ -106,7 +107,7 @@ func (a *assets) render(s *site.Site, opts Options, emit func(path string, b []b
 	if opts.Progress != nil {
 		opts.Progress.Total.Store(int64(len(all)))
 	}
-	return pages, runJobs(all, emit, opts.Progress)
+	return pages, runJobs(all, emit, link, opts.Progress)
 }
 
 // assets are the templates and static files of a site: the built-in
@@ -238,7 +239,7 @@ func dedupeJobs(jobs []render.Job) (out []render.Job, last map[string]int) {
 }
 
 // runJobs renders jobs on all cores and stops at the first error.
-func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, progress *Progress) error {
+func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, link func(string, string) error, progress *Progress) error {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -252,6 +253,16 @@ func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, progress 
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(jobs) && !failed.Load(); i = int(next.Add(1) - 1) {
 				for _, j := range render.Flatten(jobs[i : i+1]) {
+					var err error
+					if from := ""; link != nil && j.Cached != nil {
+						from = j.Cached()
+						if from != "" {
+							err = link(j.Path, from)
+						}
+						if from != "" && err == nil {
+							continue
+						}
+					}
 					b, err := j.Render()
 					if err == nil {
 						err = emit(j.Path, b, j.Fresh)
@@ -293,7 +304,7 @@ func Memory(opts Options) (*Result, check.List, error) {
 		res.Files[p] = b
 		mu.Unlock()
 		return nil
-	})
+	}, nil)
 	res.Pages = pages
 	return res, diags, err
 }

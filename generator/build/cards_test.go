@@ -60,6 +60,21 @@ func TestCardCache(t *testing.T) {
 			t.Errorf("%s differs when taken from the cache", p)
 		}
 	}
+	// Cached cards are linked into the output, not copied (the cache and
+	// the output are on one file system here).
+	linked := 0
+	entries, _ := filepath.Glob(filepath.Join(cache, "cards", "*.png"))
+	for p := range cards() {
+		out, _ := os.Stat(p)
+		for _, e := range entries {
+			if in, _ := os.Stat(e); os.SameFile(in, out) {
+				linked++
+			}
+		}
+	}
+	if linked != 20 {
+		t.Errorf("%d cards linked from the cache, want 20", linked)
+	}
 
 	// One claim's text changes: its card alone is drawn again.
 	claims, _ := filepath.Glob(filepath.Join(src, "content", "claims", "*", "*.md"))

@@ -130,7 +130,7 @@ func openCache(opts *Options, outAbs string) (warning string) {
 // from two).
 func (t *target) write(tmp string, s *site.Site, a *assets, opts Options) (pages int, err error) {
 	w := newWriter(t, tmp)
-	pages, err = a.render(s, opts, w.emit)
+	pages, err = a.render(s, opts, w.emit, w.link)
 	if werr := w.close(); err == nil {
 		err = werr
 	}
@@ -160,7 +160,8 @@ type writer struct {
 type file struct {
 	path  string
 	b     []byte
-	fresh bool // the bytes may be recycled once written (render.Job.Fresh)
+	fresh bool   // the bytes may be recycled once written (render.Job.Fresh)
+	from  string // a file with the bytes, to link to instead (render.Job.Cached)
 }
 
 func newWriter(t *target, tmp string) *writer {
@@ -177,7 +178,22 @@ func (w *writer) emit(p string, b []byte, fresh bool) error {
 	if err != nil {
 		return err
 	}
-	w.files <- file{p, b, fresh}
+	w.files <- file{path: p, b: b, fresh: fresh}
+	return nil
+}
+
+// link is emit for a file whose bytes are in the file from already: the
+// writer makes a hard link to it, or copies it where it cannot (from on
+// another file system).
+func (w *writer) link(p, from string) error {
+	if err := w.failed(); err != nil {
+		return err
+	}
+	p, err := cleanPath(p)
+	if err != nil {
+		return err
+	}
+	w.files <- file{path: p, from: from}
 	return nil
 }
 
@@ -205,6 +221,16 @@ func (w *writer) write(f file) error {
 	dst := filepath.Join(w.tmp, filepath.FromSlash(f.path))
 	if err := mkdirs(filepath.Dir(dst), w.tmp, w.dirs); err != nil {
 		return &writeError{what: "cannot create the folder " + w.t.show(path.Dir(f.path)), err: err}
+	}
+	if f.from != "" {
+		if os.Link(f.from, dst) == nil {
+			return nil
+		}
+		b, err := os.ReadFile(f.from)
+		if err != nil {
+			return &writeError{what: "cannot read " + f.from + " for " + w.t.show(f.path), err: err}
+		}
+		f.b = b
 	}
 	if err := writeFile(dst, f.b); err != nil {
 		return &writeError{what: "cannot write " + w.t.show(f.path), err: err}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,6 +67,34 @@ func (k *Cache) PNG(c Card) ([]byte, error) {
 	k.drawn.Add(1)
 	k.store(name, b)
 	return b, nil
+}
+
+// File is the name of the file that holds c in the cache, if it holds a
+// card there; else "", and PNG draws it. The file is checked as PNG
+// checks it, but for its pixels: a plain file of a card's size, whose
+// header is a 1200×630 PNG's.
+func (k *Cache) File(c Card) string {
+	key := c.Key()
+	name := filepath.Join(k.dir, key+".png")
+	k.mu.Lock()
+	k.used[key+".png"] = true
+	k.mu.Unlock()
+	fi, err := os.Lstat(name)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxSize {
+		return ""
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	var head [1024]byte // the header and palette
+	n, _ := io.ReadFull(f, head[:])
+	cfg, err := png.DecodeConfig(bytes.NewReader(head[:n]))
+	if err != nil || cfg.Width != Width || cfg.Height != Height {
+		return ""
+	}
+	return name
 }
 
 // Drawn is the number of cards drawn, not found in the cache.

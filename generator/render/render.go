@@ -31,6 +31,10 @@ type Job struct {
 	// Fresh says that Render returns bytes made for this call, which
 	// nothing else holds: once written they may be handed to Recycle.
 	Fresh bool
+	// Cached, when set, may name a file that holds what Render would
+	// return (a share card in the cache), "" when there is none: a build
+	// into a folder links or copies it instead of calling Render.
+	Cached func() string
 	// Expand, set instead of Render, makes a group of files whose names
 	// are known only once they are made: the search index, the sitemaps.
 	// Path is then the start of their paths ("search/", "sitemap"). The
@@ -238,7 +242,7 @@ func (r *Renderer) Jobs() []Job {
 	})
 	for _, c := range s.Claims {
 		onePage("claims/", c.ID, "claim.html", func() (*Page, error) { return r.claim(c) })
-		jobs = append(jobs, Job{Path: cardPath(c.ID), Render: func() ([]byte, error) { return r.cardPNG(c) }})
+		jobs = append(jobs, Job{Path: cardPath(c.ID), Render: func() ([]byte, error) { return r.cardPNG(c) }, Cached: func() string { return r.cardFile(c) }})
 		for _, a := range c.Aliases {
 			if s.Aliases[a] == c {
 				add(claimPath(a)+"index.html", func() ([]byte, error) { return r.alias(a, c) })

@@ -33,6 +33,15 @@ func (r *Renderer) cardPNG(c *site.Claim) ([]byte, error) {
 	return card.Draw(r.shareCard(c))
 }
 
+// cardFile is the cached file of c's share card, "" when r.Cards has
+// none.
+func (r *Renderer) cardFile(c *site.Claim) string {
+	if r.Cards == nil {
+		return ""
+	}
+	return r.Cards.File(r.shareCard(c))
+}
+
 // CardImage is the URL of the page's share card (absolute when the site
 // has a base URL), "" on pages without one: every claim page has one.
 func (p *Page) CardImage() string {
