@@ -1,8 +1,10 @@
 package factcheck_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"image/png"
 	"regexp"
 	"strings"
 	"testing"
@@ -19,6 +21,38 @@ func buildExample(t *testing.T) *build.Result {
 	}
 	return res
 }
+
+// TestShareCards checks that every claim page names its share card, an
+// absolute URL to a 1200×630 PNG of the output, for large link previews.
+func TestShareCards(t *testing.T) {
+	res := buildExample(t)
+	const base = "https://example.github.io/repo/"
+	for _, c := range res.Site.Claims {
+		page := string(res.Files["claims/"+c.ID+"/index.html"])
+		m := ogImage.FindStringSubmatch(page)
+		if m == nil {
+			t.Errorf("claims/%s/: no og:image", c.ID)
+			continue
+		}
+		path, ok := strings.CutPrefix(m[1], base)
+		if !ok {
+			t.Errorf("claims/%s/: og:image %q is not an absolute URL of the site", c.ID, m[1])
+			continue
+		}
+		cfg, err := png.DecodeConfig(bytes.NewReader(res.Files[path]))
+		if err != nil || cfg.Width != 1200 || cfg.Height != 630 {
+			t.Errorf("claims/%s/: og:image %s is not a 1200×630 PNG of the output: %v", c.ID, path, err)
+		}
+		for _, tag := range []string{`<meta property="og:image:width" content="1200">`, `<meta property="og:image:height" content="630">`,
+			`<meta property="og:image:alt" content="Rated `, `<meta name="twitter:card" content="summary_large_image">`, `<section class="share"`} {
+			if !strings.Contains(page, tag) {
+				t.Errorf("claims/%s/: no %s", c.ID, tag)
+			}
+		}
+	}
+}
+
+var ogImage = regexp.MustCompile(`<meta property="og:image" content="([^"]*)">`)
 
 var jsonLD = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
 
@@ -70,7 +104,7 @@ func TestClaimReview(t *testing.T) {
 	res := buildExample(t)
 	pages := 0
 	for p, b := range res.Files {
-		if !strings.HasPrefix(p, "claims/") || strings.HasPrefix(p, "claims/page/") || p == "claims/index.html" {
+		if !strings.HasPrefix(p, "claims/") || strings.HasPrefix(p, "claims/page/") || p == "claims/index.html" || !strings.HasSuffix(p, "/index.html") {
 			continue
 		}
 		pages++
