@@ -2,6 +2,7 @@ package quote
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,11 +48,14 @@ func (m Match) hasErrors() bool {
 // resolve fills in what each edit of pq stands for in the occurrence
 // found, and judges the edits.
 func (s *Source) resolve(pq parsedQuote, found []nspan, r *Rules) Match {
-	m := Match{Spans: make([]Span, len(found)), Edits: make([]Edit, len(pq.edits))}
-	copy(m.Edits, pq.edits)
+	m := Match{Spans: make([]Span, len(found))}
 	for k, f := range found {
 		m.Spans[k] = s.span(f.start, f.end)
 	}
+	if len(pq.edits) == 0 {
+		return m
+	}
+	m.Edits = slices.Clone(pq.edits)
 	j := judge{s: s, r: r, m: &m}
 	for k, p := range pq.parts {
 		f := found[k]

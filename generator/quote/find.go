@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -43,7 +44,7 @@ type Match struct {
 // Finding says why.
 func (s *Source) Match(quote string, r *Rules) (Match, bool) {
 	if r == nil {
-		r = RulesFor("", nil)
+		r = englishRules()
 	}
 	q := Normalize(quote)
 	if q == "" {
@@ -66,6 +67,9 @@ func (s *Source) Match(quote string, r *Rules) (Match, bool) {
 	}
 	return Match{}, false
 }
+
+// englishRules are the rules of Match without any given.
+var englishRules = sync.OnceValue(func() *Rules { return RulesFor("en", nil) })
 
 // maxEdits bounds the gaps and brackets of one quote, which are more work
 // to match than its words.
@@ -245,74 +249,85 @@ func Marks(text string) []Mark {
 // parseQuote splits a normalized quote into its gap-separated parts.
 // Adjacent insertions merge into one hole.
 func parseQuote(q string) parsedQuote {
-	var (
-		pq      parsedQuote
-		p       part
-		h       hole
-		inHole  bool   // h waits for the literal after it
-		prev    string // the text before h
-		pending []int  // gaps since the last part
-	)
-	endPart := func() {
-		if inHole {
-			if len(p.lits) > 0 {
-				p.trail = h
-			} else {
-				pq.orphans = append(pq.orphans, h.edits...)
-			}
-		}
-		if len(p.lits) > 0 {
-			pq.gaps = append(pq.gaps, pending)
-			pq.parts = append(pq.parts, p)
-			pending = nil
-		}
-		p, h, inHole, prev = part{}, hole{}, false, ""
-	}
+	var qp quoteParser
 	for _, it := range scanQuote(q) {
-		switch it.kind {
-		case gapItem:
-			endPart()
-			pending = append(pending, len(pq.edits))
-			pq.edits = append(pq.edits, Edit{Gap: true, Text: it.text})
-		case insertItem:
-			if !inHole {
-				h = hole{spaceBefore: strings.HasSuffix(prev, " ")}
-				inHole = true
+		qp.item(it)
+	}
+	qp.endPart()
+	qp.pq.gaps = append(qp.pq.gaps, qp.pending)
+	return qp.pq
+}
+
+// quoteParser is the state of parseQuote.
+type quoteParser struct {
+	pq      parsedQuote
+	p       part
+	h       hole
+	inHole  bool   // h waits for the literal after it
+	prev    string // the text before h
+	pending []int  // gaps since the last part
+}
+
+func (qp *quoteParser) item(it item) {
+	switch it.kind {
+	case gapItem:
+		qp.endPart()
+		qp.pending = append(qp.pending, len(qp.pq.edits))
+		qp.pq.edits = append(qp.pq.edits, Edit{Gap: true, Text: it.text})
+	case insertItem:
+		if !qp.inHole {
+			qp.h = hole{spaceBefore: strings.HasSuffix(qp.prev, " ")}
+			qp.inHole = true
+		}
+		h := &qp.h
+		h.maxRunes += maxInsertion
+		if h.text != "" {
+			h.text += " "
+		}
+		h.text += it.text
+		h.edits = append(h.edits, len(qp.pq.edits))
+		qp.pq.edits = append(qp.pq.edits, Edit{Text: it.text})
+	case textItem:
+		qp.prev = it.text
+		lit := strings.Trim(it.text, " ")
+		p := &qp.p
+		switch {
+		case lit == "":
+			if qp.inHole { // white space between two insertions
+				qp.h.maxRunes += len(it.text)
 			}
-			h.maxRunes += maxInsertion
-			if h.text != "" {
-				h.text += " "
-			}
-			h.text += it.text
-			h.edits = append(h.edits, len(pq.edits))
-			pq.edits = append(pq.edits, Edit{Text: it.text})
-		case textItem:
-			prev = it.text
-			lit := strings.Trim(it.text, " ")
-			switch {
-			case lit == "":
-				if inHole { // white space between two insertions
-					h.maxRunes += len(it.text)
-				}
-			case inHole && len(p.lits) > 0:
-				h.spaceAfter = strings.HasPrefix(it.text, " ")
-				p.holes = append(p.holes, h)
-				p.lits = append(p.lits, lit)
-			case inHole:
-				h.spaceAfter = strings.HasPrefix(it.text, " ")
-				p.lead = h
-				p.lits = append(p.lits, lit)
-			default:
-				p.lits = append(p.lits, lit)
-			}
-			if lit != "" {
-				inHole = false
-			}
+		case qp.inHole && len(p.lits) > 0:
+			qp.h.spaceAfter = strings.HasPrefix(it.text, " ")
+			p.holes = append(p.holes, qp.h)
+			p.lits = append(p.lits, lit)
+		case qp.inHole:
+			qp.h.spaceAfter = strings.HasPrefix(it.text, " ")
+			p.lead = qp.h
+			p.lits = append(p.lits, lit)
+		default:
+			p.lits = append(p.lits, lit)
+		}
+		if lit != "" {
+			qp.inHole = false
 		}
 	}
-	endPart()
-	pq.gaps = append(pq.gaps, pending)
-	return pq
+}
+
+// endPart ends the part being read, at a gap or the end of the quote.
+func (qp *quoteParser) endPart() {
+	if qp.inHole {
+		if len(qp.p.lits) > 0 {
+			qp.p.trail = qp.h
+		} else {
+			qp.pq.orphans = append(qp.pq.orphans, qp.h.edits...)
+		}
+	}
+	if len(qp.p.lits) > 0 {
+		qp.pq.gaps = append(qp.pq.gaps, qp.pending)
+		qp.pq.parts = append(qp.pq.parts, qp.p)
+		qp.pending = nil
+	}
+	qp.p, qp.h, qp.inHole, qp.prev = part{}, hole{}, false, ""
 }
 
 // nspan is a range of the normalized text.
