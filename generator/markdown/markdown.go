@@ -24,6 +24,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -150,6 +151,8 @@ type Problem struct {
 	Offset  int
 	Warning bool
 	Message string
+	// LineCol is the line and column of Offset (the zero Pos for none).
+	LineCol Pos
 }
 
 // Quote is a quotation that must be found in its cited source.
@@ -222,41 +225,69 @@ func Position(b []byte, off int) Pos {
 	return Pos{bytes.Count(b[:off], []byte("\n")) + 1, utf8.RuneCount(b[start:off]) + 1}
 }
 
-// locate sets the LineCol of what d refers to, finding lines by their
-// starts rather than counting them again for each.
+// locate sets the LineCol of what d refers to and of its problems.
 func (d *Doc) locate() {
-	if len(d.Quotes)+len(d.Citations)+len(d.Links) == 0 {
+	n := len(d.Quotes) + len(d.Citations) + len(d.Links) + len(d.Problems)
+	if n == 0 {
 		return
 	}
-	starts := make([]int, 1, bytes.Count(d.Source, []byte("\n"))+1)
-	for i := 0; ; {
-		j := bytes.IndexByte(d.Source[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		starts = append(starts, i)
-	}
-	at := func(off int) Pos {
-		if off < 0 {
-			return Pos{}
-		}
-		off = min(off, len(d.Source))
-		line, found := slices.BinarySearch(starts, off)
-		if !found {
-			line-- // off is inside the line before
-		}
-		return Pos{line + 1, utf8.RuneCount(d.Source[starts[line]:off]) + 1}
-	}
+	offs := make([]int, 0, n)
 	for _, q := range d.Quotes {
-		q.LineCol = at(q.Offset)
+		offs = append(offs, q.Offset)
 	}
 	for _, c := range d.Citations {
-		c.LineCol = at(c.Offset)
+		offs = append(offs, c.Offset)
 	}
 	for _, l := range d.Links {
-		l.LineCol = at(l.Offset)
+		offs = append(offs, l.Offset)
 	}
+	for _, p := range d.Problems {
+		offs = append(offs, p.Offset)
+	}
+	pos := Positions(d.Source, offs)
+	for _, q := range d.Quotes {
+		q.LineCol, pos = pos[0], pos[1:]
+	}
+	for _, c := range d.Citations {
+		c.LineCol, pos = pos[0], pos[1:]
+	}
+	for _, l := range d.Links {
+		l.LineCol, pos = pos[0], pos[1:]
+	}
+	for i := range d.Problems {
+		d.Problems[i].LineCol, pos = pos[0], pos[1:]
+	}
+}
+
+// Positions returns Position(b, off) for each of offs, and the zero Pos
+// for a negative one, in one pass over b: counting from the start of
+// the line for each offset would take time quadratic in the length of a
+// line holding many of them (160,000 citations on one line took minutes).
+func Positions(b []byte, offs []int) []Pos {
+	order := make([]int, len(offs)) // indexes of offs, by offset
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return offs[i] - offs[j] })
+	out := make([]Pos, len(offs))
+	line, col, at := 1, 1, 0 // the position of byte at
+	for _, i := range order {
+		off := min(offs[i], len(b))
+		if off < 0 {
+			continue
+		}
+		for at < off {
+			nl := bytes.IndexByte(b[at:off], '\n')
+			if nl < 0 {
+				col += utf8.RuneCount(b[at:off])
+				at = off
+				break
+			}
+			line, col, at = line+1, 1, at+nl+1
+		}
+		out[i] = Pos{line, col}
+	}
+	return out
 }
 
 // QuoteBlock is an attributed block quote. Its children are the quoted
@@ -318,7 +349,17 @@ func NewParser(plain bool) *Parser {
 }
 
 // Parse parses src.
+//
+// Markdown nested deeper than MaxDepth is not parsed: the Doc is empty but
+// for an error among its Problems.
 func (p *Parser) Parse(src []byte) *Doc {
+	if off, depth := nesting(src); depth > MaxDepth {
+		doc := p.parse(nil, p.noLinkify)
+		doc.Source = src
+		doc.Problems = []Problem{{Offset: off, LineCol: Position(src, off),
+			Message: fmt.Sprintf("block quotes or lists nested %d deep: at most %d levels are allowed", depth, MaxDepth)}}
+		return doc
+	}
 	gp := p.gfm
 	if !mayAutolink(src) {
 		gp = p.noLinkify
@@ -334,6 +375,53 @@ func (p *Parser) parse(src []byte, gp parser.Parser) *Doc {
 	doc.Root = gp.Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc.locate()
 	return doc
+}
+
+// MaxDepth is how deep block quotes and lists may be nested. Goldmark and
+// the quote transformer take time that grows with the square of the
+// depth: 10,000 levels take a second, 100,000 minutes. No text needs more
+// than a few.
+const MaxDepth = 1000
+
+// nesting returns the deepest nesting of block quotes and list items that
+// src opens on one line ("> > - > x" is 4), and the offset of the first
+// line that deep. It counts a little generously (a "- - -" rule counts 3,
+// so does an indented code line): it is only a bound.
+func nesting(src []byte) (off, depth int) {
+	for start := 0; start < len(src); {
+		d, i := 0, start
+	markers:
+		for i < len(src) {
+			switch c := src[i]; {
+			case c == ' ' || c == '\t':
+				i++
+			case c == '>':
+				d, i = d+1, i+1
+			case (c == '-' || c == '*' || c == '+') && i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\t'):
+				d, i = d+1, i+2
+			case '0' <= c && c <= '9':
+				j := i
+				for j < len(src) && j-i < 10 && '0' <= src[j] && src[j] <= '9' {
+					j++
+				}
+				if j+1 >= len(src) || src[j] != '.' && src[j] != ')' || src[j+1] != ' ' && src[j+1] != '\t' {
+					break markers
+				}
+				d, i = d+1, j+2
+			default:
+				break markers
+			}
+		}
+		if d > depth {
+			off, depth = start, d
+		}
+		nl := bytes.IndexByte(src[i:], '\n')
+		if nl < 0 {
+			break
+		}
+		start = i + nl + 1
+	}
+	return off, depth
 }
 
 // mayAutolink says whether GFM's bare links (extension.Linkify) could find

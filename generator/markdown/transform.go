@@ -39,8 +39,8 @@ func (t transformer) Transform(root *ast.Document, reader text.Reader, pc parser
 		return ast.WalkContinue, nil
 	})
 	for _, n := range unlinks {
-		doc.Problems = append(doc.Problems, Problem{n.Pos(), true,
-			fmt.Sprintf("link to %q is shown as plain text: only http, https and mailto links are allowed", destination(n, doc.Source))})
+		doc.Problems = append(doc.Problems, Problem{Offset: n.Pos(), Warning: true,
+			Message: fmt.Sprintf("link to %q is shown as plain text: only http, https and mailto links are allowed", destination(n, doc.Source))})
 		unlink(n, doc.Source)
 	}
 	// Inner block quotes first, so an outer one sees its children settled.
@@ -124,7 +124,7 @@ func (t transformer) blockQuote(doc *Doc, bq ast.Node) {
 	if !ok || !attributed || last == bq.FirstChild() {
 		if c := findCitation(bq); c != nil && c.Quote == nil {
 			msg := "block quote cites a source but has no attribution line; put a blank \">\" line before the \"— [@" + c.SourceID + "]\" line to quote the source"
-			doc.Problems = append(doc.Problems, Problem{c.Offset, true, msg})
+			doc.Problems = append(doc.Problems, Problem{Offset: c.Offset, Warning: true, Message: msg})
 		}
 		return
 	}

@@ -199,7 +199,7 @@ func parsePage(id string, f file, fm *fields, p *markdown.Parser, html markdown.
 // reportProblems adds the Markdown's own problems at their positions.
 func reportProblems(f file, doc *markdown.Doc, diags *check.List) {
 	for _, pr := range doc.Problems {
-		p := bodyPos(f.bodyLine, problemPos(f.body, pr.Offset))
+		p := bodyPos(f.bodyLine, pr.LineCol)
 		if pr.Warning {
 			diags.Warnf(f.path, p.Line, p.Col, "%s", pr.Message)
 		} else {
@@ -224,11 +224,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func problemPos(body []byte, off int) markdown.Pos {
-	if off < 0 {
-		return markdown.Pos{}
-	}
-	return markdown.Position(body, off)
 }
