@@ -155,11 +155,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "build failed: %v\n", err)
+		fmt.Fprintf(stderr, "build failed: %s\n", check.Escape(err.Error()))
 		return 1
 	}
 	if res.Warning != "" {
-		fmt.Fprintf(stderr, "warning: %s\n", res.Warning)
+		fmt.Fprintf(stderr, "warning: %s\n", check.Escape(res.Warning))
 	}
 	if res.Site.Config.BaseURL == "/" {
 		fmt.Fprintln(stderr, "warning: no base_url in content/site.yaml and no --base-url: the feed, sitemap, canonical links and JSON-LD urls are left out")
@@ -273,7 +273,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	err := serve.Run(ctx, serve.Options{Src: *src, Bind: *bind, Port: *port, Drafts: *drafts, Poll: *poll, Stdout: stdout, Stderr: stderr})
 	if err != nil {
-		fmt.Fprintf(stderr, "serve: %v\n", err)
+		fmt.Fprintf(stderr, "serve: %s\n", check.Escape(err.Error()))
 		return 1
 	}
 	return 0

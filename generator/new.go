@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"factcheck/generator/check"
 	"factcheck/generator/site"
 )
 
@@ -72,7 +73,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if existing := findID(*src, id); existing != "" {
-		fmt.Fprintf(stderr, "%s already exists with the id %q; not overwriting it\n", existing, id)
+		fmt.Fprintf(stderr, "%s already exists with the id %q; not overwriting it\n", check.Escape(existing), id)
 		return 1
 	}
 	today := time.Now().Format("2006-01-02")
@@ -89,12 +90,12 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		text = fmt.Sprintf(sourceTemplate, today)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, check.Escape(err.Error()))
 		return 1
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		fmt.Fprintf(stderr, "cannot create %s: %v\n", path, err)
+		fmt.Fprintf(stderr, "cannot create %s: %s\n", check.Escape(path), check.Escape(err.Error()))
 		return 1
 	}
 	_, err = f.WriteString(text)
@@ -102,10 +103,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, check.Escape(err.Error()))
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", path)
+	fmt.Fprintf(stdout, "wrote %s\n", check.Escape(path))
 	return 0
 }
 

@@ -73,7 +73,7 @@ func (s *server) rebuild(b Builder, changed []string, stdout, stderr io.Writer) 
 	took := time.Since(start).Round(time.Millisecond)
 	check.WriteText(stderr, diags, false)
 	if err != nil {
-		fmt.Fprintf(stderr, "error: %v\n", err)
+		fmt.Fprintf(stderr, "error: %s\n", check.Escape(err.Error()))
 	}
 	s.publish(files, diags, err, changed)
 	what, done := "build", "built"
