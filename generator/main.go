@@ -247,6 +247,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, pos)
 	}
 	_, diags := site.Load(build.DirFS(*src), site.Options{CheckOnly: true})
+	diags = append(diags, build.CheckAssets(*src)...)
+	diags.Sort()
 	if *format == "json" {
 		check.WriteJSON(stdout, diags)
 	} else {

@@ -118,6 +118,8 @@ func TestSymlinksRefused(t *testing.T) {
 		{"static/sub", ".", "", "writing the site failed, the previous output is untouched: static/sub: symbolic links are not followed; copy the file into static/"},
 		{"static", ".", "", "writing the site failed, the previous output is untouched: static/: symbolic links are not followed; make static/ a folder inside the site"},
 		{"templates", ".", "", "writing the site failed, the previous output is untouched: templates/: symbolic links are not followed; make templates/ a folder inside the site"},
+		{"templates/base.html", "secret.md", "", "writing the site failed, the previous output is untouched: templates/base.html: symbolic links are not followed; copy the file into templates/"},
+		{"templates/sub", ".", "", "writing the site failed, the previous output is untouched: templates/sub: symbolic links are not followed; copy the file into templates/"},
 	} {
 		t.Run(tc.link, func(t *testing.T) {
 			src := writeSite(t, faultSite)
@@ -142,7 +144,65 @@ func TestSymlinksRefused(t *testing.T) {
 			}
 			sameSnapshot(t, "output after a refused build", snapshot(t, out), before)
 			noLeftovers(t, out)
+			// check refuses what build refuses.
+			if tc.diag == "" {
+				want := strings.TrimPrefix(tc.err, "writing the site failed, the previous output is untouched: ")
+				want = strings.Replace(want, ": ", ": error: ", 1)
+				if got := CheckAssets(src); len(got) != 1 || got[0].String() != want {
+					t.Errorf("CheckAssets: %v, want %s", got, want)
+				}
+			}
+			// So does the dev server's build.
+			if _, d, err := Memory(Options{Src: src}); (err == nil || !errors.Is(err, ErrSymlink)) && d.Errors() == 0 {
+				t.Errorf("Memory: %v", err)
+			}
 		})
+	}
+}
+
+// TestCheckTemplates: check reports a template that does not parse at its
+// line, as build would fail on it.
+func TestCheckTemplates(t *testing.T) {
+	src := writeSite(t, faultSite)
+	if d := CheckAssets(src); len(d) != 0 {
+		t.Fatalf("a good site: %v", d)
+	}
+	os.MkdirAll(filepath.Join(src, "templates"), 0o755)
+	os.WriteFile(filepath.Join(src, "templates", "claim.html"), []byte("{{define \"main\"}}\n{{.Nope}\n"), 0o644)
+	want := "templates/claim.html:2:1: error: bad character U+007D '}'"
+	if d := CheckAssets(src); len(d) != 1 || d[0].String() != want {
+		t.Errorf("got %v\nwant %s", d, want)
+	}
+}
+
+// TestHiddenStaticFiles: hidden files and editors' leftovers in static/
+// are not published.
+func TestHiddenStaticFiles(t *testing.T) {
+	files := map[string]string{"static/ok.txt": "ok", "static/sub/ok.css": "ok"}
+	hidden := []string{"static/.env", "static/.git/config", "static/sub/.ok.css.swp", "static/sub/ok.css~",
+		"static/#ok.txt#", "static/ok.txt.swp", "static/ok.txt___jb_tmp___", "static/sub/.DS_Store"}
+	for _, h := range hidden {
+		files[h] = "SECRET"
+	}
+	for k, v := range faultSite {
+		files[k] = v
+	}
+	src := writeSite(t, files)
+	out := filepath.Join(t.TempDir(), "public")
+	mustWrite(t, src, out)
+	for _, p := range []string{"ok.txt", "sub/ok.css"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("%s not copied: %v", p, err)
+		}
+	}
+	for _, h := range hidden {
+		p := strings.TrimPrefix(h, "static/")
+		if _, err := os.Stat(filepath.Join(out, p)); err == nil {
+			t.Errorf("%s published", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, ".git")); err == nil {
+		t.Errorf(".git/ published")
 	}
 }
 

@@ -7,7 +7,8 @@ import (
 	"os"
 )
 
-// DirFS is os.DirFS(dir).
+// DirFS is os.DirFS(dir). (On unix it also refuses symbolic links and
+// special files; here the site's walks refuse them.)
 func DirFS(dir string) fs.FS { return os.DirFS(dir) }
 
 // writeFile is os.WriteFile(name, data, 0o644).

@@ -318,7 +318,7 @@ func checkOut(src, out string) (string, error) {
 func linkedFolders(src string) error {
 	for _, d := range []string{"templates", "static"} {
 		if fi, err := os.Lstat(filepath.Join(src, d)); err == nil && fi.Mode()&os.ModeSymlink != 0 {
-			return fmt.Errorf("%s/: symbolic links are not followed; make %s/ a folder inside the site", d, d)
+			return fmt.Errorf("%s/: %w; make %s/ a folder inside the site", d, ErrSymlink, d)
 		}
 	}
 	return nil
