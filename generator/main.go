@@ -156,6 +156,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "build failed: %s\n", check.Escape(err.Error()))
+		if errors.Is(err, build.ErrRefused) {
+			return 2 // a wrong --out, as for any other bad argument
+		}
 		return 1
 	}
 	if res.Warning != "" {

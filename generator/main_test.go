@@ -36,3 +36,14 @@ func TestBuildSummary(t *testing.T) {
 		t.Errorf("unexpected output:\n%s", stdout.String())
 	}
 }
+
+// TestRefusedOut: an --out a build must not replace is a usage error.
+func TestRefusedOut(t *testing.T) {
+	var stdout, stderr strings.Builder
+	if code := run([]string{"build", "--src", "..", "--out", "../content"}, &stdout, &stderr); code != 2 {
+		t.Errorf("exit %d, want 2: %s", code, stderr.String())
+	}
+	if want := "build failed: refusing to build into ../content: it is inside the site's content/ folder\n"; stderr.String() != want {
+		t.Errorf("got %q, want %q", stderr.String(), want)
+	}
+}

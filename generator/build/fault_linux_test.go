@@ -162,7 +162,7 @@ func TestReadOnlyMount(t *testing.T) {
 	mnt := mountTmpfs(t, "16m")
 	out := filepath.Join(mnt, "public")
 	faultBuild(t, writeSite(t, faultSite), out,
-		"^cannot create a folder beside OUT/ for the new site: read-only file system; the previous site in OUT/ is unchanged$",
+		"^cannot create DIR/.public.lock beside OUT/ \\(it keeps other builds out while this one runs\\): read-only file system; the previous site in OUT/ is unchanged$",
 		func() func() {
 			if err := unix.Mount("", mnt, "", unix.MS_REMOUNT|unix.MS_RDONLY, ""); err != nil {
 				t.Fatal(err)
@@ -213,7 +213,7 @@ func setImmutable(t *testing.T, p string, on bool) {
 func TestImmutableParent(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	faultBuild(t, writeSite(t, faultSite), out,
-		"^cannot create a folder beside OUT/ for the new site: operation not permitted; the previous site in OUT/ is unchanged$",
+		"^cannot create DIR/.public.lock beside OUT/ \\(it keeps other builds out while this one runs\\): operation not permitted; the previous site in OUT/ is unchanged$",
 		func() func() {
 			setImmutable(t, filepath.Dir(out), true)
 			return func() { setImmutable(t, filepath.Dir(out), false) }

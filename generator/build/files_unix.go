@@ -4,6 +4,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -126,5 +127,38 @@ func retry(f func() (int, error)) (int, error) {
 		if err != syscall.EINTR {
 			return n, err
 		}
+	}
+}
+
+// lock takes the lock of t's output folder, the file ".OUT.lock" beside
+// it, for the rest of a build: a second build into the same folder would
+// otherwise remove the first one's unfinished folder and swap in its own
+// at the same time. unlock removes the file. A build that holds the lock
+// and is killed loses it with its process.
+func lock(t *target) (unlock func(), err error) {
+	name := lockName(t.abs)
+	for {
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+		if err != nil {
+			return nil, t.fail("cannot create "+t.sibling(name)+" beside "+t.folder()+" (it keeps other builds out while this one runs)", err)
+		}
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+			f.Close()
+			if err == syscall.EWOULDBLOCK {
+				return nil, &kindError{fmt.Sprintf("another build into %s is running (it holds %s); wait for it to finish", t.folder(), t.sibling(name)), ErrBusy}
+			}
+			return nil, t.fail("cannot lock "+t.sibling(name), err)
+		}
+		// The build that held the lock may have removed the file just
+		// before: then this lock is on a file nobody else will open.
+		held, err1 := f.Stat()
+		now, err2 := os.Lstat(name)
+		if err1 == nil && err2 == nil && os.SameFile(held, now) {
+			return func() {
+				os.Remove(name)
+				f.Close()
+			}, nil
+		}
+		f.Close()
 	}
 }
