@@ -50,6 +50,10 @@ type server struct {
 	id        string
 	keepAlive time.Duration
 	quit      chan struct{}
+	// bind is the address or name the server listens on (--bind);
+	// requests must name it, localhost or a loopback address (see
+	// hostAllowed).
+	bind string
 }
 
 func newServer() *server {
