@@ -93,6 +93,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, check.Escape(err.Error()))
 		return 1
 	}
+	if link := linkOnWay(*src, filepath.Dir(path)); link != "" {
+		fmt.Fprintf(stderr, "cannot create %s: %s is a symbolic link, which a site may not hold; make it a folder inside the site\n", check.Escape(path), check.Escape(link))
+		return 1
+	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		fmt.Fprintf(stderr, "cannot create %s: %s\n", check.Escape(path), check.Escape(err.Error()))
@@ -108,6 +112,24 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", check.Escape(path))
 	return 0
+}
+
+// linkOnWay returns the first folder from src down to dir (inside src)
+// that is a symbolic link, or "": a linked content/claims/ would have
+// "new" write outside the site.
+func linkOnWay(src, dir string) string {
+	rel, err := filepath.Rel(src, dir)
+	if err != nil {
+		return dir
+	}
+	p := src
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, part)
+		if fi, err := os.Lstat(p); err != nil || fi.Mode()&os.ModeSymlink != 0 {
+			return p
+		}
+	}
+	return ""
 }
 
 // findID returns the file that already has id, in any folder of content/.
