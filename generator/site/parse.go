@@ -31,6 +31,7 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown
 	}
 	c.Updated = fm.date("updated", false)
 	c.Authors = fm.strs("authors")
+	fm.commaValue("topics", "topic", "for several, write a list: [VALUE]")
 	for _, t := range fm.strs("topics") {
 		c.Topics = append(c.Topics, Name{Name: t, ID: Slug(t)})
 	}
@@ -65,6 +66,7 @@ func readClaimant(fm *fields) Name {
 	var n Name
 	switch v.Kind {
 	case yaml.ScalarNode:
+		fm.commaValue("claimant", "name", "write one name: who made the claim")
 		n.Name = strings.TrimSpace(v.Value)
 	case yaml.MappingNode:
 		s := fm.sub(v)

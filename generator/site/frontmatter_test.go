@@ -1,0 +1,81 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestYAMLMessages: mistakes editors make in front matter get a message
+// in their words, at the line (and column) where they made them. The
+// front matter starts on line 2, after the "---" line.
+func TestYAMLMessages(t *testing.T) {
+	claim := strings.Replace(claimFM, "%s", "accurate", 1)
+	for _, tc := range []struct{ name, data, want string }{
+		{"tab for indentation",
+			"---\ntitle: T\n\tmenu: 1\n---\n",
+			"content/pages/p.md:3:1: error: invalid YAML: a tab is used for indentation; indent with spaces"},
+		{"tab in a list's indentation",
+			"---\ntitle: T\nmenu:\n  - 1\n \t- 2\n---\n",
+			"content/pages/p.md:5:2: error: invalid YAML: a tab is used for indentation; indent with spaces"},
+		{"unquoted colon",
+			"---\nmenu: 1\ntitle: Trump: a story\n---\n",
+			`content/pages/p.md:3:8: error: invalid YAML: the value of title holds ": ", which YAML reads as another key; put the value in quotes: title: "Trump: a story"`},
+		{"unquoted colon with quotes inside",
+			"---\nmenu: 1\ntitle: He said: \"no\"\n---\n",
+			`content/pages/p.md:3:8: error: invalid YAML: the value of title holds ": ", which YAML reads as another key; put the value in quotes: title: "He said: \"no\""`},
+		{"unquoted colon at the end",
+			"---\ntitle: T\nmenu: 1\nx: a: b:\n---\n",
+			`content/pages/p.md:4:4: error: invalid YAML: the value of x holds ": ", which YAML reads as another key; put the value in quotes: x: "a: b:"`},
+		{"error on the third line",
+			"---\ntitle: T\nmenu: [1\n---\n",
+			"content/pages/p.md:3:1: error: invalid YAML: did not find expected ',' or ']'"},
+		{"error on the fourth line",
+			"---\ntitle: T\nmenu: 1\n- x\n---\n",
+			"content/pages/p.md:4:1: error: invalid YAML: did not find expected key"},
+		{"unclosed quote",
+			"---\nmenu: 1\ntitle: \"T\n---\n",
+			`content/pages/p.md:3:8: error: invalid YAML: the value of title starts with " but does not end with one; add it at the end of the value`},
+		{"bad character",
+			"---\ntitle: T\nmenu: @x\n---\n",
+			"content/pages/p.md:3:1: error: invalid YAML: found character that cannot start any token"},
+		{"alias",
+			"---\ntitle: &t T\nmenu: *t\n---\n",
+			"content/pages/p.md:2:8: error: YAML aliases are not supported (&name and *name): write the value out in full"},
+		{"alias to nothing",
+			"---\ntitle: T\nmenu: *t\n---\n",
+			"content/pages/p.md:3:7: error: YAML aliases are not supported (&name and *name): write the value out in full"},
+		{"old Mac line endings",
+			"---\rtitle: T\rmenu: x\r---\rBody.\r",
+			"content/pages/p.md:3:7: error: menu must be a whole number: the page's place in the site menu"},
+		{"mixed line endings keep line numbers",
+			"---\r\ntitle: T\rmenu: x\n---\n",
+			"content/pages/p.md:3:7: error: menu must be a whole number: the page's place in the site menu"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, d := Load(site("content/pages/p.md", tc.data), Options{})
+			if got := diagLines(d); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+	// A comma in plain text where a list or one name was meant.
+	for _, tc := range []struct{ name, from, to, want string }{
+		{"topics", "claimant: X", "claimant: X\ntopics: Russia, Election security",
+			`content/claims/a.md:4:9: warning: topics: "Russia, Election security" is one topic; for several, write a list: [Russia, Election security] (or put it in quotes if the comma belongs in it)`},
+		{"claimant", "claimant: X", "claimant: Smith, Jones",
+			`content/claims/a.md:3:11: warning: claimant: "Smith, Jones" is one name; write one name: who made the claim (or put it in quotes if the comma belongs in it)`},
+		{"topics as a list", "claimant: X", "claimant: X\ntopics: [Russia, Election security]", ""},
+		{"quoted topic", "claimant: X", "claimant: X\ntopics: \"Russia, Election security\"", ""},
+		{"quoted claimant", "claimant: X", "claimant: \"Smith, Jones\"", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(claim, tc.from) {
+				t.Fatalf("claimFM has no %q", tc.from)
+			}
+			_, d := Load(site("content/claims/a.md", strings.Replace(claim, tc.from, tc.to, 1)), Options{})
+			if got := diagLines(d); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
