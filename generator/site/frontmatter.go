@@ -379,6 +379,22 @@ func (f *fields) strs(key string) []string {
 	return out
 }
 
+// atMost returns the first max items of list, the value of key, with an
+// error when there are more.
+func (f *fields) atMost(key string, list []string, max int) []string {
+	if len(list) <= max {
+		return list
+	}
+	p := f.pos
+	for i, k := range f.keys {
+		if k.Value == key {
+			p = f.at(f.values[i])
+		}
+	}
+	f.errorf(p, "%s: %d items; at most %d are allowed, as each makes pages of its own", key, len(list), max)
+	return list[:max]
+}
+
 // date reads a YYYY-MM-DD date.
 func (f *fields) date(key string, required bool) time.Time {
 	v := f.get(key, required)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -77,5 +78,31 @@ func TestYAMLMessages(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestTooManyTopics: one claim cannot make hundreds of thousands of pages.
+func TestTooManyTopics(t *testing.T) {
+	claim := strings.Replace(claimFM, "%s", "accurate", 1)
+	var topics, aliases strings.Builder
+	for i := range 200000 {
+		fmt.Fprintf(&topics, "  - topic %d\n", i)
+	}
+	for i := range 101 {
+		fmt.Fprintf(&aliases, "  - old-%d\n", i)
+	}
+	data := strings.Replace(claim, "claimant: X\n", "claimant: X\ntopics:\n"+topics.String()+"aliases:\n"+aliases.String(), 1)
+	s, d := Load(site("content/claims/a.md", data), Options{})
+	want := "content/claims/a.md:5:3: error: topics: 200000 items; at most 100 are allowed, as each makes pages of its own\n" +
+		"content/claims/a.md:200006:3: error: aliases: 101 items; at most 100 are allowed, as each makes pages of its own"
+	if got := diagLines(d); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if c := s.Claim["a"]; c == nil || len(c.Topics) != 100 {
+		t.Errorf("the claim keeps %d topics", len(c.Topics))
+	}
+	ok := strings.Replace(claim, "claimant: X\n", "claimant: X\ntopics: [a, b, c]\n", 1)
+	if _, d := Load(site("content/claims/a.md", ok), Options{}); len(d) != 0 {
+		t.Errorf("three topics: %s", diagLines(d))
 	}
 }
