@@ -262,3 +262,23 @@ func manyKeysUnknown(path string, line, n int) string {
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
+
+// TestManyUnknownRefs: 100,000 different unknown cross-links and
+// citations in one claim (each was looked up in lists of ids made again
+// for each, and among those already seen: minutes). The first ones still
+// get a suggestion.
+func TestManyUnknownRefs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(strings.Replace(claimFM, "%s", "accurate", 1))
+	b.WriteString("[[b]] [@a-source]\n")
+	for i := range 100000 {
+		fmt.Fprintf(&b, "[[nothing-%d]] [@nope-%d] ", i, i)
+	}
+	_, d := loadWithin(t, 5*time.Second, "content/claims/a.md", b.String(), "content/sources/a-source.md", "---\ntitle: T\npublisher: P\n---\nText.\n")
+	if d.Errors() != 200001 {
+		t.Errorf("%d errors, want 200001", d.Errors())
+	}
+	if want := `content/claims/a.md:9:1: error: cross-link to unknown id "b": no claim, source or page has it; did you mean "a"?`; d[0].String() != want {
+		t.Errorf("got %s\nwant %s", d[0], want)
+	}
+}
