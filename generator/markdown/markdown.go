@@ -471,6 +471,10 @@ func emailLocal(c byte) bool {
 		strings.IndexByte("!#$%&'*+-./=?^_`{|}~", c) >= 0
 }
 
+// maxRef is the longest citation or cross-link, label or locator
+// included, in bytes.
+const maxRef = 1000
+
 // refParser reads citations and cross-links; it runs before goldmark's
 // link parser, which would otherwise leave them as text.
 type refParser struct{}
@@ -479,6 +483,9 @@ func (refParser) Trigger() []byte { return []byte{'['} }
 
 func (refParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
+	// A reference is looked for only so far: "[[[[…" 100,000 long would
+	// otherwise be searched (and copied) to its end from each bracket.
+	line = line[:min(len(line), maxRef)]
 	switch {
 	case bytes.HasPrefix(line, []byte("[[")):
 		end := bytes.Index(line, []byte("]]"))

@@ -446,3 +446,28 @@ func TestPositions(t *testing.T) {
 		}
 	}
 }
+
+// TestLongRefs: cross-links and citations that never close, or close far
+// away, 200,000 times in a line: each was searched for (and copied) to the
+// end of the line, which took seconds and gigabytes.
+func TestLongRefs(t *testing.T) {
+	for _, in := range []string{
+		strings.Repeat("[[a|", 200000) + "]]",
+		strings.Repeat("[@a, ", 200000) + "]",
+		strings.Repeat("[[", 200000) + "]]",
+	} {
+		start := time.Now()
+		doc := NewParser(false).Parse([]byte(in))
+		if took := time.Since(start); took > 20*time.Second {
+			t.Errorf("%.10s…: %v", in, took)
+		}
+		if len(doc.Links)+len(doc.Citations) > 1 {
+			t.Errorf("%.10s…: %d links, %d citations", in, len(doc.Links), len(doc.Citations))
+		}
+	}
+	// A long label is fine up to maxRef.
+	label := strings.Repeat("x", maxRef-10)
+	if doc := NewParser(false).Parse([]byte("[[a|" + label + "]]")); len(doc.Links) != 1 || doc.Links[0].Label != label {
+		t.Errorf("a long label is not read")
+	}
+}
