@@ -9,7 +9,9 @@
 // backslashes give 404), /dir redirects to /dir/, /dir/ serves
 // dir/index.html, a missing page is 404.html with status 404, and nothing
 // is cached (Cache-Control: no-store). The server binds 127.0.0.1 unless
-// told otherwise.
+// told otherwise, and answers only requests addressed to localhost, a
+// loopback address or the address it binds (see hostAllowed: DNS
+// rebinding).
 //
 // A rebuild swaps the whole new site in at once (an atomic pointer), so a
 // reader never sees half of one build and half of the next. A failed
