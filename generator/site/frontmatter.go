@@ -203,6 +203,16 @@ func explainYAML(src []byte, err error) (line, col int, msg string) {
 			}
 		}
 	}
+	switch msg {
+	case "did not find expected ',' or ']'":
+		return line, 1, "invalid YAML: a list in [ ] is not closed, or its items are not separated by commas: add the ]"
+	case "did not find expected ',' or '}'":
+		return line, 1, "invalid YAML: a mapping in { } is not closed, or its items are not separated by commas: add the }"
+	case "mapping values are not allowed in this context":
+		if key, ok := indentedUnder(lines, line); ok {
+			return line, 1, fmt.Sprintf("invalid YAML: this line is indented under %s, which has a value already; remove the indentation", key)
+		}
+	}
 	if strings.HasPrefix(msg, "unknown anchor") {
 		for i, l := range lines {
 			if j := strings.Index(l, ": *"); j >= 0 {
@@ -237,6 +247,23 @@ func colonInValue(l string) (key string, at int, ok bool) {
 		return "", 0, false
 	}
 	return k, at, true
+}
+
+// indentedUnder reports whether line n (from 1) is indented more than the
+// line before it, a "key: value" whose value is on its line, and returns
+// that key.
+func indentedUnder(lines []string, n int) (string, bool) {
+	if n < 2 || n > len(lines) {
+		return "", false
+	}
+	l, prev := lines[n-1], lines[n-2]
+	indent := len(l) - len(strings.TrimLeft(l, " "))
+	pIndent := len(prev) - len(strings.TrimLeft(prev, " "))
+	key, value, ok := strings.Cut(strings.TrimLeft(prev, " "), ":")
+	if !ok || indent <= pIndent || strings.TrimSpace(value) == "" || strings.HasPrefix(key, "-") {
+		return "", false
+	}
+	return key, true
 }
 
 // openQuote finds a line "key: "value" whose quotes are not closed on

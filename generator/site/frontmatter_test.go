@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"factcheck/generator/check"
 )
 
 // TestYAMLMessages: mistakes editors make in front matter get a message
@@ -29,7 +31,13 @@ func TestYAMLMessages(t *testing.T) {
 			`content/pages/p.md:4:4: error: invalid YAML: the value of x holds ": ", which YAML reads as another key; put the value in quotes: x: "a: b:"`},
 		{"error on the third line",
 			"---\ntitle: T\nmenu: [1\n---\n",
-			"content/pages/p.md:3:1: error: invalid YAML: did not find expected ',' or ']'"},
+			"content/pages/p.md:3:1: error: invalid YAML: a list in [ ] is not closed, or its items are not separated by commas: add the ]"},
+		{"mapping not closed",
+			"---\ntitle: T\nmenu: {a: 1\n---\n",
+			"content/pages/p.md:3:1: error: invalid YAML: a mapping in { } is not closed, or its items are not separated by commas: add the }"},
+		{"indented under a key with a value",
+			"---\ntitle: T\n  menu: 1\n---\n",
+			"content/pages/p.md:3:1: error: invalid YAML: this line is indented under title, which has a value already; remove the indentation"},
 		{"error on the fourth line",
 			"---\ntitle: T\nmenu: 1\n- x\n---\n",
 			"content/pages/p.md:4:1: error: invalid YAML: did not find expected key"},
@@ -105,4 +113,25 @@ func TestTooManyTopics(t *testing.T) {
 	if _, d := Load(site("content/claims/a.md", ok), Options{}); len(d) != 0 {
 		t.Errorf("three topics: %s", diagLines(d))
 	}
+}
+
+// FuzzExplainYAML: whatever the YAML, parseYAML reports its errors within
+// the front matter's lines, without crashing.
+func FuzzExplainYAML(f *testing.F) {
+	for _, s := range []string{"title: T\n\tmenu: 1\n", "a: b: c\n", "a: \"b\n", "a: [1\n", "a: T\n  b: 1\n", "a: *x\n", "- a: b: c\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if strings.ContainsAny(src, "\r\u0085\u2028\u2029") {
+			return // line breaks to YAML, which cleanText turns into "\n" or content has not
+		}
+		var d check.List
+		parseYAML("p.md", []byte(src), 2, &d)
+		last := 2 + strings.Count(src, "\n") + 1
+		for _, x := range d {
+			if x.Line < 2 || x.Line > last || x.Col < 1 {
+				t.Errorf("%q: %s outside lines 2 to %d", src, x, last)
+			}
+		}
+	})
 }
