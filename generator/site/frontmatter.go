@@ -194,6 +194,7 @@ func explainYAML(src []byte, err error) (line, col int, msg string) {
 		if strings.HasPrefix(msg, "did not find expected") {
 			line++ // yaml.v3 counts these from 0
 		}
+		line = min(line, len(lines))
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	if msg == "found unexpected end of stream" {
@@ -205,9 +206,11 @@ func explainYAML(src []byte, err error) (line, col int, msg string) {
 	}
 	switch msg {
 	case "did not find expected ',' or ']'":
-		return line, 1, "invalid YAML: a list in [ ] is not closed, or its items are not separated by commas: add the ]"
+		line, col = unclosed(lines, '[', ']', line)
+		return line, col, "invalid YAML: a list in [ ] is not closed, or its items are not separated by commas: add the ]"
 	case "did not find expected ',' or '}'":
-		return line, 1, "invalid YAML: a mapping in { } is not closed, or its items are not separated by commas: add the }"
+		line, col = unclosed(lines, '{', '}', line)
+		return line, col, "invalid YAML: a mapping in { } is not closed, or its items are not separated by commas: add the }"
 	case "mapping values are not allowed in this context":
 		if key, ok := indentedUnder(lines, line); ok {
 			return line, 1, fmt.Sprintf("invalid YAML: this line is indented under %s, which has a value already; remove the indentation", key)
@@ -247,6 +250,39 @@ func colonInValue(l string) (key string, at int, ok bool) {
 		return "", 0, false
 	}
 	return k, at, true
+}
+
+// unclosed finds the first line that opens more open brackets than it
+// closes, outside quotes, and returns it and the column of its first open
+// bracket; or line, 1 when there is none. (yaml.v3 gives the line of the
+// bracket, counted from 0, except on the first line, where it gives the
+// line after.)
+func unclosed(lines []string, open, close byte, line int) (int, int) {
+	for i, l := range lines {
+		depth, first := 0, -1
+		var quote byte
+		for j := 0; j < len(l); j++ {
+			switch c := l[j]; {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			case c == open:
+				if first < 0 {
+					first = j
+				}
+				depth++
+			case c == close:
+				depth--
+			}
+		}
+		if depth > 0 {
+			return i + 1, first + 1
+		}
+	}
+	return line, 1
 }
 
 // indentedUnder reports whether line n (from 1) is indented more than the
