@@ -208,30 +208,33 @@ func TestHugeSource(t *testing.T) {
 // markdown.MaxDepth (which took minutes at 100,000 levels) are an error.
 func TestDeepNesting(t *testing.T) {
 	claim := strings.Replace(claimFM, "%s", "accurate", 1)
-	const deep = "content/claims/a.md:9:1: error: block quotes or lists nested %d deep: at most 1000 levels are allowed"
+	const deep = "content/claims/a.md:9:1: error: block quotes or lists nested %d deep: at most 500 levels are allowed"
 	want := map[string]string{
 		"brackets":             `content/claims/a.md:9:9999: error: cross-link to unknown id "x": no claim, source or page has it; did you mean "a"?`,
-		"nested quote":         `content/claims/a.md:11:2003: error: citation of unknown source "nothing"`,
-		"too many lists":       fmt.Sprintf(deep, 1001),
+		"nested quote":         `content/claims/a.md:11:1003: error: citation of unknown source "nothing"`,
+		"too many lists":       fmt.Sprintf(deep, 501),
 		"too many quotes":      fmt.Sprintf(deep, 100000),
 		"too many mixed":       fmt.Sprintf(deep, 100000),
 		"too many later":       strings.Replace(fmt.Sprintf(deep, 100000), ":9:", ":10:", 1),
 		"too many ordered":     fmt.Sprintf(deep, 100000),
 		"too many with spaces": fmt.Sprintf(deep, 100000),
+		"too many indented":    strings.Replace(fmt.Sprintf(deep, 501), ":9:", ":509:", 1),
 	}
 	for name, body := range map[string]string{
-		"lists":                strings.Repeat("- ", 1000) + "x\n",
-		"ordered":              strings.Repeat("1. ", 1000) + "x\n",
-		"block quotes":         strings.Repeat(">", 1000) + " x\n",
-		"nested quote":         strings.Repeat("> ", 1000) + "x\n" + strings.Repeat("> ", 1000) + "\n" + strings.Repeat("> ", 1000) + "— [@nothing]\n",
+		"lists":                strings.Repeat("- ", 500) + "x\n",
+		"ordered":              strings.Repeat("1. ", 500) + "x\n",
+		"block quotes":         strings.Repeat(">", 500) + " x\n",
+		"nested quote":         strings.Repeat("> ", 500) + "x\n" + strings.Repeat("> ", 500) + "\n" + strings.Repeat("> ", 500) + "— [@nothing]\n",
 		"emphasis":             strings.Repeat("*", 10000) + "x" + strings.Repeat("*", 10000) + "\n",
 		"brackets":             strings.Repeat("[", 10000) + "x" + strings.Repeat("]", 10000) + "\n",
-		"too many lists":       strings.Repeat("- ", 1001) + "x\n",
+		"too many lists":       strings.Repeat("- ", 501) + "x\n",
 		"too many quotes":      strings.Repeat(">", 100000) + " x\n",
 		"too many mixed":       strings.Repeat("> - ", 50000) + "x\n",
 		"too many later":       "x\n" + strings.Repeat(">", 100000) + "\n",
 		"too many ordered":     strings.Repeat("12) ", 100000) + "\n",
 		"too many with spaces": strings.Repeat(" > ", 100000) + "\n",
+		"indented":             indentedList(500),
+		"too many indented":    indentedList(3000),
 	} {
 		t.Run(name, func(t *testing.T) {
 			s, d := loadWithin(t, 5*time.Second, "content/claims/a.md", claim+body)
@@ -243,6 +246,17 @@ func TestDeepNesting(t *testing.T) {
 			}
 		})
 	}
+}
+
+// indentedList is a list nested n deep by indentation, one level a line:
+// 3,000 levels, 9 MB, took a minute.
+func indentedList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i))
+		b.WriteString("- x\n")
+	}
+	return b.String()
 }
 
 // manyKeys is front matter of n keys no file has: unused_field_0: 0, ...

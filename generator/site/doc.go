@@ -66,7 +66,7 @@
 //
 // The body is the analysis in Markdown, with quotes, citations and
 // cross-links (see package markdown); block quotes and lists may be
-// nested 1,000 deep. Every quote is looked for in the
+// nested 500 deep. Every quote is looked for in the
 // source it cites (see package quote); a misquote is an error at its line
 // that shows the closest passage of the source.
 //
