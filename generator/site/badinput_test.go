@@ -205,7 +205,9 @@ func TestHugeSource(t *testing.T) {
 // TestDeepNesting puts deeply nested lists, block quotes, emphasis and
 // brackets in a claim's body: the parser must neither overflow its stack
 // nor take long. Block quotes and lists nested deeper than
-// markdown.MaxDepth (which took minutes at 100,000 levels) are an error.
+// markdown.MaxDepth (which took minutes at 100,000 levels) are an error,
+// and so are brackets nested deeper than markdown.MaxBrackets (a minute
+// at 1,000,000).
 func TestDeepNesting(t *testing.T) {
 	claim := strings.Replace(claimFM, "%s", "accurate", 1)
 	const deep = "content/claims/a.md:9:1: error: block quotes or lists nested %d deep: at most 500 levels are allowed"
@@ -219,6 +221,8 @@ func TestDeepNesting(t *testing.T) {
 		"too many ordered":     fmt.Sprintf(deep, 100000),
 		"too many with spaces": fmt.Sprintf(deep, 100000),
 		"too many indented":    strings.Replace(fmt.Sprintf(deep, 501), ":9:", ":509:", 1),
+		"too many brackets":    "content/claims/a.md:9:10001: error: square brackets nested 10001 deep: at most 10000 are allowed",
+		"brackets on lines":    "content/claims/a.md:10009:1: error: square brackets nested 10001 deep: at most 10000 are allowed",
 	}
 	for name, body := range map[string]string{
 		"lists":                strings.Repeat("- ", 500) + "x\n",
@@ -234,6 +238,9 @@ func TestDeepNesting(t *testing.T) {
 		"too many ordered":     strings.Repeat("12) ", 100000) + "\n",
 		"too many with spaces": strings.Repeat(" > ", 100000) + "\n",
 		"indented":             indentedList(500),
+		"too many brackets":    strings.Repeat("[", 1000000) + "x" + strings.Repeat("]", 1000000) + "\n",
+		"brackets on lines":    strings.Repeat("[\n", 20000) + strings.Repeat("]", 20000) + "\n",
+		"brackets paragraphs":  strings.Repeat("[[[[\n\n", 20000) + "\n",
 		"too many indented":    indentedList(3000),
 	} {
 		t.Run(name, func(t *testing.T) {
