@@ -35,6 +35,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -170,6 +171,8 @@ type Problem struct {
 	Offset  int
 	Warning bool
 	Message string
+	// LineCol is the line and column of Offset (the zero Pos for none).
+	LineCol Pos
 }
 
 // Quote is a quotation that must be found in its cited source.
@@ -262,46 +265,79 @@ func Position(b []byte, off int) Pos {
 	return Pos{bytes.Count(b[:off], []byte("\n")) + 1, utf8.RuneCount(b[start:off]) + 1}
 }
 
-// locate sets the LineCol of what d refers to, finding lines by their
-// starts rather than counting them again for each.
+// locate sets the LineCol of what d refers to and of its problems.
 func (d *Doc) locate() {
-	if len(d.Quotes)+len(d.Citations)+len(d.Links) == 0 {
+	n := len(d.Quotes) + len(d.Citations) + len(d.Links) + len(d.Problems)
+	if n == 0 {
 		return
 	}
-	starts := make([]int, 1, bytes.Count(d.Source, []byte("\n"))+1)
-	for i := 0; ; {
-		j := bytes.IndexByte(d.Source[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		starts = append(starts, i)
-	}
-	at := func(off int) Pos {
-		if off < 0 {
-			return Pos{}
-		}
-		off = min(off, len(d.Source))
-		line, found := slices.BinarySearch(starts, off)
-		if !found {
-			line-- // off is inside the line before
-		}
-		return Pos{line + 1, utf8.RuneCount(d.Source[starts[line]:off]) + 1}
-	}
+	offs := make([]int, 0, n)
 	for _, q := range d.Quotes {
-		q.LineCol = at(q.Offset)
+		offs = append(offs, q.Offset)
 	}
 	for _, c := range d.Citations {
-		c.LineCol = at(c.Offset)
+		offs = append(offs, c.Offset)
 	}
 	for _, l := range d.Links {
-		l.LineCol = at(l.Offset)
+		offs = append(offs, l.Offset)
+	}
+	for _, p := range d.Problems {
+		offs = append(offs, p.Offset)
 	}
 	for _, q := range d.Quotes {
 		for _, m := range q.Marks {
-			m.LineCol = at(m.Offset)
+			offs = append(offs, m.Offset)
 		}
 	}
+	pos := Positions(d.Source, offs)
+	for _, q := range d.Quotes {
+		q.LineCol, pos = pos[0], pos[1:]
+	}
+	for _, c := range d.Citations {
+		c.LineCol, pos = pos[0], pos[1:]
+	}
+	for _, l := range d.Links {
+		l.LineCol, pos = pos[0], pos[1:]
+	}
+	for i := range d.Problems {
+		d.Problems[i].LineCol, pos = pos[0], pos[1:]
+	}
+	for _, q := range d.Quotes {
+		for _, m := range q.Marks {
+			m.LineCol, pos = pos[0], pos[1:]
+		}
+	}
+}
+
+// Positions returns Position(b, off) for each of offs, and the zero Pos
+// for a negative one, in one pass over b: counting from the start of
+// the line for each offset would take time quadratic in the length of a
+// line holding many of them (160,000 citations on one line took minutes).
+func Positions(b []byte, offs []int) []Pos {
+	order := make([]int, len(offs)) // indexes of offs, by offset
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return offs[i] - offs[j] })
+	out := make([]Pos, len(offs))
+	line, col, at := 1, 1, 0 // the position of byte at
+	for _, i := range order {
+		off := min(offs[i], len(b))
+		if off < 0 {
+			continue
+		}
+		for at < off {
+			nl := bytes.IndexByte(b[at:off], '\n')
+			if nl < 0 {
+				col += utf8.RuneCount(b[at:off])
+				at = off
+				break
+			}
+			line, col, at = line+1, 1, at+nl+1
+		}
+		out[i] = Pos{line, col}
+	}
+	return out
 }
 
 // QuoteBlock is an attributed block quote. Its children are the quoted
@@ -369,7 +405,23 @@ func NewParser(plain bool) *Parser {
 }
 
 // Parse parses src.
+//
+// Markdown nested deeper than MaxDepth is not parsed: the Doc is empty but
+// for an error among its Problems.
 func (p *Parser) Parse(src []byte) *Doc {
+	msg := ""
+	off, depth := nesting(src)
+	if depth > 0 {
+		msg = fmt.Sprintf("block quotes or lists nested %d deep: at most %d levels are allowed", depth, MaxDepth)
+	} else if off, depth = bracketNesting(src); depth > 0 {
+		msg = fmt.Sprintf("square brackets nested %d deep: at most %d are allowed", depth, MaxBrackets)
+	}
+	if msg != "" {
+		doc := p.parse(nil, p.noLinkify)
+		doc.Source = src
+		doc.Problems = []Problem{{Offset: off, LineCol: Position(src, off), Message: msg}}
+		return doc
+	}
 	gp := p.gfm
 	if !mayAutolink(src) {
 		gp = p.noLinkify
@@ -385,6 +437,93 @@ func (p *Parser) parse(src []byte, gp parser.Parser) *Doc {
 	doc.Root = gp.Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc.locate()
 	return doc
+}
+
+// MaxDepth is how deep block quotes and lists may be nested. Goldmark and
+// the quote transformer take time that grows with the square of the
+// depth: 10,000 levels on one line take a second, 100,000 minutes; lists
+// nested by indentation take 0.25 s at 500 levels (250 kB), 1.5 s at
+// 1,000 and a minute at 3,000 (9 MB). No text needs more than a few.
+const MaxDepth = 500
+
+// nesting finds the first line of src that opens block quotes and list
+// items nested deeper than MaxDepth ("> > - > x" opens 4), and returns its
+// offset and depth; 0, 0 if there is none. Lists also nest by indentation, one level per two
+// columns at least, so the indentation before a line's first marker
+// counts a level per two columns. It counts a little generously (a "- - -"
+// rule counts 3, so does an indented code line): it is only a bound.
+func nesting(src []byte) (off, depth int) {
+	for start := 0; start < len(src); {
+		d, i, lead := 0, start, 0
+	markers:
+		for i < len(src) {
+			switch c := src[i]; {
+			case c == ' ' || c == '\t':
+				switch {
+				case d > 0:
+				case c == '\t':
+					lead += 4
+				default:
+					lead++
+				}
+				i++
+			case c == '>':
+				d, i = d+1, i+1
+			case (c == '-' || c == '*' || c == '+') && i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\t'):
+				d, i = d+1, i+2
+			case '0' <= c && c <= '9':
+				j := i
+				for j < len(src) && j-i < 10 && '0' <= src[j] && src[j] <= '9' {
+					j++
+				}
+				if j+1 >= len(src) || src[j] != '.' && src[j] != ')' || src[j+1] != ' ' && src[j+1] != '\t' {
+					break markers
+				}
+				d, i = d+1, j+2
+			default:
+				break markers
+			}
+		}
+		if d > 0 {
+			d += lead / 2
+		}
+		if d > MaxDepth {
+			return start, d
+		}
+		nl := bytes.IndexByte(src[i:], '\n')
+		if nl < 0 {
+			break
+		}
+		start = i + nl + 1
+	}
+	return 0, 0
+}
+
+// MaxBrackets is how deep square brackets may be nested in a paragraph:
+// goldmark's link parser takes time that grows with the square of the
+// depth (300,000 took 7 s), 10,000 a tenth of a second.
+const MaxBrackets = 10000
+
+// bracketNesting finds where "[" are first nested deeper than MaxBrackets
+// in a paragraph (blank lines end one), and returns the offset of that
+// bracket and the depth; 0, 0 if they never are.
+func bracketNesting(src []byte) (off, depth int) {
+	d := 0
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '[':
+			if d++; d > MaxBrackets {
+				return i, d
+			}
+		case ']':
+			d = max(d-1, 0)
+		case '\n':
+			if j := i + 1 + len(src[i+1:]) - len(bytes.TrimLeft(src[i+1:], " \t")); j >= len(src) || src[j] == '\n' {
+				d = 0 // a blank line
+			}
+		}
+	}
+	return 0, 0
 }
 
 // mayAutolink says whether GFM's bare links (extension.Linkify) could find
@@ -434,6 +573,10 @@ func emailLocal(c byte) bool {
 		strings.IndexByte("!#$%&'*+-./=?^_`{|}~", c) >= 0
 }
 
+// maxRef is the longest citation or cross-link, label or locator
+// included, in bytes.
+const maxRef = 1000
+
 // refParser reads citations and cross-links; it runs before goldmark's
 // link parser, which would otherwise leave them as text.
 type refParser struct{}
@@ -442,6 +585,9 @@ func (refParser) Trigger() []byte { return []byte{'['} }
 
 func (refParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
+	// A reference is looked for only so far: "[[[[…" 100,000 long would
+	// otherwise be searched (and copied) to its end from each bracket.
+	line = line[:min(len(line), maxRef)]
 	switch {
 	case bytes.HasPrefix(line, []byte("[[")):
 		end := bytes.Index(line, []byte("]]"))

@@ -41,8 +41,8 @@ func (t transformer) Transform(root *ast.Document, reader text.Reader, pc parser
 		return ast.WalkContinue, nil
 	})
 	for _, n := range unlinks {
-		doc.Problems = append(doc.Problems, Problem{n.Pos(), true,
-			fmt.Sprintf("link to %q is shown as plain text: only http, https and mailto links are allowed", destination(n, doc.Source))})
+		doc.Problems = append(doc.Problems, Problem{Offset: n.Pos(), Warning: true,
+			Message: fmt.Sprintf("link to %q is shown as plain text: only http, https and mailto links are allowed", destination(n, doc.Source))})
 		unlink(n, doc.Source)
 	}
 	// Inner block quotes first, so an outer one sees its children settled.
@@ -127,7 +127,7 @@ func (t transformer) blockQuote(doc *Doc, bq ast.Node) {
 	if caption == nil {
 		if c := findCitation(bq); c != nil && c.Quote == nil {
 			msg := "block quote cites source \"" + c.SourceID + "\" but has no attribution line, so its words are not checked: end it with a line \"— [@" + c.SourceID + "]\" to quote the source, or move the citation out of the block quote"
-			doc.Problems = append(doc.Problems, Problem{c.Offset, false, msg})
+			doc.Problems = append(doc.Problems, Problem{Offset: c.Offset, Message: msg})
 		}
 		return
 	}
