@@ -77,3 +77,23 @@ content/claims/\xff\u2028#\x23[error]x.md:2:3: error: line one
 		}
 	}
 }
+
+// TestColored checks the colours of a diagnostic on a terminal: the place
+// in bold, the severity, and the quote's words against the source's; and
+// that escape codes in content stay escaped.
+func TestColored(t *testing.T) {
+	d := Diagnostic{"content/claims/\x1b[31m.md", 3, 1, Error, "quote not found:\nyou wrote \"Rusian\", the source has \"Russian\": \"persistent Russian cyber\""}
+	want := "\x1b[1mcontent/claims/\\x1b[31m.md:3:1:\x1b[0m \x1b[1;31merror:\x1b[0m quote not found:\n" +
+		"    you wrote \x1b[1;31m\"Rusian\"\x1b[0m, the source has \x1b[32m\"Russian\"\x1b[0m: \"persistent Russian cyber\""
+	if got := colored(d); got != want {
+		t.Errorf("colored:\n%q\nwant\n%q", got, want)
+	}
+	w := Diagnostic{"a.md", 1, 1, Warning, "w"}
+	if got := colored(w); !strings.Contains(got, "\x1b[1;33mwarning:") {
+		t.Errorf("colored warning: %q", got)
+	}
+	var b bytes.Buffer
+	if Color(&b) {
+		t.Error("Color(a buffer) = true")
+	}
+}
