@@ -434,14 +434,16 @@ func inlineQuote(doc *Doc, c *Citation) {
 	if closeLen == 0 {
 		return
 	}
+	closer := body[len(body)-closeLen:]
 	body = body[:len(body)-closeLen]
-	open := max(strings.LastIndex(body, "\""), strings.LastIndex(body, "“"))
+	open, openLen := -1, 0
+	for _, o := range quoteMarks[closer] {
+		if i := strings.LastIndex(body, o); i > open {
+			open, openLen = i, len(o)
+		}
+	}
 	if open < 0 || offset(open) < 0 {
 		return
-	}
-	openLen := 1
-	if body[open] != '"' {
-		openLen = len("“")
 	}
 	inner := body[open+openLen:]
 	if strings.TrimSpace(inner) == "" {
@@ -482,6 +484,19 @@ func trimOneSpace(s string) string {
 	return s
 }
 
+// quoteMarks maps each quotation mark that may close an inline quote to
+// those that may open it: "…", “…”, „…“ and „…”, «…» (also « … » with
+// spaces inside, as French writes it), »…« and »…», 「…」 and 『…』.
+var quoteMarks = map[string][]string{
+	`"`: {`"`},
+	"”": {"“", "„", "”"},
+	"“": {"„"},
+	"»": {"«", "»"},
+	"«": {"»"},
+	"」": {"「"},
+	"』": {"『"},
+}
+
 // closingQuote returns the byte length of the closing quotation mark that s
 // ends with, or 0.
 func closingQuote[T string | []byte](s T) int {
@@ -493,7 +508,7 @@ func closingQuote[T string | []byte](s T) int {
 	case []byte:
 		r, n = utf8.DecodeLastRune(s)
 	}
-	if r == '"' || r == '”' {
+	if _, ok := quoteMarks[string(r)]; ok && r != utf8.RuneError {
 		return n
 	}
 	return 0

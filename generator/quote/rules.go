@@ -20,6 +20,9 @@ type Rules struct {
 	refer map[string]bool
 	// clause: words that begin a clause (conjunctions, relative pronouns).
 	clause map[string]bool
+	// unspaced is set for a language written without spaces between
+	// words (Chinese): its words are looked for inside the text.
+	unspaced bool
 }
 
 // words lists the built-in words of each language: negations, words that
@@ -44,6 +47,16 @@ var words = map[string][3]string{
 		"nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder ohne nirgends",
 		"der die das den dem des ein eine einen einem einer eines dieser diese dieses er sie es wir ihr sein seine ihre unser unsere",
 		"dass und oder aber weil wenn als ob",
+	},
+	"ar": {
+		"لا لم لن ليس ليست ليسوا لست لسنا غير بدون دون عدم ولا ولم ولن وليس",
+		"نحن هم هو هي هذا هذه ذلك تلك",
+		"و أن إن لكن لأن إذا",
+	},
+	"zh": {
+		"不 没 未 无 非 别 勿",
+		"我们 他们 她们 它们 他 她 它 这 那 该 其",
+		"但 而 并 和 因为 如果",
 	},
 	"pt": {
 		"não nunca jamais nada ninguém nenhum nenhuma nenhuns nenhumas nem sem",
@@ -72,6 +85,7 @@ func RulesFor(lang string, extra []string) *Rules {
 		clause:    set(w[2]),
 		notSuffix: base == "en",
 		notPrefix: base == "fr",
+		unspaced:  base == "zh",
 	}
 	for _, e := range extra {
 		for f := range strings.FieldsSeq(strings.ToLower(Normalize(e))) {
@@ -106,6 +120,9 @@ func tokens(s string) []string {
 
 // negations returns the first negation word of s, or "".
 func (r *Rules) negations(s string) string {
+	if r.unspaced {
+		return r.within(s, r.negation, strings.Contains)
+	}
 	for _, w := range tokens(s) {
 		if r.negation[w] || r.notSuffix && strings.HasSuffix(w, "n't") ||
 			r.notPrefix && strings.HasPrefix(w, "n'") {
@@ -118,6 +135,9 @@ func (r *Rules) negations(s string) string {
 // refers reports whether phrase begins with a determiner, pronoun or
 // possessive: a phrase that a bracket may replace by what it refers to.
 func (r *Rules) refers(phrase string) bool {
+	if r.unspaced {
+		return r.within(strings.TrimSpace(phrase), r.refer, strings.HasPrefix) != ""
+	}
 	t := tokens(phrase)
 	if len(t) == 0 {
 		return false
@@ -129,8 +149,23 @@ func (r *Rules) refers(phrase string) bool {
 	return r.refer[strings.TrimSuffix(w, "'")]
 }
 
+// within returns the longest word of words that found reports in s, for
+// a language written without spaces; "" if none.
+func (r *Rules) within(s string, words map[string]bool, found func(s, w string) bool) string {
+	best := ""
+	for w := range words {
+		if len(w) > len(best) && found(s, w) {
+			best = w
+		}
+	}
+	return best
+}
+
 // clauseWord reports whether w begins a clause.
 func (r *Rules) clauseWord(w string) bool {
+	if r.unspaced {
+		return r.clause[strings.TrimSpace(w)]
+	}
 	t := tokens(w)
 	return len(t) == 1 && r.clause[t[0]]
 }
