@@ -38,8 +38,8 @@ type Match struct {
 
 // Match finds quote in the source, like Find, resolves each of its gaps and
 // brackets to the source text it stands for, and judges them by the rules
-// r (nil: English). Of several occurrences it takes the first whose gaps
-// and brackets break no rule, or else the first. A quote with more than
+// r (nil: English). Of several occurrences it takes the first that breaks
+// no rule, else the first with only warnings, else the first. A quote with more than
 // 100 gaps and brackets is not looked for: ok is false, and its one
 // Finding says why.
 func (s *Source) Match(quote string, r *Rules) (Match, bool) {
@@ -104,11 +104,11 @@ func (s *Source) matchParsed(pq parsedQuote, r *Rules) (Match, bool) {
 			continue
 		}
 		m := s.resolve(pq, found, r)
-		if try == 0 {
-			first = m
-		}
-		if !m.hasErrors() {
+		if len(m.Findings) == 0 {
 			return m, true
+		}
+		if try == 0 || first.hasErrors() && !m.hasErrors() {
+			first = m // the first with no error, or else the first
 		}
 	}
 	return first, first.Spans != nil
@@ -185,14 +185,18 @@ func scanQuote(q string) []item {
 		case q[i] == '.' || strings.HasPrefix(q[i:], "…"):
 			j, dots := i, 0
 			for j < len(q) {
-				if q[j] == '.' {
+				switch {
+				case q[j] == '.':
 					j, dots = j+1, dots+1
-				} else if strings.HasPrefix(q[j:], "…") {
+				case strings.HasPrefix(q[j:], "…"):
 					j, dots = j+len("…"), dots+3
-				} else {
-					break
+				case strings.HasPrefix(q[j:], " .") && dots > 0 && (dots >= 2 || strings.HasPrefix(q[j:], " . .")):
+					j, dots = j+2, dots+1 // ". . ." as some style guides write it
+				default:
+					goto counted
 				}
 			}
+		counted:
 			if dots >= 3 {
 				flush(i)
 				items = append(items, item{gapItem, q[i:j], i, j})

@@ -199,7 +199,7 @@ func FuzzMatch(f *testing.F) {
 			}
 		}
 		for _, fd := range m.Findings {
-			if fd.Edit < 0 || fd.Edit >= len(m.Edits) || fd.Message == "" {
+			if fd.Edit < -1 || fd.Edit >= len(m.Edits) || fd.Message == "" {
 				t.Fatalf("Match(%q): finding %+v", quote, fd)
 			}
 		}

@@ -476,7 +476,7 @@ func verifyOwner(s *Site, o owner, rules map[string]*quote.Rules) *checked {
 		}
 		for _, f := range m.Findings {
 			fp := p
-			if len(q.Marks) == len(m.Edits) {
+			if f.Edit >= 0 && len(q.Marks) == len(m.Edits) {
 				fp = bodyPos(o.bodyLine, q.Marks[f.Edit].LineCol)
 			}
 			if f.Warning {
