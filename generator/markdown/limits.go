@@ -27,6 +27,10 @@ const (
 	// MaxDefinitions is how many link reference definitions ("[x]: url")
 	// a paragraph may have: 50,000 took 2 s.
 	MaxDefinitions = 1000
+	// MaxCells is how many cells a table (a paragraph with a row of
+	// dashes) may have: each is a few nodes, and a 10 MB table of
+	// 5,000,000 cells took 2 GB of memory.
+	MaxCells = 200000
 	// maxScan is how many bytes goldmark may read in all looking for the
 	// end of link addresses, or of code spans, that have none: 100,000
 	// "[a](" on a line took a minute.
@@ -47,6 +51,9 @@ func tooSlow(src []byte) (off int, msg string) {
 	}
 	if off := definitions(src); off >= 0 {
 		return off, fmt.Sprintf("more than %d link reference definitions ([x]: URL) in one paragraph: at most %d are allowed; put blank lines between them", MaxDefinitions, MaxDefinitions)
+	}
+	if off := tableCells(src); off >= 0 {
+		return off, fmt.Sprintf("a table of more than %d cells: at most %d are allowed", MaxCells, MaxCells)
 	}
 	if off := openAddresses(src); off >= 0 {
 		return off, `links whose address has no end ("](" with no ")" or space after it) from here on make this text too slow to read: close them with ")"`
@@ -196,6 +203,32 @@ func definitions(src []byte) int {
 		return true
 	})
 	return found
+}
+
+// tableCells returns the offset of the first paragraph that may be a
+// table (it has a line of "|", "-", ":" and spaces with a "-" and a "|")
+// with more than MaxCells "|" in all, or -1.
+func tableCells(src []byte) int {
+	found := -1
+	paragraphs(src, func(start, end int) bool {
+		p := src[start:end]
+		if bytes.Count(p, []byte("|")) <= MaxCells || !delimiterRow(p) {
+			return true
+		}
+		found = start
+		return false
+	})
+	return found
+}
+
+// delimiterRow reports whether p has a line like a table's delimiter row.
+func delimiterRow(p []byte) bool {
+	for line := range bytes.SplitSeq(p, []byte("\n")) {
+		if bytes.IndexByte(line, '-') >= 0 && bytes.IndexByte(line, '|') >= 0 && len(bytes.Trim(line, "|-: \t")) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // openAddresses returns where the links whose addresses goldmark would

@@ -35,6 +35,10 @@ func TestTooSlow(t *testing.T) {
 		{"definitions in paragraphs", many(5000, func(i int) string { return fmt.Sprintf("[l%d]: http://x/%d\n\n", i, i) }), ""},
 		{"open addresses", strings.Repeat("[a](", 100000), `1:3: links whose address has no end ("](" with no ")" or space after it) from here on make this text too slow to read: close them with ")"`},
 		{"closed addresses", strings.Repeat("[a](http://example.org/a) ", 100000), ""},
+		{"table", "|" + strings.Repeat("a|", 50000) + "\n|" + strings.Repeat("-|", 50000) + "\n" + strings.Repeat("|"+strings.Repeat("x|", 50000)+"\n", 100),
+			"1:1: a table of more than 200000 cells: at most 200000 are allowed"},
+		{"big table", strings.Repeat("|a|b|c|d|\n", 1) + "|-|-|-|-|\n" + strings.Repeat("|1|2|3|4|\n", 10000), ""},
+		{"pipes in text", strings.Repeat("a | b - c ", 300000), ""},
 		{"open code spans", many(6000, func(i int) string { return strings.Repeat("`", i+1) + " x " }), "runs of backticks (`) that no run of the same length closes make this text too slow to read"},
 		{"closed code spans", strings.Repeat("`x` ``y`` ", 100000), ""},
 	} {
