@@ -21,7 +21,8 @@ import (
 )
 
 // axeScript returns axe-core's axe.min.js: from $AXE_JS, or from where
-// `npm install -g axe-core` (as .ci/run does) or a manual copy puts it.
+// `npm install -g axe-core` (as .ci/install-test-tools does) or a manual
+// copy puts it.
 func axeScript(t *testing.T) string {
 	t.Helper()
 	var tried []string
@@ -55,7 +56,8 @@ func axeScript(t *testing.T) string {
 			return string(b)
 		}
 	}
-	browsertest.Missing(t, "no axe-core (set AXE_JS or `npm install -g axe-core`); looked in "+strings.Join(tried, ", "))
+	browsertest.Missing(t, "no axe-core (looked in "+strings.Join(tried, ", ")+"): run .ci/install-test-tools, which installs the version CI uses "+
+		"with `npm install -g`, or set AXE_JS to an axe.min.js")
 	return ""
 }
 

@@ -1,6 +1,7 @@
 // Package factcheck holds the generator's built-in templates and static
-// assets, embedded so the program works from any directory. The generator
-// itself lives in ./generator.
+// assets, embedded so the program works from any directory, and the
+// GitHub workflows that `generator new site` writes. The generator itself
+// lives in ./generator.
 package factcheck
 
 import "embed"
@@ -9,3 +10,9 @@ import "embed"
 //
 //go:embed all:templates all:static
 var Files embed.FS
+
+// Workflows holds .github/workflows/pages.yml, the publishing workflow, as
+// it is in the repository: `new site` writes it into a new site.
+//
+//go:embed .github/workflows/pages.yml
+var Workflows embed.FS

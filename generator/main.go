@@ -3,8 +3,9 @@
 //
 //	generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--timings]
 //	generator serve [--src DIR] [--bind ADDR] [--port N] [--drafts] [--poll DURATION]
-//	generator check [--src DIR] [--strict] [--format text|json]
+//	generator check [--src DIR] [--drafts] [--strict] [--format text|json]
 //	generator new claim|source ID [--src DIR]
+//	generator new site DIR [--generator OWNER/REPO@REF]
 //	generator version
 //
 // See README.md for the content format.
@@ -36,8 +37,9 @@ var version = "0.1.0-dev"
 const usage = `usage:
   generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--timings]
   generator serve [--src DIR] [--bind ADDR] [--port N] [--drafts] [--poll DURATION]
-  generator check [--src DIR] [--strict] [--format text|json]
+  generator check [--src DIR] [--drafts] [--strict] [--format text|json]
   generator new claim|source ID [--src DIR]
+  generator new site DIR [--generator OWNER/REPO@REF]
   generator version
 `
 
@@ -246,10 +248,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	src := fs.String("src", ".", "the site folder, holding content/")
 	strict := fs.Bool("strict", false, "count warnings as errors")
 	format := fs.String("format", "text", "output format: text or json")
+	drafts := fs.Bool("drafts", false, "check draft claims too")
 	if pos, err := parse(fs, args); err != nil || len(pos) > 0 || (*format != "text" && *format != "json") {
 		return usageError(stderr, pos)
 	}
-	_, diags := site.Load(build.DirFS(*src), site.Options{CheckOnly: true})
+	_, diags := site.Load(build.DirFS(*src), site.Options{CheckOnly: true, Drafts: *drafts})
 	diags = append(diags, build.CheckAssets(*src)...)
 	diags.Sort()
 	if *format == "json" {

@@ -27,7 +27,7 @@ published: %[1]s         # when this fact-check is published
 authors: []              # who wrote the fact-check
 topics: []               # topic names, e.g. [Elections, Russia]
 corrections: []          # list of {date: YYYY-MM-DD, note: "what was corrected"}
-draft: true              # remove when ready: drafts are left out of "build"
+draft: true              # remove when ready: "build" and "check" leave drafts out; "check --drafts" and "serve --drafts" check them
 aliases: []              # old ids of this claim, which will redirect here
 ---
 
@@ -60,11 +60,14 @@ Paste the text of the source here. Quotes are checked against it.
 `
 
 func runNew(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "site" {
+		return runNewSite(args[1:], stdout, stderr)
+	}
 	fl := newFlags("new", stderr)
 	src := fl.String("src", ".", "the site folder, holding content/")
 	pos, err := parse(fl, args)
 	if err != nil || len(pos) != 2 || (pos[0] != "claim" && pos[0] != "source") {
-		fmt.Fprint(stderr, "usage: generator new claim|source ID [--src DIR]\n")
+		fmt.Fprint(stderr, "usage: generator new claim|source ID [--src DIR]\n       generator new site DIR [--generator OWNER/REPO@REF]\n")
 		return 2
 	}
 	kind, id := pos[0], pos[1]
@@ -111,6 +114,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", check.Escape(path))
+	if kind == "claim" {
+		fmt.Fprintln(stdout, "it is a draft: preview and check it with \"serve --drafts\" or \"check --drafts\"")
+	}
 	return 0
 }
 

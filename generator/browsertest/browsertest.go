@@ -2,8 +2,9 @@
 // real-browser tests (live reload, search, accessibility).
 //
 // A test that needs a browser is skipped when none is installed, except in
-// CI (CI=true), where a missing browser is a failure: .ci/run installs
-// Debian's chromium.
+// CI (CI=true), where a missing browser is a failure: .ci/install-test-tools
+// (run by .ci/run and the Test workflow) installs one. Either way the
+// message says what to install.
 package browsertest
 
 import (
@@ -31,7 +32,8 @@ func Require(t testing.TB) string {
 	t.Helper()
 	p := Path()
 	if p == "" {
-		Missing(t, "no chromium found (looked for /usr/bin/chromium and chromium on PATH)")
+		Missing(t, "no browser found (looked for /usr/bin/chromium, and chromium, chromium-browser and google-chrome on PATH): "+
+			"install Chromium (Debian: apt-get install chromium) or Google Chrome, or run .ci/install-test-tools, which installs everything the tests need")
 	}
 	return p
 }
@@ -43,7 +45,7 @@ func Missing(t testing.TB, why string) {
 	if os.Getenv("CI") == "true" {
 		t.Fatal(why + "; CI=true, so the browser tests must run")
 	}
-	t.Skip(why + ": skipping the browser test")
+	t.Skip("skipping the browser test: " + why)
 }
 
 // New starts a fresh headless browser with its own profile, stopped when

@@ -9,6 +9,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -41,9 +43,11 @@ type Diagnostic struct {
 }
 
 // String formats d as PATH:LINE:COL: error|warning: MESSAGE, with the
-// path and message escaped by Escape and EscapeMessage.
+// path and message escaped by Escape and EscapeMessage. A message of
+// several lines (a misquote's differences) has the lines after the first
+// indented.
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s", d.Pos(), d.Severity, EscapeMessage(d.Message))
+	return fmt.Sprintf("%s: %s: %s", d.Pos(), d.Severity, strings.ReplaceAll(EscapeMessage(d.Message), "\n", "\n    "))
 }
 
 // Pos formats the position as PATH:LINE:COL (PATH alone for a whole file),
@@ -193,9 +197,14 @@ func (l *List) Sort() {
 // each as a GitHub Actions workflow command, which GitHub shows as an
 // annotation on the file.
 func WriteText(w io.Writer, l List, github bool) error {
+	color := Color(w)
 	var b strings.Builder
 	for _, d := range l {
-		b.WriteString(d.String())
+		if color {
+			b.WriteString(colored(d))
+		} else {
+			b.WriteString(d.String())
+		}
 		b.WriteByte('\n')
 		if github {
 			b.WriteString(annotation(d))
@@ -204,6 +213,49 @@ func WriteText(w io.Writer, l List, github bool) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// Color reports whether text for w may be coloured: w is a terminal, and
+// neither NO_COLOR is set (https://no-color.org) nor TERM is "dumb".
+func Color(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// ANSI colours of a diagnostic on a terminal.
+const (
+	bold   = "\x1b[1m"
+	red    = "\x1b[1;31m"
+	yellow = "\x1b[1;33m"
+	green  = "\x1b[32m"
+	reset  = "\x1b[0m"
+)
+
+// quoted finds, in a misquote's lines, the words the quote has and the
+// words the source has.
+var quoted = regexp.MustCompile(`(you wrote |the source has )("(?:[^"\\]|\\.)*")`)
+
+// colored is d.String() with colours: the place in bold, the severity in
+// red or yellow, and what a quote has against what the source has in red
+// and green. Escaping comes first, so content adds no escape codes.
+func colored(d Diagnostic) string {
+	sev := red
+	if d.Severity == Warning {
+		sev = yellow
+	}
+	msg := quoted.ReplaceAllStringFunc(strings.ReplaceAll(EscapeMessage(d.Message), "\n", "\n    "), func(m string) string {
+		p := quoted.FindStringSubmatch(m)
+		c := red
+		if p[1] == "the source has " {
+			c = green
+		}
+		return p[1] + c + p[2] + reset
+	})
+	return bold + d.Pos() + ":" + reset + " " + sev + d.Severity.String() + ":" + reset + " " + msg
 }
 
 // annotation formats d as a GitHub Actions workflow command.

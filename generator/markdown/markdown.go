@@ -2,14 +2,25 @@
 // pages: CommonMark with GitHub tables, strikethrough, autolinks, task lists
 // and footnotes, plus three additions of this project.
 //
-// A quote is a block quote whose last paragraph is an attribution line: a
-// dash (—, ― or --) followed by a citation. The rest of the block quote is
-// the quoted text.
+// A quote is a block quote whose last line is an attribution line: a dash
+// (—, ―, --, – or -) followed by a citation. The rest of the block quote is
+// the quoted text. The attribution line may follow the quoted words
+// directly or after a blank ">" line; after "–" or "-" the citation must
+// come first.
 //
 //	> no indications that any foreign actor attempted to alter any
 //	> technical aspect of the voting process
 //	>
 //	> — [@odni-report, p. 4]
+//
+// A block quote that cites a source anywhere but on an attribution line is
+// an error: its words would not be checked.
+//
+// The gaps ("…") and brackets ("[US intelligence]") of a quote become
+// EditMark nodes; once the quote is checked, the renderer writes after each
+// the source's words it stands for, where it leaves out or replaces any:
+// "… (left out: “false or inflated”)", "[US intelligence] (the source has:
+// “we”)".
 //
 // A citation is [@SOURCE-ID] or [@SOURCE-ID, LOCATOR]; it links to the
 // source. A quotation in double quotes (straight or curly) immediately
@@ -27,6 +38,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"factcheck/generator/quote"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -84,6 +97,13 @@ func (d *Doc) DropTree(html HTML) {
 	for _, q := range d.Quotes {
 		if dc := detached[q.Citation]; dc != nil {
 			q.Citation = dc.(*Citation)
+		}
+	}
+	for _, q := range d.Quotes {
+		for i, m := range q.Marks {
+			dm := &EditMark{Quote: q, Index: m.Index, Written: m.Written, Offset: m.Offset, LineCol: m.LineCol}
+			detached[m] = dm
+			q.Marks[i] = dm
 		}
 	}
 	for i, l := range d.Links {
@@ -165,6 +185,10 @@ type Quote struct {
 	Offset  int
 	LineCol Pos
 	Inline  bool
+	// Marks are the quote's gaps and brackets as they stand in the
+	// Markdown, in order; nil when they could not all be told apart there
+	// (a bracket across emphasis), so Check.Edits cannot be shown.
+	Marks []*EditMark
 	// Check is filled in by the loader once the quote has been looked for
 	// in its source; the renderer reads it.
 	Check QuoteCheck
@@ -180,6 +204,9 @@ type QuoteCheck struct {
 	// Fragment is a text fragment (":~:text=…", without the '#') that
 	// finds the quote in the original document.
 	Fragment string
+	// Edits are the quote's gaps and brackets, each resolved to the
+	// source's words it stands for; the renderer shows those words.
+	Edits []quote.Edit
 }
 
 // Status is the outcome of checking a quote against its source.
@@ -200,6 +227,19 @@ type Citation struct {
 	LineCol  Pos
 	// Quote is the quote this citation attributes, if any.
 	Quote *Quote
+}
+
+// EditMark is a gap ("…") or bracket ("[US intelligence]") of a quote, as
+// written: the renderer shows after it the source's words it stands for.
+type EditMark struct {
+	ast.BaseInline
+	Quote   *Quote
+	Index   int    // its place among the quote's edits
+	Written string // the mark as written
+	// Offset is where it starts in the Markdown, LineCol its line and
+	// column.
+	Offset  int
+	LineCol Pos
 }
 
 // CrossLink is a [[ID|label]] reference.
@@ -243,6 +283,11 @@ func (d *Doc) locate() {
 	for _, p := range d.Problems {
 		offs = append(offs, p.Offset)
 	}
+	for _, q := range d.Quotes {
+		for _, m := range q.Marks {
+			offs = append(offs, m.Offset)
+		}
+	}
 	pos := Positions(d.Source, offs)
 	for _, q := range d.Quotes {
 		q.LineCol, pos = pos[0], pos[1:]
@@ -255,6 +300,11 @@ func (d *Doc) locate() {
 	}
 	for i := range d.Problems {
 		d.Problems[i].LineCol, pos = pos[0], pos[1:]
+	}
+	for _, q := range d.Quotes {
+		for _, m := range q.Marks {
+			m.LineCol, pos = pos[0], pos[1:]
+		}
 	}
 }
 
@@ -301,7 +351,13 @@ var (
 	KindCitation   = ast.NewNodeKind("Citation")
 	KindCrossLink  = ast.NewNodeKind("CrossLink")
 	KindQuoteBlock = ast.NewNodeKind("QuoteBlock")
+	KindEditMark   = ast.NewNodeKind("EditMark")
 )
+
+func (n *EditMark) Kind() ast.NodeKind { return KindEditMark }
+func (n *EditMark) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Written": n.Written}, nil)
+}
 
 func (n *Citation) Kind() ast.NodeKind   { return KindCitation }
 func (n *CrossLink) Kind() ast.NodeKind  { return KindCrossLink }

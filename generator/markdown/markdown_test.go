@@ -3,6 +3,7 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"factcheck/generator/quote"
 	"flag"
 	"fmt"
 	"html"
@@ -57,6 +58,7 @@ func TestRender(t *testing.T) {
 			doc := NewParser(false).Parse([]byte(sections["in.md"]))
 			for _, q := range doc.Quotes {
 				q.Check.Status = Verified
+				q.Check.Edits = fakeEdits(q)
 			}
 			var out bytes.Buffer
 			if err := NewRenderer(fakeLinks{}, unsafe).Render(&out, doc); err != nil {
@@ -87,6 +89,16 @@ func TestRender(t *testing.T) {
 	}
 }
 
+// fakeEdits stands each gap and bracket of q for words of a source that
+// say which it is.
+func fakeEdits(q *Quote) []quote.Edit {
+	var edits []quote.Edit
+	for k, m := range quote.Marks(q.Text) {
+		edits = append(edits, quote.Edit{Gap: m.Gap, Text: q.Text[m.Start:m.End], Words: fmt.Sprint("source words ", k+1)})
+	}
+	return edits
+}
+
 // checkDropTree checks that a document whose tree was dropped renders as
 // it did with its tree, each quote with its own check, and keeps its
 // references and plain text, detached from the tree.
@@ -95,7 +107,7 @@ func checkDropTree(t *testing.T, in []byte, unsafe bool) {
 	p := NewParser(false)
 	full, dropped := p.Parse(in), p.Parse(in)
 	for i := range full.Quotes {
-		full.Quotes[i].Check = QuoteCheck{Status: Status(i % 3), Anchor: fmt.Sprint("q", i)}
+		full.Quotes[i].Check = QuoteCheck{Status: Status(i % 3), Anchor: fmt.Sprint("q", i), Edits: fakeEdits(full.Quotes[i])}
 		dropped.Quotes[i].Check = full.Quotes[i].Check
 	}
 	for _, q := range full.Quotes {
@@ -106,6 +118,13 @@ func checkDropTree(t *testing.T, in []byte, unsafe bool) {
 	for _, c := range full.Citations {
 		if want := Position(in, c.Offset); c.LineCol != want {
 			t.Errorf("citation at %d: LineCol %v, want %v", c.Offset, c.LineCol, want)
+		}
+	}
+	for _, q := range full.Quotes {
+		for _, m := range q.Marks {
+			if want := Position(in, m.Offset); m.LineCol != want {
+				t.Errorf("mark %q at %d: LineCol %v, want %v", m.Written, m.Offset, m.LineCol, want)
+			}
 		}
 	}
 	for _, l := range full.Links {
@@ -252,6 +271,9 @@ func describe(doc *Doc) string {
 	var b strings.Builder
 	for _, q := range doc.Quotes {
 		fmt.Fprintf(&b, "quote @%d inline=%v source=%s locator=%q text=%q\n", q.Offset, q.Inline, q.Citation.SourceID, q.Citation.Locator, q.Text)
+		for _, m := range q.Marks {
+			fmt.Fprintf(&b, "  mark @%d %q\n", m.Offset, m.Written)
+		}
 	}
 	for _, c := range doc.Citations {
 		fmt.Fprintf(&b, "citation @%d %s %q\n", c.Offset, c.SourceID, c.Locator)

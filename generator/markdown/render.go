@@ -10,9 +10,11 @@ import (
 	"strings"
 	"sync"
 
+	"factcheck/generator/quote"
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -149,6 +151,8 @@ func (r *Renderer) splice(w io.Writer, pre *prerendered) error {
 			r.nodes.citation(bw, nil, n, true)
 		case *CrossLink:
 			r.nodes.crossLink(bw, nil, n, true)
+		case *EditMark:
+			r.nodes.editMark(bw, nil, n, true)
 		}
 	}
 	bw.WriteString(pre.html[at:])
@@ -182,6 +186,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCitation, r.citation)
 	reg.Register(KindCrossLink, r.crossLink)
 	reg.Register(KindQuoteBlock, r.quoteBlock)
+	reg.Register(KindEditMark, r.editMark)
 	reg.Register(ast.KindFencedCodeBlock, r.code)
 	if !r.unsafe {
 		reg.Register(ast.KindRawHTML, r.rawHTML)
@@ -326,6 +331,40 @@ func (r *nodeRenderer) crossLink(w util.BufWriter, src []byte, n ast.Node, enter
 	WriteEscaped(w, label)
 	closeLink(w, href)
 	w.WriteString(`</span>`)
+	return ast.WalkSkipChildren, nil
+}
+
+// editMark writes a gap or bracket of a quote, and after it, once the
+// quote is verified, the source's words it stands for: what a gap left out,
+// what a bracket replaced. A bracket that only inserts words, changes case
+// or stands for the same words with others joined to it shows nothing more,
+// nor does a gap at either end of a quote.
+func (r *nodeRenderer) editMark(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	m := n.(*EditMark)
+	if leaveHole(w, m) {
+		return ast.WalkSkipChildren, nil
+	}
+	q := m.Quote
+	var e quote.Edit
+	if q.Check.Status == Verified && len(q.Check.Edits) == len(q.Marks) && m.Index < len(q.Marks) {
+		e = q.Check.Edits[m.Index]
+	}
+	if e.Words == "" || e.Edge || e.Joined || !e.Gap && strings.EqualFold(e.Words, e.Text) {
+		WriteEscaped(w, m.Written)
+		return ast.WalkSkipChildren, nil
+	}
+	w.WriteString(`<span class="qedit">`)
+	WriteEscaped(w, m.Written)
+	if e.Gap {
+		w.WriteString(` <span class="qedit-src">(left out: “`)
+	} else {
+		w.WriteString(` <span class="qedit-src">(the source has: “`)
+	}
+	WriteEscaped(w, e.Words)
+	w.WriteString(`”)</span></span>`)
 	return ast.WalkSkipChildren, nil
 }
 

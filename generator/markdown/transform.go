@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"factcheck/generator/quote"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -117,23 +119,19 @@ func unlink(n ast.Node, src []byte) {
 }
 
 // blockQuote replaces a block quote that ends with an attribution line by a
-// QuoteBlock.
+// QuoteBlock. The attribution line may follow the quoted words without a
+// blank ">" line between (it then ends their paragraph), and "- [@id]" is
+// one too, though Markdown reads it as a list.
 func (t transformer) blockQuote(doc *Doc, bq ast.Node) {
-	last, ok := bq.LastChild().(*ast.Paragraph)
-	cite, attributed := attribution(last, doc.Source)
-	if !ok || !attributed || last == bq.FirstChild() {
+	caption, cite := splitAttribution(bq, doc.Source)
+	if caption == nil {
 		if c := findCitation(bq); c != nil && c.Quote == nil {
-			msg := "block quote cites a source but has no attribution line; put a blank \">\" line before the \"— [@" + c.SourceID + "]\" line to quote the source"
-			doc.Problems = append(doc.Problems, Problem{Offset: c.Offset, Warning: true, Message: msg})
+			msg := "block quote cites source \"" + c.SourceID + "\" but has no attribution line, so its words are not checked: end it with a line \"— [@" + c.SourceID + "]\" to quote the source, or move the citation out of the block quote"
+			doc.Problems = append(doc.Problems, Problem{Offset: c.Offset, Message: msg})
 		}
 		return
 	}
-	qb := &QuoteBlock{Caption: last}
-	bq.RemoveChild(bq, last)
-	if text := PlainText(bq, doc.Source); text == "" || firstOffset(bq) < 0 {
-		bq.AppendChild(bq, last) // nothing quoted: an ordinary block quote
-		return
-	}
+	qb := &QuoteBlock{Caption: caption}
 	for c := bq.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		qb.AppendChild(qb, c)
@@ -142,27 +140,108 @@ func (t transformer) blockQuote(doc *Doc, bq ast.Node) {
 	q := &Quote{Text: quoteText(qb, doc.Source), Citation: cite, Offset: firstOffset(qb)}
 	cite.Quote = q
 	qb.Quote = q
-	trimDash(last, doc.Source)
+	trimDash(caption, doc.Source)
 	bq.Parent().ReplaceChild(bq.Parent(), bq, qb)
 	doc.Quotes = append(doc.Quotes, q)
+	markEdits(doc, q, qb, 0, len(doc.Source))
 }
 
-// attribution reports whether p is an attribution line: a dash, then a
-// citation.
-func attribution(p *ast.Paragraph, src []byte) (*Citation, bool) {
-	if p == nil || p.Lines().Len() != 1 {
-		return nil, false
+// splitAttribution takes the attribution line off the end of block quote
+// bq and returns it with its citation; nil if bq has none, or nothing
+// besides it.
+func splitAttribution(bq ast.Node, src []byte) (ast.Node, *Citation) {
+	switch last := bq.LastChild().(type) {
+	case *ast.Paragraph:
+		lines := last.Lines()
+		if lines.Len() == 0 || !isAttribution(lines.At(lines.Len()-1), last, src) {
+			return nil, nil
+		}
+		if lines.Len() == 1 {
+			if last == bq.FirstChild() || PlainText(bq, src) == PlainText(last, src) {
+				return nil, nil // nothing quoted
+			}
+			bq.RemoveChild(bq, last)
+			return last, findCitation(last)
+		}
+		// The last line of a paragraph: it becomes a paragraph of its own.
+		at := lines.At(lines.Len() - 1).Start
+		caption := ast.NewParagraph()
+		caption.Lines().Append(lines.At(lines.Len() - 1))
+		for c := last.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			if nodeStart(c) >= at {
+				caption.AppendChild(caption, c)
+			}
+			c = next
+		}
+		lines.SetSliced(0, lines.Len()-1)
+		if t, ok := last.LastChild().(*ast.Text); ok {
+			t.SetSoftLineBreak(false)
+			t.SetHardLineBreak(false)
+		}
+		return caption, findCitation(caption)
+	case *ast.List:
+		// "- [@id]" after the quoted words: a list of one item that is a
+		// citation.
+		item := last.FirstChild()
+		if last.IsOrdered() || last.Marker != '-' || last == bq.FirstChild() || item == nil || item.NextSibling() != nil {
+			return nil, nil
+		}
+		tb := item.FirstChild()
+		if tb == nil || tb.NextSibling() != nil || tb.Lines().Len() != 1 {
+			return nil, nil
+		}
+		if _, ok := tb.FirstChild().(*Citation); !ok {
+			return nil, nil
+		}
+		bq.RemoveChild(bq, last)
+		return tb, findCitation(tb)
 	}
-	line := strings.TrimSpace(string(segValue(p.Lines().At(0), src)))
-	if !hasDash(line) {
-		return nil, false
-	}
-	c := findCitation(p)
-	return c, c != nil
+	return nil, nil
 }
 
-func hasDash(s string) bool {
-	return strings.HasPrefix(s, "—") || strings.HasPrefix(s, "―") || strings.HasPrefix(s, "--")
+// isAttribution reports whether line of p is an attribution line: a dash,
+// then a citation. After a single hyphen or an en dash the citation must
+// come first.
+func isAttribution(line text.Segment, p ast.Node, src []byte) bool {
+	s := strings.TrimSpace(string(segValue(line, src)))
+	d := dashLen(s)
+	if d == 0 {
+		return false
+	}
+	if d < len("—") && !strings.HasPrefix(strings.TrimLeft(s[d:], " \t"), "[@") {
+		return false
+	}
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*Citation); ok && nodeStart(c) >= line.Start && nodeStart(c) < line.Stop {
+			return true
+		}
+	}
+	return false
+}
+
+// dashLen returns the length of the dash s starts with: "—", "―", "--",
+// "–" or "-"; 0 if none.
+func dashLen(s string) int {
+	for _, d := range []string{"—", "―", "--", "–", "-"} {
+		if strings.HasPrefix(s, d) {
+			return len(d)
+		}
+	}
+	return 0
+}
+
+// nodeStart is where an inline node starts in the Markdown, or -1.
+func nodeStart(n ast.Node) int {
+	switch n := n.(type) {
+	case *ast.Text:
+		return n.Segment.Start
+	case *Citation:
+		return n.Offset
+	case *CrossLink:
+		return n.Offset
+	}
+	return firstOffset(n)
 }
 
 // trimDash removes the leading dash from an attribution paragraph.
@@ -173,12 +252,97 @@ func trimDash(p ast.Node, src []byte) {
 	}
 	v := string(t.Segment.Value(src))
 	trimmed := strings.TrimLeft(v, " \t")
-	for _, d := range []string{"—", "―", "--"} {
-		if strings.HasPrefix(trimmed, d) {
-			rest := strings.TrimLeft(trimmed[len(d):], " \t-")
-			t.Segment = t.Segment.WithStart(t.Segment.Stop - len(rest))
-			return
+	if d := dashLen(trimmed); d > 0 {
+		rest := strings.TrimLeft(trimmed[d:], " \t-")
+		t.Segment = t.Segment.WithStart(t.Segment.Stop - len(rest))
+	}
+}
+
+// markEdits finds the gaps and brackets of quote q in the text under n
+// that lies in the Markdown's [lo, hi), and puts an EditMark in place of
+// each. It changes nothing unless it finds as many as the quote's text
+// has: a bracket across emphasis cannot be shown.
+func markEdits(doc *Doc, q *Quote, n ast.Node, lo, hi int) {
+	want := len(quote.Marks(q.Text))
+	if want == 0 {
+		return
+	}
+	type found struct {
+		run        []*ast.Text
+		start, end int // of the mark, in the Markdown
+	}
+	var marks []found
+	var visit func(n ast.Node)
+	visit = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; {
+			t, ok := c.(*ast.Text)
+			if !ok {
+				if c.Kind() != KindCitation && c.Kind() != ast.KindCodeSpan {
+					visit(c)
+				}
+				c = c.NextSibling()
+				continue
+			}
+			// A run of text nodes that follow each other in the Markdown
+			// on one line, as "[", "did" and "]" do.
+			run := []*ast.Text{t}
+			for !t.SoftLineBreak() && !t.HardLineBreak() {
+				next, ok := t.NextSibling().(*ast.Text)
+				if !ok || next.Segment.Start != t.Segment.Stop {
+					break
+				}
+				run, t = append(run, next), next
+			}
+			start := run[0].Segment.Start
+			for _, m := range quote.Marks(string(doc.Source[start:t.Segment.Stop])) {
+				a := start + m.Start
+				if a > start && doc.Source[a-1] == '\\' {
+					a-- // an escaped bracket, "\\[", is one too
+				}
+				if a >= lo && a < hi {
+					marks = append(marks, found{run, a, start + m.End})
+				}
+			}
+			c = t.NextSibling()
 		}
+	}
+	visit(n)
+	if len(marks) != want {
+		return
+	}
+	// Each run is rebuilt once, with all its marks.
+	for i := 0; i < len(marks); {
+		run := marks[i].run
+		j := i
+		for j < len(marks) && marks[j].run[0] == run[0] {
+			j++
+		}
+		first, last := run[0], run[len(run)-1]
+		parent := first.Parent()
+		at := first.Segment.Start
+		var nodes []ast.Node
+		for _, m := range marks[i:j] {
+			if m.start > at {
+				nodes = append(nodes, ast.NewTextSegment(text.NewSegment(at, m.start)))
+			}
+			em := &EditMark{Quote: q, Index: len(q.Marks), Written: string(unescape(doc.Source[m.start:m.end])), Offset: m.start}
+			q.Marks = append(q.Marks, em)
+			nodes = append(nodes, em)
+			at = m.end
+		}
+		tail := ast.NewTextSegment(text.NewSegment(at, last.Segment.Stop))
+		tail.SetSoftLineBreak(last.SoftLineBreak())
+		tail.SetHardLineBreak(last.HardLineBreak())
+		if at < last.Segment.Stop || last.SoftLineBreak() || last.HardLineBreak() {
+			nodes = append(nodes, tail)
+		}
+		for _, nd := range nodes {
+			parent.InsertBefore(parent, first, nd)
+		}
+		for _, t := range run {
+			parent.RemoveChild(parent, t)
+		}
+		i = j
 	}
 }
 
@@ -270,14 +434,16 @@ func inlineQuote(doc *Doc, c *Citation) {
 	if closeLen == 0 {
 		return
 	}
+	closer := body[len(body)-closeLen:]
 	body = body[:len(body)-closeLen]
-	open := max(strings.LastIndex(body, "\""), strings.LastIndex(body, "“"))
+	open, openLen := -1, 0
+	for _, o := range quoteMarks[closer] {
+		if i := strings.LastIndex(body, o); i > open {
+			open, openLen = i, len(o)
+		}
+	}
 	if open < 0 || offset(open) < 0 {
 		return
-	}
-	openLen := 1
-	if body[open] != '"' {
-		openLen = len("“")
 	}
 	inner := body[open+openLen:]
 	if strings.TrimSpace(inner) == "" {
@@ -286,6 +452,7 @@ func inlineQuote(doc *Doc, c *Citation) {
 	q := &Quote{Text: string(unescape([]byte(inner))), Citation: c, Offset: offset(open), Inline: true}
 	c.Quote = q
 	doc.Quotes = append(doc.Quotes, q)
+	markEdits(doc, q, c.Parent(), q.Offset, c.Offset)
 }
 
 // lineBreak is 1 if t ends with a line break, else 0: inlineQuote reads a
@@ -317,6 +484,19 @@ func trimOneSpace(s string) string {
 	return s
 }
 
+// quoteMarks maps each quotation mark that may close an inline quote to
+// those that may open it: "…", “…”, „…“ and „…”, «…» (also « … » with
+// spaces inside, as French writes it), »…« and »…», 「…」 and 『…』.
+var quoteMarks = map[string][]string{
+	`"`: {`"`},
+	"”": {"“", "„", "”"},
+	"“": {"„"},
+	"»": {"«", "»"},
+	"«": {"»"},
+	"」": {"「"},
+	"』": {"『"},
+}
+
 // closingQuote returns the byte length of the closing quotation mark that s
 // ends with, or 0.
 func closingQuote[T string | []byte](s T) int {
@@ -328,7 +508,7 @@ func closingQuote[T string | []byte](s T) int {
 	case []byte:
 		r, n = utf8.DecodeLastRune(s)
 	}
-	if r == '"' || r == '”' {
+	if _, ok := quoteMarks[string(r)]; ok && r != utf8.RuneError {
 		return n
 	}
 	return 0
@@ -371,6 +551,8 @@ func writePlain(b *bytes.Buffer, n ast.Node, src []byte, rawHTML bool) {
 			for i := 0; rawHTML && i < c.Segments.Len(); i++ {
 				b.Write(segValue(c.Segments.At(i), src))
 			}
+		case *EditMark:
+			b.WriteString(c.Written)
 		case *Citation:
 			// not part of the quoted words
 		default:

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -14,8 +15,10 @@ const (
 	maxQuoteWords = 1000
 	// diffContext is how many unchanged words a diff shows around a change.
 	diffContext = 3
-	// gapSlack is how far apart the words around a gap may be looked for.
+	// gapSlack is how far apart the words around a gap may be looked for,
+	// and maxSlack how much room all the gaps of a quote get together.
 	gapSlack = 1000
+	maxSlack = 4 * gapSlack
 	// The costs of a quote word missing from the passage, of a passage word
 	// missing from the quote and of a word changed in case or punctuation,
 	// see align.
@@ -25,17 +28,16 @@ const (
 )
 
 // Closest finds the passage of the source most like quote, for a misquote
-// error. passage is that passage of the normalized source, on one line. diff
-// shows the quote against it word by word: the quote's words the source
-// lacks as [-...-], the source's words the quote lacks as {+...+}, with a
-// few unchanged words of context and "…" where the rest was cut. Gaps and
-// insertions of the quote show as "…" and "[...]"; they may stand for any
-// source words. Both are "" when the source has none of the quote's words;
-// diff is "" when the passage has every word of the quote.
+// error. passage is that passage of the normalized source, on one line,
+// with the rest of the sentences it starts and ends in;
+// changes say where the quote differs from it, word by word. Gaps and
+// insertions of the quote may stand for any source words. passage is ""
+// when the source has none of the quote's words; changes is empty when
+// the passage has every word of the quote.
 //
 // The work is bounded for large sources: the passage is looked for where
 // most of the quote's less common words occur close together.
-func (s *Source) Closest(quote string) (passage, diff string) {
+func (s *Source) Closest(quote string) (passage string, diffs []Change) {
 	toks := quoteTokens(stripQuotes(Normalize(quote)))
 	// A gap or insertion at either end of the quote stands for nothing.
 	for len(toks) > 0 && toks[0].free {
@@ -49,14 +51,17 @@ func (s *Source) Closest(quote string) (passage, diff string) {
 	}
 	lo, hi, ok := s.window(toks)
 	if !ok {
-		return "", ""
+		return "", nil
 	}
 	words := splitWords(s.norm, lo, hi)
 	ops, first, last := align(toks, words, s.norm)
 	if first == last {
-		return "", ""
+		return "", nil
 	}
-	return s.norm[words[first].start:words[last-1].end], formatDiff(ops)
+	// The passage in full: from the start of its first sentence to the
+	// end of its last.
+	a, z := words[first].start, words[last-1].end
+	return s.norm[s.sentenceStart(a):max(z, s.sentenceEnd(z-1))], changes(ops)
 }
 
 // token is a word of a quote, or a gap or insertion (free), which may
@@ -98,7 +103,14 @@ func (s *Source) window(toks []token) (lo, hi int, ok bool) {
 	)
 	for _, t := range toks {
 		if t.free {
-			slack += gapSlack
+			// An insertion stands for a few words, a gap for any number:
+			// room for them, up to maxSlack in all.
+			if strings.HasPrefix(t.text, "[") {
+				slack += maxInsertion
+			} else {
+				slack += gapSlack
+			}
+			slack = min(slack, maxSlack)
 			continue
 		}
 		qlen += len(t.text) + 1
@@ -306,110 +318,53 @@ func alike(a, b string) bool {
 	return a != "" && strings.EqualFold(a, b)
 }
 
-// hunk is a change: quote words replaced by source words.
-type hunk struct{ del, ins []string }
-
-func (h hunk) String() string {
-	var b strings.Builder
-	if len(h.del) > 0 {
-		b.WriteString("[-" + strings.Join(h.del, " ") + "-]")
-	}
-	if len(h.ins) > 0 {
-		b.WriteString("{+" + strings.Join(h.ins, " ") + "+}")
-	}
-	return b.String()
+// Change is a difference between a quote and the passage most like it:
+// words the quote has where the source has others, or none.
+type Change struct {
+	Quote, Source string // the quote's words and the source's ("" for none)
+	// Context is the source's words around the change, the change
+	// included.
+	Context string
 }
 
-// formatDiff writes ops as a word diff, cutting unchanged words to a
-// little context around each change.
-func formatDiff(ops []op) string {
-	// contexts[k] is the run of unchanged words before hunks[k]; the last
-	// run follows the last hunk.
-	var (
-		contexts = [][]op{nil}
-		hunks    []hunk
-	)
-	inHunk := false
-	for _, o := range ops {
-		switch o.kind {
-		case opSame, opFree:
-			if inHunk {
-				contexts = append(contexts, nil)
-				inHunk = false
-			}
-			k := len(contexts) - 1
-			contexts[k] = append(contexts[k], o)
-		default:
-			if !inHunk {
-				hunks = append(hunks, hunk{})
-				inHunk = true
-			}
-			h := &hunks[len(hunks)-1]
-			if o.kind == opDelete {
-				h.del = append(h.del, o.text)
+// String says the change in an editor's words.
+func (c Change) String() string {
+	switch {
+	case c.Quote == "":
+		return fmt.Sprintf("the source has %q, which the quote leaves out: %q", c.Source, c.Context)
+	case c.Source == "":
+		return fmt.Sprintf("you wrote %q, which the source does not have: %q", c.Quote, c.Context)
+	}
+	return fmt.Sprintf("you wrote %q, the source has %q: %q", c.Quote, c.Source, c.Context)
+}
+
+// changes lists the changes of ops, each with a few of the source's words
+// around it.
+func changes(ops []op) []Change {
+	var out []Change
+	for i := 0; i < len(ops); {
+		if k := ops[i].kind; k == opSame || k == opFree {
+			i++
+			continue
+		}
+		var del, ins, ctx []string
+		for b := i - 1; b >= 0 && len(ctx) < diffContext && ops[b].kind == opSame; b-- {
+			ctx = append([]string{ops[b].text}, ctx...)
+		}
+		j := i
+		for ; j < len(ops) && ops[j].kind != opSame && ops[j].kind != opFree; j++ {
+			if ops[j].kind == opDelete {
+				del = append(del, ops[j].text)
 			} else {
-				h.ins = append(h.ins, o.text)
+				ins = append(ins, ops[j].text)
+				ctx = append(ctx, ops[j].text)
 			}
 		}
-	}
-	if len(hunks) == 0 {
-		return ""
-	}
-	if inHunk {
-		contexts = append(contexts, nil)
-	}
-
-	var out []string
-	for k, ctx := range contexts {
-		first, last := k == 0, k == len(contexts)-1
-		head, tail := leading(ctx, diffContext), trailing(ctx, diffContext)
-		switch {
-		case first && last: // cannot be: there is a hunk
-		case first && len(tail) < len(ctx):
-			out = append(out, "…"+join(tail))
-		case last && len(head) < len(ctx):
-			out = append(out, join(head)+"…")
-		case !first && !last && len(head)+len(tail) < len(ctx):
-			out = append(out, join(head)+" … "+join(tail))
-		case len(ctx) > 0:
-			out = append(out, join(ctx))
+		for a := j; a < len(ops) && a < j+diffContext && ops[a].kind == opSame; a++ {
+			ctx = append(ctx, ops[a].text)
 		}
-		if k < len(hunks) {
-			out = append(out, hunks[k].String())
-		}
+		out = append(out, Change{strings.Join(del, " "), strings.Join(ins, " "), strings.Join(ctx, " ")})
+		i = j
 	}
-	return strings.Join(out, " ")
-}
-
-// leading returns the start of ops up to the n-th word; gaps and
-// insertions do not count.
-func leading(ops []op, n int) []op {
-	for i, o := range ops {
-		if o.kind != opFree {
-			if n--; n < 0 {
-				return ops[:i]
-			}
-		}
-	}
-	return ops
-}
-
-// trailing returns the end of ops from the n-th last word on.
-func trailing(ops []op, n int) []op {
-	for i := len(ops) - 1; i >= 0; i-- {
-		if ops[i].kind != opFree {
-			if n--; n < 0 {
-				return ops[i+1:]
-			}
-		}
-	}
-	return ops
-}
-
-func join(ops []op) string {
-	words := make([]string, len(ops))
-	for i, o := range ops {
-		words[i] = o.text
-	}
-	return strings.Join(words, " ")
+	return out
 }

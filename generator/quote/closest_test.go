@@ -18,57 +18,59 @@ func TestClosest(t *testing.T) {
 			name:    "reworded sentence",
 			source:  odni,
 			quote:   "no indications that any foreign actor attempted to interfere in the 2020 US elections by altering any technical aspect of the voting process, including voter registration, ballot casting, vote tabulation, or reporting results.",
-			passage: "no indications that any foreign actor attempted to alter any technical aspect of the voting process in the 2020 US elections, including voter registration, casting ballots, vote tabulation, or reporting results.",
-			diff:    "…actor attempted to [-interfere in the 2020 US elections by altering-]{+alter+} any technical aspect of the voting [-process,-]{+process in the 2020 US elections,+} including voter registration, [-ballot casting,-]{+casting ballots,+} vote tabulation, or…",
+			passage: "We have no indications that any foreign actor attempted to alter any technical aspect of the voting process in the 2020 US elections, including voter registration, casting ballots, vote tabulation, or reporting results.",
+			diff: `you wrote "interfere in the 2020 US elections by altering", the source has "alter": "actor attempted to alter any technical aspect"; ` +
+				`you wrote "process,", the source has "process in the 2020 US elections,": "of the voting process in the 2020 US elections, including voter registration,"; ` +
+				`you wrote "ballot casting,", the source has "casting ballots,": "including voter registration, casting ballots, vote tabulation, or"`,
 		},
 		{
 			name:    "changed case",
 			source:  odni,
 			quote:   "“we have no indications that any foreign actor”",
-			passage: "We have no indications that any foreign actor",
-			diff:    "[-we-]{+We+} have no indications…",
+			passage: "We have no indications that any foreign actor attempted to alter any technical aspect of the voting process in the 2020 US elections, including voter registration, casting ballots, vote tabulation, or reporting results.",
+			diff:    `you wrote "we", the source has "We": "We have no indications"`,
 		},
 		{
 			// Too many words are left out to take in the last two.
 			name:    "words left out without an ellipsis",
 			source:  odni,
 			quote:   "We assess that Russian President Putin authorized influence operations",
-			passage: "We assess that Russian President Putin authorized,",
-			diff:    "…Russian President Putin [-authorized influence operations-]{+authorized,+}",
+			passage: "We assess that Russian President Putin authorized, and a range of Russian government organizations conducted, influence operations.",
+			diff:    `you wrote "authorized influence operations", the source has "authorized,": "Russian President Putin authorized,"`,
 		},
 		{
 			name:    "case and punctuation at the end",
 			source:  odni,
 			quote:   "or reporting Results",
-			passage: "or reporting results.",
-			diff:    "or reporting [-Results-]{+results.+}",
+			passage: "We have no indications that any foreign actor attempted to alter any technical aspect of the voting process in the 2020 US elections, including voter registration, casting ballots, vote tabulation, or reporting results.",
+			diff:    `you wrote "Results", the source has "results.": "or reporting results."`,
 		},
 		{
 			name:    "gap over a long stretch",
 			source:  "The start. " + strings.Repeat("filler words go here ", 30) + "and the end.",
 			quote:   "The start … and an end.",
 			passage: "The start. " + strings.Repeat("filler words go here ", 30) + "and the end.",
-			diff:    "The start … and [-an-]{+the+} end.",
+			diff:    `you wrote "an", the source has "the": "and the end."`,
 		},
 		{
 			name:    "long unchanged stretch is cut",
 			source:  "one two three four five six seven eight nine ten eleven twelve",
 			quote:   "one 2 three four five six seven eight nine ten 11 twelve",
 			passage: "one two three four five six seven eight nine ten eleven twelve",
-			diff:    "one [-2-]{+two+} three four five … eight nine ten [-11-]{+eleven+} twelve",
+			diff:    `you wrote "2", the source has "two": "one two three four five"; you wrote "11", the source has "eleven": "eight nine ten eleven twelve"`,
 		},
 		{
 			name:    "gap and insertion",
 			source:  odni,
 			quote:   "[The agency has] no indications that any foreign actor attempted to change … any technical aspect",
-			passage: "no indications that any foreign actor attempted to alter any technical aspect",
-			diff:    "…actor attempted to [-change-] … any technical aspect",
+			passage: "We have no indications that any foreign actor attempted to alter any technical aspect of the voting process in the 2020 US elections, including voter registration, casting ballots, vote tabulation, or reporting results.",
+			diff:    `you wrote "change", which the source does not have: "actor attempted to"`,
 		},
 		{
 			name:    "parts in different paragraphs",
 			source:  odni,
 			quote:   "Key judgments. … We have",
-			passage: "Key judgments. We have",
+			passage: "Key judgments. We have no indications that any foreign actor attempted to alter any technical aspect of the voting process in the 2020 US elections, including voter registration, casting ballots, vote tabulation, or reporting results.",
 			diff:    "",
 		},
 		{
@@ -88,7 +90,8 @@ func TestClosest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			passage, diff := NewSource(tt.source).Closest(tt.quote)
+			passage, changes := NewSource(tt.source).Closest(tt.quote)
+			diff := joinChanges(changes)
 			if passage != tt.passage {
 				t.Errorf("passage = %q\nwant      %q", passage, tt.passage)
 			}
@@ -109,11 +112,20 @@ func TestClosestLargeSource(t *testing.T) {
 	b.WriteString("Officials found no evidence that any voting system deleted or lost votes.\n\n")
 	b.WriteString("The report of the committee said that the voting process was secure.")
 	s := NewSource(b.String())
-	passage, diff := s.Closest("no evidence that any voting system deleted, lost or changed votes")
-	if want := "no evidence that any voting system deleted or lost votes."; passage != want {
+	passage, changes := s.Closest("no evidence that any voting system deleted, lost or changed votes")
+	diff := joinChanges(changes)
+	if want := "Officials found no evidence that any voting system deleted or lost votes."; passage != want {
 		t.Errorf("passage = %q, want %q", passage, want)
 	}
-	if want := "…any voting system [-deleted,-]{+deleted or+} lost [-or changed-] votes"; diff != want {
+	if want := `you wrote "deleted,", the source has "deleted or": "any voting system deleted or lost"; you wrote "or changed", which the source does not have: "lost votes"`; diff != want {
 		t.Errorf("diff = %q, want %q", diff, want)
 	}
+}
+
+func joinChanges(cs []Change) string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.String())
+	}
+	return strings.Join(out, "; ")
 }

@@ -1,11 +1,14 @@
-// Package quote proves that quoted words really are in their source.
+// Package quote proves that quoted words really are in their source, and
+// that the brackets and gaps an editor put in them do not change what the
+// source says.
 //
 // A fact-check quotes a source's words; the generator looks each quote up
 // in the stored text of that source and refuses a quote it cannot find.
 // These are the rules an editor can rely on.
 //
-// Both the quote and the source are compared after normalization, so
-// typography does not matter:
+// # Typography does not matter
+//
+// Both the quote and the source are compared after normalization:
 //
 //   - Curly quotes and apostrophes count as straight ones (‘ ’ ‚ ‛ ′ ‹ › ʼ
 //     are ', and “ ” „ ‟ ″ « » are ").
@@ -26,27 +29,120 @@
 // is looked for as a piece of text, not as whole words, so it may start or
 // end inside a word of the source.
 //
+// # Gaps and brackets
+//
 // Editors may shorten and adapt a quote with two marks:
 //
 //   - An ellipsis ("..." or "…", also "[...]") is a gap: the words before and
 //     after it must appear in this order in the source, within one
 //     paragraph. A quote may start or end with an ellipsis.
-//   - Text in square brackets, like "[Russia] did not see", is an editorial
-//     insertion. It stands for up to 40 characters of the source, or for
-//     nothing: "the [2020] election" matches both "the election" and
+//   - Text in square brackets, like "[US intelligence] did not see", is an
+//     editorial insertion. It stands for up to 40 characters of the source,
+//     or for nothing: "the [2020] election" matches both "the election" and
 //     "the 2020 US election". Spaces around the brackets must be spaces in
 //     the source, so "the [2020] election" does not match "theXelection".
+//     Brackets against a word change that word: "[W]e" is the source's
+//     "we" (or "We").
 //
 // A quote that occurs word for word in the source always matches, even when
-// it contains dots or brackets of its own.
+// it contains dots or brackets of its own; it then has no gaps or brackets.
 //
 // Paragraphs of a source are separated by a blank line. A quote without a
 // gap may run across a paragraph break, which counts as a space.
 //
-// When a quote occurs several times in its source, the first occurrence is
-// the one that is shown; the generator does not guess.
+// # What a gap or bracket stands for
 //
-// When a quote is not found, the error shows the most similar passage of the
-// source and a word-by-word difference: the quote's words the source lacks
-// as [-...-] and the source's words the quote lacks as {+...+}.
+// Each gap and bracket is resolved to the exact source text it stands for
+// (Match.Edits, with its offsets in the source):
+//
+//   - a gap between two pieces of a quote: the source's words between them;
+//   - a gap at the start or end of a quote: the rest of the sentence there;
+//   - a bracket between words of the quote: the source's words between
+//     them, perhaps none (an insertion);
+//   - a bracket that starts a quote, followed by a space: the source's words
+//     just before the quote's, back to the start of their clause (a comma,
+//     a colon, a word such as "that" or "and") and at most 40 characters,
+//     so "[US intelligence] did not see" stands for "we" in "Unlike in
+//     2016, we did not see";
+//   - a bracket that ends a quote after a space: nothing (it adds words);
+//   - a bracket written against a word: the rest of the source's word.
+//
+// The claim page shows these words after each gap and bracket that leaves
+// out or replaces any, and the source page marks the words a gap left out
+// apart from the quoted ones.
+//
+// # The rules
+//
+// Brackets and gaps are how quotes are twisted, so each is judged. These
+// are errors, which fail the build:
+//
+//   - A gap or bracket that removes, adds or replaces a negation of the
+//     words the quote keeps. "We have ... indications" for "We have no
+//     indications"; "we [did] see" for "we did not see"; "[did not] spread"
+//     where the source has "spread"; "... see persistent" for "we did not
+//     see persistent" (a gap at either end counts for the three words next
+//     to the quote's, within their clause).
+//   - A bracket that replaces a number: "in the [2016] US elections" for
+//     "in the 2020 US elections".
+//   - A bracket that replaces words of the source with other words: "it
+//     would be [easy]" for "it would be difficult"; "[Chinese] cyber
+//     efforts" for "Russian cyber efforts"; "[Biden] authorized" for
+//     "Russian President Putin authorized".
+//
+// This is a warning, which fails only "check --strict":
+//
+//   - A gap that cuts mid-phrase: the words it leaves out do not both start
+//     and end at a clause or sentence boundary (a comma, semicolon, colon,
+//     dash, parenthesis or sentence end, on either side of the gap). "spread
+//     ... claims" for "spread false or inflated claims" leaves out "false
+//     or inflated"; "We assess that ... Putin" for "We assess that Russian
+//     President Putin" leaves out "Russian President".
+//
+// These pass without a word, however the source reads:
+//
+//   - A gap that leaves out whole clauses or sentences, whatever they say:
+//     "Putin authorized ... influence operations" for "Putin authorized, and
+//     a range of Russian government organizations conducted, influence
+//     operations"; "including voter registration, ... or reporting results".
+//   - A bracket that inserts words: "[federal]", "[sic]", "[in 2020]" at the
+//     end of a quote.
+//   - A bracket that replaces a pronoun, or a phrase that begins with a
+//     determiner or possessive, by what it refers to: "we" → "[US
+//     intelligence]", "the President" → "[Biden]", "its use" → "[Moscow's]
+//     use".
+//   - A bracket that changes case ("[W]e" for "we") or the form of the same
+//     word ("[is]" for "was", "[assessed]" for "assess").
+//   - A bracket that shortens what it stands for ("[Biden's]" for
+//     "President Biden's") or adds to it.
+//
+// Of several occurrences of a quote, the first whose gaps and brackets break
+// no rule is taken; otherwise the first, with its errors. Every message
+// names the words the gap or bracket stands for.
+//
+// # Languages
+//
+// Negations, determiners, pronouns and the words that begin a clause are
+// built in for English, Spanish, French, German and Portuguese; the rules
+// use those of the source's language (its "language" key), or else the
+// site's, and English for any other. A site adds negation words of its own
+// with "negation_words" in site.yaml. English also counts any word ending
+// in "n't", and French any word starting with "n'".
+//
+// # Limits
+//
+// A quote may hold at most 100 gaps and brackets; one with more is an error.
+// The work of finding a quote and its closest passage is bounded, so a
+// quote made to be slow still takes a fraction of a second in a large
+// source.
+//
+// # Misquotes
+//
+// When a quote is not found, the error shows the most similar passage of
+// the source in full (the sentences it is in) and says, for each
+// difference, what the quote has and what the source has: `you wrote
+// "Rusian", the source has "Russian"`, with the source's words around it.
+//
+// When a quote occurs several times in its source and all its occurrences
+// are equally good, the first is the one that is shown; the generator does
+// not guess.
 package quote

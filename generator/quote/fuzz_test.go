@@ -111,12 +111,53 @@ func wordRanges(text string) []wordRange {
 // referenceNormalize is Normalize written plainly: invalid bytes to
 // U+FFFD, the whole text to NFC, then character by character.
 func referenceNormalize(s string) string {
-	var valid strings.Builder
+	var runes []rune // s with each invalid byte as U+FFFD
 	for _, r := range s {
-		valid.WriteRune(r)
+		runes = append(runes, r)
+	}
+	visible := func(r rune) bool { return !unicode.IsSpace(r) && !isInvisible(r) }
+	// White space between two characters of Chinese or Japanese text,
+	// as written, goes unless it breaks a paragraph.
+	var kept strings.Builder
+	for i := 0; i < len(runes); {
+		if !unicode.IsSpace(runes[i]) {
+			kept.WriteRune(runes[i])
+			i++
+			continue
+		}
+		j, breaks := i, 0
+		for ; j < len(runes) && unicode.IsSpace(runes[j]); j++ {
+			switch runes[j] {
+			case '\n':
+				if j == 0 || runes[j-1] != '\r' {
+					breaks++
+				}
+			case '\r', '\v', '\f', '\u0085', '\u2028':
+				breaks++
+			case '\u2029':
+				breaks += 2
+			}
+		}
+		prev, next := rune(-1), rune(-1)
+		for k := i - 1; k >= 0; k-- {
+			if visible(runes[k]) {
+				prev = runes[k]
+				break
+			}
+		}
+		for k := j; k < len(runes); k++ {
+			if visible(runes[k]) {
+				next = runes[k]
+				break
+			}
+		}
+		if !(isCJK(prev) && isCJK(next) && breaks < 2) {
+			kept.WriteByte(' ')
+		}
+		i = j
 	}
 	var b strings.Builder
-	for _, r := range norm.NFC.String(valid.String()) {
+	for _, r := range norm.NFKC.String(plainPunctuation(kept.String())) {
 		switch {
 		case unicode.IsSpace(r):
 			b.WriteByte(' ')
@@ -130,4 +171,37 @@ func referenceNormalize(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// FuzzMatch checks the resolver: every gap and bracket of a quote found in
+// its parts is resolved to a span of the source whose text, normalized, is
+// the edit's Words; findings name edits that exist; and Match never panics.
+func FuzzMatch(f *testing.F) {
+	f.Add("Unlike in 2016, we did not see persistent Russian cyber efforts.\n\nWe have no indications.", "[W]e ... [did] see persistent", "en")
+	f.Add("Putin authorized, and a range of organizations conducted, influence operations.", "[Putin] authorized ... influence [x]", "en")
+	f.Add("No vimos nada. Nous n'avons rien vu.", "[Vimos] ... n'avons [...] vu", "fr")
+	f.Fuzz(func(t *testing.T, text, quote, lang string) {
+		s := NewSource(text)
+		m, ok := s.Match(quote, RulesFor(lang, []string{"hardly"}))
+		if !ok {
+			return
+		}
+		checkSpans(t, text, quote, m.Spans, ok)
+		if len(m.Edits) > 0 && len(m.Edits) != len(Marks(stripQuotes(Normalize(quote)))) {
+			t.Fatalf("Match(%q): %d edits, but the quote has %d marks", quote, len(m.Edits), len(Marks(Normalize(quote))))
+		}
+		for _, e := range m.Edits {
+			if e.Source.Start < 0 || e.Source.End < e.Source.Start || e.Source.End > len(text) {
+				t.Fatalf("Match(%q) in %q: edit %q has span %v", quote, text, e.Text, e.Source)
+			}
+			if got := Normalize(text[e.Source.Start:e.Source.End]); got != e.Words {
+				t.Fatalf("Match(%q) in %q: edit %q stands for %q, but its span holds %q", quote, text, e.Text, e.Words, got)
+			}
+		}
+		for _, fd := range m.Findings {
+			if fd.Edit < 0 || fd.Edit >= len(m.Edits) || fd.Message == "" {
+				t.Fatalf("Match(%q): finding %+v", quote, fd)
+			}
+		}
+	})
 }

@@ -34,7 +34,7 @@ func (r *Renderer) annotate(m markup, src *site.Source) {
 
 	var pending bytes.Buffer // links that must wait for the end of a source's own link
 	inLink := 0
-	var cuts, covering []int
+	var cuts, covering, gaps []int
 	for _, pc := range src.Text.Pieces {
 		if pc.Tag != "" {
 			b.WriteString(pc.Tag)
@@ -69,16 +69,31 @@ func (r *Renderer) annotate(m markup, src *site.Source) {
 			if a == z {
 				continue
 			}
-			covering = covering[:0]
+			covering, gaps = covering[:0], gaps[:0]
 			for j, h := range hs {
 				if h.Start > a {
 					break
 				}
-				if h.End >= z {
+				if h.End < z {
+					continue
+				}
+				if h.Gap {
+					gaps = append(gaps, j)
+				} else {
 					covering = append(covering, j)
 				}
 			}
 			text := pc.Text[a-start : z-start]
+			if len(covering) == 0 && len(gaps) > 0 {
+				// Words a quote's gap left out: inside its passage, apart
+				// from the quoted words.
+				b.WriteString(`<span class="omitted"`)
+				writeQuotes(b, hs, gaps)
+				b.WriteString(` title="Left out of the quote">`)
+				markdown.WriteEscaped(b, text)
+				b.WriteString("</span>")
+				continue
+			}
 			if len(covering) == 0 {
 				markdown.WriteEscaped(b, text)
 				continue
@@ -129,6 +144,7 @@ func (r *Renderer) openMark(b *bytes.Buffer, hs []site.Highlight, covering []int
 		markdown.WriteEscaped(b, id)
 		b.WriteByte('"')
 	}
+	writeQuotes(b, hs, covering)
 	// The claims that quote it, each once.
 	titled := false
 	for i, j := range covering {
@@ -148,6 +164,27 @@ func (r *Renderer) openMark(b *bytes.Buffer, hs []site.Highlight, covering []int
 		b.WriteByte('"')
 	}
 	b.WriteByte('>')
+}
+
+// writeQuotes writes a data-q attribute that lists the anchors of the
+// quotes of hs[covering], so that a script can outline a whole passage
+// when its anchor is the page's target.
+func writeQuotes(b *bytes.Buffer, hs []site.Highlight, covering []int) {
+	n := 0
+	for _, j := range covering {
+		if a := hs[j].Quote.Check.Anchor; a != "" {
+			if n == 0 {
+				b.WriteString(` data-q="`)
+			} else {
+				b.WriteByte(' ')
+			}
+			markdown.WriteEscaped(b, a)
+			n++
+		}
+	}
+	if n > 0 {
+		b.WriteByte('"')
+	}
 }
 
 // quoteRef links from the end of a quote on a source page to its claim.

@@ -187,9 +187,9 @@ func TestSearchInBrowser(t *testing.T) {
 	waitCards(ctx, t, "reloaded", func(cs []card) bool { return slices.Equal(cs, filtered) })
 
 	// A filter alone lists its claims.
-	do(ctx, t, chromedp.Navigate(base+"search/?rating=false"), chromedp.WaitVisible(chromedp.ID("q")))
-	waitCards(ctx, t, "rating false alone", func(cs []card) bool {
-		return len(cs) > 0 && !slices.ContainsFunc(cs, func(c card) bool { return c.Rating != "badge r-false" })
+	do(ctx, t, chromedp.Navigate(base+"search/?rating=misleading"), chromedp.WaitVisible(chromedp.ID("q")))
+	waitCards(ctx, t, "rating misleading alone", func(cs []card) bool {
+		return len(cs) > 0 && !slices.ContainsFunc(cs, func(c card) bool { return c.Rating != "badge r-misleading" })
 	})
 
 	// A word nobody used: no results, and the status says so.

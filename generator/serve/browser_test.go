@@ -143,7 +143,7 @@ func TestBrowserOverlay(t *testing.T) {
 	const overlay = `document.getElementById("__fc-overlay")`
 	waitJS(t, ctx, overlay)
 	text := eval[string](t, ctx, overlay+`.innerText`)
-	for _, want := range []string{claimPath + ":39:3", `quote not found in source "odni-ica-2020-00078d"`, "closest passage", "<b"} {
+	for _, want := range []string{claimPath + ":52:3", `quote not found in source "odni-ica-2020-00078d"`, "closest passage", "<b"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("overlay %q does not contain %q", text, want)
 		}

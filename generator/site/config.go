@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 
 	"factcheck/generator/check"
@@ -20,7 +21,10 @@ var DefaultRatings = []Rating{
 	{ID: "false", Label: "False", Description: "The claim is not correct: the sources say something different, or the opposite."},
 }
 
-var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html"}
+var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words"}
+
+// ConfigKeys returns the keys site.yaml may hold.
+func ConfigKeys() []string { return slices.Clone(configKeys) }
 
 // loadConfig reads content/site.yaml; every key has a default, and the file
 // itself is optional.
@@ -69,6 +73,7 @@ func loadConfig(fsys fs.FS, diags *check.List) Config {
 	}
 	cfg.Contact = f.str("contact", false)
 	cfg.UnsafeHTML = f.boolean("unsafe_html")
+	cfg.NegationWords = f.strs("negation_words")
 	f.unknown(configKeys)
 	return finishConfig(cfg)
 }

@@ -33,13 +33,14 @@
 //
 //	title, description  the site's name and one-line description ("Fact checks")
 //	base_url            where it is published, e.g. https://org.github.io/repo/ ("/")
-//	language            BCP 47 tag for <html lang> and the feed ("en")
+//	language            BCP 47 tag for <html lang>, the feed and the rules of quotes ("en")
 //	organization        {name, url, logo}: the publisher (name: the title)
 //	ratings             the scale, best first: list of {id, label, description}
 //	page_size           claims per listing page (50)
 //	cname               a custom domain: writes CNAME
 //	contact             URL or e-mail for corrections and tips
 //	unsafe_html         true lets raw HTML in Markdown through (false)
+//	negation_words      words that negate, besides the built-in ones (see package quote)
 //
 // With n ratings the best is worth n and the worst 1.
 //
@@ -57,7 +58,7 @@
 //	authors                who wrote it
 //	topics                 topic names, a list ([a, b]); a topic's id is the slug of its name
 //	corrections            list of {date, note}
-//	draft                  true keeps it out of a build without --drafts
+//	draft                  true keeps it out of build and check without --drafts
 //	aliases                old ids, which redirect to the claim
 //
 // A claim may have at most 100 topics and 100 aliases: each makes pages.
@@ -69,7 +70,11 @@
 // nested 500 deep (markdown.MaxDepth; its other limits stop text made to
 // be slow to parse). Every quote is looked for in the
 // source it cites (see package quote); a misquote is an error at its line
-// that shows the closest passage of the source.
+// that shows the closest passage of the source. Each gap and bracket of a
+// quote is resolved to the source's words it stands for, and one that
+// removes or adds a negation, replaces a number or replaces words with
+// others is an error at its place in the quote; a gap that cuts mid-phrase
+// is a warning.
 //
 // # Sources
 //
@@ -80,6 +85,7 @@
 //	kind              primary, report, news, statement, dataset, social or other
 //	format            markdown (default), or text: paragraphs split at blank lines, nothing interpreted
 //	note              an editor's note about this copy, shown, never quoted against
+//	language          BCP 47 tag of the stored text, when it is not the site's language
 //
 // The body is the stored text that quotes are checked against. A source
 // without text can be cited; quotes from it are reported as unverified.

@@ -14,6 +14,7 @@ import (
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
+	"factcheck/generator/quote"
 )
 
 // link connects what was parsed: it checks ids, resolves ratings,
@@ -410,6 +411,7 @@ func verifyQuotes(s *Site, diags *check.List) {
 			s.Stats.Quotes += len(o.doc.Quotes)
 		}
 	}
+	rules := s.quoteRules()
 	var wg sync.WaitGroup
 	var next atomic.Int64 // the next of todo to verify
 	for range min(runtime.GOMAXPROCS(0), len(todo)) {
@@ -418,7 +420,7 @@ func verifyQuotes(s *Site, diags *check.List) {
 			defer wg.Done()
 			for k := int(next.Add(1) - 1); k < len(todo); k = int(next.Add(1) - 1) {
 				o := owners[todo[k]]
-				o.e.checked = verifyOwner(s, o)
+				o.e.checked = verifyOwner(s, o, rules)
 			}
 		}()
 	}
@@ -448,7 +450,7 @@ func verifyQuotes(s *Site, diags *check.List) {
 // verifyOwner checks the quotes of one claim or page. It is the only
 // writer of their Check, on a document parsed by this Load and not yet
 // part of any Site.
-func verifyOwner(s *Site, o owner) *checked {
+func verifyOwner(s *Site, o owner, rules map[string]*quote.Rules) *checked {
 	r := &checked{}
 	diags := &r.diags
 	for i, q := range o.doc.Quotes {
@@ -462,28 +464,82 @@ func verifyOwner(s *Site, o owner) *checked {
 			diags.Warnf(o.path, p.Line, p.Col, "quote from source %q is unverified: the source has no stored text", src.ID)
 			continue
 		}
-		spans, ok := src.Index.Find(q.Text)
+		m, ok := src.Index.Match(q.Text, rules[src.Language])
 		if !ok {
 			q.Check.Status = markdown.Failed
-			msg := fmt.Sprintf("quote not found in source %q", src.ID)
-			switch passage, diff := src.Index.Closest(q.Text); {
-			case diff != "":
-				msg += fmt.Sprintf("; closest passage: \"%s\"", diff)
-			case passage != "":
-				msg += fmt.Sprintf("; its words are all in this passage, but not as quoted (a gap \"...\" must stay within one paragraph, an [insertion] stands for at most 40 characters): \"%s\"", passage)
+			msg := misquote(src, q.Text)
+			if len(m.Findings) > 0 {
+				msg = m.Findings[0].Message
 			}
 			diags.Errorf(o.path, p.Line, p.Col, "%s", msg)
 			continue
 		}
+		for _, f := range m.Findings {
+			fp := p
+			if len(q.Marks) == len(m.Edits) {
+				fp = bodyPos(o.bodyLine, q.Marks[f.Edit].LineCol)
+			}
+			if f.Warning {
+				diags.Warnf(o.path, fp.Line, fp.Col, "quote from source %q: %s", src.ID, f.Message)
+			} else {
+				diags.Errorf(o.path, fp.Line, fp.Col, "quote from source %q: %s", src.ID, f.Message)
+			}
+		}
+		spans := m.Spans
 		q.Check.Status = markdown.Verified
+		q.Check.Edits = m.Edits
 		q.Check.Anchor = "q-" + o.id + "-" + strconv.Itoa(i+1)
 		q.Check.Fragment = textFragment(src.Text.Plain, spans[0].Start, spans[len(spans)-1].End)
 		for j, sp := range spans {
+			if j > 0 && spans[j-1].End < sp.Start {
+				// What a gap left out, marked apart from the quoted words.
+				r.highlights = append(r.highlights, Highlight{Start: spans[j-1].End, End: sp.Start, Quote: q, Gap: true})
+				r.sources = append(r.sources, src.ID)
+			}
 			r.highlights = append(r.highlights, Highlight{Start: sp.Start, End: sp.End, Quote: q, First: j == 0})
 			r.sources = append(r.sources, src.ID)
 		}
 	}
 	return r
+}
+
+// misquote is the message for a quote not found in src: the closest
+// passage in full, and what the quote has where the source has other words.
+func misquote(src *Source, text string) string {
+	msg := fmt.Sprintf("quote not found in source %q", src.ID)
+	passage, diffs := src.Index.Closest(text)
+	switch {
+	case passage == "":
+		return msg + ": none of its words are there"
+	case len(diffs) == 0:
+		return msg + fmt.Sprintf(": its words are all in this passage, but not as quoted (a gap \"...\" must stay within one paragraph, an [insertion] stands for at most 40 characters):\nthe source has: %q", passage)
+	}
+	changed := 0
+	for _, d := range diffs {
+		changed += len(strings.Fields(d.Quote))
+	}
+	if changed*2 > len(strings.Fields(text)) {
+		return msg + fmt.Sprintf(": most of its words are not in it; the closest passage is %q", passage)
+	}
+	var b strings.Builder
+	b.WriteString(msg + ":")
+	for _, d := range diffs {
+		b.WriteString("\n" + d.String())
+	}
+	fmt.Fprintf(&b, "\nclosest passage: %q", passage)
+	return b.String()
+}
+
+// quoteRules returns the rules for quotes of each language of the site's
+// sources: the language's own negation words, and the site's.
+func (s *Site) quoteRules() map[string]*quote.Rules {
+	rules := map[string]*quote.Rules{"": quote.RulesFor(s.Config.Language, s.Config.NegationWords)}
+	for _, src := range s.Sources {
+		if l := src.Language; l != "" && rules[l] == nil {
+			rules[l] = quote.RulesFor(l, s.Config.NegationWords)
+		}
+	}
+	return rules
 }
 
 // checkAnachronism warns when a source's text mentions a year after the

@@ -136,7 +136,7 @@ func readCorrections(fm *fields) []Correction {
 	return out
 }
 
-var sourceKeys = []string{"title", "publisher", "url", "published", "accessed", "archive_url", "kind", "format", "note"}
+var sourceKeys = []string{"title", "publisher", "url", "published", "accessed", "archive_url", "kind", "format", "note", "language"}
 
 var sourceKinds = []string{"primary", "report", "news", "statement", "dataset", "social", "other"}
 
@@ -167,6 +167,7 @@ func parseSource(id string, f file, fm *fields, p *markdown.Parser, r *markdown.
 	}
 	s.Format = format
 	s.Note = fm.str("note", false)
+	s.Language = fm.str("language", false)
 	fm.unknown(sourceKeys)
 	if len(bytes.TrimSpace(f.body)) > 0 {
 		if format == "text" {

@@ -75,6 +75,10 @@ type Config struct {
 	CNAME        string
 	Contact      string
 	UnsafeHTML   bool
+	// NegationWords are words that negate, besides the built-in ones of
+	// the site's and sources' languages, for the rules of gaps and
+	// brackets in quotes.
+	NegationWords []string
 }
 
 // Organization publishes the site.
@@ -175,6 +179,9 @@ type Source struct {
 	Kind       string
 	Format     string // "markdown" or "text"
 	Note       string
+	// Language is the BCP 47 tag of the stored text's language, when it
+	// is not the site's.
+	Language string
 
 	// Text is the stored text; Text.Plain is empty when none is stored.
 	Text Text
@@ -213,6 +220,9 @@ type Highlight struct {
 	// First is true on the first span of a quote, which carries its
 	// anchor.
 	First bool
+	// Gap is true on the words a gap of the quote left out, between two
+	// of its spans.
+	Gap bool
 }
 
 // Page is a free page: content/pages/**/ID.md, at /ID/.
