@@ -35,7 +35,6 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -406,17 +405,10 @@ func NewParser(plain bool) *Parser {
 
 // Parse parses src.
 //
-// Markdown nested deeper than MaxDepth is not parsed: the Doc is empty but
-// for an error among its Problems.
+// Markdown that would take goldmark too long (see tooSlow) is not parsed:
+// the Doc is empty but for an error among its Problems.
 func (p *Parser) Parse(src []byte) *Doc {
-	msg := ""
-	off, depth := nesting(src)
-	if depth > 0 {
-		msg = fmt.Sprintf("block quotes or lists nested %d deep: at most %d levels are allowed", depth, MaxDepth)
-	} else if off, depth = bracketNesting(src); depth > 0 {
-		msg = fmt.Sprintf("square brackets nested %d deep: at most %d are allowed", depth, MaxBrackets)
-	}
-	if msg != "" {
+	if off, msg := tooSlow(src); msg != "" {
 		doc := p.parse(nil, p.noLinkify)
 		doc.Source = src
 		doc.Problems = []Problem{{Offset: off, LineCol: Position(src, off), Message: msg}}
@@ -437,93 +429,6 @@ func (p *Parser) parse(src []byte, gp parser.Parser) *Doc {
 	doc.Root = gp.Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc.locate()
 	return doc
-}
-
-// MaxDepth is how deep block quotes and lists may be nested. Goldmark and
-// the quote transformer take time that grows with the square of the
-// depth: 10,000 levels on one line take a second, 100,000 minutes; lists
-// nested by indentation take 0.25 s at 500 levels (250 kB), 1.5 s at
-// 1,000 and a minute at 3,000 (9 MB). No text needs more than a few.
-const MaxDepth = 500
-
-// nesting finds the first line of src that opens block quotes and list
-// items nested deeper than MaxDepth ("> > - > x" opens 4), and returns its
-// offset and depth; 0, 0 if there is none. Lists also nest by indentation, one level per two
-// columns at least, so the indentation before a line's first marker
-// counts a level per two columns. It counts a little generously (a "- - -"
-// rule counts 3, so does an indented code line): it is only a bound.
-func nesting(src []byte) (off, depth int) {
-	for start := 0; start < len(src); {
-		d, i, lead := 0, start, 0
-	markers:
-		for i < len(src) {
-			switch c := src[i]; {
-			case c == ' ' || c == '\t':
-				switch {
-				case d > 0:
-				case c == '\t':
-					lead += 4
-				default:
-					lead++
-				}
-				i++
-			case c == '>':
-				d, i = d+1, i+1
-			case (c == '-' || c == '*' || c == '+') && i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\t'):
-				d, i = d+1, i+2
-			case '0' <= c && c <= '9':
-				j := i
-				for j < len(src) && j-i < 10 && '0' <= src[j] && src[j] <= '9' {
-					j++
-				}
-				if j+1 >= len(src) || src[j] != '.' && src[j] != ')' || src[j+1] != ' ' && src[j+1] != '\t' {
-					break markers
-				}
-				d, i = d+1, j+2
-			default:
-				break markers
-			}
-		}
-		if d > 0 {
-			d += lead / 2
-		}
-		if d > MaxDepth {
-			return start, d
-		}
-		nl := bytes.IndexByte(src[i:], '\n')
-		if nl < 0 {
-			break
-		}
-		start = i + nl + 1
-	}
-	return 0, 0
-}
-
-// MaxBrackets is how deep square brackets may be nested in a paragraph:
-// goldmark's link parser takes time that grows with the square of the
-// depth (300,000 took 7 s), 10,000 a tenth of a second.
-const MaxBrackets = 10000
-
-// bracketNesting finds where "[" are first nested deeper than MaxBrackets
-// in a paragraph (blank lines end one), and returns the offset of that
-// bracket and the depth; 0, 0 if they never are.
-func bracketNesting(src []byte) (off, depth int) {
-	d := 0
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '[':
-			if d++; d > MaxBrackets {
-				return i, d
-			}
-		case ']':
-			d = max(d-1, 0)
-		case '\n':
-			if j := i + 1 + len(src[i+1:]) - len(bytes.TrimLeft(src[i+1:], " \t")); j >= len(src) || src[j] == '\n' {
-				d = 0 // a blank line
-			}
-		}
-	}
-	return 0, 0
 }
 
 // mayAutolink says whether GFM's bare links (extension.Linkify) could find

@@ -67,7 +67,8 @@
 //
 // The body is the analysis in Markdown, with quotes, citations and
 // cross-links (see package markdown); block quotes and lists may be
-// nested 500 deep. Every quote is looked for in the
+// nested 500 deep (markdown.MaxDepth; its other limits stop text made to
+// be slow to parse). Every quote is looked for in the
 // source it cites (see package quote); a misquote is an error at its line
 // that shows the closest passage of the source. Each gap and bracket of a
 // quote is resolved to the source's words it stands for, and one that
