@@ -242,6 +242,41 @@ type EditMark struct {
 	LineCol Pos
 }
 
+// Pages reads a locator that names pages: "p. 4", "p 4", "page 4", or
+// "pp. 4-5", "pages 4–5" (any dash). ok is false for any other locator.
+func (c *Citation) Pages() (first, last int, ok bool) {
+	l := strings.ToLower(strings.TrimSpace(c.Locator))
+	for _, p := range []string{"pp.", "p.", "pages", "page", "pp", "p"} {
+		rest, found := strings.CutPrefix(l, p)
+		if !found {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		first, rest = leadingNumber(rest)
+		if first == 0 {
+			return 0, 0, false
+		}
+		last = first
+		if r, n := utf8.DecodeRuneInString(strings.TrimSpace(rest)); r == '-' || r == '–' || r == '—' {
+			if l, _ := leadingNumber(strings.TrimSpace(strings.TrimSpace(rest)[n:])); l >= first {
+				last = l
+			}
+		}
+		return first, last, true
+	}
+	return 0, 0, false
+}
+
+// leadingNumber reads the whole number s starts with (0 if none, or too
+// large) and returns the rest.
+func leadingNumber(s string) (int, string) {
+	n, i := 0, 0
+	for ; i < len(s) && '0' <= s[i] && s[i] <= '9' && n < 1_000_000; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, s[i:]
+}
+
 // CrossLink is a [[ID|label]] reference.
 type CrossLink struct {
 	ast.BaseInline

@@ -493,3 +493,20 @@ func TestLongRefs(t *testing.T) {
 		t.Errorf("a long label is not read")
 	}
 }
+
+func TestCitationPages(t *testing.T) {
+	for _, tt := range []struct {
+		loc         string
+		first, last int
+		ok          bool
+	}{
+		{"p. 4", 4, 4, true}, {"p 4", 4, 4, true}, {"page 12", 12, 12, true}, {"P. 3", 3, 3, true},
+		{"pp. 4-5", 4, 5, true}, {"pp. 4–6", 4, 6, true}, {"pages 7 - 9", 7, 9, true}, {"pp. 5-4", 5, 5, true},
+		{"para. 2", 0, 0, false}, {"p.", 0, 0, false}, {"section 4", 0, 0, false}, {"", 0, 0, false},
+	} {
+		first, last, ok := (&Citation{Locator: tt.loc}).Pages()
+		if first != tt.first || last != tt.last || ok != tt.ok {
+			t.Errorf("Pages(%q) = %d, %d, %v; want %d, %d, %v", tt.loc, first, last, ok, tt.first, tt.last, tt.ok)
+		}
+	}
+}

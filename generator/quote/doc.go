@@ -166,6 +166,12 @@
 // with "negation_words" in site.yaml. English also counts any word ending
 // in "n't", and French any word starting with "n'".
 //
+// # Pages
+//
+// A form feed in the text starts a new page (Source.Pages). MatchPages
+// finds a quote only on the pages it is given, for a locator such as "p.
+// 4"; Match.Page is the page where a quote starts.
+//
 // # Limits
 //
 // A quote may hold at most 100 gaps and brackets; one with more is an error.

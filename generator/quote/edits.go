@@ -48,7 +48,7 @@ func (m Match) hasErrors() bool {
 // resolve fills in what each edit of pq stands for in the occurrence
 // found, and judges the edits.
 func (s *Source) resolve(pq parsedQuote, found []nspan, r *Rules) Match {
-	m := Match{Spans: make([]Span, len(found))}
+	m := Match{Spans: make([]Span, len(found)), Page: s.pageOf(found[0].start)}
 	for k, f := range found {
 		m.Spans[k] = s.span(f.start, f.end)
 	}

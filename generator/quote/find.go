@@ -34,6 +34,8 @@ type Match struct {
 	Edits []Edit
 	// Findings are what the rules (see the package doc) say of the edits.
 	Findings []Finding
+	// Page is the page, from 1, where the quote starts.
+	Page int
 }
 
 // Match finds quote in the source, like Find, resolves each of its gaps and
@@ -43,6 +45,18 @@ type Match struct {
 // 100 gaps and brackets is not looked for: ok is false, and its one
 // Finding says why.
 func (s *Source) Match(quote string, r *Rules) (Match, bool) {
+	return s.match(quote, r, 0, len(s.norm))
+}
+
+// MatchPages is Match for a quote that must be on pages first to last
+// (from 1) of the source: an occurrence elsewhere does not count.
+func (s *Source) MatchPages(quote string, r *Rules, first, last int) (Match, bool) {
+	lo, hi := s.pageRange(first, last)
+	return s.match(quote, r, lo, hi)
+}
+
+// match is Match within norm[lo:hi].
+func (s *Source) match(quote string, r *Rules, lo, hi int) (Match, bool) {
 	if r == nil {
 		r = englishRules()
 	}
@@ -54,7 +68,7 @@ func (s *Source) Match(quote string, r *Rules) (Match, bool) {
 	if len(pq.edits) > maxEdits {
 		return Match{Findings: []Finding{{Edit: -1, Message: fmt.Sprintf("the quote has %d gaps and brackets; at most %d are checked: quote less, or quote it in pieces", len(pq.edits), maxEdits)}}}, false
 	}
-	if m, ok := s.matchParsed(pq, r); ok {
+	if m, ok := s.matchParsed(pq, r, lo, hi); ok {
 		return m, true
 	}
 	if len(pq.parts) == 1 && len(pq.parts[0].lits) == 1 && pq.parts[0].lits[0] == q {
@@ -62,8 +76,8 @@ func (s *Source) Match(quote string, r *Rules) (Match, bool) {
 	}
 	// Words copied as they are match even if they contain what looks like
 	// an ellipsis or brackets.
-	if i := index(s.norm, q); i >= 0 {
-		return Match{Spans: []Span{s.span(i, i+len(q))}}, true
+	if i := index(s.norm[lo:], q); i >= 0 && lo+i+len(q) <= hi {
+		return Match{Spans: []Span{s.span(lo+i, lo+i+len(q))}, Page: s.pageOf(lo + i)}, true
 	}
 	return Match{}, false
 }
@@ -79,7 +93,7 @@ const maxEdits = 100
 // for one whose gaps and brackets break no rule.
 const maxTries = 16
 
-func (s *Source) matchParsed(pq parsedQuote, r *Rules) (Match, bool) {
+func (s *Source) matchParsed(pq parsedQuote, r *Rules, lo, hi int) (Match, bool) {
 	if len(pq.parts) == 0 {
 		return Match{}, false
 	}
@@ -88,9 +102,9 @@ func (s *Source) matchParsed(pq parsedQuote, r *Rules) (Match, bool) {
 		ms[k] = s.newMatcher(p)
 	}
 	var first Match
-	for from, try := 0, 0; try < maxTries; try++ {
+	for from, try := lo, 0; try < maxTries; try++ {
 		found, ok := s.findParts(ms, from)
-		if !ok {
+		if !ok || found[len(found)-1].end > hi {
 			break
 		}
 		from = found[0].start + 1

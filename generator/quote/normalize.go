@@ -44,6 +44,11 @@ type normalizer struct {
 	// cjk says the character being written comes from Chinese or Japanese
 	// text, lastCJK that the last one written did.
 	cjk, lastCJK bool
+	// page says the pending white space holds a form feed, which starts
+	// a new page; pages are the normalized offsets where pages after the
+	// first start.
+	page  bool
+	pages []int
 }
 
 func (n *normalizer) run(text string) {
@@ -193,7 +198,10 @@ func (n *normalizer) space(r rune, start, end int) {
 		if !n.afterCR {
 			n.breaks++
 		}
-	case '\r', '\v', '\f', '\u0085', '\u2028':
+	case '\f':
+		n.breaks++
+		n.page = true
+	case '\r', '\v', '\u0085', '\u2028':
 		n.breaks++
 	case '\u2029': // paragraph separator
 		n.breaks += 2
@@ -209,12 +217,17 @@ func (n *normalizer) flushSpace() {
 		return
 	}
 	n.pending = false
-	if n.lastCJK && n.cjk && n.breaks < 2 {
+	page := n.page
+	n.page = false
+	if n.lastCJK && n.cjk && n.breaks < 2 && !page {
 		return
 	}
 	if n.track {
 		if n.breaks >= 2 {
 			n.paras = append(n.paras, n.out.Len())
+		}
+		if page {
+			n.pages = append(n.pages, n.out.Len()+1)
 		}
 		// A single ASCII white space byte maps exactly.
 		n.addSeg(seg{norm: n.out.Len(), normLen: 1, orig: n.wsStart, origLen: n.wsEnd - n.wsStart, exact: n.wsEnd-n.wsStart == 1})

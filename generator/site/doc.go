@@ -89,6 +89,11 @@
 //
 // The body is the stored text that quotes are checked against. A source
 // without text can be cited; quotes from it are reported as unverified.
+// In a source of format text, a form feed (U+000C, which PDF-to-text tools
+// write between pages) starts a new page: a quote whose locator names
+// pages ("p. 4", "pp. 4-5") must be on them, else it is an error that
+// names the page where it is; and the claim page links a quote from a PDF
+// to its page (…pdf#page=4).
 //
 // # Pages
 //

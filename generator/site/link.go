@@ -465,6 +465,22 @@ func verifyOwner(s *Site, o owner, rules map[string]*quote.Rules) *checked {
 			continue
 		}
 		m, ok := src.Index.Match(q.Text, rules[src.Language])
+		// A quote from a source with pages must be on the pages its
+		// locator names ("p. 4", "pp. 4-5").
+		if first, last, paged := q.Citation.Pages(); paged && src.Index.Pages() > 1 {
+			if n := src.Index.Pages(); first > n {
+				q.Check.Status = markdown.Failed
+				diags.Errorf(o.path, p.Line, p.Col, "quote from source %q: the locator %q names page %d, but the source has %d pages", src.ID, q.Citation.Locator, first, n)
+				continue
+			}
+			on, onPages := src.Index.MatchPages(q.Text, rules[src.Language], first, last)
+			if !onPages && ok {
+				q.Check.Status = markdown.Failed
+				diags.Errorf(o.path, p.Line, p.Col, "quote from source %q is on page %d, not on %s as its locator says", src.ID, m.Page, q.Citation.Locator)
+				continue
+			}
+			m, ok = on, onPages
+		}
 		if !ok {
 			q.Check.Status = markdown.Failed
 			msg := misquote(src, q.Text)

@@ -227,12 +227,26 @@ var blankLines = regexp.MustCompile(`\n[ \t]*\n\s*`)
 func plainTextPieces(body string) Text {
 	var t Text
 	var plain strings.Builder
-	for _, para := range blankLines.Split(strings.TrimSpace(body), -1) {
-		if plain.Len() > 0 {
-			plain.WriteString("\n\n")
+	newPage := false
+	for i, page := range strings.Split(strings.TrimSpace(body), "\f") {
+		newPage = newPage || i > 0
+		page = strings.TrimSpace(page)
+		if page == "" {
+			continue
 		}
-		t.Pieces = append(t.Pieces, Piece{Tag: "<p>"}, Piece{Text: para, Offset: plain.Len()}, Piece{Tag: "</p>\n"})
-		plain.WriteString(para)
+		for _, para := range blankLines.Split(page, -1) {
+			switch {
+			case plain.Len() > 0 && newPage:
+				// A form feed starts a new page: it stays in the plain
+				// text, where quote.NewSource counts pages.
+				plain.WriteString("\n\f\n")
+			case plain.Len() > 0:
+				plain.WriteString("\n\n")
+			}
+			newPage = false
+			t.Pieces = append(t.Pieces, Piece{Tag: "<p>"}, Piece{Text: para, Offset: plain.Len()}, Piece{Tag: "</p>\n"})
+			plain.WriteString(para)
+		}
 	}
 	t.Plain = plain.String()
 	return t
