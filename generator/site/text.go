@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -227,9 +228,11 @@ var blankLines = regexp.MustCompile(`\n[ \t]*\n\s*`)
 func plainTextPieces(body string) Text {
 	var t Text
 	var plain strings.Builder
-	newPage := false
+	newPage, n := false, 1
 	for i, page := range strings.Split(strings.TrimSpace(body), "\f") {
-		newPage = newPage || i > 0
+		if i > 0 {
+			newPage, n = true, n+1
+		}
 		page = strings.TrimSpace(page)
 		if page == "" {
 			continue
@@ -238,8 +241,10 @@ func plainTextPieces(body string) Text {
 			switch {
 			case plain.Len() > 0 && newPage:
 				// A form feed starts a new page: it stays in the plain
-				// text, where quote.NewSource counts pages.
+				// text, where quote.NewSource counts pages, and the
+				// page's number is shown.
 				plain.WriteString("\n\f\n")
+				t.Pieces = append(t.Pieces, Piece{Tag: `<p class="page-break" id="page-` + strconv.Itoa(n) + `">Page ` + strconv.Itoa(n) + "</p>\n"})
 			case plain.Len() > 0:
 				plain.WriteString("\n\n")
 			}
