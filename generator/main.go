@@ -164,11 +164,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "build failed: %v\n", err)
+		fmt.Fprintf(stderr, "build failed: %s\n", check.Escape(err.Error()))
+		if errors.Is(err, build.ErrRefused) {
+			return 2 // a wrong --out, as for any other bad argument
+		}
 		return 1
 	}
 	if res.Warning != "" {
-		fmt.Fprintf(stderr, "warning: %s\n", res.Warning)
+		fmt.Fprintf(stderr, "warning: %s\n", check.Escape(res.Warning))
 	}
 	if res.Site.Config.BaseURL == "/" {
 		fmt.Fprintln(stderr, "warning: no base_url in content/site.yaml and no --base-url: the feed, sitemap, canonical links and JSON-LD urls are left out")
@@ -258,6 +261,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, pos)
 	}
 	_, diags := site.Load(build.DirFS(*src), site.Options{CheckOnly: true, Drafts: *drafts})
+	diags = append(diags, build.CheckAssets(*src)...)
+	diags.Sort()
 	if *format == "json" {
 		check.WriteJSON(stdout, diags)
 	} else {
@@ -284,7 +289,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	err := serve.Run(ctx, serve.Options{Src: *src, Bind: *bind, Port: *port, Drafts: *drafts, Poll: *poll, Stdout: stdout, Stderr: stderr})
 	if err != nil {
-		fmt.Fprintf(stderr, "serve: %v\n", err)
+		fmt.Fprintf(stderr, "serve: %s\n", check.Escape(err.Error()))
 		return 1
 	}
 	return 0

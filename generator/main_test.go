@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,5 +43,42 @@ func TestBuildSummary(t *testing.T) {
 	}
 	if cards, _ := filepath.Glob(cache + "/cards/*.png"); len(cards) == 0 {
 		t.Errorf("no share cards kept in %s", cache)
+	}
+}
+
+// TestRefusedOut: an --out a build must not replace is a usage error.
+func TestRefusedOut(t *testing.T) {
+	var stdout, stderr strings.Builder
+	if code := run([]string{"build", "--src", "..", "--out", "../content"}, &stdout, &stderr); code != 2 {
+		t.Errorf("exit %d, want 2: %s", code, stderr.String())
+	}
+	if want := "build failed: refusing to build into ../content: it is inside the site's content/ folder\n"; stderr.String() != want {
+		t.Errorf("got %q, want %q", stderr.String(), want)
+	}
+}
+
+// TestNewThroughLink: "new claim" does not write through a linked
+// content/claims/ to a folder outside the site.
+func TestNewThroughLink(t *testing.T) {
+	src, outside := t.TempDir(), t.TempDir()
+	os.MkdirAll(filepath.Join(src, "content"), 0o755)
+	if err := os.Symlink(outside, filepath.Join(src, "content", "claims")); err != nil {
+		t.Skip(err)
+	}
+	var stdout, stderr strings.Builder
+	if code := run([]string{"new", "claim", "x", "--src", src}, &stdout, &stderr); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	want := "cannot create " + filepath.Join(src, "content", "claims", "x.md") + ": " + filepath.Join(src, "content", "claims") + " is a symbolic link, which a site may not hold; make it a folder inside the site\n"
+	if stderr.String() != want {
+		t.Errorf("got %q\nwant %q", stderr.String(), want)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("wrote outside the site: %v", entries)
+	}
+	// A plain site is fine.
+	os.Remove(filepath.Join(src, "content", "claims"))
+	if code := run([]string{"new", "claim", "x", "--src", src}, &stdout, &stderr); code != 0 {
+		t.Errorf("exit %d: %s", code, stderr.String())
 	}
 }

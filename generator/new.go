@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"factcheck/generator/check"
 	"factcheck/generator/site"
 )
 
@@ -76,7 +77,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if existing := findID(*src, id); existing != "" {
-		fmt.Fprintf(stderr, "%s already exists with the id %q; not overwriting it\n", existing, id)
+		fmt.Fprintf(stderr, "%s already exists with the id %q; not overwriting it\n", check.Escape(existing), id)
 		return 1
 	}
 	today := time.Now().Format("2006-01-02")
@@ -93,12 +94,16 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		text = fmt.Sprintf(sourceTemplate, today)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, check.Escape(err.Error()))
+		return 1
+	}
+	if link := linkOnWay(*src, filepath.Dir(path)); link != "" {
+		fmt.Fprintf(stderr, "cannot create %s: %s is a symbolic link, which a site may not hold; make it a folder inside the site\n", check.Escape(path), check.Escape(link))
 		return 1
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		fmt.Fprintf(stderr, "cannot create %s: %v\n", path, err)
+		fmt.Fprintf(stderr, "cannot create %s: %s\n", check.Escape(path), check.Escape(err.Error()))
 		return 1
 	}
 	_, err = f.WriteString(text)
@@ -106,14 +111,32 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, check.Escape(err.Error()))
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", path)
+	fmt.Fprintf(stdout, "wrote %s\n", check.Escape(path))
 	if kind == "claim" {
 		fmt.Fprintln(stdout, "it is a draft: preview and check it with \"serve --drafts\" or \"check --drafts\"")
 	}
 	return 0
+}
+
+// linkOnWay returns the first folder from src down to dir (inside src)
+// that is a symbolic link, or "": a linked content/claims/ would have
+// "new" write outside the site.
+func linkOnWay(src, dir string) string {
+	rel, err := filepath.Rel(src, dir)
+	if err != nil {
+		return dir
+	}
+	p := src
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, part)
+		if fi, err := os.Lstat(p); err != nil || fi.Mode()&os.ModeSymlink != 0 {
+			return p
+		}
+	}
+	return ""
 }
 
 // findID returns the file that already has id, in any folder of content/.

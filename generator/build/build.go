@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -69,10 +71,39 @@ type Result struct {
 	CardsDrawn, Cards int
 }
 
+// Errors of DirFS's ReadFile, and of the walks of templates/ and static/.
+var (
+	ErrSymlink    = errors.New("symbolic links are not followed")
+	ErrNotRegular = errors.New("not a regular file (a named pipe, socket or device)")
+)
+
 // Load reads and checks the site folder.
 func Load(opts Options) (*site.Site, check.List) {
 	return site.Load(DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL})
 }
+
+// CheckAssets reads the site's templates and lists its static files as a
+// build does, and reports as a diagnostic what would make a build fail:
+// a template that does not parse, a symbolic link, a special file.
+func CheckAssets(src string) check.List {
+	_, err := loadAssets(Options{Src: src})
+	if err == nil {
+		return nil
+	}
+	var l check.List
+	msg := err.Error()
+	// "templates/x.html: x.html:3: unexpected EOF" or
+	// "static/a.txt: symbolic links are not followed…"
+	if m := assetError.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[3])
+		l.Errorf(m[1], line, min(line, 1), "%s", m[4])
+	} else {
+		l.Errorf("templates", 0, 0, "%s", msg)
+	}
+	return l
+}
+
+var assetError = regexp.MustCompile(`^((?:templates|static)/[^:]*): (?:([^:]*):(\d+): )?(.*)$`)
 
 // loadAll loads and checks the site with load (Load when nil) and,
 // meanwhile, its templates and static files.
@@ -131,6 +162,9 @@ func loadAssets(opts Options) (*assets, error) {
 	if dirExists(srcFS, "static") {
 		overrideS, _ = fs.Sub(srcFS, "static")
 	}
+	if err := regularTemplates(srcFS); err != nil {
+		return nil, err
+	}
 	t, err := render.LoadTemplates(builtinT, overrideT)
 	if err != nil {
 		return nil, err
@@ -183,13 +217,48 @@ func (a *assets) jobs(s *site.Site, opts Options, add func(render.Job)) {
 	}
 }
 
+// regularTemplates refuses a file in templates/ that is a symbolic link,
+// which would publish whatever it points to (templates/base.html linked
+// to /proc/self/environ prints the environment on every page), or a
+// special file, which could hang the build.
+func regularTemplates(srcFS fs.FS) error {
+	entries, _ := fs.ReadDir(srcFS, "templates")
+	for _, e := range entries {
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			return fmt.Errorf("templates/%s: %w; copy the file into templates/", e.Name(), ErrSymlink)
+		case !e.IsDir() && !e.Type().IsRegular():
+			return fmt.Errorf("templates/%s: %w", e.Name(), ErrNotRegular)
+		}
+	}
+	return nil
+}
+
+// Hidden tells the names of hidden files and of editors' temporary, swap
+// and backup files, which are never part of a site: .env, .git, .DS_Store,
+// .#x and #x# (emacs), x.swp (vim), x~, x___jb_tmp___ (JetBrains).
+func Hidden(name string) bool {
+	switch {
+	case name == "" || strings.HasPrefix(name, "."):
+		return true
+	case len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
+		return true
+	case strings.HasSuffix(name, "~"):
+		return true
+	case strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".swo"):
+		return true
+	}
+	return strings.Contains(name, "___jb_tmp___") || strings.Contains(name, "___jb_old___")
+}
+
 func dirExists(fsys fs.FS, name string) bool {
 	fi, err := fs.Stat(fsys, name)
 	return err == nil && fi.IsDir()
 }
 
 // staticJobs copies the built-in static files and the site's own, which
-// replace built-in files of the same path.
+// replace built-in files of the same path. Hidden files and editors'
+// leftovers are not copied; symbolic links and special files are refused.
 func staticJobs(builtin, override fs.FS) ([]render.Job, error) {
 	files := map[string]fs.FS{}
 	for _, fsys := range []fs.FS{builtin, override} {
@@ -197,15 +266,23 @@ func staticJobs(builtin, override fs.FS) ([]render.Job, error) {
 			continue
 		}
 		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
+			switch {
+			case err != nil:
 				return err
+			case p != "." && Hidden(d.Name()):
+				// .env, .git/, vim's .x.swp: never published.
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			case d.Type()&fs.ModeSymlink != 0:
+				return fmt.Errorf("static/%s: %w; copy the file into static/", p, ErrSymlink)
+			case d.IsDir():
+				return nil
+			case !d.Type().IsRegular():
+				return fmt.Errorf("static/%s: %w", p, ErrNotRegular)
 			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				return fmt.Errorf("static/%s: symbolic links are not followed; copy the file into static/", p)
-			}
-			if !d.IsDir() {
-				files[p] = fsys
-			}
+			files[p] = fsys
 			return nil
 		})
 		if err != nil {

@@ -2,14 +2,9 @@ package build
 
 import (
 	"context"
-	"fmt"
-	"net"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/tools/txtar"
 
 	"github.com/chromedp/chromedp"
 
@@ -23,22 +18,7 @@ import (
 // gap left out included, and scrolls it into view.
 func TestQuoteEditsInBrowser(t *testing.T) {
 	ctx := browsertest.New(t, 60*time.Second)
-	a, err := txtar.ParseFile(filepath.Join("testdata", "sites", "basic.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := fmt.Sprintf("http://%s/sub/", ln.Addr())
-	res, diags, err := Memory(Options{Src: extract(t, a), BaseURL: base})
-	if err != nil || res == nil {
-		ln.Close()
-		t.Fatalf("the basic site did not build: %v\n%v", err, diags)
-	}
-	rec := &recorder{}
-	serveFiles(t, ln, res.Files, rec)
+	base, _, rec := serveSite(t, "basic")
 	watch(t, ctx, rec)
 
 	visit(t, ctx, rec, "claim page", base+"claims/tax-doubled/")

@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -161,7 +162,7 @@ func TestReadOnlyMount(t *testing.T) {
 	mnt := mountTmpfs(t, "16m")
 	out := filepath.Join(mnt, "public")
 	faultBuild(t, writeSite(t, faultSite), out,
-		"^cannot create a folder beside OUT/ for the new site: read-only file system; the previous site in OUT/ is unchanged$",
+		"^cannot create DIR/.public.lock beside OUT/ \\(it keeps other builds out while this one runs\\): read-only file system; the previous site in OUT/ is unchanged$",
 		func() func() {
 			if err := unix.Mount("", mnt, "", unix.MS_REMOUNT|unix.MS_RDONLY, ""); err != nil {
 				t.Fatal(err)
@@ -212,7 +213,7 @@ func setImmutable(t *testing.T, p string, on bool) {
 func TestImmutableParent(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	faultBuild(t, writeSite(t, faultSite), out,
-		"^cannot create a folder beside OUT/ for the new site: operation not permitted; the previous site in OUT/ is unchanged$",
+		"^cannot create DIR/.public.lock beside OUT/ \\(it keeps other builds out while this one runs\\): operation not permitted; the previous site in OUT/ is unchanged$",
 		func() func() {
 			setImmutable(t, filepath.Dir(out), true)
 			return func() { setImmutable(t, filepath.Dir(out), false) }
@@ -264,4 +265,49 @@ func TestUndeletablePreviousOutput(t *testing.T) {
 	mustWrite(t, src, out)
 	sameSnapshot(t, "output of the next build", snapshot(t, out), before)
 	noLeftovers(t, out)
+}
+
+// TestSpecialFilesRefused: a named pipe in content/, templates/ or static/
+// made the build wait forever for a writer; it is refused, and the
+// previous output stays.
+func TestSpecialFilesRefused(t *testing.T) {
+	for _, tc := range []struct{ name, diag, err string }{
+		{"content/claims/pipe.md", "content/claims/pipe.md:1:1: error: not a regular file (a named pipe, socket or device): content must be regular files", ""},
+		{"content/site.yaml", "content/site.yaml:1:1: error: cannot read: open content/site.yaml: not a regular file (a named pipe, socket or device)", ""},
+		{"templates/base.html", "", "templates/base.html: not a regular file (a named pipe, socket or device)"},
+		{"static/pipe.txt", "", "static/pipe.txt: not a regular file (a named pipe, socket or device)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := writeSite(t, faultSite)
+			out := filepath.Join(src, "public")
+			mustWrite(t, src, out)
+			before := snapshot(t, out)
+			p := filepath.Join(src, filepath.FromSlash(tc.name))
+			os.Remove(p)
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Skip("no named pipes here:", err)
+			}
+			_, d, err := Write(Options{Src: src}, out)
+			if tc.diag != "" {
+				if !errors.Is(err, ErrContent) || d.Errors() != 1 || d[0].String() != tc.diag {
+					t.Errorf("got %v\n%v\nwant %s", err, d, tc.diag)
+				}
+			} else if err == nil || !strings.HasSuffix(err.Error(), tc.err) || !errors.Is(err, ErrNotRegular) {
+				t.Errorf("got error %v\nwant %s", err, tc.err)
+			}
+			sameSnapshot(t, "output after a refused build", snapshot(t, out), before)
+			noLeftovers(t, out)
+		})
+	}
+	// DirFS refuses them whoever reads.
+	dir := t.TempDir()
+	syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644)
+	if _, err := fs.ReadFile(DirFS(dir), "pipe"); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("ReadFile(pipe): %v", err)
+	}
+	os.Symlink("pipe", filepath.Join(dir, "link"))
+	if _, err := fs.ReadFile(DirFS(dir), "link"); !errors.Is(err, ErrSymlink) {
+		t.Errorf("ReadFile(link): %v", err)
+	}
 }

@@ -118,6 +118,8 @@ func TestSymlinksRefused(t *testing.T) {
 		{"static/sub", ".", "", "writing the site failed, the previous output is untouched: static/sub: symbolic links are not followed; copy the file into static/"},
 		{"static", ".", "", "writing the site failed, the previous output is untouched: static/: symbolic links are not followed; make static/ a folder inside the site"},
 		{"templates", ".", "", "writing the site failed, the previous output is untouched: templates/: symbolic links are not followed; make templates/ a folder inside the site"},
+		{"templates/base.html", "secret.md", "", "writing the site failed, the previous output is untouched: templates/base.html: symbolic links are not followed; copy the file into templates/"},
+		{"templates/sub", ".", "", "writing the site failed, the previous output is untouched: templates/sub: symbolic links are not followed; copy the file into templates/"},
 	} {
 		t.Run(tc.link, func(t *testing.T) {
 			src := writeSite(t, faultSite)
@@ -142,7 +144,65 @@ func TestSymlinksRefused(t *testing.T) {
 			}
 			sameSnapshot(t, "output after a refused build", snapshot(t, out), before)
 			noLeftovers(t, out)
+			// check refuses what build refuses.
+			if tc.diag == "" {
+				want := strings.TrimPrefix(tc.err, "writing the site failed, the previous output is untouched: ")
+				want = strings.Replace(want, ": ", ": error: ", 1)
+				if got := CheckAssets(src); len(got) != 1 || got[0].String() != want {
+					t.Errorf("CheckAssets: %v, want %s", got, want)
+				}
+			}
+			// So does the dev server's build.
+			if _, d, err := Memory(Options{Src: src}); (err == nil || !errors.Is(err, ErrSymlink)) && d.Errors() == 0 {
+				t.Errorf("Memory: %v", err)
+			}
 		})
+	}
+}
+
+// TestCheckTemplates: check reports a template that does not parse at its
+// line, as build would fail on it.
+func TestCheckTemplates(t *testing.T) {
+	src := writeSite(t, faultSite)
+	if d := CheckAssets(src); len(d) != 0 {
+		t.Fatalf("a good site: %v", d)
+	}
+	os.MkdirAll(filepath.Join(src, "templates"), 0o755)
+	os.WriteFile(filepath.Join(src, "templates", "claim.html"), []byte("{{define \"main\"}}\n{{.Nope}\n"), 0o644)
+	want := "templates/claim.html:2:1: error: bad character U+007D '}'"
+	if d := CheckAssets(src); len(d) != 1 || d[0].String() != want {
+		t.Errorf("got %v\nwant %s", d, want)
+	}
+}
+
+// TestHiddenStaticFiles: hidden files and editors' leftovers in static/
+// are not published.
+func TestHiddenStaticFiles(t *testing.T) {
+	files := map[string]string{"static/ok.txt": "ok", "static/sub/ok.css": "ok"}
+	hidden := []string{"static/.env", "static/.git/config", "static/sub/.ok.css.swp", "static/sub/ok.css~",
+		"static/#ok.txt#", "static/ok.txt.swp", "static/ok.txt___jb_tmp___", "static/sub/.DS_Store"}
+	for _, h := range hidden {
+		files[h] = "SECRET"
+	}
+	for k, v := range faultSite {
+		files[k] = v
+	}
+	src := writeSite(t, files)
+	out := filepath.Join(t.TempDir(), "public")
+	mustWrite(t, src, out)
+	for _, p := range []string{"ok.txt", "sub/ok.css"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("%s not copied: %v", p, err)
+		}
+	}
+	for _, h := range hidden {
+		p := strings.TrimPrefix(h, "static/")
+		if _, err := os.Stat(filepath.Join(out, p)); err == nil {
+			t.Errorf("%s published", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, ".git")); err == nil {
+		t.Errorf(".git/ published")
 	}
 }
 
@@ -233,7 +293,7 @@ func TestReadOnlyParent(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	faultBuild(t, writeSite(t, faultSite), out,
-		"^cannot create a folder beside OUT/ for the new site: permission denied; the previous site in OUT/ is unchanged$",
+		"^cannot create DIR/.public.lock beside OUT/ \\(it keeps other builds out while this one runs\\): permission denied; the previous site in OUT/ is unchanged$",
 		func() func() {
 			parent := filepath.Dir(out)
 			if err := os.Chmod(parent, 0o555); err != nil {
@@ -264,9 +324,10 @@ func faultBuild(t *testing.T, src, out, want string, fault func() (undo func()))
 }
 
 // matchErr checks err's message against the regular expression want,
-// where OUT stands for out.
+// where OUT stands for out and DIR for the folder holding it.
 func matchErr(t *testing.T, err error, want, out string) {
 	t.Helper()
+	want = strings.ReplaceAll(want, "DIR", regexp.QuoteMeta(filepath.Dir(out)))
 	re := regexp.MustCompile(strings.ReplaceAll(want, "OUT", regexp.QuoteMeta(out)))
 	if err == nil || !re.MatchString(err.Error()) {
 		t.Errorf("got error %v\nwant %s", err, re)
@@ -339,7 +400,9 @@ func TestRecoverInterruptedSwap(t *testing.T) {
 		}
 		junk := filepath.Join(filepath.Dir(out), ".public.new-12345", "claims")
 		os.MkdirAll(junk, 0o755)
+		writeMarker(filepath.Dir(junk))
 		os.WriteFile(filepath.Join(junk, "half.html"), []byte("<p"), 0o644)
+		os.Mkdir(filepath.Join(filepath.Dir(out), ".public.new-4"), 0o755) // killed before its marker
 	}
 
 	// The next build fails on content, but still puts the old output back.
@@ -370,6 +433,82 @@ func TestRecoverInterruptedSwap(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "newer" {
 		t.Errorf("recovery replaced the newer output with the older")
 	}
+	noLeftovers(t, out)
+}
+
+// TestNotItsOwn: folders named like a build's leftovers (.OUT.old,
+// .OUT.new-*) that a build did not make are never removed.
+func TestNotItsOwn(t *testing.T) {
+	src := writeSite(t, faultSite)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	mustWrite(t, src, out)
+	before := snapshot(t, out)
+	mine := map[string]string{".public.old/notes.txt": "mine", ".public.new-draft/notes.txt": "mine too"}
+	for name, data := range mine {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(data), 0o644)
+	}
+	_, _, err := Write(Options{Src: src}, out)
+	matchErr(t, err, "^refusing to remove "+regexp.QuoteMeta(filepath.Join(dir, ".public.old"))+": it was not made by a build \\(it has no .factcheck-build file\\); move it away; the previous site in OUT/ is unchanged$", out)
+	sameSnapshot(t, "output after the refused build", snapshot(t, out), before)
+	for name, data := range mine {
+		if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err != nil || string(b) != data {
+			t.Errorf("%s: %q, %v", name, b, err)
+		}
+	}
+	os.RemoveAll(filepath.Join(dir, ".public.old"))
+	mustWrite(t, src, out)
+	if b, err := os.ReadFile(filepath.Join(dir, ".public.new-draft", "notes.txt")); err != nil || string(b) != "mine too" {
+		t.Errorf(".public.new-draft: %q, %v", b, err)
+	}
+}
+
+// TestOutputMode: the output folder gets the mode the umask gives a new
+// folder, not os.MkdirTemp's 0700, which a web server running as another
+// user cannot read.
+func TestOutputMode(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	mustWrite(t, writeSite(t, faultSite), out)
+	fi, err := os.Stat(out)
+	if want := 0o777 &^ umask(t); err != nil || fi.Mode().Perm() != want {
+		t.Errorf("mode %v, %v; want %v", fi.Mode().Perm(), err, want)
+	}
+}
+
+// TestConcurrentBuilds: a build into a folder another build is writing
+// stops at once with a message that says so, and takes nothing of the
+// other's; the lock goes with the build.
+func TestConcurrentBuilds(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no lock")
+	}
+	src := writeSite(t, faultSite)
+	out := filepath.Join(t.TempDir(), "public")
+	mustWrite(t, src, out)
+	before := snapshot(t, out)
+	tg := newTarget(out, out)
+	unlock, err := lock(tg) // the other build
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := newFolder(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = Write(Options{Src: src}, out)
+	if !errors.Is(err, ErrBusy) {
+		t.Errorf("not ErrBusy: %v", err)
+	}
+	matchErr(t, err, "^another build into OUT/ is running \\(it holds "+regexp.QuoteMeta(filepath.Join(filepath.Dir(out), ".public.lock"))+"\\); wait for it to finish$", out)
+	if _, err := os.Stat(theirs); err != nil {
+		t.Errorf("the other build's folder was removed: %v", err)
+	}
+	sameSnapshot(t, "output beside a running build", snapshot(t, out), before)
+	os.RemoveAll(theirs)
+	unlock()
+	mustWrite(t, src, out)
 	noLeftovers(t, out)
 }
 

@@ -4,6 +4,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -15,7 +16,9 @@ import (
 // epoll_ctl that fails for regular files), which a build of 11,000
 // content files and 12,000 pages pays 115,000 times for nothing.
 
-// DirFS is os.DirFS(dir) whose ReadFile reads a file with four system
+// DirFS is os.DirFS(dir) whose ReadFile refuses symbolic links
+// (ErrSymlink) and files that are not regular files or folders
+// (ErrNotRegular), and reads a file with four system
 // calls (open, fstat, read, close), where os.ReadFile makes a second read
 // to see the end.
 func DirFS(dir string) fs.FS { return dirFS{os.DirFS(dir), dir} }
@@ -30,8 +33,8 @@ func (d dirFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.FS
 func (d dirFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(d.FS, name) }
 func (d dirFS) ReadLink(name string) (string, error)       { return fs.ReadLink(d.FS, name) }
 
-// ReadFile reads name as os.DirFS does, and fails as it does: an error
-// names the file as name.
+// ReadFile reads name as os.DirFS does, and fails as it does (an error
+// names the file as name), but for symbolic links and special files.
 func (d dirFS) ReadFile(name string) ([]byte, error) {
 	switch {
 	case !fs.ValidPath(name):
@@ -40,16 +43,35 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: errors.New("os: DirFS with empty root")}
 	}
 	full := d.dir + "/" + name
-	fd, err := retry(func() (int, error) { return syscall.Open(full, syscall.O_RDONLY|syscall.O_CLOEXEC, 0) })
+	// A site's files are read only where they are: O_NOFOLLOW refuses a
+	// symbolic link (which could publish /proc/self/environ), and
+	// O_NONBLOCK opens a named pipe without waiting for a writer, so
+	// that fstat can refuse it instead of the read hanging the build.
+	fd, err := retry(func() (int, error) {
+		return syscall.Open(full, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	})
+	if err == syscall.ELOOP {
+		if fi, lerr := os.Lstat(full); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			err = ErrSymlink
+		}
+	}
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer syscall.Close(fd)
 	size, whole := 512, -1
 	var st syscall.Stat_t
-	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG {
-		size, whole = int(st.Size)+1, int(st.Size) // one more, to see if it grew
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
+	switch st.Mode & syscall.S_IFMT {
+	case syscall.S_IFREG:
+		size, whole = int(st.Size)+1, int(st.Size) // one more, to see if it grew
+	case syscall.S_IFDIR: // read fails as os.DirFS's does
+	default:
+		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	}
+	// O_NONBLOCK changes nothing for a regular file or a folder.
 	b := make([]byte, 0, size)
 	for {
 		n, err := retry(func() (int, error) { return syscall.Read(fd, b[len(b):cap(b)]) })
@@ -105,5 +127,38 @@ func retry(f func() (int, error)) (int, error) {
 		if err != syscall.EINTR {
 			return n, err
 		}
+	}
+}
+
+// lock takes the lock of t's output folder, the file ".OUT.lock" beside
+// it, for the rest of a build: a second build into the same folder would
+// otherwise remove the first one's unfinished folder and swap in its own
+// at the same time. unlock removes the file. A build that holds the lock
+// and is killed loses it with its process.
+func lock(t *target) (unlock func(), err error) {
+	name := lockName(t.abs)
+	for {
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+		if err != nil {
+			return nil, t.fail("cannot create "+t.sibling(name)+" beside "+t.folder()+" (it keeps other builds out while this one runs)", err)
+		}
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+			f.Close()
+			if err == syscall.EWOULDBLOCK {
+				return nil, &kindError{fmt.Sprintf("another build into %s is running (it holds %s); wait for it to finish", t.folder(), t.sibling(name)), ErrBusy}
+			}
+			return nil, t.fail("cannot lock "+t.sibling(name), err)
+		}
+		// The build that held the lock may have removed the file just
+		// before: then this lock is on a file nobody else will open.
+		held, err1 := f.Stat()
+		now, err2 := os.Lstat(name)
+		if err1 == nil && err2 == nil && os.SameFile(held, now) {
+			return func() {
+				os.Remove(name)
+				f.Close()
+			}, nil
+		}
+		f.Close()
 	}
 }

@@ -39,23 +39,7 @@ import (
 // A canary page first shows that each kind of problem is caught.
 func TestInertInBrowser(t *testing.T) {
 	ctx := browsertest.New(t, 90*time.Second)
-	a, err := txtar.ParseFile(filepath.Join("testdata", "sites", "payloads.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := fmt.Sprintf("http://%s/sub/", ln.Addr())
-	res, diags, err := Memory(Options{Src: extract(t, a), BaseURL: base})
-	if err != nil || res == nil {
-		ln.Close()
-		t.Fatalf("the payload site did not build: %v\n%v", err, diags)
-	}
-	rec := &recorder{}
-	serveFiles(t, ln, res.Files, rec)
-
+	base, res, rec := serveSite(t, "payloads")
 	watch(t, ctx, rec)
 	canary(t, ctx, base, rec)
 
@@ -88,6 +72,30 @@ func TestInertInBrowser(t *testing.T) {
 	for _, p := range rec.take() {
 		t.Error(p)
 	}
+}
+
+// serveSite builds testdata/sites/NAME.txtar in memory under a base URL
+// on a local port, and serves it for the test; rec collects what the
+// browser is seen to run or fail at there.
+func serveSite(t *testing.T, name string) (base string, res *Result, rec *recorder) {
+	t.Helper()
+	a, err := txtar.ParseFile(filepath.Join("testdata", "sites", name+".txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base = fmt.Sprintf("http://%s/sub/", ln.Addr())
+	res, diags, err := Memory(Options{Src: extract(t, a), BaseURL: base})
+	if err != nil || res == nil {
+		ln.Close()
+		t.Fatalf("the %s site did not build: %v\n%v", name, err, diags)
+	}
+	rec = &recorder{}
+	serveFiles(t, ln, res.Files, rec)
+	return base, res, rec
 }
 
 // recorder collects what ran, or failed, in the browser, labeled with

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -34,6 +36,14 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 		return nil, nil, err
 	}
 	t := newTarget(out, outAbs)
+	if err := os.MkdirAll(filepath.Dir(outAbs), 0o755); err != nil {
+		return nil, nil, t.fail("cannot create the folder "+filepath.Dir(t.name)+" for "+t.folder(), err)
+	}
+	unlock, err := lock(t)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer unlock()
 	if err := recoverSwap(t); err != nil {
 		return nil, nil, err
 	}
@@ -47,10 +57,7 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 	for _, src := range s.Sources {
 		src.Index = nil
 	}
-	if err := os.MkdirAll(filepath.Dir(outAbs), 0o755); err != nil {
-		return nil, diags, t.fail("cannot create the folder "+filepath.Dir(t.name)+" for "+t.folder(), err)
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(outAbs), "."+filepath.Base(outAbs)+".new-")
+	tmp, err := newFolder(t.abs)
 	if err != nil {
 		return nil, diags, t.fail("cannot create a folder beside "+t.folder()+" for the new site", err)
 	}
@@ -86,7 +93,7 @@ func Write(opts Options, out string) (*Result, check.List, error) {
 	} else {
 		err = fmt.Errorf("writing the site failed, the previous output is untouched: %w", err)
 	}
-	if rmErr := os.RemoveAll(tmp); rmErr != nil {
+	if rmErr := removeBuild(tmp); rmErr != nil {
 		err = fmt.Errorf("%w; the unfinished %s is left behind (%s) and the next build removes it", err, t.sibling(tmp), reason(rmErr))
 	}
 	return nil, diags, err
@@ -119,8 +126,67 @@ func openCache(opts *Options, outAbs string) (warning string) {
 	return ""
 }
 
-// write renders the site into the new folder tmp, and marks it as a
-// build's output last.
+// newFolder makes the folder a build writes into, beside out: its name is
+// ".OUT.new-" and a random number, and its mode the one the umask gives a
+// new folder (os.MkdirTemp's is 0700, which a web server serving the
+// output as another user cannot read). It holds the Marker from the
+// start, so that recoverSwap knows it for a build's own if the build is
+// killed.
+func newFolder(out string) (string, error) {
+	prefix := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".new-")
+	for range 100 {
+		dir := prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
+		err := os.Mkdir(dir, 0o777)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		if err := writeMarker(dir); err != nil {
+			os.Remove(dir)
+			return "", err
+		}
+		return dir, nil
+	}
+	return "", fmt.Errorf("cannot find a free name %s*", prefix)
+}
+
+func writeMarker(dir string) error {
+	return os.WriteFile(filepath.Join(dir, Marker), []byte("This folder is the output of a factcheck build; the next build replaces it.\n"), 0o644)
+}
+
+// removeBuild removes dir, a folder a build made, and its Marker last: if
+// the build is killed meanwhile, or a file cannot be removed, the folder
+// keeps the Marker, by which the next build knows it for its own.
+func removeBuild(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() != Marker {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	if err := os.Remove(filepath.Join(dir, Marker)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return os.Remove(dir)
+}
+
+// madeByBuild reports whether the folder p holds the Marker.
+func madeByBuild(p string) bool {
+	fi, err := os.Lstat(filepath.Join(p, Marker))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// write renders the site into the new folder tmp.
 //
 // Pages are rendered on all cores but written by one goroutine: creating
 // folders and files in one parent folder from several threads at once
@@ -136,10 +202,6 @@ func (t *target) write(tmp string, s *site.Site, a *assets, opts Options) (pages
 	}
 	if err != nil {
 		return 0, err
-	}
-	err = os.WriteFile(filepath.Join(tmp, Marker), []byte("This folder is the output of a factcheck build; the next build replaces it.\n"), 0o644)
-	if err != nil {
-		return 0, &writeError{what: "cannot write " + t.show(Marker), err: err}
 	}
 	return pages, nil
 }
@@ -354,13 +416,13 @@ func checkOut(src, out string) (string, error) {
 	srcAbs, outAbs = realPath(srcAbs), realPath(outAbs)
 	switch {
 	case outAbs == srcAbs:
-		return "", fmt.Errorf("refusing to build into %s: it is the site folder itself", out)
+		return "", refuse("refusing to build into %s: it is the site folder itself", out)
 	case within(srcAbs, outAbs):
-		return "", fmt.Errorf("refusing to build into %s: it holds the site folder", out)
+		return "", refuse("refusing to build into %s: it holds the site folder", out)
 	}
 	for _, d := range []string{"content", "templates", "static"} {
 		if p := filepath.Join(srcAbs, d); outAbs == p || within(outAbs, p) {
-			return "", fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder", out, d)
+			return "", refuse("refusing to build into %s: it is inside the site's %s/ folder", out, d)
 		}
 	}
 	entries, err := os.ReadDir(outAbs)
@@ -373,7 +435,7 @@ func checkOut(src, out string) (string, error) {
 		return outAbs, nil
 	}
 	if _, err := os.Stat(filepath.Join(outAbs, Marker)); err != nil {
-		return "", fmt.Errorf("refusing to build into %s: the folder is not empty and was not made by a build (it has no %s file); choose another --out or empty it", out, Marker)
+		return "", refuse("refusing to build into %s: the folder is not empty and was not made by a build (it has no %s file); choose another --out or empty it", out, Marker)
 	}
 	return outAbs, nil
 }
@@ -385,7 +447,7 @@ func checkOut(src, out string) (string, error) {
 func linkedFolders(src string) error {
 	for _, d := range []string{"templates", "static"} {
 		if fi, err := os.Lstat(filepath.Join(src, d)); err == nil && fi.Mode()&os.ModeSymlink != 0 {
-			return fmt.Errorf("%s/: symbolic links are not followed; make %s/ a folder inside the site", d, d)
+			return fmt.Errorf("%s/: %w; make %s/ a folder inside the site", d, ErrSymlink, d)
 		}
 	}
 	return nil
@@ -420,7 +482,11 @@ func (t *target) swap(tmp string, rename func(from, to string) error) (warning s
 	_, statErr := os.Stat(t.abs)
 	moved := statErr == nil
 	if moved {
-		if err := os.RemoveAll(old); err != nil {
+		if _, err := os.Lstat(old); err == nil && !madeByBuild(old) && os.Remove(old) != nil {
+			// Not a build's, and not an empty folder either.
+			return "", &writeError{what: "refusing to remove " + t.sibling(old), err: fmt.Errorf("it was not made by a build (it has no %s file); move it away", Marker), then: t.kept()}
+		}
+		if err := removeBuild(old); err != nil {
 			return "", t.fail("cannot remove "+t.sibling(old)+", left by an earlier build", err)
 		}
 		if err := rename(t.abs, old); err != nil {
@@ -438,10 +504,36 @@ func (t *target) swap(tmp string, rename func(from, to string) error) (warning s
 		}
 		return "", t.fail("cannot move the new site into "+t.folder(), err)
 	}
-	if err := os.RemoveAll(old); err != nil {
+	if err := removeBuild(old); err != nil {
 		return fmt.Sprintf("the new site is in %s, but the previous one could not be removed from %s: %s; the next build tries again", t.folder(), t.sibling(old), reason(err)), nil
 	}
 	return "", nil
+}
+
+// Errors of Write that are not about the content nor the disk.
+var (
+	// ErrBusy: another build into the same folder is running.
+	ErrBusy = errors.New("the output folder is busy")
+	// ErrRefused: the output folder is one a build must not replace.
+	ErrRefused = errors.New("refused output folder")
+)
+
+// kindError is an error with its own message that errors.Is takes for
+// kind.
+type kindError struct {
+	msg  string
+	kind error
+}
+
+func (e *kindError) Error() string        { return e.msg }
+func (e *kindError) Is(target error) bool { return target == e.kind }
+
+func refuse(format string, args ...any) error {
+	return &kindError{fmt.Sprintf(format, args...), ErrRefused}
+}
+
+func lockName(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".lock")
 }
 
 func oldName(out string) string {
@@ -450,21 +542,28 @@ func oldName(out string) string {
 
 // recoverSwap undoes what an interrupted build left behind: it puts back
 // a previous output that was moved aside, and removes unfinished new ones.
-// A leftover it cannot remove is left for swap, which reports it.
+// A leftover it cannot remove is left for swap, which reports it. It
+// removes only folders that hold the Marker (or, for a new one, nothing
+// at all): a folder of the same name that a build did not make is left
+// alone.
 func recoverSwap(t *target) error {
 	old := oldName(t.abs)
-	if _, err := os.Stat(filepath.Join(old, Marker)); err == nil {
+	if madeByBuild(old) {
 		if _, err := os.Stat(t.abs); errors.Is(err, os.ErrNotExist) {
 			if err := os.Rename(old, t.abs); err != nil {
 				return &writeError{what: "cannot move the previous site back from " + t.sibling(old) + " to " + t.folder() + " after an interrupted build", err: err}
 			}
 		} else {
-			os.RemoveAll(old)
+			removeBuild(old)
 		}
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(t.abs), "."+filepath.Base(t.abs)+".new-*"))
 	for _, l := range leftovers {
-		os.RemoveAll(l)
+		if madeByBuild(l) {
+			removeBuild(l)
+		} else {
+			os.Remove(l) // only if empty: killed before its marker
+		}
 	}
 	return nil
 }

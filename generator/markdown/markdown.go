@@ -170,6 +170,8 @@ type Problem struct {
 	Offset  int
 	Warning bool
 	Message string
+	// LineCol is the line and column of Offset (the zero Pos for none).
+	LineCol Pos
 }
 
 // Quote is a quotation that must be found in its cited source.
@@ -240,6 +242,41 @@ type EditMark struct {
 	LineCol Pos
 }
 
+// Pages reads a locator that names pages: "p. 4", "p 4", "page 4", or
+// "pp. 4-5", "pages 4–5" (any dash). ok is false for any other locator.
+func (c *Citation) Pages() (first, last int, ok bool) {
+	l := strings.ToLower(strings.TrimSpace(c.Locator))
+	for _, p := range []string{"pp.", "p.", "pages", "page", "pp", "p"} {
+		rest, found := strings.CutPrefix(l, p)
+		if !found {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		first, rest = leadingNumber(rest)
+		if first == 0 {
+			return 0, 0, false
+		}
+		last = first
+		if r, n := utf8.DecodeRuneInString(strings.TrimSpace(rest)); r == '-' || r == '–' || r == '—' {
+			if l, _ := leadingNumber(strings.TrimSpace(strings.TrimSpace(rest)[n:])); l >= first {
+				last = l
+			}
+		}
+		return first, last, true
+	}
+	return 0, 0, false
+}
+
+// leadingNumber reads the whole number s starts with (0 if none, or too
+// large) and returns the rest.
+func leadingNumber(s string) (int, string) {
+	n, i := 0, 0
+	for ; i < len(s) && '0' <= s[i] && s[i] <= '9' && n < 1_000_000; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, s[i:]
+}
+
 // CrossLink is a [[ID|label]] reference.
 type CrossLink struct {
 	ast.BaseInline
@@ -262,46 +299,79 @@ func Position(b []byte, off int) Pos {
 	return Pos{bytes.Count(b[:off], []byte("\n")) + 1, utf8.RuneCount(b[start:off]) + 1}
 }
 
-// locate sets the LineCol of what d refers to, finding lines by their
-// starts rather than counting them again for each.
+// locate sets the LineCol of what d refers to and of its problems.
 func (d *Doc) locate() {
-	if len(d.Quotes)+len(d.Citations)+len(d.Links) == 0 {
+	n := len(d.Quotes) + len(d.Citations) + len(d.Links) + len(d.Problems)
+	if n == 0 {
 		return
 	}
-	starts := make([]int, 1, bytes.Count(d.Source, []byte("\n"))+1)
-	for i := 0; ; {
-		j := bytes.IndexByte(d.Source[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		starts = append(starts, i)
-	}
-	at := func(off int) Pos {
-		if off < 0 {
-			return Pos{}
-		}
-		off = min(off, len(d.Source))
-		line, found := slices.BinarySearch(starts, off)
-		if !found {
-			line-- // off is inside the line before
-		}
-		return Pos{line + 1, utf8.RuneCount(d.Source[starts[line]:off]) + 1}
-	}
+	offs := make([]int, 0, n)
 	for _, q := range d.Quotes {
-		q.LineCol = at(q.Offset)
+		offs = append(offs, q.Offset)
 	}
 	for _, c := range d.Citations {
-		c.LineCol = at(c.Offset)
+		offs = append(offs, c.Offset)
 	}
 	for _, l := range d.Links {
-		l.LineCol = at(l.Offset)
+		offs = append(offs, l.Offset)
+	}
+	for _, p := range d.Problems {
+		offs = append(offs, p.Offset)
 	}
 	for _, q := range d.Quotes {
 		for _, m := range q.Marks {
-			m.LineCol = at(m.Offset)
+			offs = append(offs, m.Offset)
 		}
 	}
+	pos := Positions(d.Source, offs)
+	for _, q := range d.Quotes {
+		q.LineCol, pos = pos[0], pos[1:]
+	}
+	for _, c := range d.Citations {
+		c.LineCol, pos = pos[0], pos[1:]
+	}
+	for _, l := range d.Links {
+		l.LineCol, pos = pos[0], pos[1:]
+	}
+	for i := range d.Problems {
+		d.Problems[i].LineCol, pos = pos[0], pos[1:]
+	}
+	for _, q := range d.Quotes {
+		for _, m := range q.Marks {
+			m.LineCol, pos = pos[0], pos[1:]
+		}
+	}
+}
+
+// Positions returns Position(b, off) for each of offs, and the zero Pos
+// for a negative one, in one pass over b: counting from the start of
+// the line for each offset would take time quadratic in the length of a
+// line holding many of them (160,000 citations on one line took minutes).
+func Positions(b []byte, offs []int) []Pos {
+	order := make([]int, len(offs)) // indexes of offs, by offset
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return offs[i] - offs[j] })
+	out := make([]Pos, len(offs))
+	line, col, at := 1, 1, 0 // the position of byte at
+	for _, i := range order {
+		off := min(offs[i], len(b))
+		if off < 0 {
+			continue
+		}
+		for at < off {
+			nl := bytes.IndexByte(b[at:off], '\n')
+			if nl < 0 {
+				col += utf8.RuneCount(b[at:off])
+				at = off
+				break
+			}
+			line, col, at = line+1, 1, at+nl+1
+		}
+		out[i] = Pos{line, col}
+	}
+	return out
 }
 
 // QuoteBlock is an attributed block quote. Its children are the quoted
@@ -369,7 +439,16 @@ func NewParser(plain bool) *Parser {
 }
 
 // Parse parses src.
+//
+// Markdown that would take goldmark too long (see tooSlow) is not parsed:
+// the Doc is empty but for an error among its Problems.
 func (p *Parser) Parse(src []byte) *Doc {
+	if off, msg := tooSlow(src); msg != "" {
+		doc := p.parse(nil, p.noLinkify)
+		doc.Source = src
+		doc.Problems = []Problem{{Offset: off, LineCol: Position(src, off), Message: msg}}
+		return doc
+	}
 	gp := p.gfm
 	if !mayAutolink(src) {
 		gp = p.noLinkify
@@ -434,6 +513,10 @@ func emailLocal(c byte) bool {
 		strings.IndexByte("!#$%&'*+-./=?^_`{|}~", c) >= 0
 }
 
+// maxRef is the longest citation or cross-link, label or locator
+// included, in bytes.
+const maxRef = 1000
+
 // refParser reads citations and cross-links; it runs before goldmark's
 // link parser, which would otherwise leave them as text.
 type refParser struct{}
@@ -442,6 +525,9 @@ func (refParser) Trigger() []byte { return []byte{'['} }
 
 func (refParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
+	// A reference is looked for only so far: "[[[[…" 100,000 long would
+	// otherwise be searched (and copied) to its end from each bracket.
+	line = line[:min(len(line), maxRef)]
 	switch {
 	case bytes.HasPrefix(line, []byte("[[")):
 		end := bytes.Index(line, []byte("]]"))

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/txtar"
 )
@@ -129,6 +130,11 @@ func checkDropTree(t *testing.T, in []byte, unsafe bool) {
 	for _, l := range full.Links {
 		if want := Position(in, l.Offset); l.LineCol != want {
 			t.Errorf("cross-link at %d: LineCol %v, want %v", l.Offset, l.LineCol, want)
+		}
+	}
+	for _, p := range full.Problems {
+		if want := Position(in, p.Offset); p.Offset >= 0 && p.LineCol != want {
+			t.Errorf("problem at %d: LineCol %v, want %v", p.Offset, p.LineCol, want)
 		}
 	}
 	html := SafeHTML
@@ -407,6 +413,100 @@ func TestWriteEscaped(t *testing.T) {
 		w.Flush()
 		if got, want := b.String(), html.EscapeString(s); got != want {
 			t.Errorf("writeEscaped(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestManyOnOneLine parses 160,000 citations and as many cross-links and
+// refused links on one line: finding their columns took minutes when
+// each was counted from the start of the line.
+func TestManyOnOneLine(t *testing.T) {
+	const n = 160000
+	line := strings.Repeat("é [@s] [[x]] [a](javascript:x) ", n)
+	in := []byte("Title\n\n" + line + "\n")
+	start := time.Now()
+	doc := NewParser(false).Parse(in)
+	if took := time.Since(start); took > 30*time.Second {
+		t.Errorf("parsing took %v", took)
+	}
+	if len(doc.Citations) != n || len(doc.Links) != n || len(doc.Problems) != n {
+		t.Fatalf("got %d citations, %d cross-links, %d problems, want %d each", len(doc.Citations), len(doc.Links), len(doc.Problems), n)
+	}
+	const each = len("é [@s] [[x]] [a](javascript:x) ") - 1 // in characters
+	last := n - 1
+	for what, got := range map[string]Pos{
+		"first citation":   doc.Citations[0].LineCol,
+		"last citation":    doc.Citations[last].LineCol,
+		"last cross-link":  doc.Links[last].LineCol,
+		"last problem":     doc.Problems[last].LineCol,
+		"first cross-link": doc.Links[0].LineCol,
+	} {
+		want := map[string]Pos{
+			"first citation":   {3, 3},
+			"last citation":    {3, 3 + last*each},
+			"last cross-link":  {3, 8 + last*each},
+			"last problem":     {3, 14 + last*each},
+			"first cross-link": {3, 8},
+		}[what]
+		if got != want {
+			t.Errorf("%s at %v, want %v", what, got, want)
+		}
+	}
+}
+
+func TestPositions(t *testing.T) {
+	b := []byte("ab\néé x\n\nlast")
+	offs := []int{len(b), 0, -1, 3, 7, 5, 3, 100, 10}
+	got := Positions(b, offs)
+	for i, off := range offs {
+		want := Pos{}
+		if off >= 0 {
+			want = Position(b, off)
+		}
+		if got[i] != want {
+			t.Errorf("offset %d: %v, want %v", off, got[i], want)
+		}
+	}
+}
+
+// TestLongRefs: cross-links and citations that never close, or close far
+// away, 200,000 times in a line: each was searched for (and copied) to the
+// end of the line, which took seconds and gigabytes.
+func TestLongRefs(t *testing.T) {
+	for _, in := range []string{
+		strings.Repeat("[[a|", 200000) + "]]",
+		strings.Repeat("[@a, ", 200000) + "]",
+		strings.Repeat("[[", 200000) + "]]",
+	} {
+		start := time.Now()
+		doc := NewParser(false).Parse([]byte(in))
+		if took := time.Since(start); took > 20*time.Second {
+			t.Errorf("%.10s…: %v", in, took)
+		}
+		if len(doc.Links)+len(doc.Citations) > 1 {
+			t.Errorf("%.10s…: %d links, %d citations", in, len(doc.Links), len(doc.Citations))
+		}
+	}
+	// A long label is fine up to maxRef.
+	label := strings.Repeat("x", maxRef-10)
+	if doc := NewParser(false).Parse([]byte("[[a|" + label + "]]")); len(doc.Links) != 1 || doc.Links[0].Label != label {
+		t.Errorf("a long label is not read")
+	}
+}
+
+func TestCitationPages(t *testing.T) {
+	for _, tt := range []struct {
+		loc         string
+		first, last int
+		ok          bool
+	}{
+		{"p. 4", 4, 4, true}, {"p 4", 4, 4, true}, {"page 12", 12, 12, true}, {"P. 3", 3, 3, true},
+		{"pp. 4-5", 4, 5, true}, {"pp. 4–6", 4, 6, true}, {"pages 7 - 9", 7, 9, true}, {"pp. 5-4", 5, 5, true},
+		{"para. 2", 0, 0, false}, {"p.", 0, 0, false}, {"section 4", 0, 0, false}, {"", 0, 0, false},
+	} {
+		first, last, ok := (&Citation{Locator: tt.loc}).Pages()
+		if first != tt.first || last != tt.last || ok != tt.ok {
+			t.Errorf("Pages(%q) = %d, %d, %v; want %d, %d, %v", tt.loc, first, last, ok, tt.first, tt.last, tt.ok)
 		}
 	}
 }

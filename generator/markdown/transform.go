@@ -41,8 +41,8 @@ func (t transformer) Transform(root *ast.Document, reader text.Reader, pc parser
 		return ast.WalkContinue, nil
 	})
 	for _, n := range unlinks {
-		doc.Problems = append(doc.Problems, Problem{n.Pos(), true,
-			fmt.Sprintf("link to %q is shown as plain text: only http, https and mailto links are allowed", destination(n, doc.Source))})
+		doc.Problems = append(doc.Problems, Problem{Offset: n.Pos(), Warning: true,
+			Message: fmt.Sprintf("link to %q is shown as plain text: only http, https and mailto links are allowed", destination(n, doc.Source))})
 		unlink(n, doc.Source)
 	}
 	// Inner block quotes first, so an outer one sees its children settled.
@@ -127,7 +127,7 @@ func (t transformer) blockQuote(doc *Doc, bq ast.Node) {
 	if caption == nil {
 		if c := findCitation(bq); c != nil && c.Quote == nil {
 			msg := "block quote cites source \"" + c.SourceID + "\" but has no attribution line, so its words are not checked: end it with a line \"— [@" + c.SourceID + "]\" to quote the source, or move the citation out of the block quote"
-			doc.Problems = append(doc.Problems, Problem{c.Offset, false, msg})
+			doc.Problems = append(doc.Problems, Problem{Offset: c.Offset, Message: msg})
 		}
 		return
 	}
@@ -434,14 +434,16 @@ func inlineQuote(doc *Doc, c *Citation) {
 	if closeLen == 0 {
 		return
 	}
+	closer := body[len(body)-closeLen:]
 	body = body[:len(body)-closeLen]
-	open := max(strings.LastIndex(body, "\""), strings.LastIndex(body, "“"))
+	open, openLen := -1, 0
+	for _, o := range quoteMarks[closer] {
+		if i := strings.LastIndex(body, o); i > open {
+			open, openLen = i, len(o)
+		}
+	}
 	if open < 0 || offset(open) < 0 {
 		return
-	}
-	openLen := 1
-	if body[open] != '"' {
-		openLen = len("“")
 	}
 	inner := body[open+openLen:]
 	if strings.TrimSpace(inner) == "" {
@@ -482,6 +484,19 @@ func trimOneSpace(s string) string {
 	return s
 }
 
+// quoteMarks maps each quotation mark that may close an inline quote to
+// those that may open it: "…", “…”, „…“ and „…”, «…» (also « … » with
+// spaces inside, as French writes it), »…« and »…», 「…」 and 『…』.
+var quoteMarks = map[string][]string{
+	`"`: {`"`},
+	"”": {"“", "„", "”"},
+	"“": {"„"},
+	"»": {"«", "»"},
+	"«": {"»"},
+	"」": {"「"},
+	"』": {"『"},
+}
+
 // closingQuote returns the byte length of the closing quotation mark that s
 // ends with, or 0.
 func closingQuote[T string | []byte](s T) int {
@@ -493,7 +508,7 @@ func closingQuote[T string | []byte](s T) int {
 	case []byte:
 		r, n = utf8.DecodeLastRune(s)
 	}
-	if r == '"' || r == '”' {
+	if _, ok := quoteMarks[string(r)]; ok && r != utf8.RuneError {
 		return n
 	}
 	return 0

@@ -79,54 +79,98 @@
 //   - A gap or bracket that removes, adds or replaces a negation of the
 //     words the quote keeps. "We have ... indications" for "We have no
 //     indications"; "we [did] see" for "we did not see"; "[did not] spread"
-//     where the source has "spread"; "... see persistent" for "we did not
-//     see persistent" (a gap at either end counts for the three words next
-//     to the quote's, within their clause).
+//     where the source has "spread". Negations are words such as "not",
+//     "no", "never", "n't", "false" and "denied"; phrases such as "not
+//     only" and "no doubt" are not. A negation in the words a gap leaves
+//     out counts unless a conjunction or the end of a clause comes after
+//     it there ("China ... considered" for "China did not deploy X and
+//     considered" drops a whole negative conjunct, which is no error).
+//   - A gap at the start or end of a quote that leaves out a negation of
+//     the quoted words in their clause: "... Russia changed votes" for
+//     "There is no evidence that Russia changed votes"; "Russia hacked the
+//     vote ..." for "Russia hacked the vote are false"; "at scale ..." for
+//     "at scale without detection" ("without" counts right after a quote).
+//   - A gap that leaves out the end of one sentence and the start of the
+//     next: "According to the ministry, ... it causes infertility" for
+//     "According to the ministry, the vaccine is safe. According to
+//     critics, it causes infertility."
+//   - A gap that leaves out a negative prefix inside a word ("Iran is
+//     ... likely" for "Iran is unlikely"), and a quote that starts after
+//     one ("likely to have interfered" quoted from "unlikely").
 //   - A bracket that replaces a number: "in the [2016] US elections" for
 //     "in the 2020 US elections".
 //   - A bracket that replaces words of the source with other words: "it
 //     would be [easy]" for "it would be difficult"; "[Chinese] cyber
 //     efforts" for "Russian cyber efforts"; "[Biden] authorized" for
-//     "Russian President Putin authorized".
+//     "Russian President Putin authorized"; "[The CIA] said" for "The FBI
+//     said"; "[a sharp fall]" for "a sharp rise"; "[Russia accused Iran]"
+//     for "Iran accused Russia"; "[Russia and China]" for "Russia".
+//   - A bracket that starts a quote right after a comma in mid-sentence
+//     stands for the sentence's subject: "[China] spread false claims" for
+//     "Some foreign actors, such as Iran and Russia, spread false claims"
+//     replaces it.
 //
-// This is a warning, which fails only "check --strict":
+// These are warnings, which fail only "check --strict":
 //
 //   - A gap that cuts mid-phrase: the words it leaves out do not both start
 //     and end at a clause or sentence boundary (a comma, semicolon, colon,
-//     dash, parenthesis or sentence end, on either side of the gap). "spread
-//     ... claims" for "spread false or inflated claims" leaves out "false
-//     or inflated"; "We assess that ... Putin" for "We assess that Russian
-//     President Putin" leaves out "Russian President".
+//     dash, parenthesis or sentence end on either side of the gap, a
+//     conjunction such as "and" or "that", or a list of examples that
+//     begins "such as"). "spread ... claims" for "spread false or inflated
+//     claims" leaves out "false or inflated"; "We assess that ... Putin"
+//     for "We assess that Russian President Putin" leaves out "Russian
+//     President".
+//   - A gap that leaves out a short phrase between commas that qualifies
+//     the words kept: "The minister ... took bribes" for "The minister,
+//     allegedly, took bribes".
+//   - A quote that starts or ends inside a word of the source, without
+//     brackets there that say so ("Russia" quoted from "Russian").
 //
 // These pass without a word, however the source reads:
 //
 //   - A gap that leaves out whole clauses or sentences, whatever they say:
 //     "Putin authorized ... influence operations" for "Putin authorized, and
 //     a range of Russian government organizations conducted, influence
-//     operations"; "including voter registration, ... or reporting results".
+//     operations"; "including voter registration, ... or reporting
+//     results"; "China ... and Iran" for "China, Russia and Iran"; "other
+//     foreign actors ... also attempted" for "other foreign actors such as
+//     Lebanese Hezbollah, Cuba, and Venezuela also attempted".
 //   - A bracket that inserts words: "[federal]", "[sic]", "[in 2020]" at the
-//     end of a quote.
-//   - A bracket that replaces a pronoun, or a phrase that begins with a
-//     determiner or possessive, by what it refers to: "we" → "[US
-//     intelligence]", "the President" → "[Biden]", "its use" → "[Moscow's]
-//     use".
+//     end of a quote, or a subject for a sentence that begins with an
+//     adverbial phrase ("En una entrevista, dijo" → "[Sánchez] dijo").
+//   - A bracket that replaces a pronoun by what it refers to ("we" → "[US
+//     intelligence]", "Then he said" → "[Putin] said"), or a phrase that
+//     begins with a determiner or possessive by a name, keeping the names
+//     it holds ("the President" → "[Biden]", "the agency" → "the [FBI]",
+//     "its use" → "[Moscow's] use", "l'agence" → "[l'Insee]").
 //   - A bracket that changes case ("[W]e" for "we") or the form of the same
-//     word ("[is]" for "was", "[assessed]" for "assess").
+//     word ("[is]" for "was", "[assessed]" for "assess", "[Russia's]" for
+//     "Russian"; not "[Austria]" for "Australia" or "[fifty]" for
+//     "fifteen").
 //   - A bracket that shortens what it stands for ("[Biden's]" for
-//     "President Biden's") or adds to it.
+//     "President Biden's"), adds words to it in order, spells out an
+//     acronym ("[Federal Bureau of Investigation]" for "FBI"), or dates a
+//     relative time ("[in 2019]" for "last year").
 //
-// Of several occurrences of a quote, the first whose gaps and brackets break
-// no rule is taken; otherwise the first, with its errors. Every message
-// names the words the gap or bracket stands for.
+// Of several occurrences of a quote, the first that breaks no rule is
+// taken; else the first with only warnings; else the first, with its
+// errors. Every message names the words the gap or bracket stands for.
 //
 // # Languages
 //
 // Negations, determiners, pronouns and the words that begin a clause are
-// built in for English, Spanish, French, German and Portuguese; the rules
+// built in for English, Spanish, French, German and Portuguese, and
+// negations and pronouns for Arabic and Chinese; the rules
 // use those of the source's language (its "language" key), or else the
 // site's, and English for any other. A site adds negation words of its own
 // with "negation_words" in site.yaml. English also counts any word ending
 // in "n't", and French any word starting with "n'".
+//
+// # Pages
+//
+// A form feed in the text starts a new page (Source.Pages). MatchPages
+// finds a quote only on the pages it is given, for a locator such as "p.
+// 4"; Match.Page is the page where a quote starts.
 //
 // # Limits
 //

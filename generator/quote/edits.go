@@ -2,6 +2,7 @@ package quote
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,7 +31,7 @@ type Edit struct {
 
 // Finding is what a rule says of an edit.
 type Finding struct {
-	Edit    int // the index of the edit in Match.Edits
+	Edit    int // the index of the edit in Match.Edits; -1 for the whole quote
 	Warning bool
 	Message string
 }
@@ -47,12 +48,16 @@ func (m Match) hasErrors() bool {
 // resolve fills in what each edit of pq stands for in the occurrence
 // found, and judges the edits.
 func (s *Source) resolve(pq parsedQuote, found []nspan, r *Rules) Match {
-	m := Match{Spans: make([]Span, len(found)), Edits: make([]Edit, len(pq.edits))}
-	copy(m.Edits, pq.edits)
+	m := Match{Spans: make([]Span, len(found)), Page: s.pageOf(found[0].start)}
 	for k, f := range found {
 		m.Spans[k] = s.span(f.start, f.end)
 	}
 	j := judge{s: s, r: r, m: &m}
+	j.wholeWords(pq, found)
+	if len(pq.edits) == 0 {
+		return m
+	}
+	m.Edits = slices.Clone(pq.edits)
 	for k, p := range pq.parts {
 		f := found[k]
 		// Before the part: the gaps since the part before.
@@ -85,6 +90,45 @@ func (s *Source) resolve(pq parsedQuote, found []nspan, r *Rules) Match {
 		j.insertion(e, m.Edits[e].Text)
 	}
 	return m
+}
+
+// negativePrefixes are the starts of words that negate the rest ("un" of
+// "unlikely"): a quote that starts after one says the opposite.
+var negativePrefixes = []string{"un", "in", "im", "il", "ir", "non", "dis", "non-"}
+
+// wholeWords judges a quote found at found that starts or ends inside a
+// word of the source, without brackets there that say so: a quote that
+// starts after a negative prefix ("likely" of "unlikely") is an error, and
+// any other cut word a warning. Chinese and Japanese have no spaces to
+// tell words by.
+func (j judge) wholeWords(pq parsedQuote, found []nspan) {
+	norm := j.s.norm
+	a, z := found[0].start, found[len(found)-1].end
+	p0, pn := pq.parts[0], pq.parts[len(pq.parts)-1]
+	if ws := wordStart(norm, a); ws < a && (len(p0.lead.edits) == 0 || p0.lead.spaceAfter) && !j.cjkAt(a) {
+		cut := norm[ws:a]
+		word := norm[ws:wordEnd(norm, a)]
+		if slices.Contains(negativePrefixes, strings.ToLower(cut)) {
+			j.find(-1, false, "the quote starts inside the word %q: it leaves out %q, which negates the word", word, cut)
+		} else {
+			j.find(-1, true, "the quote starts inside the word %q: it leaves out %q", word, cut)
+		}
+	}
+	if we := wordEnd(norm, z); we > z && (len(pn.trail.edits) == 0 || pn.trail.spaceBefore) && !j.cjkBefore(z) {
+		j.find(-1, true, "the quote ends inside the word %q: it leaves out %q", norm[wordStart(norm, z):we], norm[z:we])
+	}
+}
+
+// cjkAt reports whether the character at normalized offset n is Chinese
+// or Japanese; cjkBefore whether the one that ends at n is.
+func (j judge) cjkAt(n int) bool {
+	r, _ := utf8.DecodeRuneInString(j.s.norm[n:])
+	return isCJK(r)
+}
+
+func (j judge) cjkBefore(n int) bool {
+	r, _ := utf8.DecodeLastRuneInString(j.s.norm[:n])
+	return isCJK(r)
 }
 
 // place returns where each literal of p starts in a match found at
@@ -182,7 +226,7 @@ func endsSentence(s string) bool {
 // clausePunct reports whether r ends or starts a clause: a comma,
 // semicolon, colon, sentence end, dash or parenthesis.
 func clausePunct(r rune) bool {
-	return strings.ContainsRune(",;:.!?-()\"", r)
+	return strings.ContainsRune(",;:.!?-()。、；：！？", r)
 }
 
 // judge resolves the edits of one match and applies the rules to them.
@@ -220,43 +264,148 @@ func (j judge) gap(edits []int, a, z int, edge bool, keptStart, keptEnd int) {
 	}
 	text := j.m.Edits[e].Text
 	if edge {
-		// Only the words next to the quote's, within their clause, can
-		// change what the kept words say.
-		var near string
+		// The words next to the quote's, in their clause and back to a
+		// conjunction, may negate them: "There is no evidence that ...",
+		// "... are false".
+		var near []string
 		if a < keptStart { // before the quote
-			near = j.r.lastWords(clauseTail(omitted), 3)
+			tail := clauseTail(omitted)
+			near = j.r.lastWords(tail[max(0, len(tail)-400):])
 		} else {
-			near = j.r.firstWords(clauseHead(omitted), 3)
+			head := clauseHead(omitted)
+			near = j.r.firstWords(head[:min(len(head), 400)])
 		}
-		if neg := j.r.negations(near); neg != "" {
-			j.find(e, false, "the gap %q leaves out %q next to the quoted words: a negation of them (%q in the source)", text, neg, near)
+		// A word such as "without" negates what follows it: it counts
+		// only right after the quote ("at scale ... without detection").
+		neg := j.r.negationIn(near, strings.Join(near, " "), true)
+		if neg == "" && a >= keptStart && len(near) > 0 && j.r.weak[near[0]] {
+			neg = near[0]
 		}
+		if neg != "" {
+			j.find(e, false, "the gap %q leaves out %q, which negates the quoted words: the source has %q", text, neg, strings.Join(near, " "))
+		}
+		return
+	}
+	if slices.Contains(negativePrefixes, strings.ToLower(omitted)) && wordStart(j.s.norm, z) < z+1 && wordEnd(j.s.norm, z) > z {
+		if next, _ := utf8.DecodeRuneInString(j.s.norm[z:]); isWordRune(next) {
+			j.find(e, false, "the gap %q leaves out %q of the word %q, which negates it", text, omitted, j.context(a, z))
+			return
+		}
+	}
+	if j.joinsSentences(a, z) {
+		j.find(e, false, "the gap %q joins words of different sentences: it leaves out %q", text, shorten(omitted))
 		return
 	}
 	if j.wholeClauses(a, z) {
+		if strings.Count(omitted, " ") < 4 && j.hedge(strings.Fields(omitted)) != "" {
+			j.find(e, true, "the gap %q leaves out %q, which qualifies the words kept", text, omitted)
+		}
 		return
 	}
-	if neg := j.r.negations(omitted); neg != "" {
+	// A negation counts unless a conjunction or the end of a clause ends
+	// its reach inside the words left out ("did not deploy X and").
+	if neg := j.r.negations(j.lastReach(omitted)); neg != "" {
 		j.find(e, false, "the gap %q leaves out %q, which negates the words kept: the source has %q", text, neg, j.context(a, z))
 		return
 	}
-	j.find(e, true, "the gap %q cuts mid-phrase: it leaves out %q (a gap should leave out whole clauses or sentences)", text, omitted)
+	j.find(e, true, "the gap %q cuts mid-phrase: it leaves out %q (a gap should leave out whole clauses or sentences)", text, shorten(omitted))
+}
+
+// lastReach returns the end of s that a negation in it may reach past: the
+// words after its last conjunction, semicolon, colon or full stop, at
+// most 40 of them.
+func (j judge) lastReach(s string) string {
+	start, words := len(s), 0
+	for start > 0 && words < 40 {
+		i := strings.LastIndexByte(s[:start], ' ')
+		w := s[i+1 : start]
+		if j.r.coord[strings.ToLower(w)] || strings.ContainsAny(w, ";:.") {
+			break
+		}
+		start, words = max(i, 0), words+1
+	}
+	return s[start:]
+}
+
+// shorten returns s, or its start and end with "…" between when it is
+// longer than a message should quote.
+func shorten(s string) string {
+	const most = 200
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:most/2]) + " … " + string(r[len(r)-most/2:])
+}
+
+// hedge returns the first word of words that qualifies a claim, or "".
+func (j judge) hedge(words []string) string {
+	for _, w := range words {
+		if t := tokens(w); len(t) == 1 && j.r.hedges[t[0]] {
+			return t[0]
+		}
+	}
+	return ""
+}
+
+// joinsSentences reports whether norm[a:z], text a gap leaves out, holds
+// the end of a sentence but does not itself start and end with one: the
+// quote then joins the start of one sentence to the end of another.
+func (j judge) joinsSentences(a, z int) bool {
+	norm := j.s.norm
+	omitted := strings.Trim(norm[a:z], " ")
+	inner := false
+	for i := 1; i < len(omitted) && !inner; i++ {
+		if omitted[i] != ' ' {
+			continue
+		}
+		k := i - 1
+		for k > 0 && strings.IndexByte(`"')]`, omitted[k]) >= 0 {
+			k--
+		}
+		inner = strings.IndexByte(".!?", omitted[k]) >= 0
+	}
+	if !inner {
+		return false
+	}
+	before := strings.TrimRight(norm[:a], " ")
+	startsSentence := before == "" || endsSentence(before)
+	return !startsSentence || !endsSentence(omitted)
 }
 
 // wholeClauses reports whether norm[a:z], text a gap leaves out, starts
-// and ends at a clause or sentence boundary.
+// and ends at a clause or sentence boundary: punctuation, a conjunction,
+// or a list of examples ("such as ...").
 func (j judge) wholeClauses(a, z int) bool {
 	norm := j.s.norm
 	omitted := strings.Trim(norm[a:z], " ")
 	before := strings.TrimRight(norm[:a], " ")
+	after := strings.TrimLeft(norm[z:], " ")
 	first, _ := utf8.DecodeRuneInString(omitted)
 	last, _ := utf8.DecodeLastRuneInString(omitted)
 	prev, _ := utf8.DecodeLastRuneInString(before)
-	startsClause := clausePunct(first) || clausePunct(prev) || before == ""
-	after := strings.TrimLeft(norm[z:], " ")
 	next, _ := utf8.DecodeRuneInString(after)
-	endsClause := clausePunct(last) || clausePunct(next)
+	head, tail := firstWord(omitted), lastWord(omitted)
+	startsClause := clausePunct(first) || clausePunct(prev) || before == "" ||
+		j.r.clause[lastWord(before)] || j.r.coord[head] || j.r.examples[head]
+	// A list of examples needs no punctuation after it.
+	endsClause := clausePunct(last) || clausePunct(next) || j.r.coord[firstWord(after)] || j.r.coord[tail] || j.r.examples[head]
 	return startsClause && endsClause
+}
+
+// lastWord and firstWord return the last and the first word of s,
+// lowercased.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	return strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])
+}
+
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, " ")
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		s = s[:i]
+	}
+	return strings.ToLower(s)
 }
 
 // context returns the source text around norm[a:z] to the ends of the
@@ -277,43 +426,61 @@ func (j judge) context(a, z int) string {
 func (j judge) bracket(h hole, a, z, litStart, litEnd int) {
 	j.set(h.edits, a, z)
 	words := strings.Trim(j.s.norm[a:z], " ")
-	quoted, source := h.text, words
+	quoted, source, before := h.text, words, ""
 	// A bracket written against a word, as in "[W]e" or "the [P]resident",
 	// changes that word: compare the words whole.
-	if !h.spaceBefore {
+	if !h.spaceBefore && !j.cjkBefore(a) {
 		w := wordBefore(j.s.norm[litStart:a])
 		quoted, source = w+quoted, w+source
+	} else {
+		before = lastWord(j.s.norm[litStart:a]) // "the" in "the [FBI]"
 	}
-	if !h.spaceAfter {
+	if !h.spaceAfter && !j.cjkAt(z) {
 		w := wordAfter(j.s.norm[z:litEnd])
 		quoted, source = quoted+w, source+w
 	}
-	j.judgeBracket(h, quoted, source)
+	j.judgeBracket(h, quoted, source, before, false)
 }
 
 // lead resolves brackets before the first literal of a part found at
 // norm[start:end].
 func (j judge) lead(h hole, start, end int) {
-	if !h.spaceAfter {
+	if !h.spaceAfter && !j.cjkAt(start) {
 		// "[W]e": the brackets stand for the start of the source's word.
 		a := wordStart(j.s.norm, start)
 		w := wordAfter(j.s.norm[start:end])
 		j.set(h.edits, a, start)
-		j.judgeBracket(h, h.text+w, j.s.norm[a:start]+w)
+		j.judgeBracket(h, h.text+w, j.s.norm[a:start]+w, "", false)
 		return
 	}
 	// "[US intelligence] did not see": the brackets stand for the words
 	// before the quote's in their clause, from where a clause may begin.
 	a := j.s.phraseStart(start, j.r)
+	if words := strings.Trim(j.s.norm[a:start], " "); words != "" || strings.HasSuffix(h.text, ",") {
+		j.set(h.edits, a, start)
+		j.judgeBracket(h, h.text, words, "", false)
+		return
+	}
+	// Right after a comma in mid-sentence ("Some foreign actors, such as
+	// Iran and Russia, spread"), the brackets stand for the sentence's
+	// subject, the words from the start of the sentence.
+	a = j.s.sentenceStart(start)
 	j.set(h.edits, a, start)
-	j.judgeBracket(h, h.text, strings.Trim(j.s.norm[a:start], " "))
+	subject := strings.Trim(j.s.norm[a:start], " ")
+	if j.r.preps[firstWord(subject)] {
+		// "In an interview, [Sánchez] said": the sentence starts with an
+		// adverbial phrase, and the brackets add the subject it lacks.
+		j.insertion(h.edits[len(h.edits)-1], h.text)
+		return
+	}
+	j.judgeBracket(h, h.text, subject, "", true)
 }
 
 // trail resolves brackets after the last literal of a part found at
 // norm[start:end]. Brackets that end a quote after a space add words; ones
 // written against the last word change its end.
 func (j judge) trail(h hole, start, end int) {
-	if h.spaceBefore {
+	if h.spaceBefore || j.cjkBefore(end) {
 		j.set(h.edits, end, end)
 		j.insertion(h.edits[len(h.edits)-1], h.text)
 		return
@@ -321,7 +488,7 @@ func (j judge) trail(h hole, start, end int) {
 	z := wordEnd(j.s.norm, end)
 	w := wordBefore(j.s.norm[start:end])
 	j.set(h.edits, end, z)
-	j.judgeBracket(h, w+h.text, w+j.s.norm[end:z])
+	j.judgeBracket(h, w+h.text, w+j.s.norm[end:z], "", false)
 }
 
 // insertion judges brackets that stand for no source text.
@@ -332,8 +499,10 @@ func (j judge) insertion(edit int, text string) {
 }
 
 // judgeBracket applies the rules to brackets h that make the quote read
-// quoted where the source reads source.
-func (j judge) judgeBracket(h hole, quoted, source string) {
+// quoted where the source reads source. before is the quote's word before
+// the brackets ("the" in "the [FBI]"); subject says the brackets stand for
+// the subject of the sentence, from its start.
+func (j judge) judgeBracket(h hole, quoted, source, before string, subject bool) {
 	e := h.edits[len(h.edits)-1]
 	b := "[" + h.text + "]"
 	if strings.Trim(source, " ") == "" {
@@ -353,8 +522,11 @@ func (j judge) judgeBracket(h hole, quoted, source string) {
 		j.find(e, false, "the bracket %q replaces the number %q: the source has %q", b, n, source)
 		return
 	}
-	if strings.EqualFold(quoted, source) || sameForm(quoted, source) ||
-		j.r.refers(source) || subset(quoted, source) || subset(source, quoted) {
+	if strings.EqualFold(quoted, source) || sameForm(quoted, source) || acronym(quoted, source) ||
+		j.r.relativeTime(source) || orderedSubset(quoted, source) || j.r.adds(quoted, source) {
+		return
+	}
+	if p := j.r.referPhrase(source, before, subject); p != "" && j.r.referent(quoted, p) {
 		return
 	}
 	j.find(e, false, "the bracket %q replaces the source's words %q with other words", b, source)
@@ -435,26 +607,27 @@ func clauseHead(s string) string {
 	return s
 }
 
-// firstWords returns up to n words of s from its start, before a word
-// that begins another clause; lastWords up to n from its end, after one.
-func (r *Rules) firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	for i, w := range f[:min(n, len(f))] {
-		if r.clauseWord(w) {
-			return strings.Join(f[:i], " ")
+// firstWords returns the words of s from its start to the first
+// conjunction; lastWords those from its end back to the last, lowercased
+// and without punctuation.
+func (r *Rules) firstWords(s string) []string {
+	t := tokens(s)
+	for i, w := range t {
+		if r.coord[w] {
+			return t[:i]
 		}
 	}
-	return strings.Join(f[:min(n, len(f))], " ")
+	return t
 }
 
-func (r *Rules) lastWords(s string, n int) string {
-	f := strings.Fields(s)
-	for i := len(f) - 1; i >= max(0, len(f)-n); i-- {
-		if r.clauseWord(f[i]) {
-			return strings.Join(f[i+1:], " ")
+func (r *Rules) lastWords(s string) []string {
+	t := tokens(s)
+	for i := len(t) - 1; i >= 0; i-- {
+		if r.coord[t[i]] {
+			return t[i+1:]
 		}
 	}
-	return strings.Join(f[max(0, len(f)-n):], " ")
+	return t
 }
 
 // spanOrEmpty maps norm[a:z] to the original text; an empty range maps

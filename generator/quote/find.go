@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -33,17 +34,31 @@ type Match struct {
 	Edits []Edit
 	// Findings are what the rules (see the package doc) say of the edits.
 	Findings []Finding
+	// Page is the page, from 1, where the quote starts.
+	Page int
 }
 
 // Match finds quote in the source, like Find, resolves each of its gaps and
 // brackets to the source text it stands for, and judges them by the rules
-// r (nil: English). Of several occurrences it takes the first whose gaps
-// and brackets break no rule, or else the first. A quote with more than
+// r (nil: English). Of several occurrences it takes the first that breaks
+// no rule, else the first with only warnings, else the first. A quote with more than
 // 100 gaps and brackets is not looked for: ok is false, and its one
 // Finding says why.
 func (s *Source) Match(quote string, r *Rules) (Match, bool) {
+	return s.match(quote, r, 0, len(s.norm))
+}
+
+// MatchPages is Match for a quote that must be on pages first to last
+// (from 1) of the source: an occurrence elsewhere does not count.
+func (s *Source) MatchPages(quote string, r *Rules, first, last int) (Match, bool) {
+	lo, hi := s.pageRange(first, last)
+	return s.match(quote, r, lo, hi)
+}
+
+// match is Match within norm[lo:hi].
+func (s *Source) match(quote string, r *Rules, lo, hi int) (Match, bool) {
 	if r == nil {
-		r = RulesFor("", nil)
+		r = englishRules()
 	}
 	q := Normalize(quote)
 	if q == "" {
@@ -53,7 +68,7 @@ func (s *Source) Match(quote string, r *Rules) (Match, bool) {
 	if len(pq.edits) > maxEdits {
 		return Match{Findings: []Finding{{Edit: -1, Message: fmt.Sprintf("the quote has %d gaps and brackets; at most %d are checked: quote less, or quote it in pieces", len(pq.edits), maxEdits)}}}, false
 	}
-	if m, ok := s.matchParsed(pq, r); ok {
+	if m, ok := s.matchParsed(pq, r, lo, hi); ok {
 		return m, true
 	}
 	if len(pq.parts) == 1 && len(pq.parts[0].lits) == 1 && pq.parts[0].lits[0] == q {
@@ -61,11 +76,14 @@ func (s *Source) Match(quote string, r *Rules) (Match, bool) {
 	}
 	// Words copied as they are match even if they contain what looks like
 	// an ellipsis or brackets.
-	if i := index(s.norm, q); i >= 0 {
-		return Match{Spans: []Span{s.span(i, i+len(q))}}, true
+	if i := index(s.norm[lo:], q); i >= 0 && lo+i+len(q) <= hi {
+		return Match{Spans: []Span{s.span(lo+i, lo+i+len(q))}, Page: s.pageOf(lo + i)}, true
 	}
 	return Match{}, false
 }
+
+// englishRules are the rules of Match without any given.
+var englishRules = sync.OnceValue(func() *Rules { return RulesFor("en", nil) })
 
 // maxEdits bounds the gaps and brackets of one quote, which are more work
 // to match than its words.
@@ -75,7 +93,7 @@ const maxEdits = 100
 // for one whose gaps and brackets break no rule.
 const maxTries = 16
 
-func (s *Source) matchParsed(pq parsedQuote, r *Rules) (Match, bool) {
+func (s *Source) matchParsed(pq parsedQuote, r *Rules, lo, hi int) (Match, bool) {
 	if len(pq.parts) == 0 {
 		return Match{}, false
 	}
@@ -84,9 +102,9 @@ func (s *Source) matchParsed(pq parsedQuote, r *Rules) (Match, bool) {
 		ms[k] = s.newMatcher(p)
 	}
 	var first Match
-	for from, try := 0, 0; try < maxTries; try++ {
+	for from, try := lo, 0; try < maxTries; try++ {
 		found, ok := s.findParts(ms, from)
-		if !ok {
+		if !ok || found[len(found)-1].end > hi {
 			break
 		}
 		from = found[0].start + 1
@@ -100,11 +118,11 @@ func (s *Source) matchParsed(pq parsedQuote, r *Rules) (Match, bool) {
 			continue
 		}
 		m := s.resolve(pq, found, r)
-		if try == 0 {
-			first = m
-		}
-		if !m.hasErrors() {
+		if len(m.Findings) == 0 {
 			return m, true
+		}
+		if try == 0 || first.hasErrors() && !m.hasErrors() {
+			first = m // the first with no error, or else the first
 		}
 	}
 	return first, first.Spans != nil
@@ -181,14 +199,18 @@ func scanQuote(q string) []item {
 		case q[i] == '.' || strings.HasPrefix(q[i:], "…"):
 			j, dots := i, 0
 			for j < len(q) {
-				if q[j] == '.' {
+				switch {
+				case q[j] == '.':
 					j, dots = j+1, dots+1
-				} else if strings.HasPrefix(q[j:], "…") {
+				case strings.HasPrefix(q[j:], "…"):
 					j, dots = j+len("…"), dots+3
-				} else {
-					break
+				case strings.HasPrefix(q[j:], " .") && dots > 0 && (dots >= 2 || strings.HasPrefix(q[j:], " . .")):
+					j, dots = j+2, dots+1 // ". . ." as some style guides write it
+				default:
+					goto counted
 				}
 			}
+		counted:
 			if dots >= 3 {
 				flush(i)
 				items = append(items, item{gapItem, q[i:j], i, j})
@@ -245,74 +267,85 @@ func Marks(text string) []Mark {
 // parseQuote splits a normalized quote into its gap-separated parts.
 // Adjacent insertions merge into one hole.
 func parseQuote(q string) parsedQuote {
-	var (
-		pq      parsedQuote
-		p       part
-		h       hole
-		inHole  bool   // h waits for the literal after it
-		prev    string // the text before h
-		pending []int  // gaps since the last part
-	)
-	endPart := func() {
-		if inHole {
-			if len(p.lits) > 0 {
-				p.trail = h
-			} else {
-				pq.orphans = append(pq.orphans, h.edits...)
-			}
-		}
-		if len(p.lits) > 0 {
-			pq.gaps = append(pq.gaps, pending)
-			pq.parts = append(pq.parts, p)
-			pending = nil
-		}
-		p, h, inHole, prev = part{}, hole{}, false, ""
-	}
+	var qp quoteParser
 	for _, it := range scanQuote(q) {
-		switch it.kind {
-		case gapItem:
-			endPart()
-			pending = append(pending, len(pq.edits))
-			pq.edits = append(pq.edits, Edit{Gap: true, Text: it.text})
-		case insertItem:
-			if !inHole {
-				h = hole{spaceBefore: strings.HasSuffix(prev, " ")}
-				inHole = true
+		qp.item(it)
+	}
+	qp.endPart()
+	qp.pq.gaps = append(qp.pq.gaps, qp.pending)
+	return qp.pq
+}
+
+// quoteParser is the state of parseQuote.
+type quoteParser struct {
+	pq      parsedQuote
+	p       part
+	h       hole
+	inHole  bool   // h waits for the literal after it
+	prev    string // the text before h
+	pending []int  // gaps since the last part
+}
+
+func (qp *quoteParser) item(it item) {
+	switch it.kind {
+	case gapItem:
+		qp.endPart()
+		qp.pending = append(qp.pending, len(qp.pq.edits))
+		qp.pq.edits = append(qp.pq.edits, Edit{Gap: true, Text: it.text})
+	case insertItem:
+		if !qp.inHole {
+			qp.h = hole{spaceBefore: strings.HasSuffix(qp.prev, " ")}
+			qp.inHole = true
+		}
+		h := &qp.h
+		h.maxRunes += maxInsertion
+		if h.text != "" {
+			h.text += " "
+		}
+		h.text += it.text
+		h.edits = append(h.edits, len(qp.pq.edits))
+		qp.pq.edits = append(qp.pq.edits, Edit{Text: it.text})
+	case textItem:
+		qp.prev = it.text
+		lit := strings.Trim(it.text, " ")
+		p := &qp.p
+		switch {
+		case lit == "":
+			if qp.inHole { // white space between two insertions
+				qp.h.maxRunes += len(it.text)
 			}
-			h.maxRunes += maxInsertion
-			if h.text != "" {
-				h.text += " "
-			}
-			h.text += it.text
-			h.edits = append(h.edits, len(pq.edits))
-			pq.edits = append(pq.edits, Edit{Text: it.text})
-		case textItem:
-			prev = it.text
-			lit := strings.Trim(it.text, " ")
-			switch {
-			case lit == "":
-				if inHole { // white space between two insertions
-					h.maxRunes += len(it.text)
-				}
-			case inHole && len(p.lits) > 0:
-				h.spaceAfter = strings.HasPrefix(it.text, " ")
-				p.holes = append(p.holes, h)
-				p.lits = append(p.lits, lit)
-			case inHole:
-				h.spaceAfter = strings.HasPrefix(it.text, " ")
-				p.lead = h
-				p.lits = append(p.lits, lit)
-			default:
-				p.lits = append(p.lits, lit)
-			}
-			if lit != "" {
-				inHole = false
-			}
+		case qp.inHole && len(p.lits) > 0:
+			qp.h.spaceAfter = strings.HasPrefix(it.text, " ")
+			p.holes = append(p.holes, qp.h)
+			p.lits = append(p.lits, lit)
+		case qp.inHole:
+			qp.h.spaceAfter = strings.HasPrefix(it.text, " ")
+			p.lead = qp.h
+			p.lits = append(p.lits, lit)
+		default:
+			p.lits = append(p.lits, lit)
+		}
+		if lit != "" {
+			qp.inHole = false
 		}
 	}
-	endPart()
-	pq.gaps = append(pq.gaps, pending)
-	return pq
+}
+
+// endPart ends the part being read, at a gap or the end of the quote.
+func (qp *quoteParser) endPart() {
+	if qp.inHole {
+		if len(qp.p.lits) > 0 {
+			qp.p.trail = qp.h
+		} else {
+			qp.pq.orphans = append(qp.pq.orphans, qp.h.edits...)
+		}
+	}
+	if len(qp.p.lits) > 0 {
+		qp.pq.gaps = append(qp.pq.gaps, qp.pending)
+		qp.pq.parts = append(qp.pq.parts, qp.p)
+		qp.pending = nil
+	}
+	qp.p, qp.h, qp.inHole, qp.prev = part{}, hole{}, false, ""
 }
 
 // nspan is a range of the normalized text.

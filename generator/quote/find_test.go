@@ -192,3 +192,37 @@ func TestParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestPages checks that a form feed starts a page and that MatchPages
+// finds a quote only on the pages it names.
+func TestPages(t *testing.T) {
+	s := NewSource("One we did not see.\n\n\fTwo the vote\nwas safe.\n\fThree.\fFour.")
+	if n := s.Pages(); n != 4 {
+		t.Fatalf("Pages() = %d, want 4", n)
+	}
+	tests := []struct {
+		quote       string
+		first, last int
+		found       bool
+		page        int
+	}{
+		{"the vote was safe", 2, 2, true, 2},
+		{"the vote was safe", 1, 2, true, 2},
+		{"the vote was safe", 1, 1, false, 0},
+		{"the vote was safe", 3, 4, false, 0},
+		{"One we did not see.", 1, 1, true, 1},
+		{"Four.", 4, 4, true, 4},
+		{"Three. Four.", 3, 4, true, 3},
+		{"Three. Four.", 3, 3, false, 0},
+		{"see. Two", 1, 1, false, 0},
+	}
+	for _, tt := range tests {
+		m, ok := s.MatchPages(tt.quote, nil, tt.first, tt.last)
+		if ok != tt.found || ok && m.Page != tt.page {
+			t.Errorf("MatchPages(%q, %d, %d) = page %d, %v; want page %d, %v", tt.quote, tt.first, tt.last, m.Page, ok, tt.page, tt.found)
+		}
+	}
+	if m, ok := s.Match("Four.", nil); !ok || m.Page != 4 {
+		t.Errorf("Match(Four.) = page %d, %v; want 4", m.Page, ok)
+	}
+}

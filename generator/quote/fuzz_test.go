@@ -111,12 +111,53 @@ func wordRanges(text string) []wordRange {
 // referenceNormalize is Normalize written plainly: invalid bytes to
 // U+FFFD, the whole text to NFC, then character by character.
 func referenceNormalize(s string) string {
-	var valid strings.Builder
+	var runes []rune // s with each invalid byte as U+FFFD
 	for _, r := range s {
-		valid.WriteRune(r)
+		runes = append(runes, r)
+	}
+	visible := func(r rune) bool { return !unicode.IsSpace(r) && !isInvisible(r) }
+	// White space between two characters of Chinese or Japanese text,
+	// as written, goes unless it breaks a paragraph.
+	var kept strings.Builder
+	for i := 0; i < len(runes); {
+		if !unicode.IsSpace(runes[i]) {
+			kept.WriteRune(runes[i])
+			i++
+			continue
+		}
+		j, breaks := i, 0
+		for ; j < len(runes) && unicode.IsSpace(runes[j]); j++ {
+			switch runes[j] {
+			case '\n':
+				if j == 0 || runes[j-1] != '\r' {
+					breaks++
+				}
+			case '\r', '\v', '\f', '\u0085', '\u2028':
+				breaks++
+			case '\u2029':
+				breaks += 2
+			}
+		}
+		prev, next := rune(-1), rune(-1)
+		for k := i - 1; k >= 0; k-- {
+			if visible(runes[k]) {
+				prev = runes[k]
+				break
+			}
+		}
+		for k := j; k < len(runes); k++ {
+			if visible(runes[k]) {
+				next = runes[k]
+				break
+			}
+		}
+		if !(isCJK(prev) && isCJK(next) && breaks < 2) {
+			kept.WriteByte(' ')
+		}
+		i = j
 	}
 	var b strings.Builder
-	for _, r := range norm.NFC.String(valid.String()) {
+	for _, r := range norm.NFKC.String(plainPunctuation(kept.String())) {
 		switch {
 		case unicode.IsSpace(r):
 			b.WriteByte(' ')
@@ -158,7 +199,7 @@ func FuzzMatch(f *testing.F) {
 			}
 		}
 		for _, fd := range m.Findings {
-			if fd.Edit < 0 || fd.Edit >= len(m.Edits) || fd.Message == "" {
+			if fd.Edit < -1 || fd.Edit >= len(m.Edits) || fd.Message == "" {
 				t.Fatalf("Match(%q): finding %+v", quote, fd)
 			}
 		}

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Normalize returns s as quotes and sources are compared: in NFC, with
+// Normalize returns s as quotes and sources are compared: in NFKC, with
 // curly quotes made straight, dashes made hyphens, "…" written "...",
 // invisible characters dropped and white space collapsed to single spaces
 // with none at either end. Quotation marks around s are kept.
@@ -41,6 +41,14 @@ type normalizer struct {
 	wsEnd   int
 	breaks  int  // line breaks in that run; two or more make a paragraph break
 	afterCR bool // the previous white space was '\r', so a '\n' ends the same line break
+	// cjk says the character being written comes from Chinese or Japanese
+	// text, lastCJK that the last one written did.
+	cjk, lastCJK bool
+	// page says the pending white space holds a form feed, which starts
+	// a new page; pages are the normalized offsets where pages after the
+	// first start.
+	page  bool
+	pages []int
 }
 
 func (n *normalizer) run(text string) {
@@ -56,6 +64,7 @@ func (n *normalizer) run(text string) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && size == 1 {
 			n.runValid(text[start:i], start)
+			n.cjk = false
 			n.char(r, i, i+1, false)
 			start = i + 1
 		}
@@ -69,7 +78,7 @@ func (n *normalizer) runValid(text string, base int) {
 	for pos := 0; pos < len(text); {
 		// Most text is already NFC; only the segments that are not get
 		// composed, so exact byte mapping survives everywhere else.
-		k := norm.NFC.QuickSpanString(text[pos:])
+		k := norm.NFKC.QuickSpanString(text[pos:])
 		n.exact(text[pos:pos+k], base+pos)
 		pos += k
 		if pos == len(text) {
@@ -83,12 +92,16 @@ func (n *normalizer) runValid(text string, base int) {
 			pos += size
 			continue
 		}
-		b := norm.NFC.NextBoundaryInString(text[pos:], true)
+		b := norm.NFKC.NextBoundaryInString(text[pos:], true)
 		if b <= 0 {
 			_, b = utf8.DecodeRuneInString(text[pos:])
 		}
 		segment := text[pos : pos+b]
-		if composed := norm.NFC.String(segment); composed != segment {
+		// Typographic punctuation is made plain before NFKC, which would
+		// make a double prime (″) two primes.
+		if composed := norm.NFKC.String(plainPunctuation(segment)); composed != segment {
+			first, _ := utf8.DecodeRuneInString(segment)
+			n.cjk = isCJK(first)
 			n.composed(composed, base+pos, base+pos+b)
 		} else {
 			n.exact(segment, base+pos)
@@ -113,11 +126,13 @@ func (n *normalizer) exact(chunk string, base int) {
 					break
 				}
 			}
+			n.cjk = false
 			n.visible(chunk[i:j], base+i, base+j, true)
 			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(chunk[i:])
+		n.cjk = isCJK(r)
 		n.char(r, base+i, base+i+size, true)
 		i += size
 	}
@@ -161,6 +176,7 @@ func (n *normalizer) visible(s string, start, end int, exact bool) {
 // from the original bytes [start, end).
 func (n *normalizer) beginVisible(size, start, end int, exact bool) {
 	n.flushSpace()
+	n.lastCJK = n.cjk
 	n.started = true
 	if n.track {
 		n.addSeg(seg{norm: n.out.Len(), normLen: size, orig: start, origLen: end - start, exact: exact})
@@ -182,7 +198,10 @@ func (n *normalizer) space(r rune, start, end int) {
 		if !n.afterCR {
 			n.breaks++
 		}
-	case '\r', '\v', '\f', '\u0085', '\u2028':
+	case '\f':
+		n.breaks++
+		n.page = true
+	case '\r', '\v', '\u0085', '\u2028':
 		n.breaks++
 	case '\u2029': // paragraph separator
 		n.breaks += 2
@@ -190,15 +209,25 @@ func (n *normalizer) space(r rune, start, end int) {
 	n.afterCR = r == '\r'
 }
 
-// flushSpace writes the pending run of white space as one space.
+// flushSpace writes the pending run of white space as one space, or none
+// between two characters of Chinese or Japanese text within a paragraph:
+// a line break there is not a space.
 func (n *normalizer) flushSpace() {
 	if !n.pending {
 		return
 	}
 	n.pending = false
+	page := n.page
+	n.page = false
+	if n.lastCJK && n.cjk && n.breaks < 2 && !page {
+		return
+	}
 	if n.track {
 		if n.breaks >= 2 {
 			n.paras = append(n.paras, n.out.Len())
+		}
+		if page {
+			n.pages = append(n.pages, n.out.Len()+1)
 		}
 		// A single ASCII white space byte maps exactly.
 		n.addSeg(seg{norm: n.out.Len(), normLen: 1, orig: n.wsStart, origLen: n.wsEnd - n.wsStart, exact: n.wsEnd-n.wsStart == 1})
@@ -232,10 +261,41 @@ func isInvisible(r rune) bool {
 	case '\u200b', // zero-width space
 		'\u2060', // word joiner
 		'\ufeff', // byte order mark, zero-width no-break space
-		'\u00ad': // soft hyphen
+		'\u00ad', // soft hyphen
+		'\u0640': // Arabic tatweel, which only stretches a word
 		return true
 	}
 	return false
+}
+
+// plainPunctuation returns s with each character that has a replacement
+// replaced.
+func plainPunctuation(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		rep, ok := replacement(r)
+		if !ok {
+			if b.Len() > 0 {
+				b.WriteRune(r)
+			}
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString(s[:i])
+		}
+		b.WriteString(rep)
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	return b.String()
+}
+
+// isCJK reports a character of Chinese or Japanese text, which puts no
+// spaces between words: Han, kana, CJK punctuation and full-width forms.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		0x3000 <= r && r <= 0x303f || 0xff00 <= r && r <= 0xffef
 }
 
 // replacement returns the plain form of typographic punctuation.

@@ -163,6 +163,10 @@ func TestRulesLanguages(t *testing.T) {
 		{"en", "We hardly saw any efforts.", "We ... saw any efforts", []string{"hardly"}, true},
 		{"en", "We hardly saw any efforts.", "We ... saw any efforts", nil, false},
 		{"es-MX", "No vimos nada.", "[Vimos] nada", nil, true},
+		{"ar", "لم نر جهودا روسية مستمرة.", "[نر] جهودا روسية", nil, true},
+		{"ar", "لم نر جهودا روسية مستمرة.", "لم نر [...] روسية", nil, false},
+		{"zh", "我们没有看到俄罗斯的持续努力。", "我们[看到]俄罗斯的持续努力", nil, true},
+		{"zh", "我们没有看到俄罗斯的持续努力。", "[美国情报机构]没有看到俄罗斯", nil, false},
 	}
 	for _, tt := range tests {
 		m, ok := NewSource(tt.source).Match(tt.quote, RulesFor(tt.lang, tt.extra))

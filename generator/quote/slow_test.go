@@ -43,4 +43,12 @@ func TestInputsMadeToBeSlow(t *testing.T) {
 	if passage, _ := words.Closest(q); passage == "" {
 		t.Error("no closest passage for the misquote with 600 gaps")
 	}
+
+	// One paragraph of 2 MB: what gaps leave out is judged by its ends.
+	long := NewSource("We saw " + strings.Repeat("many long words here ", 100000) + "end. Then more.")
+	for _, q := range []string{"We ... end.", "... end", "We saw ...", "[They] saw ... end", strings.Repeat("words ... ", 50) + "end"} {
+		if _, ok := long.Match(q, nil); !ok {
+			t.Errorf("%.20q not found in the long paragraph", q)
+		}
+	}
 }

@@ -11,14 +11,16 @@ type Source struct {
 	norm  string // the normalized text
 	segs  []seg  // where each byte of norm came from, in order
 	paras []int  // offsets in norm of the spaces that stand for paragraph breaks
+	pages []int  // offsets in norm where the pages after the first start
 }
 
 // NewSource prepares text, plain text whose paragraphs are separated by
-// blank lines, for matching quotes.
+// blank lines, for matching quotes. A form feed in white space starts a
+// new page.
 func NewSource(text string) *Source {
 	n := normalizer{track: true}
 	n.run(text)
-	return &Source{norm: n.out.String(), segs: n.segs, paras: n.paras}
+	return &Source{norm: n.out.String(), segs: n.segs, paras: n.paras, pages: n.pages}
 }
 
 // Span is a byte range [Start, End) of the text given to NewSource.
@@ -76,4 +78,25 @@ func stripQuotes(q string) string {
 		return strings.Trim(inner, " ")
 	}
 	return q
+}
+
+// Pages returns how many pages the text has: one more than its form
+// feeds.
+func (s *Source) Pages() int { return len(s.pages) + 1 }
+
+// pageOf returns the page, from 1, that holds normalized offset n.
+func (s *Source) pageOf(n int) int {
+	return sort.SearchInts(s.pages, n+1) + 1
+}
+
+// pageRange returns the normalized range of pages first to last.
+func (s *Source) pageRange(first, last int) (lo, hi int) {
+	lo, hi = 0, len(s.norm)
+	if first > 1 && first-2 < len(s.pages) {
+		lo = s.pages[first-2]
+	}
+	if last-1 < len(s.pages) {
+		hi = s.pages[last-1] - 1
+	}
+	return lo, hi
 }

@@ -130,8 +130,8 @@ func originalLink(src *site.Source, q *markdown.Quote) string {
 	}
 	base, _, _ := strings.Cut(src.URL, "#")
 	if isPDF(base) {
-		if n := pageNumber(q.Citation.Locator); n != "" {
-			return base + "#page=" + n
+		if first, _, ok := q.Citation.Pages(); ok {
+			return base + "#page=" + strconv.Itoa(first)
 		}
 		return src.URL
 	}
@@ -144,25 +144,6 @@ func originalLink(src *site.Source, q *markdown.Quote) string {
 func isPDF(u string) bool {
 	u, _, _ = strings.Cut(u, "?")
 	return strings.HasSuffix(strings.ToLower(u), ".pdf")
-}
-
-// pageNumber reads a locator such as "p. 4", "p 4", "page 4" or "pp. 4-5".
-func pageNumber(loc string) string {
-	l := strings.ToLower(strings.TrimSpace(loc))
-	for _, p := range []string{"pp.", "p.", "pages", "page", "pp", "p"} {
-		if rest, ok := strings.CutPrefix(l, p); ok {
-			rest = strings.TrimSpace(rest)
-			end := 0
-			for end < len(rest) && rest[end] >= '0' && rest[end] <= '9' {
-				end++
-			}
-			if end > 0 {
-				return rest[:end]
-			}
-			return ""
-		}
-	}
-	return ""
 }
 
 // markdownHTML renders a parsed body.

@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strconv"
@@ -13,6 +14,11 @@ import (
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if !s.hostAllowed(r.Host) {
+		// 421 Misdirected Request: this server is not that host.
+		http.Error(w, "this preview server answers only to localhost, 127.0.0.1, [::1] and the address it was bound to with --bind", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -23,6 +29,37 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveSite(w, r)
+}
+
+// hostAllowed reports whether host, a request's Host header, names this
+// server. A web page the editor visits can point a name of its own at
+// 127.0.0.1 (DNS rebinding) and then read the preview, drafts and the
+// error stream as its own origin; its requests carry that name. So the
+// server answers only to localhost, loopback addresses, and the address
+// or name it was bound to (with --bind), with any port; bound to all
+// interfaces (0.0.0.0 or ::), to any IP address, which no DNS answer can
+// stand for.
+func (s *server) hostAllowed(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")), ".")
+	if host == "" {
+		return false
+	}
+	bind := strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(s.bind, "["), "]"))
+	if host == "localhost" || host == bind {
+		return true
+	}
+	ip := net.ParseIP(host)
+	if ip == nil {
+		return false
+	}
+	if ip.IsLoopback() {
+		return true
+	}
+	b := net.ParseIP(bind)
+	return b != nil && (b.IsUnspecified() || b.Equal(ip))
 }
 
 // serveSite serves a file of the current snapshot.

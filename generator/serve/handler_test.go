@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -40,6 +42,7 @@ var testFiles = map[string]string{
 func get(t *testing.T, h http.Handler, method, target string) *httptest.ResponseRecorder {
 	t.Helper()
 	r := httptest.NewRequest(method, "/", nil)
+	r.Host = "127.0.0.1:1313"
 	r.URL.Path = target // as net/http leaves it: percent-decoded
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)
@@ -262,5 +265,88 @@ func TestRebuildPanics(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "rebuild failed") {
 		t.Errorf("stderr: %s", stderr.String())
+	}
+}
+
+// TestHostCheck: a page that rebinds its own host name to 127.0.0.1 (DNS
+// rebinding) sends that name in the Host header; the server must not
+// answer it, neither pages nor the event stream.
+func TestHostCheck(t *testing.T) {
+	ts := httptest.NewServer(testServer(t, testFiles))
+	defer ts.Close()
+	port := ts.Listener.Addr().(*net.TCPAddr).Port
+	for host, want := range map[string]int{
+		"":                                     http.StatusOK, // the client sends 127.0.0.1:PORT
+		"localhost":                            http.StatusOK,
+		"LOCALHOST:" + strconv.Itoa(port):      http.StatusOK,
+		"127.0.0.1":                            http.StatusOK,
+		"[::1]:" + strconv.Itoa(port):          http.StatusOK,
+		"evil.example":                         http.StatusMisdirectedRequest,
+		"evil.example:" + strconv.Itoa(port):   http.StatusMisdirectedRequest,
+		"localhost.evil.example":               http.StatusMisdirectedRequest,
+		"127.0.0.1.nip.io":                     http.StatusMisdirectedRequest,
+		"192.168.1.10":                         http.StatusMisdirectedRequest,
+		"evil.example:" + strconv.Itoa(port+1): http.StatusMisdirectedRequest,
+	} {
+		for _, path := range []string{"/", "/__reload/client.js"} {
+			req, _ := http.NewRequest("GET", ts.URL+path, nil)
+			if host != "" {
+				req.Host = host
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != want {
+				t.Errorf("Host %q, %s: %d, want %d", host, path, resp.StatusCode, want)
+			}
+			if want != http.StatusOK && (strings.Contains(string(body), "Home") || strings.Contains(string(body), "EventSource")) {
+				t.Errorf("Host %q, %s: the refusal shows the site: %s", host, path, body)
+			}
+		}
+	}
+}
+
+func TestHostAllowed(t *testing.T) {
+	for _, tc := range []struct {
+		bind, host string
+		ok         bool
+	}{
+		{"127.0.0.1", "127.0.0.1:1313", true},
+		{"127.0.0.1", "127.0.0.2", true}, // loopback
+		{"127.0.0.1", "localhost:1313", true},
+		{"127.0.0.1", "localhost.", true},
+		{"127.0.0.1", "[::1]:1313", true},
+		{"127.0.0.1", "10.0.0.5:1313", false},
+		{"127.0.0.1", "attacker.example:1313", false},
+		{"127.0.0.1", "", false},
+		{"10.0.0.5", "10.0.0.5:1313", true},
+		{"10.0.0.5", "10.0.0.6:1313", false},
+		{"0.0.0.0", "192.168.1.20:1313", true}, // any address, no name
+		{"0.0.0.0", "attacker.example", false},
+		{"::", "[fe80::1]:1313", true},
+		{"preview.lan", "Preview.lan:1313", true},
+		{"preview.lan", "preview.lan", true},
+		{"preview.lan", "other.lan", false},
+		{"::1", "[::1]:1313", true},
+	} {
+		s := newServer()
+		s.bind = tc.bind
+		if got := s.hostAllowed(tc.host); got != tc.ok {
+			t.Errorf("bind %s, Host %q: %v, want %v", tc.bind, tc.host, got, tc.ok)
+		}
+	}
+}
+
+// TestHTTPServerLimits: connections left open cannot pile up.
+func TestHTTPServerLimits(t *testing.T) {
+	hs := httpServer(http.NotFoundHandler())
+	if hs.IdleTimeout <= 0 || hs.ReadHeaderTimeout <= 0 {
+		t.Errorf("IdleTimeout %v, ReadHeaderTimeout %v", hs.IdleTimeout, hs.ReadHeaderTimeout)
+	}
+	if hs.WriteTimeout != 0 {
+		t.Errorf("WriteTimeout %v would end event streams", hs.WriteTimeout)
 	}
 }

@@ -9,7 +9,9 @@
 // backslashes give 404), /dir redirects to /dir/, /dir/ serves
 // dir/index.html, a missing page is 404.html with status 404, and nothing
 // is cached (Cache-Control: no-store). The server binds 127.0.0.1 unless
-// told otherwise.
+// told otherwise, and answers only requests addressed to localhost, a
+// loopback address or the address it binds (see hostAllowed: DNS
+// rebinding).
 //
 // A rebuild swaps the whole new site in at once (an atomic pointer), so a
 // reader never sees half of one build and half of the next. A failed
@@ -157,8 +159,9 @@ func Run(ctx context.Context, opts Options) error {
 	}
 
 	srv := newServer()
+	srv.bind = opts.Bind
 	srv.rebuild(opts.Builder, nil, opts.Stdout, opts.Stderr)
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := httpServer(srv)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	fmt.Fprintf(opts.Stdout, "serving %s (Ctrl-C to stop)\n", url)
@@ -174,6 +177,15 @@ func Run(ctx context.Context, opts Options) error {
 		err = serr
 	}
 	return err
+}
+
+// httpServer serves h with time limits: a client gets 10 seconds to send
+// its request's headers, and a connection idle for 2 minutes between
+// requests is closed, so that clients that open connections and leave
+// them cannot hold the server's files and memory. (No limit on a whole
+// response: the event stream lasts as long as its tab.)
+func httpServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 }
 
 // loop rebuilds at each batch of changes until ctx is done or the server

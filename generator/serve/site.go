@@ -50,6 +50,10 @@ type server struct {
 	id        string
 	keepAlive time.Duration
 	quit      chan struct{}
+	// bind is the address or name the server listens on (--bind);
+	// requests must name it, localhost or a loopback address (see
+	// hostAllowed).
+	bind string
 }
 
 func newServer() *server {
@@ -73,7 +77,7 @@ func (s *server) rebuild(b Builder, changed []string, stdout, stderr io.Writer) 
 	took := time.Since(start).Round(time.Millisecond)
 	check.WriteText(stderr, diags, false)
 	if err != nil {
-		fmt.Fprintf(stderr, "error: %v\n", err)
+		fmt.Fprintf(stderr, "error: %s\n", check.Escape(err.Error()))
 	}
 	s.publish(files, diags, err, changed)
 	what, done := "build", "built"

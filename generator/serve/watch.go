@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"factcheck/generator/build"
+
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -167,19 +169,7 @@ func (t *tree) addTree(dir string) []string {
 // ignored tells the names of editors' temporary, swap and backup files,
 // and of hidden files, which are never part of a site.
 func ignored(name string) bool {
-	switch {
-	case name == "" || strings.HasPrefix(name, "."): // .DS_Store, .#x (emacs), .x.swp (vim)
-		return true
-	case len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"): // emacs auto-save
-		return true
-	case strings.HasSuffix(name, "~"): // backups
-		return true
-	case strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".swo"):
-		return true
-	case strings.Contains(name, "___jb_tmp___") || strings.Contains(name, "___jb_old___"): // JetBrains
-		return true
-	}
-	return vimProbe(name)
+	return build.Hidden(name) || vimProbe(name)
 }
 
 // vimProbe tells the file vim writes to test whether it may write in a

@@ -94,10 +94,9 @@ func TestBadInput(t *testing.T) {
 				`content/sources/s.md:4:12: error: published: bad date "2021-13-01": write it as YYYY-MM-DD`,
 		},
 		{
-			name: "old Mac line endings are not line breaks",
+			name: "old Mac line endings are line breaks",
 			file: "content/pages/p.md",
 			data: "---\rtitle: T\r---\r",
-			want: `content/pages/p.md:1:1: error: missing front matter: the file must start with a line "---", then YAML keys, then another "---"`,
 		},
 		{
 			name: "empty file",
@@ -203,22 +202,46 @@ func TestHugeSource(t *testing.T) {
 	}
 }
 
-// TestDeepNesting puts 10,000 nested lists and 10,000 nested block quotes
-// in a claim's body: the parser must neither overflow its stack nor take
-// long.
+// TestDeepNesting puts deeply nested lists, block quotes, emphasis and
+// brackets in a claim's body: the parser must neither overflow its stack
+// nor take long. Block quotes and lists nested deeper than
+// markdown.MaxDepth (which took minutes at 100,000 levels) are an error,
+// and so are brackets nested deeper than markdown.MaxBrackets (a minute
+// at 1,000,000).
 func TestDeepNesting(t *testing.T) {
 	claim := strings.Replace(claimFM, "%s", "accurate", 1)
+	const deep = "content/claims/a.md:9:1: error: block quotes or lists nested %d deep: at most 500 levels are allowed"
 	want := map[string]string{
-		"brackets":     `content/claims/a.md:9:9999: error: cross-link to unknown id "x": no claim, source or page has it; did you mean "a"?`,
-		"nested quote": `content/claims/a.md:11:20003: error: citation of unknown source "nothing"`,
+		"brackets":             `content/claims/a.md:9:9999: error: cross-link to unknown id "x": no claim, source or page has it; did you mean "a"?`,
+		"nested quote":         `content/claims/a.md:11:1003: error: citation of unknown source "nothing"`,
+		"too many lists":       fmt.Sprintf(deep, 501),
+		"too many quotes":      fmt.Sprintf(deep, 100000),
+		"too many mixed":       fmt.Sprintf(deep, 100000),
+		"too many later":       strings.Replace(fmt.Sprintf(deep, 100000), ":9:", ":10:", 1),
+		"too many ordered":     fmt.Sprintf(deep, 100000),
+		"too many with spaces": fmt.Sprintf(deep, 100000),
+		"too many indented":    strings.Replace(fmt.Sprintf(deep, 501), ":9:", ":509:", 1),
+		"too many brackets":    "content/claims/a.md:9:10001: error: square brackets nested 10001 deep: at most 10000 are allowed",
+		"brackets on lines":    "content/claims/a.md:10009:1: error: square brackets nested 10001 deep: at most 10000 are allowed",
 	}
 	for name, body := range map[string]string{
-		"lists":        strings.Repeat("- ", 10000) + "x\n",
-		"ordered":      strings.Repeat("1. ", 10000) + "x\n",
-		"block quotes": strings.Repeat(">", 10000) + " x\n",
-		"nested quote": strings.Repeat("> ", 10000) + "x\n" + strings.Repeat("> ", 10000) + "\n" + strings.Repeat("> ", 10000) + "— [@nothing]\n",
-		"emphasis":     strings.Repeat("*", 10000) + "x" + strings.Repeat("*", 10000) + "\n",
-		"brackets":     strings.Repeat("[", 10000) + "x" + strings.Repeat("]", 10000) + "\n",
+		"lists":                strings.Repeat("- ", 500) + "x\n",
+		"ordered":              strings.Repeat("1. ", 500) + "x\n",
+		"block quotes":         strings.Repeat(">", 500) + " x\n",
+		"nested quote":         strings.Repeat("> ", 500) + "x\n" + strings.Repeat("> ", 500) + "\n" + strings.Repeat("> ", 500) + "— [@nothing]\n",
+		"emphasis":             strings.Repeat("*", 10000) + "x" + strings.Repeat("*", 10000) + "\n",
+		"brackets":             strings.Repeat("[", 10000) + "x" + strings.Repeat("]", 10000) + "\n",
+		"too many lists":       strings.Repeat("- ", 501) + "x\n",
+		"too many quotes":      strings.Repeat(">", 100000) + " x\n",
+		"too many mixed":       strings.Repeat("> - ", 50000) + "x\n",
+		"too many later":       "x\n" + strings.Repeat(">", 100000) + "\n",
+		"too many ordered":     strings.Repeat("12) ", 100000) + "\n",
+		"too many with spaces": strings.Repeat(" > ", 100000) + "\n",
+		"indented":             indentedList(500),
+		"too many brackets":    strings.Repeat("[", 1000000) + "x" + strings.Repeat("]", 1000000) + "\n",
+		"brackets on lines":    strings.Repeat("[\n", 20000) + strings.Repeat("]", 20000) + "\n",
+		"brackets paragraphs":  strings.Repeat("[[[[\n\n", 20000) + "\n",
+		"too many indented":    indentedList(3000),
 	} {
 		t.Run(name, func(t *testing.T) {
 			s, d := loadWithin(t, 5*time.Second, "content/claims/a.md", claim+body)
@@ -230,6 +253,17 @@ func TestDeepNesting(t *testing.T) {
 			}
 		})
 	}
+}
+
+// indentedList is a list nested n deep by indentation, one level a line:
+// 3,000 levels, 9 MB, took a minute.
+func indentedList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i))
+		b.WriteString("- x\n")
+	}
+	return b.String()
 }
 
 // manyKeys is front matter of n keys no file has: unused_field_0: 0, ...
@@ -248,4 +282,24 @@ func manyKeysUnknown(path string, line, n int) string {
 		fmt.Fprintf(&b, "%s:%d:1: warning: unknown key \"unused_field_%d\"\n", path, line+i, i)
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// TestManyUnknownRefs: 100,000 different unknown cross-links and
+// citations in one claim (each was looked up in lists of ids made again
+// for each, and among those already seen: minutes). The first ones still
+// get a suggestion.
+func TestManyUnknownRefs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(strings.Replace(claimFM, "%s", "accurate", 1))
+	b.WriteString("[[b]] [@a-source]\n")
+	for i := range 100000 {
+		fmt.Fprintf(&b, "[[nothing-%d]] [@nope-%d] ", i, i)
+	}
+	_, d := loadWithin(t, 5*time.Second, "content/claims/a.md", b.String(), "content/sources/a-source.md", "---\ntitle: T\npublisher: P\n---\nText.\n")
+	if d.Errors() != 200001 {
+		t.Errorf("%d errors, want 200001", d.Errors())
+	}
+	if want := `content/claims/a.md:9:1: error: cross-link to unknown id "b": no claim, source or page has it; did you mean "a"?`; d[0].String() != want {
+		t.Errorf("got %s\nwant %s", d[0], want)
+	}
 }

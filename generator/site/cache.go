@@ -33,7 +33,11 @@ import (
 type Cache struct {
 	unsafeHTML bool
 	checkOnly  bool
-	files      map[string]*entry // by path
+	// The settings that the rules of quotes depend on: a change to them
+	// checks every quote again.
+	language  string
+	negations []string
+	files     map[string]*entry // by path
 	// citing has, for an id, the paths of the claims and pages citing it.
 	citing map[string]map[string]bool
 	// listed are the content files, in path order, and listDiags what
@@ -79,10 +83,12 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, check.L
 	if opts.BaseURL != "" {
 		cfg.BaseURL = normalizeBaseURL(opts.BaseURL, configFile, Pos{}, &diags)
 	}
-	if c.files == nil || changed == nil || contains(changed, ".") || cfg.UnsafeHTML != c.unsafeHTML || opts.CheckOnly != c.checkOnly {
+	if c.files == nil || changed == nil || contains(changed, ".") || cfg.UnsafeHTML != c.unsafeHTML || opts.CheckOnly != c.checkOnly ||
+		cfg.Language != c.language || !slices.Equal(cfg.NegationWords, c.negations) {
 		c.files = map[string]*entry{}
 		c.citing = map[string]map[string]bool{}
 		c.unsafeHTML, c.checkOnly = cfg.UnsafeHTML, opts.CheckOnly
+		c.language, c.negations = cfg.Language, cfg.NegationWords
 		c.listed = nil
 		c.words = nil
 		if !opts.CheckOnly {

@@ -18,12 +18,16 @@
 // unique across claims, sources and pages; claims, sources, ratings,
 // topics, claimants, corrections, search, page, assets and feed are
 // reserved. Files and folders whose names start with "." or "_" are
-// skipped, and symbolic links are refused.
+// skipped; symbolic links and special files (named pipes, devices) are
+// refused. Lines may end in "\n", "\r\n" or "\r".
 //
 // Every .md file starts with YAML front matter between "---" lines. Dates
 // are YYYY-MM-DD. A scalar is read as text where text is wanted, so
 // "rating: false" is the rating "false". Unknown keys are warnings that
-// name the nearest known key.
+// name the nearest known key. YAML errors are reported at their line in
+// plain words: a tab used for indentation, a value holding ": " that needs
+// quotes, a quote not closed. YAML anchors and aliases (&name, *name) are
+// not supported.
 //
 // # site.yaml
 //
@@ -54,13 +58,19 @@
 //	published    required  when the fact-check was published
 //	updated                when it was last changed
 //	authors                who wrote it
-//	topics                 topic names; a topic's id is the slug of its name
+//	topics                 topic names, a list ([a, b]); a topic's id is the slug of its name
 //	corrections            list of {date, note}
 //	draft                  true keeps it out of build and check without --drafts
 //	aliases                old ids, which redirect to the claim
 //
+// A claim may have at most 100 topics and 100 aliases: each makes pages.
+// "topics: a, b" or "claimant: a, b" is one topic or name, with a warning
+// (quote it if the comma belongs in it).
+//
 // The body is the analysis in Markdown, with quotes, citations and
-// cross-links (see package markdown). Every quote is looked for in the
+// cross-links (see package markdown); block quotes and lists may be
+// nested 500 deep (markdown.MaxDepth; its other limits stop text made to
+// be slow to parse). Every quote is looked for in the
 // source it cites (see package quote); a misquote is an error at its line
 // that shows the closest passage of the source. Each gap and bracket of a
 // quote is resolved to the source's words it stands for, and one that
@@ -81,6 +91,11 @@
 //
 // The body is the stored text that quotes are checked against. A source
 // without text can be cited; quotes from it are reported as unverified.
+// In a source of format text, a form feed (U+000C, which PDF-to-text tools
+// write between pages) starts a new page: a quote whose locator names
+// pages ("p. 4", "pp. 4-5") must be on them, else it is an error that
+// names the page where it is; and the claim page links a quote from a PDF
+// to its page (…pdf#page=4).
 //
 // # Pages
 //

@@ -27,13 +27,16 @@ type file struct {
 }
 
 // cleanText makes raw file bytes into text the rest of the loader can
-// trust: it drops a UTF-8 byte order mark, turns Windows line endings into
-// "\n" (keeping line numbers) and replaces invalid UTF-8 with U+FFFD,
+// trust: it drops a UTF-8 byte order mark, turns Windows and old Mac line
+// endings into "\n" (keeping line numbers) and replaces invalid UTF-8 with U+FFFD,
 // reporting where.
 func cleanText(path string, b []byte, diags *check.List) []byte {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(b, '\r') >= 0 {
 		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+		// A carriage return alone ends a line too, in old Mac files, in
+		// CommonMark and in YAML.
+		b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
 	}
 	if !utf8.Valid(b) {
 		p := markdown.Position(b, invalidUTF8(b))
@@ -119,17 +122,12 @@ func parseYAML(path string, src []byte, firstLine int, diags *check.List) *field
 	if !ok {
 		doc = &yaml.Node{}
 		if err := yaml.Unmarshal(src, doc); err != nil {
-			line, msg := 0, err.Error()
-			var te *yaml.TypeError
-			if errors.As(err, &te) {
-				msg = strings.Join(te.Errors, "; ")
-			}
-			if m := yamlLine.FindStringSubmatch(msg); m != nil {
-				line, _ = strconv.Atoi(m[1])
-				msg = m[2]
-			}
-			msg = strings.TrimPrefix(msg, "yaml: ")
-			diags.Errorf(path, max(firstLine+line-1, firstLine), 1, "invalid YAML: %s", msg)
+			line, col, msg := explainYAML(src, err)
+			diags.Errorf(path, max(firstLine+line-1, firstLine), col, "%s", msg)
+			return nil
+		}
+		if n := anchored(doc, 0); n != nil {
+			diags.Errorf(path, firstLine+n.Line-1, n.Column, "YAML aliases are not supported (&name and *name): write the value out in full")
 			return nil
 		}
 	}
@@ -161,6 +159,199 @@ func parseYAML(path string, src []byte, firstLine int, diags *check.List) *field
 		}
 	}
 	return f
+}
+
+// explainYAML turns an error of yaml.v3 into the line and column of the
+// YAML (from 1) and a message in an editor's words. yaml.v3's own line
+// numbers are not always where the problem is (some count from 0, some
+// give the line where the value began), so the mistakes editors make are
+// looked for first, on every line:
+//   - a tab used for indentation, which YAML does not allow;
+//   - a plain value holding ": " (title: Trump: a story), which YAML
+//     takes for a second key;
+//   - an alias (*name) to an anchor that is not there.
+func explainYAML(src []byte, err error) (line, col int, msg string) {
+	lines := strings.Split(string(src), "\n")
+	for i, l := range lines {
+		indent := len(l) - len(strings.TrimLeft(l, " \t"))
+		if t := strings.IndexByte(l[:indent], '\t'); t >= 0 && indent < len(l) {
+			return i + 1, t + 1, "invalid YAML: a tab is used for indentation; indent with spaces"
+		}
+	}
+	for i, l := range lines {
+		if key, at, ok := colonInValue(l); ok {
+			return i + 1, at + 1, fmt.Sprintf("invalid YAML: the value of %s holds \": \", which YAML reads as another key; put the value in quotes: %s: \"%s\"", key, key, strings.TrimSpace(strings.ReplaceAll(l[at:], `"`, `\"`)))
+		}
+	}
+	msg = err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msg = strings.Join(te.Errors, "; ")
+	}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++ // yaml.v3 counts these from 0
+		}
+		line = min(line, len(lines))
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if msg == "found unexpected end of stream" {
+		for i, l := range lines {
+			if key, at, q, ok := openQuote(l); ok {
+				return i + 1, at + 1, fmt.Sprintf("invalid YAML: the value of %s starts with %s but does not end with one; add it at the end of the value", key, q)
+			}
+		}
+	}
+	switch msg {
+	case "did not find expected ',' or ']'":
+		line, col = unclosed(lines, '[', ']', line)
+		return line, col, "invalid YAML: a list in [ ] is not closed, or its items are not separated by commas: add the ]"
+	case "did not find expected ',' or '}'":
+		line, col = unclosed(lines, '{', '}', line)
+		return line, col, "invalid YAML: a mapping in { } is not closed, or its items are not separated by commas: add the }"
+	case "mapping values are not allowed in this context":
+		if key, ok := indentedUnder(lines, line); ok {
+			return line, 1, fmt.Sprintf("invalid YAML: this line is indented under %s, which has a value already; remove the indentation", key)
+		}
+	}
+	if strings.HasPrefix(msg, "unknown anchor") {
+		for i, l := range lines {
+			if j := strings.Index(l, ": *"); j >= 0 {
+				return i + 1, j + 3, "YAML aliases are not supported (&name and *name): write the value out in full"
+			}
+		}
+	}
+	return line, 1, "invalid YAML: " + msg
+}
+
+// colonInValue finds a line "key: value" (or "- key: value") whose value
+// is plain text holding ": " or ending in ":", and returns the key and
+// where the value starts.
+func colonInValue(l string) (key string, at int, ok bool) {
+	rest := strings.TrimLeft(l, " ")
+	rest = strings.TrimPrefix(rest, "- ")
+	start := len(l) - len(rest)
+	k, v, found := strings.Cut(rest, ": ")
+	if !found || k == "" || strings.ContainsAny(k, "\"'{}[]#,&*!|>%@`") {
+		return "", 0, false
+	}
+	value := strings.TrimLeft(v, " ")
+	at = start + len(k) + 2 + len(v) - len(value)
+	value = strings.TrimRight(value, " ")
+	if value == "" || strings.ContainsRune("\"'[{|>&*!#%@`", rune(value[0])) {
+		return "", 0, false
+	}
+	if i := strings.Index(value, " #"); i >= 0 {
+		value = strings.TrimRight(value[:i], " ") // a comment
+	}
+	if !strings.Contains(value, ": ") && !strings.HasSuffix(value, ":") {
+		return "", 0, false
+	}
+	return k, at, true
+}
+
+// unclosed finds the first line that opens more open brackets than it
+// closes, outside quotes, and returns it and the column of its first open
+// bracket; or line, 1 when there is none. (yaml.v3 gives the line of the
+// bracket, counted from 0, except on the first line, where it gives the
+// line after.)
+func unclosed(lines []string, open, close byte, line int) (int, int) {
+	for i, l := range lines {
+		depth, first := 0, -1
+		var quote byte
+		for j := 0; j < len(l); j++ {
+			switch c := l[j]; {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			case c == open:
+				if first < 0 {
+					first = j
+				}
+				depth++
+			case c == close:
+				depth--
+			}
+		}
+		if depth > 0 {
+			return i + 1, first + 1
+		}
+	}
+	return line, 1
+}
+
+// indentedUnder reports whether line n (from 1) is indented more than the
+// line before it, a "key: value" whose value is on its line, and returns
+// that key.
+func indentedUnder(lines []string, n int) (string, bool) {
+	if n < 2 || n > len(lines) {
+		return "", false
+	}
+	l, prev := lines[n-1], lines[n-2]
+	indent := len(l) - len(strings.TrimLeft(l, " "))
+	pIndent := len(prev) - len(strings.TrimLeft(prev, " "))
+	key, value, ok := strings.Cut(strings.TrimLeft(prev, " "), ":")
+	if !ok || indent <= pIndent || strings.TrimSpace(value) == "" || strings.HasPrefix(key, "-") {
+		return "", false
+	}
+	return key, true
+}
+
+// openQuote finds a line "key: "value" whose quotes are not closed on
+// it, and returns the key, where the value starts and its quote.
+func openQuote(l string) (key string, at int, quote string, ok bool) {
+	rest := strings.TrimPrefix(strings.TrimLeft(l, " "), "- ")
+	k, v, found := strings.Cut(rest, ": ")
+	value := strings.TrimSpace(v)
+	if !found || value == "" || value[0] != '"' && value[0] != '\'' {
+		return "", 0, "", false
+	}
+	q := value[:1]
+	inside := value[1:]
+	if q == `"` {
+		inside = strings.ReplaceAll(strings.ReplaceAll(inside, `\\`, ""), `\"`, "")
+	} else {
+		inside = strings.ReplaceAll(inside, "''", "")
+	}
+	if strings.Contains(inside, q) {
+		return "", 0, "", false
+	}
+	return k, strings.Index(l, value), q, true
+}
+
+// anchored returns the first node of n, at most depth levels down, that
+// is an alias or has an anchor. Front matter has no use for them, and
+// each value must be read where it is written.
+func anchored(n *yaml.Node, depth int) *yaml.Node {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n
+	}
+	if depth > 10000 { // yaml.v3 nests no deeper
+		return nil
+	}
+	for _, c := range n.Content {
+		if a := anchored(c, depth+1); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// commaValue warns when key holds plain text with a comma, "a, b", which
+// YAML reads as one text where the editor may have meant several: one
+// says what it is read as (a topic, a name), several what to write
+// instead, VALUE standing for the value.
+func (f *fields) commaValue(key, one, several string) {
+	v := f.get(key, false)
+	if v == nil || v.Kind != yaml.ScalarNode || v.Style != 0 || !strings.Contains(v.Value, ",") {
+		return
+	}
+	f.diags.Warnf(f.path, f.line+v.Line, v.Column, "%s: %q is one %s; %s (or put it in quotes if the comma belongs in it)", key, v.Value, one, strings.ReplaceAll(several, "VALUE", v.Value))
 }
 
 // add takes the keys and values of mapping n.
@@ -249,6 +440,22 @@ func (f *fields) strs(key string) []string {
 		}
 	}
 	return out
+}
+
+// atMost returns the first max items of list, the value of key, with an
+// error when there are more.
+func (f *fields) atMost(key string, list []string, max int) []string {
+	if len(list) <= max {
+		return list
+	}
+	p := f.pos
+	for i, k := range f.keys {
+		if k.Value == key {
+			p = f.at(f.values[i])
+		}
+	}
+	f.errorf(p, "%s: %d items; at most %d are allowed, as each makes pages of its own", key, len(list), max)
+	return list[:max]
 }
 
 // date reads a YYYY-MM-DD date.

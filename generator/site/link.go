@@ -271,10 +271,25 @@ func resolveRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, r refs, 
 // reportRefs reports the citations and cross-links of a document that
 // lead nowhere.
 func reportRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, drafts map[string]bool, diags *check.List) {
+	// The lists of ids are made once per document, and each unknown id
+	// looked up once: a document may hold 100,000 unknown references.
+	var sources, all []string
+	memos := map[*[]string]map[string]string{&sources: {}, &all: {}}
+	suggestFor := func(id string, list *[]string, ids func(*Site) []string) string {
+		memo := memos[list]
+		if m, ok := memo[id]; ok || len(memo) >= maxSuggestions {
+			return m
+		}
+		if *list == nil {
+			*list = ids(s)
+		}
+		memo[id] = suggest(id, *list)
+		return memo[id]
+	}
 	for _, c := range doc.Citations {
 		if s.Source[c.SourceID] == nil {
 			p := bodyPos(bodyLine, c.LineCol)
-			diags.Errorf(path, p.Line, p.Col, "citation of unknown source %q%s", c.SourceID, suggest(c.SourceID, sourceIDs(s)))
+			diags.Errorf(path, p.Line, p.Col, "citation of unknown source %q%s", c.SourceID, suggestFor(c.SourceID, &sources, sourceIDs))
 		}
 	}
 	for _, l := range doc.Links {
@@ -288,10 +303,15 @@ func reportRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, drafts ma
 		case s.Aliases[l.Target] != nil:
 			diags.Warnf(path, p.Line, p.Col, "cross-link to %q, an old id of %q; link to the new id", l.Target, s.Aliases[l.Target].ID)
 		default:
-			diags.Errorf(path, p.Line, p.Col, "cross-link to unknown id %q: no claim, source or page has it%s", l.Target, suggest(l.Target, allIDs(s)))
+			diags.Errorf(path, p.Line, p.Col, "cross-link to unknown id %q: no claim, source or page has it%s", l.Target, suggestFor(l.Target, &all, allIDs))
 		}
 	}
 }
+
+// maxSuggestions is how many different unknown sources, and how many
+// unknown cross-link targets, of one document get a "did you mean": each
+// is compared with every id of the site.
+const maxSuggestions = 100
 
 // refs are the ids a document refers to, each once, in the order they
 // first appear.
@@ -301,15 +321,34 @@ type refs struct {
 
 func refsOf(doc *markdown.Doc) refs {
 	var r refs
-	for _, c := range doc.Citations {
-		if !slices.Contains(r.sources, c.SourceID) {
-			r.sources = append(r.sources, c.SourceID)
+	var seen map[string]bool // once the lists are long
+	add := func(list *[]string, id, kind string) {
+		switch {
+		case seen != nil:
+			if seen[kind+id] {
+				return
+			}
+		case slices.Contains(*list, id):
+			return
+		case len(r.sources)+len(r.links) >= 32:
+			seen = map[string]bool{}
+			for _, id := range r.sources {
+				seen["@"+id] = true
+			}
+			for _, id := range r.links {
+				seen["[["+id] = true
+			}
 		}
+		if seen != nil {
+			seen[kind+id] = true
+		}
+		*list = append(*list, id)
+	}
+	for _, c := range doc.Citations {
+		add(&r.sources, c.SourceID, "@")
 	}
 	for _, l := range doc.Links {
-		if !slices.Contains(r.links, l.Target) {
-			r.links = append(r.links, l.Target)
-		}
+		add(&r.links, l.Target, "[[")
 	}
 	return r
 }
@@ -426,6 +465,22 @@ func verifyOwner(s *Site, o owner, rules map[string]*quote.Rules) *checked {
 			continue
 		}
 		m, ok := src.Index.Match(q.Text, rules[src.Language])
+		// A quote from a source with pages must be on the pages its
+		// locator names ("p. 4", "pp. 4-5").
+		if first, last, paged := q.Citation.Pages(); paged && src.Index.Pages() > 1 {
+			if n := src.Index.Pages(); first > n {
+				q.Check.Status = markdown.Failed
+				diags.Errorf(o.path, p.Line, p.Col, "quote from source %q: the locator %q names page %d, but the source has %d pages", src.ID, q.Citation.Locator, first, n)
+				continue
+			}
+			on, onPages := src.Index.MatchPages(q.Text, rules[src.Language], first, last)
+			if !onPages && ok {
+				q.Check.Status = markdown.Failed
+				diags.Errorf(o.path, p.Line, p.Col, "quote from source %q is on page %d, not on %s as its locator says", src.ID, m.Page, q.Citation.Locator)
+				continue
+			}
+			m, ok = on, onPages
+		}
 		if !ok {
 			q.Check.Status = markdown.Failed
 			msg := misquote(src, q.Text)
@@ -437,7 +492,7 @@ func verifyOwner(s *Site, o owner, rules map[string]*quote.Rules) *checked {
 		}
 		for _, f := range m.Findings {
 			fp := p
-			if len(q.Marks) == len(m.Edits) {
+			if f.Edit >= 0 && len(q.Marks) == len(m.Edits) {
 				fp = bodyPos(o.bodyLine, q.Marks[f.Edit].LineCol)
 			}
 			if f.Warning {

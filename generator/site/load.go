@@ -86,6 +86,11 @@ func walkContent(fsys fs.FS, dir, start string, diags *check.List, out *[]string
 			return nil
 		}
 		if !d.IsDir() && strings.HasSuffix(name, ".md") {
+			if !d.Type().IsRegular() {
+				// A named pipe would hang the build at its first read.
+				diags.Errorf(p, 1, 1, "not a regular file (a named pipe, socket or device): content must be regular files")
+				return nil
+			}
 			*out = append(*out, p)
 		}
 		return nil

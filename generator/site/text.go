@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -227,12 +228,30 @@ var blankLines = regexp.MustCompile(`\n[ \t]*\n\s*`)
 func plainTextPieces(body string) Text {
 	var t Text
 	var plain strings.Builder
-	for _, para := range blankLines.Split(strings.TrimSpace(body), -1) {
-		if plain.Len() > 0 {
-			plain.WriteString("\n\n")
+	newPage, n := false, 1
+	for i, page := range strings.Split(strings.TrimSpace(body), "\f") {
+		if i > 0 {
+			newPage, n = true, n+1
 		}
-		t.Pieces = append(t.Pieces, Piece{Tag: "<p>"}, Piece{Text: para, Offset: plain.Len()}, Piece{Tag: "</p>\n"})
-		plain.WriteString(para)
+		page = strings.TrimSpace(page)
+		if page == "" {
+			continue
+		}
+		for _, para := range blankLines.Split(page, -1) {
+			switch {
+			case plain.Len() > 0 && newPage:
+				// A form feed starts a new page: it stays in the plain
+				// text, where quote.NewSource counts pages, and the
+				// page's number is shown.
+				plain.WriteString("\n\f\n")
+				t.Pieces = append(t.Pieces, Piece{Tag: `<p class="page-break" id="page-` + strconv.Itoa(n) + `">Page ` + strconv.Itoa(n) + "</p>\n"})
+			case plain.Len() > 0:
+				plain.WriteString("\n\n")
+			}
+			newPage = false
+			t.Pieces = append(t.Pieces, Piece{Tag: "<p>"}, Piece{Text: para, Offset: plain.Len()}, Piece{Tag: "</p>\n"})
+			plain.WriteString(para)
+		}
 	}
 	t.Plain = plain.String()
 	return t
