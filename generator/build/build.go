@@ -127,7 +127,7 @@ func loadAll(opts Options, load func() (*site.Site, check.List)) (*site.Site, ch
 // file to emit, from several goroutines at once; fresh is the job's
 // render.Job.Fresh. A job whose bytes are in a file already (a cached
 // share card, render.Job.Cached) is handed to link instead, when set.
-func (a *assets) render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error, link func(path, from string) error) (pages int, err error) {
+func (a *assets) render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error, link linkFunc) (pages int, err error) {
 	var all []render.Job
 	a.jobs(s, opts, func(j render.Job) { all = append(all, j) })
 	for _, j := range all {
@@ -315,8 +315,12 @@ func dedupeJobs(jobs []render.Job) (out []render.Job, last map[string]int) {
 	return out, last
 }
 
+// A linkFunc hands over the output file path as a link to the file from,
+// or if that fails, what render returns.
+type linkFunc func(path, from string, render func() ([]byte, error)) error
+
 // runJobs renders jobs on all cores and stops at the first error.
-func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, link func(string, string) error, progress *Progress) error {
+func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, link linkFunc, progress *Progress) error {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -334,7 +338,7 @@ func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, link func
 					if from := ""; link != nil && j.Cached != nil {
 						from = j.Cached()
 						if from != "" {
-							err = link(j.Path, from)
+							err = link(j.Path, from, j.Render)
 						}
 						if from != "" && err == nil {
 							continue

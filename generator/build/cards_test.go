@@ -136,6 +136,26 @@ func TestCardCacheUntrusted(t *testing.T) {
 	}
 }
 
+// TestCardGoneBeforeLink: a cached card that is gone by the time the
+// writer links it (another build into another folder pruned the shared
+// cache) is drawn instead.
+func TestCardGoneBeforeLink(t *testing.T) {
+	dir := t.TempDir()
+	tmp := filepath.Join(dir, "tmp")
+	os.Mkdir(tmp, 0o755)
+	w := newWriter(newTarget(filepath.Join(dir, "out"), filepath.Join(dir, "out")), tmp)
+	err := w.link("claims/x/card.png", filepath.Join(dir, "gone.png"), func() ([]byte, error) { return []byte("drawn"), nil })
+	if err == nil {
+		err = w.close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(tmp, "claims", "x", "card.png")); string(b) != "drawn" {
+		t.Errorf("got %q, want the card drawn again", b)
+	}
+}
+
 // TestCardCacheApartFromOutput checks that a cache folder inside the
 // output folder is not used (the swap would remove it), with a warning.
 func TestCardCacheApartFromOutput(t *testing.T) {

@@ -224,6 +224,9 @@ type file struct {
 	b     []byte
 	fresh bool   // the bytes may be recycled once written (render.Job.Fresh)
 	from  string // a file with the bytes, to link to instead (render.Job.Cached)
+	// render makes the bytes when from cannot be linked or read (another
+	// build pruned it meanwhile).
+	render func() ([]byte, error)
 }
 
 func newWriter(t *target, tmp string) *writer {
@@ -246,8 +249,8 @@ func (w *writer) emit(p string, b []byte, fresh bool) error {
 
 // link is emit for a file whose bytes are in the file from already: the
 // writer makes a hard link to it, or copies it where it cannot (from on
-// another file system).
-func (w *writer) link(p, from string) error {
+// another file system), or else writes what render returns.
+func (w *writer) link(p, from string, render func() ([]byte, error)) error {
 	if err := w.failed(); err != nil {
 		return err
 	}
@@ -255,7 +258,7 @@ func (w *writer) link(p, from string) error {
 	if err != nil {
 		return err
 	}
-	w.files <- file{path: p, from: from}
+	w.files <- file{path: p, from: from, render: render}
 	return nil
 }
 
@@ -290,7 +293,9 @@ func (w *writer) write(f file) error {
 		}
 		b, err := os.ReadFile(f.from)
 		if err != nil {
-			return &writeError{what: "cannot read " + f.from + " for " + w.t.show(f.path), err: err}
+			if b, err = f.render(); err != nil {
+				return fmt.Errorf("%s: %w", f.path, err)
+			}
 		}
 		f.b = b
 	}
