@@ -30,7 +30,7 @@ const Width, Height = 1200, 630
 
 // version changes whenever cards are drawn differently, so that cached
 // cards of an older look are not reused.
-const version = "card 1"
+const version = "card 2"
 
 // Card is what a card shows.
 type Card struct {
@@ -229,6 +229,15 @@ func Draw(c Card) ([]byte, error) {
 
 	r.texts(c)
 	return encodePNG(r), nil
+}
+
+// draw draws c into a new raster, for tests.
+func draw(c Card) *raster {
+	r := &raster{pix: make([]byte, Width*Height), palette: palette(c.Colour)}
+	r.fill(0, bandHeight, bandIndex)
+	r.fill(footTop, footTop+2, lineIndex)
+	r.texts(c)
+	return r
 }
 
 // texts draws the texts of c. The glyphs are shared: one card at a time

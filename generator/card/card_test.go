@@ -116,6 +116,8 @@ func TestEncodePNG(t *testing.T) {
 			r.pix[i] = byte((x / (y - 9)) % 51)
 		case y < 30: // runs of every length up to a whole row
 			r.pix[i] = byte((x / (1 << (y - 20))) % 2)
+		case y < 40: // two rows differing, then rows alike, twice
+			r.pix[i] = byte((x/7 + min(y, 32) + max(0, y-35)*3) % 51)
 		default:
 			r.pix[i] = byte((x*7 + y*13) % 51)
 		}
@@ -130,6 +132,20 @@ func TestEncodePNG(t *testing.T) {
 	}
 	if !bytes.Equal(p.Pix, r.pix) {
 		t.Error("the decoded pixels differ from the raster's")
+	}
+}
+
+// TestDrawDecodes checks that cards decode to the very pixels drawn.
+func TestDrawDecodes(t *testing.T) {
+	for _, c := range []Card{example, {Site: "S", Rating: "False", Colour: RatingColour(1), Claim: "The report found evidence of a \"multi-pronged covert influence campaign\" by Iran, seeking to undermine Trump.", Claimant: "Deutsche Welle"}} {
+		r := draw(c)
+		img, err := png.Decode(bytes.NewReader(encodePNG(r)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, ok := img.(*image.Paletted); !ok || !bytes.Equal(p.Pix, r.pix) {
+			t.Errorf("%q: the decoded card differs from the card drawn", c.Claim)
+		}
 	}
 }
 

@@ -43,20 +43,31 @@ func encodePNG(r *raster) []byte {
 	rowLen := Width + 1 // a filter byte, then the pixels
 	var prev []byte
 	up := make([]byte, Width)
+	// copies says whether the row written last, copied, is the same as
+	// the row above it again: true when it was stored unfiltered, or as
+	// "up" with no difference; not after "up" with differences, which
+	// copied would add them once more.
+	copies := false
 	for y := 0; y < Height; y++ {
 		row := r.pix[y*Width : (y+1)*Width]
+		same := prev != nil && string(row) == string(prev)
 		switch {
-		case prev != nil && string(row) == string(prev):
+		case same && copies:
 			w.match(rowLen, rowLen)
+		case same:
+			w.literal(2) // filter: up, no difference
+			w.literal(0)
+			w.match(Width-1, 1)
+			rowAdler, copies = noDifference, true
 		case prev != nil && !uniform(row):
 			subtract(up, row, prev)
 			w.literal(2) // filter: up
 			runs(&w, up)
-			rowAdler = adler32(2, up)
+			rowAdler, copies = adler32(2, up), false
 		default:
 			w.literal(0) // filter: none
 			runs(&w, row)
-			rowAdler = adler32(0, row)
+			rowAdler, copies = adler32(0, row), true
 		}
 		adler = adlerCombine(adler, rowAdler, rowLen)
 		prev = row
@@ -263,6 +274,10 @@ func reverse(c uint32, n uint) uint32 {
 }
 
 const adlerMod = 65521
+
+// noDifference is the Adler-32 of a row stored as "up" with no
+// difference from the row above.
+var noDifference = adler32(2, make([]byte, Width))
 
 // adler32 is the Adler-32 of a row: its filter byte, then row.
 func adler32(filter byte, row []byte) uint32 {
