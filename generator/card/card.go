@@ -30,7 +30,7 @@ const Width, Height = 1200, 630
 
 // version changes whenever cards are drawn differently, so that cached
 // cards of an older look are not reused.
-const version = "card 2"
+const version = "card 3"
 
 // Card is what a card shows.
 type Card struct {
@@ -350,7 +350,7 @@ func (f *fonts) wrap(face int, s string, w fixed.Int26_6, n int) []string {
 
 // shorten ends the last of lines with "…": the text goes on beyond it.
 func (f *fonts) shorten(face int, lines []string, w fixed.Int26_6) []string {
-	last := lines[len(lines)-1]
+	last := strings.TrimRight(lines[len(lines)-1], " ,;:.")
 	for last != "" && f.measure(face, last+"…") > w {
 		_, size := utf8.DecodeLastRuneInString(last)
 		last = strings.TrimRight(last[:len(last)-size], " ,;:.")

@@ -90,6 +90,9 @@ func TestWrap(t *testing.T) {
 			t.Errorf("line %q is too wide", l)
 		}
 	}
+	if lines := f.wrap(claimFace, strings.Repeat("word, ", 100), w, claimLines); !strings.HasSuffix(lines[len(lines)-1], "word…") {
+		t.Errorf("a line shortened after a comma: %q", lines[len(lines)-1])
+	}
 	if lines := f.wrap(claimFace, "Short claim.", w, claimLines); len(lines) != 1 || lines[0] != "Short claim." {
 		t.Errorf("a short claim: %q", lines)
 	}
