@@ -28,7 +28,7 @@ func (r *Renderer) layout(b *bytes.Buffer, name string, t *template.Template, p 
 		title = p.Title
 	}
 	m := markup{b}
-	m.raw("<!DOCTYPE html>\n<html lang=\"", escapeText(cfg.Language), "\">\n<head>\n<meta charset=\"utf-8\">\n",
+	m.raw("<!DOCTYPE html>\n<html lang=\"", escapeText(cfg.Language), "\" dir=\"", cfg.Dir(), "\">\n<head>\n<meta charset=\"utf-8\">\n",
 		`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n<title>")
 	if p.Title != "" {
 		m.raw(escapeText(p.Title), " · ")

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"golang.org/x/text/language"
 	"sync"
 	"time"
 
@@ -90,6 +91,19 @@ type Rating struct {
 	// Value is n for the best of n ratings and 1 for the worst.
 	Value int
 }
+
+// Dir is the direction in which the site's language is written: "rtl"
+// for a script written right to left (Arabic, Hebrew, Persian, Urdu …),
+// else "ltr".
+func (c *Config) Dir() string {
+	if s, _ := language.Make(c.Language).Script(); rtlScripts[s.String()] {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// rtlScripts are the scripts written right to left, by ISO 15924 code.
+var rtlScripts = map[string]bool{"Arab": true, "Hebr": true, "Syrc": true, "Thaa": true, "Nkoo": true, "Adlm": true, "Rohg": true, "Mand": true, "Samr": true, "Yezi": true}
 
 // Rating returns the rating with this id.
 func (c *Config) Rating(id string) (Rating, bool) {

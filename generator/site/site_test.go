@@ -306,3 +306,11 @@ func TestBacklinks(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigDir(t *testing.T) {
+	for lang, want := range map[string]string{"en": "ltr", "es": "ltr", "zh-Hans": "ltr", "ar": "rtl", "fa": "rtl", "he": "rtl", "ur": "rtl", "yi": "rtl", "az-Arab": "rtl", "az": "ltr", "bad tag": "ltr"} {
+		if got := (&Config{Language: lang}).Dir(); got != want {
+			t.Errorf("Dir() for %q = %q, want %q", lang, got, want)
+		}
+	}
+}
