@@ -156,15 +156,15 @@ func splitAttribution(bq ast.Node, src []byte) (ast.Node, *Citation) {
 		if lines.Len() == 0 || !isAttribution(lines.At(lines.Len()-1), last, src) {
 			return nil, nil
 		}
+		at := lines.At(lines.Len() - 1).Start
+		if !hasQuotedText(bq, at, src) {
+			return nil, nil // nothing quoted
+		}
 		if lines.Len() == 1 {
-			if last == bq.FirstChild() || PlainText(bq, src) == PlainText(last, src) {
-				return nil, nil // nothing quoted
-			}
 			bq.RemoveChild(bq, last)
 			return last, findCitation(last)
 		}
 		// The last line of a paragraph: it becomes a paragraph of its own.
-		at := lines.At(lines.Len() - 1).Start
 		caption := ast.NewParagraph()
 		caption.Lines().Append(lines.At(lines.Len() - 1))
 		for c := last.FirstChild(); c != nil; {
@@ -191,13 +191,28 @@ func splitAttribution(bq ast.Node, src []byte) (ast.Node, *Citation) {
 		if tb == nil || tb.NextSibling() != nil || tb.Lines().Len() != 1 {
 			return nil, nil
 		}
-		if _, ok := tb.FirstChild().(*Citation); !ok {
+		c, ok := tb.FirstChild().(*Citation)
+		if !ok || !hasQuotedText(bq, c.Offset, src) {
 			return nil, nil
 		}
 		bq.RemoveChild(bq, last)
 		return tb, findCitation(tb)
 	}
 	return nil, nil
+}
+
+// hasQuotedText reports whether n holds text before offset at of the
+// Markdown: words for the quote besides its attribution line.
+func hasQuotedText(n ast.Node, at int, src []byte) bool {
+	found := false
+	ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*ast.Text); ok && entering && t.Segment.Start < at && len(bytes.TrimSpace(t.Segment.Value(src))) > 0 {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // isAttribution reports whether line of p is an attribution line: a dash,
