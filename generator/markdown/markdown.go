@@ -150,6 +150,21 @@ func (d *Doc) AppendPlainText(dst []byte) []byte {
 	return all[:len(dst)+n]
 }
 
+// FirstParagraph returns the plain text of the document's first
+// paragraph (not a heading, list or quote), "" if it has none or its tree
+// was dropped.
+func (d *Doc) FirstParagraph() string {
+	if d.Root == nil {
+		return ""
+	}
+	for n := d.Root.FirstChild(); n != nil; n = n.NextSibling() {
+		if n.Kind() == ast.KindParagraph {
+			return PlainText(n, d.Source)
+		}
+	}
+	return ""
+}
+
 // tree returns the document's syntax tree, parsing the Markdown again if
 // it was dropped; the quotes of a new tree carry the checks of d's.
 func (d *Doc) tree() ast.Node {

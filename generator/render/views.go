@@ -454,7 +454,7 @@ func (r *Renderer) group(kind string, g *site.Group) *Page {
 }
 
 func (r *Renderer) freePage(pg *site.Page) (*Page, error) {
-	p := r.newPage(pg.Title, "")
+	p := r.newPage(pg.Title, pg.Description)
 	body, err := r.markdownHTML(pg.Doc)
 	p.FreePage, p.Body = pg, body
 	return p, err

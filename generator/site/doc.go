@@ -99,6 +99,8 @@
 //
 // # Pages
 //
-// title (required) and menu, the page's place in the site menu. A page is
-// published at /ID/ and may use citations and cross-links.
+// title (required), menu, the page's place in the site menu, and
+// description, its meta description (else the start of its first
+// paragraph). A page is published at /ID/ and may use citations and
+// cross-links.
 package site

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"factcheck/generator/check"
 	"factcheck/generator/markdown"
@@ -188,7 +189,7 @@ func parseSource(id string, f file, fm *fields, p *markdown.Parser, r *markdown.
 	return s
 }
 
-var pageKeys = []string{"title", "menu"}
+var pageKeys = []string{"title", "menu", "description"}
 
 func parsePage(id string, f file, fm *fields, p *markdown.Parser, html markdown.HTML, diags *check.List) *Page {
 	pg := &Page{ID: id, Path: f.path, bodyLine: f.bodyLine}
@@ -198,12 +199,31 @@ func parsePage(id string, f file, fm *fields, p *markdown.Parser, html markdown.
 			fm.errorf(fm.at(v), "menu must be a whole number: the page's place in the site menu")
 		}
 	}
+	pg.Description = fm.str("description", false)
 	fm.unknown(pageKeys)
 	pg.Doc = p.Parse(f.body)
+	if pg.Description == "" {
+		pg.Description = firstParagraph(pg.Doc)
+	}
 	pg.refs = refsOf(pg.Doc)
 	reportProblems(f, pg.Doc, diags)
 	pg.Doc.DropTree(html)
 	return pg
+}
+
+// firstParagraph is the text of a document's first paragraph, cut at a
+// word to at most 160 characters, as search engines show a description.
+func firstParagraph(doc *markdown.Doc) string {
+	text := strings.Join(strings.Fields(doc.FirstParagraph()), " ")
+	if utf8.RuneCountInString(text) <= 160 {
+		return text
+	}
+	r := []rune(text)[:159]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > 80 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
 // reportProblems adds the Markdown's own problems at their positions.

@@ -250,6 +250,9 @@ type Page struct {
 	Title string
 	Menu  int // 0: not in the menu
 	Doc   *markdown.Doc
+	// Description is its description key, or else the start of its
+	// first paragraph: the page's meta description.
+	Description string
 
 	bodyLine int
 	// Links lists the claims this page cross-links to.

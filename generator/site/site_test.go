@@ -314,3 +314,22 @@ func TestConfigDir(t *testing.T) {
 		}
 	}
 }
+
+func TestPageDescription(t *testing.T) {
+	long := strings.Repeat("word ", 60)
+	for _, tt := range []struct{ fm, body, want string }{
+		{"", "## About\n\nWe check *quotes*, word for word.\n\nMore.", "We check quotes, word for word."},
+		{"description: Our rules.\n", "We check quotes.", "Our rules."},
+		{"", "- a list only", ""},
+		{"", long, strings.TrimSpace(strings.Repeat("word ", 31)) + "…"},
+	} {
+		fsys := fstest.MapFS{"content/pages/p.md": {Data: []byte("---\ntitle: P\n" + tt.fm + "---\n" + tt.body)}}
+		s, diags := Load(fsys, Options{})
+		if len(diags) > 0 || s.Page["p"] == nil {
+			t.Fatalf("%q: %v", tt.body, diags)
+		}
+		if got := s.Page["p"].Description; got != tt.want {
+			t.Errorf("description of %q = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
