@@ -25,10 +25,10 @@ import (
 	"runtime/trace"
 	"time"
 
-	"factcheck/generator/build"
-	"factcheck/generator/check"
-	"factcheck/generator/serve"
-	"factcheck/generator/site"
+	"factcheck/generator/internal/diag"
+	"factcheck/generator/internal/pipeline"
+	"factcheck/generator/internal/serve"
+	"factcheck/generator/internal/site"
 )
 
 // version is set at link time for releases (-ldflags "-X main.version=…").
@@ -132,7 +132,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	defer build.SetGC()()
+	defer pipeline.SetGC()()
 	fs := newFlags("build", stderr)
 	src := fs.String("src", ".", "the site folder, holding content/")
 	out := fs.String("out", "", "the output folder (default SRC/public)")
@@ -153,25 +153,25 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		*cache = ""
 	}
 	start := time.Now()
-	progress := new(build.Progress)
+	progress := new(pipeline.Progress)
 	stopProgress := showProgress(stderr, progress, start)
-	res, diags, err := build.Write(build.Options{Src: *src, Drafts: *drafts, BaseURL: *baseURL, Progress: progress, Cache: *cache}, *out)
+	res, diags, err := pipeline.Write(pipeline.Options{Src: *src, Drafts: *drafts, BaseURL: *baseURL, Progress: progress, Cache: *cache}, *out)
 	stopProgress()
 	writeHeapProfile()
 	printDiags(stderr, diags)
-	if errors.Is(err, build.ErrContent) {
+	if errors.Is(err, pipeline.ErrContent) {
 		fmt.Fprintf(stderr, "build failed: %s; %s left as it was\n", countDiags(diags), *out)
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "build failed: %s\n", check.Escape(err.Error()))
-		if errors.Is(err, build.ErrRefused) {
+		fmt.Fprintf(stderr, "build failed: %s\n", diag.Escape(err.Error()))
+		if errors.Is(err, pipeline.ErrRefused) {
 			return 2 // a wrong --out, as for any other bad argument
 		}
 		return 1
 	}
 	if res.Warning != "" {
-		fmt.Fprintf(stderr, "warning: %s\n", check.Escape(res.Warning))
+		fmt.Fprintf(stderr, "warning: %s\n", diag.Escape(res.Warning))
 	}
 	if res.Site.Config.BaseURL == "/" {
 		fmt.Fprintln(stderr, "warning: no base_url in content/site.yaml and no --base-url: the feed, sitemap, canonical links and JSON-LD urls are left out")
@@ -209,7 +209,7 @@ func thousands(n int) string {
 
 // showProgress shows, on a terminal, how many files a build has made, once
 // it has run for two seconds; the returned function clears the line.
-func showProgress(w io.Writer, p *build.Progress, start time.Time) (stop func()) {
+func showProgress(w io.Writer, p *pipeline.Progress, start time.Time) (stop func()) {
 	f, ok := w.(*os.File)
 	if !ok {
 		return func() {}
@@ -251,7 +251,7 @@ func showProgress(w io.Writer, p *build.Progress, start time.Time) (stop func())
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	defer build.SetGC()()
+	defer pipeline.SetGC()()
 	fs := newFlags("check", stderr)
 	src := fs.String("src", ".", "the site folder, holding content/")
 	strict := fs.Bool("strict", false, "count warnings as errors")
@@ -260,13 +260,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if pos, err := parse(fs, args); err != nil || len(pos) > 0 || (*format != "text" && *format != "json") {
 		return usageError(stderr, pos)
 	}
-	_, diags := site.Load(build.DirFS(*src), site.Options{CheckOnly: true, Drafts: *drafts})
-	diags = append(diags, build.CheckAssets(*src)...)
+	_, diags := site.Load(pipeline.DirFS(*src), site.Options{CheckOnly: true, Drafts: *drafts})
+	diags = append(diags, pipeline.CheckAssets(*src)...)
 	diags.Sort()
 	if *format == "json" {
-		check.WriteJSON(stdout, diags)
+		diag.WriteJSON(stdout, diags)
 	} else {
-		check.WriteText(stdout, diags, os.Getenv("GITHUB_ACTIONS") == "true")
+		diag.WriteText(stdout, diags, os.Getenv("GITHUB_ACTIONS") == "true")
 		fmt.Fprintf(stderr, "%s\n", countDiags(diags))
 	}
 	if diags.Errors() > 0 || (*strict && len(diags) > 0) {
@@ -289,7 +289,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	err := serve.Run(ctx, serve.Options{Src: *src, Bind: *bind, Port: *port, Drafts: *drafts, Poll: *poll, Stdout: stdout, Stderr: stderr})
 	if err != nil {
-		fmt.Fprintf(stderr, "serve: %s\n", check.Escape(err.Error()))
+		fmt.Fprintf(stderr, "serve: %s\n", diag.Escape(err.Error()))
 		return 1
 	}
 	return 0
@@ -305,11 +305,11 @@ func usageError(stderr io.Writer, pos []string) int {
 
 // printDiags prints diagnostics one a line, also as GitHub annotations
 // when running in GitHub Actions.
-func printDiags(w io.Writer, diags check.List) {
-	check.WriteText(w, diags, os.Getenv("GITHUB_ACTIONS") == "true")
+func printDiags(w io.Writer, diags diag.List) {
+	diag.WriteText(w, diags, os.Getenv("GITHUB_ACTIONS") == "true")
 }
 
-func countDiags(diags check.List) string {
+func countDiags(diags diag.List) string {
 	e := diags.Errors()
 	w := len(diags) - e
 	return fmt.Sprintf("%d %s, %d %s", e, plural(e, "error", "errors"), w, plural(w, "warning", "warnings"))

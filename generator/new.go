@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"factcheck/generator/check"
-	"factcheck/generator/site"
+	"factcheck/generator/internal/diag"
+	"factcheck/generator/internal/site"
 )
 
 // claimTemplate is what "new claim" writes: every key, with a comment.
@@ -77,7 +77,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if existing := findID(*src, id); existing != "" {
-		fmt.Fprintf(stderr, "%s already exists with the id %q; not overwriting it\n", check.Escape(existing), id)
+		fmt.Fprintf(stderr, "%s already exists with the id %q; not overwriting it\n", diag.Escape(existing), id)
 		return 1
 	}
 	today := time.Now().Format("2006-01-02")
@@ -94,16 +94,16 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		text = fmt.Sprintf(sourceTemplate, today)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		fmt.Fprintln(stderr, check.Escape(err.Error()))
+		fmt.Fprintln(stderr, diag.Escape(err.Error()))
 		return 1
 	}
 	if link := linkOnWay(*src, filepath.Dir(path)); link != "" {
-		fmt.Fprintf(stderr, "cannot create %s: %s is a symbolic link, which a site may not hold; make it a folder inside the site\n", check.Escape(path), check.Escape(link))
+		fmt.Fprintf(stderr, "cannot create %s: %s is a symbolic link, which a site may not hold; make it a folder inside the site\n", diag.Escape(path), diag.Escape(link))
 		return 1
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		fmt.Fprintf(stderr, "cannot create %s: %s\n", check.Escape(path), check.Escape(err.Error()))
+		fmt.Fprintf(stderr, "cannot create %s: %s\n", diag.Escape(path), diag.Escape(err.Error()))
 		return 1
 	}
 	_, err = f.WriteString(text)
@@ -111,10 +111,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, check.Escape(err.Error()))
+		fmt.Fprintln(stderr, diag.Escape(err.Error()))
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", check.Escape(path))
+	fmt.Fprintf(stdout, "wrote %s\n", diag.Escape(path))
 	if kind == "claim" {
 		fmt.Fprintln(stdout, "it is a draft: preview and check it with \"serve --drafts\" or \"check --drafts\"")
 	}

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"factcheck"
-	"factcheck/generator/site"
+	"factcheck/generator/internal/site"
 )
 
 // siteYAML is the content/site.yaml that "new site" writes: every key, each

@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"factcheck"
-	"factcheck/generator/build"
-	"factcheck/generator/site"
+	"factcheck/generator/internal/pipeline"
+	"factcheck/generator/internal/site"
 )
 
 // newSiteIn runs "new site" into a fresh folder and returns it.
@@ -46,11 +46,11 @@ func TestNewSite(t *testing.T) {
 			t.Errorf("no page /%s/: %v", page, err)
 		}
 	}
-	res, diags, err := build.Memory(build.Options{Src: dir, BaseURL: base})
+	res, diags, err := pipeline.Memory(pipeline.Options{Src: dir, BaseURL: base})
 	if err != nil || len(diags) > 0 {
 		t.Fatalf("build: %v %v", err, diags)
 	}
-	for _, p := range build.BrokenLinks(res.Files, base) {
+	for _, p := range pipeline.BrokenLinks(res.Files, base) {
 		t.Error(p)
 	}
 	if n := res.Site.Stats.Quotes; n != 2 {

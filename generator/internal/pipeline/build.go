@@ -1,0 +1,404 @@
+// Package build turns a site folder into its output: load and check the
+// content, render every page on all cores, and write the result, either
+// into a folder that replaces the previous output in one step, or into
+// memory for the dev server.
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	factcheck "factcheck"
+	"factcheck/generator/internal/card"
+	"factcheck/generator/internal/diag"
+	"factcheck/generator/internal/render"
+	"factcheck/generator/internal/site"
+)
+
+// Options say what to build.
+type Options struct {
+	// Src is the site folder, holding content/ and optionally templates/
+	// and static/.
+	Src string
+	// Drafts includes draft claims.
+	Drafts bool
+	// BaseURL replaces site.yaml's base_url when set.
+	BaseURL string
+	// Dev marks the pages as the dev server's preview.
+	Dev bool
+	// Progress, when set, counts the output files as they are made.
+	Progress *Progress
+	// Cache, when set, is the folder where Write keeps what the next
+	// build may reuse: the share cards it drew, in Cache/cards. It must
+	// not be or be inside the output folder, nor hold it.
+	Cache string
+
+	cards *card.Cache // opened by Write from Cache
+}
+
+// Progress counts a build's output files while it runs, for a progress
+// display that reads it from another goroutine.
+type Progress struct {
+	// Total is the number of files to make, known once the content is
+	// loaded (the search index counts as one); Done the number made.
+	Total, Done atomic.Int64
+}
+
+// Result is a rendered site.
+type Result struct {
+	Site *site.Site
+	// Files maps output paths ("claims/x/index.html") to contents; it is
+	// filled only by Memory.
+	Files map[string][]byte
+	// Pages counts the HTML pages.
+	Pages int
+	// Warning is set by Write when the new site is in place but something
+	// was left behind that the next build cleans up, or the share cards
+	// could not be cached.
+	Warning string
+	// CardsDrawn counts the share cards Write drew, not found in the
+	// cache; Cards counts them all.
+	CardsDrawn, Cards int
+}
+
+// Errors of DirFS's ReadFile, and of the walks of templates/ and static/.
+var (
+	ErrSymlink    = errors.New("symbolic links are not followed")
+	ErrNotRegular = errors.New("not a regular file (a named pipe, socket or device)")
+)
+
+// Load reads and checks the site folder.
+func Load(opts Options) (*site.Site, diag.List) {
+	return site.Load(DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL})
+}
+
+// CheckAssets reads the site's templates and lists its static files as a
+// build does, and reports as a diagnostic what would make a build fail:
+// a template that does not parse, a symbolic link, a special file.
+func CheckAssets(src string) diag.List {
+	_, err := loadAssets(Options{Src: src})
+	if err == nil {
+		return nil
+	}
+	var l diag.List
+	msg := err.Error()
+	// "templates/x.html: x.html:3: unexpected EOF" or
+	// "static/a.txt: symbolic links are not followed…"
+	if m := assetError.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[3])
+		l.Errorf(m[1], line, min(line, 1), "%s", m[4])
+	} else {
+		l.Errorf("templates", 0, 0, "%s", msg)
+	}
+	return l
+}
+
+var assetError = regexp.MustCompile(`^((?:templates|static)/[^:]*): (?:([^:]*):(\d+): )?(.*)$`)
+
+// loadAll loads and checks the site with load (Load when nil) and,
+// meanwhile, its templates and static files.
+func loadAll(opts Options, load func() (*site.Site, diag.List)) (*site.Site, diag.List, *assets, error) {
+	if load == nil {
+		load = func() (*site.Site, diag.List) { return Load(opts) }
+	}
+	var (
+		a    *assets
+		aErr error
+		wg   sync.WaitGroup
+	)
+	wg.Go(func() { a, aErr = loadAssets(opts) })
+	s, diags := load()
+	wg.Wait()
+	return s, diags, a, aErr
+}
+
+// render renders s with a (the built-in templates and assets, overridden
+// by the site's own templates/ and static/ folders), and hands each output
+// file to emit, from several goroutines at once; fresh is the job's
+// render.Job.Fresh. A job whose bytes are in a file already (a cached
+// share card, render.Job.Cached) is handed to link instead, when set.
+func (a *assets) render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error, link linkFunc) (pages int, err error) {
+	var all []render.Job
+	a.jobs(s, opts, func(j render.Job) { all = append(all, j) })
+	for _, j := range all {
+		if strings.HasSuffix(j.Path, ".html") {
+			pages++
+		}
+	}
+	if opts.Progress != nil {
+		opts.Progress.Total.Store(int64(len(all)))
+	}
+	return pages, runJobs(all, emit, link, opts.Progress)
+}
+
+// assets are the templates and static files of a site: the built-in
+// ones, overridden by the site's own templates/ and static/.
+type assets struct {
+	tmpl    *render.Templates
+	statics []render.Job
+}
+
+func loadAssets(opts Options) (*assets, error) {
+	if err := linkedFolders(opts.Src); err != nil {
+		return nil, err
+	}
+	srcFS := DirFS(opts.Src)
+	builtinT, _ := fs.Sub(factcheck.Files, "templates")
+	builtinS, _ := fs.Sub(factcheck.Files, "static")
+	var overrideT, overrideS fs.FS
+	if dirExists(srcFS, "templates") {
+		overrideT, _ = fs.Sub(srcFS, "templates")
+	}
+	if dirExists(srcFS, "static") {
+		overrideS, _ = fs.Sub(srcFS, "static")
+	}
+	if err := regularTemplates(srcFS); err != nil {
+		return nil, err
+	}
+	t, err := render.LoadTemplates(builtinT, overrideT)
+	if err != nil {
+		return nil, err
+	}
+	statics, err := staticJobs(builtinS, overrideS)
+	if err != nil {
+		return nil, err
+	}
+	return &assets{tmpl: t, statics: statics}, nil
+}
+
+// jobs lists the output files of s rendered with a, one job each: the
+// static files and the rendered ones.
+// Rendered files win over static files of the same path. The names of the
+// files an Expand job makes (search/…, sitemap…) are known only once it
+// runs, so the static files under its Path are handed out by it, after
+// what it made, where it made nothing of the same name.
+func (a *assets) jobs(s *site.Site, opts Options, add func(render.Job)) {
+	r := render.New(s, a.tmpl)
+	r.Dev = opts.Dev
+	r.Cards = opts.cards
+	rendered, made := dedupeJobs(r.Jobs())
+	var statics []render.Job
+	under := map[int][]render.Job{} // index of an Expand job → its statics
+	for _, st := range a.statics {
+		if _, ok := made[st.Path]; ok {
+			continue
+		}
+		i := slices.IndexFunc(rendered, func(j render.Job) bool { return j.Expand != nil && strings.HasPrefix(st.Path, j.Path) })
+		if i < 0 {
+			statics = append(statics, st)
+		} else {
+			under[i] = append(under[i], st)
+		}
+	}
+	for i, sts := range under {
+		expand := rendered[i].Expand
+		rendered[i].Expand = func() []render.Job {
+			out := expand()
+			for _, st := range sts {
+				if !slices.ContainsFunc(out, func(j render.Job) bool { return j.Path == st.Path }) {
+					out = append(out, st)
+				}
+			}
+			return out
+		}
+	}
+	for _, j := range append(statics, rendered...) {
+		add(j)
+	}
+}
+
+// regularTemplates refuses a file in templates/ that is a symbolic link,
+// which would publish whatever it points to (templates/base.html linked
+// to /proc/self/environ prints the environment on every page), or a
+// special file, which could hang the build.
+func regularTemplates(srcFS fs.FS) error {
+	entries, _ := fs.ReadDir(srcFS, "templates")
+	for _, e := range entries {
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			return fmt.Errorf("templates/%s: %w; copy the file into templates/", e.Name(), ErrSymlink)
+		case !e.IsDir() && !e.Type().IsRegular():
+			return fmt.Errorf("templates/%s: %w", e.Name(), ErrNotRegular)
+		}
+	}
+	return nil
+}
+
+// Hidden tells the names of hidden files and of editors' temporary, swap
+// and backup files, which are never part of a site: .env, .git, .DS_Store,
+// .#x and #x# (emacs), x.swp (vim), x~, x___jb_tmp___ (JetBrains).
+func Hidden(name string) bool {
+	switch {
+	case name == "" || strings.HasPrefix(name, "."):
+		return true
+	case len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
+		return true
+	case strings.HasSuffix(name, "~"):
+		return true
+	case strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".swo"):
+		return true
+	}
+	return strings.Contains(name, "___jb_tmp___") || strings.Contains(name, "___jb_old___")
+}
+
+func dirExists(fsys fs.FS, name string) bool {
+	fi, err := fs.Stat(fsys, name)
+	return err == nil && fi.IsDir()
+}
+
+// staticJobs copies the built-in static files and the site's own, which
+// replace built-in files of the same path. Hidden files and editors'
+// leftovers are not copied; symbolic links and special files are refused.
+func staticJobs(builtin, override fs.FS) ([]render.Job, error) {
+	files := map[string]fs.FS{}
+	for _, fsys := range []fs.FS{builtin, override} {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return err
+			case p != "." && Hidden(d.Name()):
+				// .env, .git/, vim's .x.swp: never published.
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			case d.Type()&fs.ModeSymlink != 0:
+				return fmt.Errorf("static/%s: %w; copy the file into static/", p, ErrSymlink)
+			case d.IsDir():
+				return nil
+			case !d.Type().IsRegular():
+				return fmt.Errorf("static/%s: %w", p, ErrNotRegular)
+			}
+			files[p] = fsys
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	var jobs []render.Job
+	for p, fsys := range files {
+		jobs = append(jobs, render.Job{Path: p, Render: func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+	}
+	sort.Slice(jobs, func(i, j int) bool { return jobs[i].Path < jobs[j].Path })
+	return jobs, nil
+}
+
+// dedupeJobs keeps the last job of each path; last has the paths.
+func dedupeJobs(jobs []render.Job) (out []render.Job, last map[string]int) {
+	last = make(map[string]int, len(jobs))
+	for i, j := range jobs {
+		last[j.Path] = i
+	}
+	if len(last) == len(jobs) {
+		return jobs, last
+	}
+	out = jobs[:0]
+	for i, j := range jobs {
+		if last[j.Path] == i {
+			out = append(out, j)
+		}
+	}
+	return out, last
+}
+
+// A linkFunc hands over the output file path as a link to the file from,
+// or if that fails, what render returns.
+type linkFunc func(path, from string, render func() ([]byte, error)) error
+
+// runJobs renders jobs on all cores and stops at the first error.
+func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, link linkFunc, progress *Progress) error {
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+		failed   atomic.Bool
+		next     atomic.Int64 // the next job to run
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(jobs) && !failed.Load(); i = int(next.Add(1) - 1) {
+				for _, j := range render.Flatten(jobs[i : i+1]) {
+					var err error
+					if from := ""; link != nil && j.Cached != nil {
+						from = j.Cached()
+						if from != "" {
+							err = link(j.Path, from, j.Render)
+						}
+						if from != "" && err == nil {
+							continue
+						}
+					}
+					b, err := j.Render()
+					if err == nil {
+						err = emit(j.Path, b, j.Fresh)
+					}
+					if err != nil {
+						mu.Lock()
+						if firstErr == nil {
+							firstErr = fmt.Errorf("%s: %w", j.Path, err)
+						}
+						mu.Unlock()
+						failed.Store(true)
+						break
+					}
+				}
+				if progress != nil {
+					progress.Done.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return firstErr
+}
+
+// Memory loads, checks and renders the site into memory. With errors in
+// the content it renders nothing and returns the diagnostics.
+func Memory(opts Options) (*Result, diag.List, error) {
+	s, diags, a, err := loadAll(opts, nil)
+	if diags.Errors() > 0 {
+		return nil, diags, nil
+	}
+	res := &Result{Site: s, Files: map[string][]byte{}}
+	if err != nil {
+		return res, diags, err
+	}
+	var mu sync.Mutex
+	pages, err := a.render(s, opts, func(p string, b []byte, _ bool) error {
+		mu.Lock()
+		res.Files[p] = b
+		mu.Unlock()
+		return nil
+	}, nil)
+	res.Pages = pages
+	return res, diags, err
+}
+
+// ErrContent is returned by Write when the content has errors.
+var ErrContent = errors.New("the content has errors")
+
+// cleanPath is an output path made safe: slash-separated, relative, with
+// no "..", so it cannot leave the output folder.
+func cleanPath(p string) (string, error) {
+	c := path.Clean("/" + p)[1:]
+	if c == "" || c != p || strings.Contains(p, "\\") {
+		return "", fmt.Errorf("unsafe output path %q", p)
+	}
+	return c, nil
+}

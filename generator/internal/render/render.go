@@ -1,0 +1,360 @@
+// Package render turns a loaded site into the files of its output: HTML
+// pages from templates, the annotated source pages, the feeds, the search
+// index and the publishing files.
+//
+// Pages are produced as Jobs, one per output file, so that a build can
+// render them on all cores and the dev server can render only the ones a
+// change affects.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"factcheck/generator/internal/card"
+	"factcheck/generator/internal/markdown"
+	"factcheck/generator/internal/site"
+)
+
+// Job renders one output file.
+type Job struct {
+	// Path is the file's path in the output, slash-separated:
+	// "index.html", "claims/x/index.html", "feed.xml".
+	Path   string
+	Render func() ([]byte, error)
+	// Fresh says that Render returns bytes made for this call, which
+	// nothing else holds: once written they may be handed to Recycle.
+	Fresh bool
+	// Cached, when set, may name a file that holds what Render would
+	// return (a share card in the cache), "" when there is none: a build
+	// into a folder links or copies it instead of calling Render.
+	Cached func() string
+	// Expand, set instead of Render, makes a group of files whose names
+	// are known only once they are made: the search index, the sitemaps.
+	// Path is then the start of their paths ("search/", "sitemap"). The
+	// jobs it returns hand over what it made.
+	Expand func() []Job
+}
+
+// Flatten replaces each job that expands into a folder of jobs by them.
+func Flatten(jobs []Job) []Job {
+	var out []Job
+	for _, j := range jobs {
+		if j.Expand != nil {
+			out = append(out, j.Expand()...)
+		} else {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// Renderer renders the pages of one loaded site.
+type Renderer struct {
+	site *site.Site
+	tmpl *Templates
+	urls URLs
+	md   *markdown.Renderer
+	// cards caches the rendered card of each claim (*site.Claim →
+	// template.HTML).
+	cards sync.Map
+	// baseHref is urls.Base as an href writes it (see pathURL).
+	baseHref string
+	// badges caches the "rating" template of each rating, for each page
+	// template (see badge).
+	badges sync.Map
+	// chrome caches the site header and footer (name and current path →
+	// template.HTML).
+	chrome   sync.Map
+	menuOnce sync.Once
+	menu     map[string]bool
+	// sizes holds the largest page of each template so far.
+	sizes map[string]*atomic.Int64
+	// Dev is set by the dev server: it marks pages as a preview.
+	Dev bool
+	// Cards, when set, keeps the share cards drawn (claims/ID/card.png)
+	// from one build to the next; without it every card is drawn.
+	Cards *card.Cache
+}
+
+// New returns a renderer for s with templates t.
+func New(s *site.Site, t *Templates) *Renderer {
+	r := &Renderer{site: s, tmpl: t, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
+	r.baseHref = escapeText(normalizeURL(r.urls.Base))
+	for _, name := range pageTemplates {
+		r.sizes[name] = new(atomic.Int64)
+	}
+	r.md = markdown.NewRenderer(r, s.Config.UnsafeHTML)
+	return r
+}
+
+// Ref implements markdown.Links.
+func (r *Renderer) Ref(id string) (href, title string, ok bool) {
+	s := r.site
+	if c := s.Claim[id]; c != nil {
+		return r.urls.relPage("claims/", id), c.Claim, true
+	}
+	if src := s.Source[id]; src != nil {
+		return r.urls.relPage("sources/", id), src.Title, true
+	}
+	if p := s.Page[id]; p != nil {
+		return r.urls.relPage("", id), p.Title, true
+	}
+	return "", "", false
+}
+
+// QuoteHrefs implements markdown.Links.
+func (r *Renderer) QuoteHrefs(q *markdown.Quote) (anchor, original string) {
+	src := r.site.Source[q.Citation.SourceID]
+	if src == nil {
+		return "", ""
+	}
+	if q.Check.Anchor != "" {
+		anchor = r.urls.relPage("sources/", src.ID) + "#" + q.Check.Anchor
+	}
+	return anchor, originalLink(src, q)
+}
+
+// originalLink links to a quote in the original document: a PDF page for
+// a "p. N" locator (PDF viewers ignore text fragments), else a text
+// fragment.
+func originalLink(src *site.Source, q *markdown.Quote) string {
+	if src.URL == "" {
+		return ""
+	}
+	base, _, _ := strings.Cut(src.URL, "#")
+	if isPDF(base) {
+		if first, _, ok := q.Citation.Pages(); ok {
+			return base + "#page=" + strconv.Itoa(first)
+		}
+		return src.URL
+	}
+	if q.Check.Fragment == "" {
+		return src.URL
+	}
+	return base + "#" + q.Check.Fragment
+}
+
+func isPDF(u string) bool {
+	u, _, _ = strings.Cut(u, "?")
+	return strings.HasSuffix(strings.ToLower(u), ".pdf")
+}
+
+// markdownHTML renders a parsed body.
+func (r *Renderer) markdownHTML(doc *markdown.Doc) (template.HTML, error) {
+	var b htmlBuilder
+	b.Grow(doc.SizeHint())
+	if err := r.md.Render(&b, doc); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// htmlBuilder is a strings.Builder that goldmark writes into directly: as
+// a goldmark util.BufWriter, it is not wrapped in a bufio.Writer that would
+// copy everything once more.
+type htmlBuilder struct{ strings.Builder }
+
+func (b *htmlBuilder) Available() int { return b.Cap() - b.Len() }
+func (b *htmlBuilder) Buffered() int  { return 0 }
+func (b *htmlBuilder) Flush() error   { return nil }
+
+// Jobs lists every output file of the site.
+func (r *Renderer) Jobs() []Job {
+	s := r.site
+	jobs := make([]Job, 0, len(s.Claims)+len(s.Sources)+64)
+	// whole are the indexes in jobs of the pages that list the whole site
+	// (sources, corrections …), slower than the rest: they run first, see
+	// below.
+	var whole []int
+	add := func(path string, f func() ([]byte, error)) {
+		jobs = append(jobs, Job{Path: path, Render: f})
+	}
+	pageJob := func(path, tmpl string, data func() (*Page, error)) Job {
+		return Job{Path: path + "index.html", Fresh: true, Render: func() ([]byte, error) {
+			p, err := data()
+			if err != nil {
+				return nil, err
+			}
+			p.Path = path
+			return r.execute(tmpl, p)
+		}}
+	}
+	page := func(path, tmpl string, data func() (*Page, error)) {
+		jobs = append(jobs, pageJob(path, tmpl, data))
+	}
+	wholePage := func(path, tmpl string, data func() (*Page, error)) {
+		whole = append(whole, len(jobs))
+		page(path, tmpl, data)
+	}
+	// onePage adds the page of a claim or source, in two allocations
+	// where page takes four (there are many of them).
+	onePage := func(dir, id, tmpl string, data func() (*Page, error)) {
+		path := dir + id + "/index.html"
+		jobs = append(jobs, Job{Path: path, Fresh: true, Render: func() ([]byte, error) {
+			p, err := data()
+			if err != nil {
+				return nil, err
+			}
+			p.Path = path[:len(path)-len("index.html")]
+			return r.execute(tmpl, p)
+		}})
+	}
+	wholePage("", "home.html", r.home)
+	// paged adds the pages of a listing of claims, page_size a page.
+	paged := func(dir, tmpl string, claims []*site.Claim, data func() *Page) {
+		total := r.listPages(len(claims))
+		for n := 1; n <= total; n++ {
+			page(listPath(dir, n), tmpl, func() (*Page, error) {
+				p := data()
+				r.paginate(p, dir, claims, n, total)
+				return p, nil
+			})
+		}
+	}
+	paged("claims/", "claims.html", s.Claims, func() *Page {
+		return r.newPage("All fact-checks", "Every fact-check, newest first.")
+	})
+	for _, c := range s.Claims {
+		onePage("claims/", c.ID, "claim.html", func() (*Page, error) { return r.claim(c) })
+		jobs = append(jobs, Job{Path: cardPath(c.ID), Render: func() ([]byte, error) { return r.cardPNG(c) }, Cached: func() string { return r.cardFile(c) }})
+		for _, a := range c.Aliases {
+			if s.Aliases[a] == c {
+				add(claimPath(a)+"index.html", func() ([]byte, error) { return r.alias(a, c) })
+			}
+		}
+	}
+	wholePage("sources/", "sources.html", func() (*Page, error) { return r.sources(), nil })
+	for _, src := range s.Sources {
+		onePage("sources/", src.ID, "source.html", func() (*Page, error) { return r.source(src) })
+	}
+	wholePage("ratings/", "ratings.html", func() (*Page, error) { return r.ratings(), nil })
+	for _, rt := range s.Config.Ratings {
+		paged(ratingPath(rt.ID), "rating.html", s.ByRating[rt.ID], func() *Page { return r.rating(rt) })
+	}
+	wholePage("topics/", "groups.html", func() (*Page, error) { return r.groups("Topics", s.Topics, topicPath), nil })
+	for _, g := range s.Topics {
+		paged(topicPath(g.ID), "group.html", g.Claims, func() *Page { return r.group("Topic", g) })
+	}
+	wholePage("claimants/", "groups.html", func() (*Page, error) { return r.groups("Claimants", s.Claimants, claimantPath), nil })
+	for _, g := range s.Claimants {
+		paged(claimantPath(g.ID), "group.html", g.Claims, func() *Page { return r.group("Claimant", g) })
+	}
+	for _, p := range s.Pages {
+		page(pagePath(p.ID), "page.html", func() (*Page, error) { return r.freePage(p) })
+	}
+	wholePage("corrections/", "corrections.html", func() (*Page, error) { return r.corrections(), nil })
+	wholePage("search/", "search.html", func() (*Page, error) { return r.search(), nil })
+	add("404.html", func() ([]byte, error) {
+		return r.execute("404.html", r.newPage("Page not found", ""))
+	})
+	pagePaths := make([]string, 0, len(jobs))
+	for _, j := range jobs {
+		if strings.HasSuffix(j.Path, "index.html") && !r.isAlias(j.Path) {
+			pagePaths = append(pagePaths, j.Path)
+		}
+	}
+	// The jobs that read the whole site (the search index, claims.json,
+	// the feed, the sitemaps, then the pages that list it all) take
+	// longest: listed first, they run beside the many small pages instead
+	// of after them.
+	long := r.searchJobs()
+	long = append(long, r.dataJobs()...)
+	long = append(long, Job{Path: "sitemap", Expand: func() []Job {
+		var out []Job
+		for name, b := range r.Sitemap(pagePaths) {
+			out = append(out, Job{Path: name, Render: func() ([]byte, error) { return b, nil }})
+		}
+		return out
+	}})
+	long = slices.Grow(long, len(jobs))
+	for _, i := range whole {
+		long = append(long, jobs[i])
+	}
+	for i, j := range jobs {
+		if len(whole) > 0 && i == whole[0] {
+			whole = whole[1:]
+			continue
+		}
+		long = append(long, j)
+	}
+	return long
+}
+
+// isAlias reports whether an output path is an alias's redirect page.
+func (r *Renderer) isAlias(p string) bool {
+	if len(r.site.Aliases) == 0 {
+		return false
+	}
+	id, ok := strings.CutPrefix(strings.TrimSuffix(p, "/index.html"), "claims/")
+	return ok && r.site.Aliases[id] != nil
+}
+
+// listPages is the number of pages a listing of n claims takes.
+func (r *Renderer) listPages(n int) int {
+	size := r.site.Config.PageSize
+	return max(1, (n+size-1)/size)
+}
+
+func (r *Renderer) execute(name string, p *Page) ([]byte, error) {
+	t := r.tmpl.page[name]
+	if t == nil {
+		return nil, fmt.Errorf("no template %q", name)
+	}
+	// Pages of one kind have about the same size: start each with room
+	// for the largest so far, rather than growing the buffer page by page.
+	size := r.sizes[name]
+	b := bytes.NewBuffer(pageBuffer())
+	b.Grow(int(max(4<<10, size.Load())))
+	var err error
+	if r.tmpl.builtinFrom(name, "base.html") == "base.html" {
+		err = r.layout(b, name, t, p)
+	} else {
+		err = t.ExecuteTemplate(b, "base.html", p)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	if n := int64(b.Len()); n > size.Load() {
+		size.Store(n)
+	}
+	return b.Bytes(), nil
+}
+
+// pages holds the buffers of pages that were written out (see Recycle).
+var pages sync.Pool
+
+// Recycle hands back the bytes of a Fresh job once they are written and
+// nothing holds them any more: the next page is rendered into them. A
+// build that writes many thousand pages makes far less garbage this way.
+func Recycle(b []byte) {
+	if cap(b) <= 1<<20 {
+		b = b[:0]
+		pages.Put(&b)
+	}
+}
+
+// pageBuffer returns an empty buffer from Recycle, or nil.
+func pageBuffer() []byte {
+	if b, ok := pages.Get().(*[]byte); ok {
+		return *b
+	}
+	return nil
+}
+
+// executeAlone runs a template that does not use the base layout.
+func (r *Renderer) executeAlone(name string, p *Page) ([]byte, error) {
+	var b bytes.Buffer
+	if err := r.tmpl.page[name].ExecuteTemplate(&b, name, p); err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return b.Bytes(), nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

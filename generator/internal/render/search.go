@@ -1,0 +1,551 @@
+package render
+
+// The search index: what /search/ (static/assets/search.js) reads to search
+// the claims in the browser, split so that one search loads only a small
+// part of it, whatever the size of the site.
+//
+// Every file is compact JSON under search/:
+//
+//	index.json        the manifest, read first:
+//	                  {"v": version, "n": number of claims, "per": claims per
+//	                   metadata chunk, "t": [first term of term chunk 1, 2, …],
+//	                   "r": [[rating id, label, value], …] (the scale),
+//	                   "u": {"c": claims URL, "r": ratings URL, "p": claimants URL}}
+//	t/N.json          term chunk N: ["term", postings, "term", postings, …]
+//	                  sorted; chunk 0 holds the terms before t[0], chunk N
+//	                  those from t[N-1] up to t[N]. A word loads the one chunk
+//	                  its term falls in; a prefix, the chunks its range spans.
+//	m/N.json          metadata of claims N*per … N*per+per-1:
+//	                  [[id, claim, rating index, claimant name, claimant id,
+//	                    [topic ids], published, claim date, summary], …]
+//	rating/ID.json,   the postings of one filter value
+//	topic/ID.json,
+//	claimant/ID.json
+//
+// Claims are numbered from 0 in the site's order, newest first, so sorting
+// numbers sorts by date. A term's postings are a string when the term is
+// only in analyses, ["all"] when it is in the claim, claimant, topics or
+// summary of every claim that has it, or ["all", "strong"] where strong is
+// the claims that have it there; the browser ranks claims by how many of the
+// query's words are strong hits, then newest first. A postings string is
+// either the claim numbers in ascending order as base64url VLQ (the first
+// number, then each gap minus one; five bits per character, 32 = more
+// follows) or "~" and a base64url bitmap (bit k of byte k/8 set for claim k,
+// least significant first), whichever is shorter.
+//
+// Terms are words as package words splits them; search.js splits queries
+// the same way.
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"hash/fnv"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"factcheck/generator/internal/site"
+	"factcheck/generator/internal/words"
+)
+
+const (
+	// termChunkBytes is the size at which a term chunk is closed.
+	termChunkBytes = 8 << 10
+	// metaChunkBytes is the size a metadata chunk aims at: the twenty
+	// results shown first may each be in a different chunk.
+	metaChunkBytes = 3 << 10
+	// maxPerMetaChunk caps the claims of a metadata chunk.
+	maxPerMetaChunk = 50
+)
+
+// searchJobs writes the search index under search/.
+func (r *Renderer) searchJobs() []Job {
+	return []Job{{Path: "search/", Expand: func() []Job {
+		files := r.searchIndex()
+		jobs := make([]Job, 0, len(files))
+		for _, f := range files {
+			jobs = append(jobs, Job{Path: f.path, Render: func() ([]byte, error) { return f.data, nil }})
+		}
+		return jobs
+	}}}
+}
+
+type searchFile struct {
+	path string
+	data []byte
+}
+
+// postings are the claims that have a term: all of them, and those that
+// have it in their claim, claimant, topics or summary.
+type postings struct {
+	all, strong plist
+}
+
+// plist is a postings list being built: ascending claim numbers, kept as
+// the VLQ list of gaps that the index may write as it is (a number takes
+// one to four bytes instead of eight, which matters at 100,000 claims
+// with a few hundred words each).
+type plist struct {
+	vlq  []byte
+	last int // the last number added; -1 before the first
+	n    int // how many
+}
+
+func newPlist() plist { return plist{last: -1} }
+
+// add appends n, which is at least the last number added; a repeat of the
+// last number is ignored.
+func (l *plist) add(n int) {
+	if n == l.last {
+		return
+	}
+	v := n - l.last - 1
+	l.last = n
+	l.n++
+	for v >= 32 {
+		l.vlq = append(l.vlq, vlqDigits[32|v&31])
+		v >>= 5
+	}
+	l.vlq = append(l.vlq, vlqDigits[v])
+}
+
+// join appends m, whose numbers all come after l's: only m's first gap,
+// counted from -1, changes.
+func (l *plist) join(m plist) {
+	if m.last < 0 {
+		return
+	}
+	first, i, shift := 0, 0, 0
+	for ; ; i++ {
+		d := vlqValue[m.vlq[i]]
+		first |= (d & 31) << shift
+		if d&32 == 0 {
+			break
+		}
+		shift += 5
+	}
+	l.add(first)
+	l.vlq = append(l.vlq, m.vlq[i+1:]...)
+	l.last = m.last
+	l.n += m.n - 1
+}
+
+// appendTo appends the list to b: the VLQ list of gaps, or "~" and a
+// bitmap when that is shorter.
+func (l *plist) appendTo(b []byte) []byte {
+	if l.last < 0 {
+		return b
+	}
+	n := l.last/8 + 1
+	if 1+base64.RawURLEncoding.EncodedLen(n) >= len(l.vlq) {
+		return append(b, l.vlq...)
+	}
+	bits := make([]byte, n)
+	k, v, shift := -1, 0, 0
+	for _, c := range l.vlq {
+		d := vlqValue[c]
+		v |= (d & 31) << shift
+		if d&32 != 0 {
+			shift += 5
+			continue
+		}
+		k += v + 1
+		bits[k/8] |= 1 << (k % 8)
+		v, shift = 0, 0
+	}
+	b = append(b, '~')
+	return base64.RawURLEncoding.AppendEncode(b, bits)
+}
+
+// searchIndex builds every file of the index. The manifest comes first.
+func (r *Renderer) searchIndex() []searchFile {
+	claims := r.site.Claims
+	terms := indexTerms(claims, r.site.Words)
+
+	var files []searchFile
+	// Term chunks.
+	keys := make([]string, 0, len(terms))
+	for t := range terms {
+		keys = append(keys, t)
+	}
+	slices.Sort(keys)
+	var bounds []string
+	var chunk bytes.Buffer
+	closeChunk := func() {
+		chunk.WriteByte(']')
+		files = append(files, searchFile{"search/t/" + itoa(len(files)) + ".json", bytes.Clone(chunk.Bytes())})
+		chunk.Reset()
+	}
+	for _, t := range keys {
+		if chunk.Len() >= termChunkBytes {
+			closeChunk()
+			bounds = append(bounds, t)
+		}
+		if chunk.Len() == 0 {
+			chunk.WriteByte('[')
+		} else {
+			chunk.WriteByte(',')
+		}
+		p := terms[t]
+		delete(terms, t) // its lists are garbage once written
+		writeJSONString(&chunk, t)
+		chunk.WriteByte(',')
+		switch {
+		case p.strong.last < 0:
+			chunk.WriteByte('"')
+			chunk.Write(p.all.appendTo(chunk.AvailableBuffer()))
+			chunk.WriteByte('"')
+		case p.strong.n == p.all.n: // the same claims: strong is a subset of all
+			chunk.WriteString(`["`)
+			chunk.Write(p.all.appendTo(chunk.AvailableBuffer()))
+			chunk.WriteString(`"]`)
+		default:
+			chunk.WriteString(`["`)
+			chunk.Write(p.all.appendTo(chunk.AvailableBuffer()))
+			chunk.WriteString(`","`)
+			chunk.Write(p.strong.appendTo(chunk.AvailableBuffer()))
+			chunk.WriteString(`"]`)
+		}
+	}
+	if chunk.Len() == 0 {
+		chunk.WriteByte('[')
+	}
+	closeChunk()
+
+	// Metadata chunks.
+	records := make([][]byte, len(claims))
+	size := 0
+	rating := map[string]int{}
+	for i, rt := range r.site.Config.Ratings {
+		rating[rt.ID] = i
+	}
+	for i, c := range claims {
+		records[i] = claimRecord(c, rating[c.Rating.ID])
+		size += len(records[i]) + 1
+	}
+	per := 1
+	if len(claims) > 0 {
+		per = min(maxPerMetaChunk, max(1, metaChunkBytes*len(claims)/size))
+	}
+	for n := 0; n*per < len(claims) || n == 0; n++ {
+		var b bytes.Buffer
+		b.WriteByte('[')
+		for i := n * per; i < min(len(claims), (n+1)*per); i++ {
+			if i > n*per {
+				b.WriteByte(',')
+			}
+			b.Write(records[i])
+		}
+		b.WriteByte(']')
+		files = append(files, searchFile{"search/m/" + itoa(n) + ".json", b.Bytes()})
+	}
+
+	// Filters.
+	num := make(map[*site.Claim]int, len(claims))
+	for i, c := range claims {
+		num[c] = i
+	}
+	facet := func(kind, id string, cs []*site.Claim) {
+		ns := make([]int, 0, len(cs))
+		for _, c := range cs {
+			if n, ok := num[c]; ok {
+				ns = append(ns, n)
+			}
+		}
+		slices.Sort(ns)
+		ns = slices.Compact(ns)
+		var b bytes.Buffer
+		writeJSONString(&b, encodePostings(ns))
+		files = append(files, searchFile{"search/" + kind + "/" + id + ".json", b.Bytes()})
+	}
+	for _, rt := range r.site.Config.Ratings {
+		facet("rating", rt.ID, r.site.ByRating[rt.ID])
+	}
+	for _, g := range r.site.Topics {
+		facet("topic", g.ID, g.Claims)
+	}
+	for _, g := range r.site.Claimants {
+		facet("claimant", g.ID, g.Claims)
+	}
+
+	// The manifest, with a version that changes with any file, which the
+	// browser adds to its requests so that a rebuilt site is not read
+	// from stale cached chunks.
+	h := fnv.New64a()
+	for _, f := range files {
+		h.Write([]byte(f.path))
+		h.Write(f.data)
+	}
+	var m bytes.Buffer
+	fmt.Fprintf(&m, `{"v":"%x","n":%d,"per":%d,"t":`, h.Sum64()&0xffffffffff, len(claims), per)
+	writeJSONStrings(&m, bounds)
+	m.WriteString(`,"r":[`)
+	for i, rt := range r.site.Config.Ratings {
+		if i > 0 {
+			m.WriteByte(',')
+		}
+		m.WriteByte('[')
+		writeJSONString(&m, rt.ID)
+		m.WriteByte(',')
+		writeJSONString(&m, rt.Label)
+		fmt.Fprintf(&m, ",%d]", rt.Value)
+	}
+	m.WriteString(`],"u":{"c":`)
+	writeJSONString(&m, r.urls.Rel("claims/"))
+	m.WriteString(`,"r":`)
+	writeJSONString(&m, r.urls.Rel("ratings/"))
+	m.WriteString(`,"p":`)
+	writeJSONString(&m, r.urls.Rel("claimants/"))
+	m.WriteString("}}")
+	return append([]searchFile{{"search/index.json", m.Bytes()}}, files...)
+}
+
+// indexTerms tokenizes every claim and gathers the postings of each term.
+// Each core indexes one run of consecutive claims into its own map; the
+// maps are then merged in the order of their runs, which keeps every
+// term's postings in ascending order.
+func indexTerms(claims []*site.Claim, dict *words.Dict) map[string]*postings {
+	var all []string // the words of claims' analyses, by id
+	if dict != nil {
+		all = dict.Words()
+	}
+	parts := make([]map[string]*postings, min(runtime.GOMAXPROCS(0), max(1, len(claims))))
+	var wg sync.WaitGroup
+	for k := range parts {
+		lo, hi := k*len(claims)/len(parts), (k+1)*len(claims)/len(parts)
+		wg.Go(func() {
+			ix := &termIndex{terms: map[string]*postings{}, byID: make([]*postings, len(all)), words: all}
+			for i := lo; i < hi; i++ {
+				ix.add(i, claims[i])
+			}
+			terms := ix.terms
+			parts[k] = terms
+		})
+	}
+	wg.Wait()
+	terms := parts[0]
+	for _, part := range parts[1:] {
+		for t, p := range part {
+			if q := terms[t]; q != nil {
+				q.all.join(p.all)
+				q.strong.join(p.strong)
+			} else {
+				terms[t] = p
+			}
+		}
+	}
+	return terms
+}
+
+// termIndex gathers the postings of terms, from claims in ascending order.
+type termIndex struct {
+	terms map[string]*postings
+	// byID is the postings of each word of the site's words.Dict, once
+	// looked up in terms; words is the word of each id.
+	byID  []*postings
+	words []string
+	buf   []byte // scratch space for words.Scan
+}
+
+// add adds claim number i to the postings of its words: all of them, and
+// as strong those in its claim text, claimant, topics or summary.
+func (ix *termIndex) add(i int, c *site.Claim) {
+	strong := func(w []byte) {
+		p := ix.terms[string(w)] // no copy of w to look it up
+		if p == nil {
+			p = ix.term(string(w))
+		}
+		p.all.add(i)
+		p.strong.add(i)
+	}
+	ix.buf = words.Scan(c.Claim, ix.buf, strong)
+	ix.buf = words.Scan(c.Claimant.Name, ix.buf, strong)
+	for _, t := range c.Topics {
+		ix.buf = words.Scan(t.Name, ix.buf, strong)
+	}
+	ix.buf = words.Scan(c.Summary, ix.buf, strong)
+	c.Words.Each(func(id uint32) {
+		p := ix.byID[id]
+		if p == nil {
+			p = ix.term(ix.words[id])
+			ix.byID[id] = p
+		}
+		p.all.add(i)
+	})
+}
+
+// term returns the postings of t, new ones if it has none yet.
+func (ix *termIndex) term(t string) *postings {
+	p := ix.terms[t]
+	if p == nil {
+		p = &postings{newPlist(), newPlist()}
+		ix.terms[t] = p
+	}
+	return p
+}
+
+const vlqDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// vlqValue is the value of each digit of vlqDigits.
+var vlqValue = func() (t [256]int) {
+	for i := range len(vlqDigits) {
+		t[vlqDigits[i]] = i
+	}
+	return t
+}()
+
+// encodePostings encodes ascending claim numbers as a VLQ list of gaps or
+// as a bitmap, whichever is shorter.
+func encodePostings(ns []int) string {
+	l := newPlist()
+	for _, n := range ns {
+		l.add(n)
+	}
+	return string(l.appendTo(nil))
+}
+
+// decodePostings is the inverse of encodePostings.
+func decodePostings(s string) ([]int, error) {
+	var out []int
+	if rest, ok := strings.CutPrefix(s, "~"); ok {
+		bits, err := base64.RawURLEncoding.DecodeString(rest)
+		if err != nil {
+			return nil, err
+		}
+		for i, b := range bits {
+			for k := range 8 {
+				if b&(1<<k) != 0 {
+					out = append(out, i*8+k)
+				}
+			}
+		}
+		return out, nil
+	}
+	prev, v, shift := -1, 0, 0
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(vlqDigits, s[i])
+		if d < 0 {
+			return nil, fmt.Errorf("bad postings character %q", s[i])
+		}
+		v |= (d & 31) << shift
+		if d&32 != 0 {
+			shift += 5
+			continue
+		}
+		prev += v + 1
+		out = append(out, prev)
+		v, shift = 0, 0
+	}
+	if shift != 0 {
+		return nil, fmt.Errorf("postings end inside a number")
+	}
+	return out, nil
+}
+
+// claimRecord is a claim's entry in a metadata chunk.
+func claimRecord(c *site.Claim, rating int) []byte {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	writeJSONString(&b, c.ID)
+	b.WriteByte(',')
+	writeJSONString(&b, c.Claim)
+	b.WriteString("," + itoa(rating) + ",")
+	writeJSONString(&b, c.Claimant.Name)
+	b.WriteByte(',')
+	writeJSONString(&b, c.Claimant.ID)
+	b.WriteByte(',')
+	ids := make([]string, len(c.Topics))
+	for i, t := range c.Topics {
+		ids[i] = t.ID
+	}
+	writeJSONStrings(&b, ids)
+	b.WriteByte(',')
+	writeJSONString(&b, isoDate(c.Published))
+	b.WriteByte(',')
+	writeJSONString(&b, isoDate(c.ClaimDate))
+	b.WriteByte(',')
+	writeJSONString(&b, c.Summary)
+	b.WriteByte(']')
+	return b.Bytes()
+}
+
+// writeJSONString writes s as a JSON string exactly as encoding/json
+// does, "<", ">" and "&" escaped as \u003c …: index text is never markup,
+// even if a file is opened as HTML.
+func writeJSONString(b *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+		case r == '\u2028' || r == '\u2029':
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
+}
+
+// jsonSafe marks the ASCII characters writeJSONString copies as they are.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	t['"'], t['\\'], t['<'], t['>'], t['&'] = false, false, false, false, false
+	return t
+}()
+
+func writeJSONStrings(b *bytes.Buffer, ss []string) {
+	b.WriteByte('[')
+	for i, s := range ss {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeJSONString(b, s)
+	}
+	b.WriteByte(']')
+}

@@ -1,0 +1,418 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode"
+	"unicode/utf8"
+
+	"factcheck/generator/internal/site"
+	"factcheck/generator/internal/words"
+)
+
+// searchFiles is a built index: output path → content.
+type searchFiles map[string][]byte
+
+// buildSearch loads a site from fsys and runs its search jobs.
+func buildSearch(t testing.TB, fsys fstest.MapFS) (*site.Site, searchFiles) {
+	t.Helper()
+	s, diags := site.Load(fsys, site.Options{})
+	if diags.Errors() > 0 {
+		t.Fatalf("site has errors: %v", diags)
+	}
+	tmpl, err := LoadTemplates(os.DirFS("../../../templates"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := searchFiles{}
+	for _, j := range Flatten(New(s, tmpl).searchJobs()) {
+		if !strings.HasPrefix(j.Path, "search/") {
+			t.Errorf("search job writes %s, outside search/", j.Path)
+		}
+		b, err := j.Render()
+		if err != nil {
+			t.Fatalf("%s: %v", j.Path, err)
+		}
+		if _, dup := files[j.Path]; dup {
+			t.Errorf("two search jobs write %s", j.Path)
+		}
+		if !json.Valid(b) {
+			t.Errorf("%s is not valid JSON: %.200s", j.Path, b)
+		}
+		files[j.Path] = b
+	}
+	return s, files
+}
+
+type searchManifest struct {
+	V   string          `json:"v"`
+	N   int             `json:"n"`
+	Per int             `json:"per"`
+	T   []string        `json:"t"`
+	R   [][]any         `json:"r"`
+	U   json.RawMessage `json:"u"`
+}
+
+// queryResult is what one search finds and what it loads.
+type queryResult struct {
+	hits   []int    // claim numbers, best first
+	loaded []string // files read, in order, each once
+	bytes  int      // their total size
+}
+
+// query runs a search the way static/assets/search.js does, showing the
+// first show results, and records which files it needs.
+func (f searchFiles) query(t testing.TB, q string, picked map[string]string, show int) queryResult {
+	t.Helper()
+	var res queryResult
+	seen := map[string]bool{}
+	load := func(p string, v any) {
+		b, ok := f["search/"+p]
+		if !ok {
+			t.Fatalf("query %q: the browser would ask for search/%s, which is not written", q, p)
+		}
+		if !seen[p] {
+			seen[p] = true
+			res.loaded = append(res.loaded, p)
+			res.bytes += len(b)
+		}
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("search/%s: %v", p, err)
+		}
+	}
+	var m searchManifest
+	load("index.json", &m)
+
+	ws := tokens(q)
+	var uniq []string
+	for _, w := range ws {
+		if !slices.Contains(uniq, w) {
+			uniq = append(uniq, w)
+		}
+	}
+	last := ""
+	if len(uniq) > 0 {
+		last = uniq[len(uniq)-1]
+	}
+	r, _ := utf8.DecodeLastRuneInString(q)
+	prefix := last != "" && !unicode.IsSpace(r) && utf8.RuneCountInString(last) > 1 && ws[len(ws)-1] == last
+
+	var sets [][]byte
+	for _, w := range uniq {
+		isPrefix := prefix && w == last
+		mark := make([]byte, m.N)
+		lo, _ := slices.BinarySearchFunc(m.T, w, func(b, w string) int {
+			if b <= w {
+				return -1
+			}
+			return 1
+		})
+		chunks := []int{lo}
+		if isPrefix {
+			for i := lo; i < len(m.T) && strings.HasPrefix(m.T[i], w); i++ {
+				chunks = append(chunks, i+1)
+			}
+		}
+		for _, c := range chunks {
+			var chunk []json.RawMessage
+			load(fmt.Sprintf("t/%d.json", c), &chunk)
+			for i := 0; i+1 < len(chunk); i += 2 {
+				var term string
+				json.Unmarshal(chunk[i], &term)
+				if term != w && !(isPrefix && strings.HasPrefix(term, w)) {
+					continue
+				}
+				var all, strong string
+				var arr []string
+				if json.Unmarshal(chunk[i+1], &all) != nil {
+					if err := json.Unmarshal(chunk[i+1], &arr); err != nil || len(arr) == 0 {
+						t.Fatalf("postings of %q: %s", term, chunk[i+1])
+					}
+					all, strong = arr[0], arr[0]
+					if len(arr) > 1 {
+						strong = arr[1]
+					}
+				}
+				for _, n := range mustDecode(t, all) {
+					mark[n] = max(mark[n], 1)
+				}
+				for _, n := range mustDecode(t, strong) {
+					mark[n] = 2
+				}
+			}
+		}
+		sets = append(sets, mark)
+	}
+	for _, k := range []string{"rating", "topic", "claimant"} {
+		id, ok := picked[k]
+		if !ok {
+			continue
+		}
+		var p string
+		load(k+"/"+id+".json", &p)
+		mark := make([]byte, m.N)
+		for _, n := range mustDecode(t, p) {
+			mark[n] = 1
+		}
+		sets = append(sets, mark)
+	}
+	if len(sets) == 0 {
+		return res
+	}
+	buckets := make([][]int, len(uniq)+1)
+next:
+	for i := range m.N {
+		score := 0
+		for _, s := range sets {
+			if s[i] == 0 {
+				continue next
+			}
+			if s[i] == 2 {
+				score++
+			}
+		}
+		buckets[score] = append(buckets[score], i)
+	}
+	for s := len(buckets) - 1; s >= 0; s-- {
+		res.hits = append(res.hits, buckets[s]...)
+	}
+	for _, n := range res.hits[:min(show, len(res.hits))] {
+		var recs []json.RawMessage
+		load(fmt.Sprintf("m/%d.json", n/m.Per), &recs)
+		if n%m.Per >= len(recs) {
+			t.Fatalf("claim %d is not in m/%d.json", n, n/m.Per)
+		}
+	}
+	return res
+}
+
+func mustDecode(t testing.TB, s string) []int {
+	t.Helper()
+	ns, err := decodePostings(s)
+	if err != nil {
+		t.Fatalf("postings %q: %v", s, err)
+	}
+	return ns
+}
+
+// tokens returns the words of s, as the index stores them.
+func tokens(s string) []string {
+	var out []string
+	words.Scan(s, nil, func(w []byte) { out = append(out, string(w)) })
+	return out
+}
+
+func TestPostingsRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	cases := [][]int{nil, {0}, {31}, {32}, {1023, 1024, 40000}, {0, 1, 2, 3, 4, 5, 6, 7, 8}}
+	for range 200 {
+		n := r.IntN(3000)
+		var ns []int
+		density := r.Float64()
+		for i := range n {
+			if r.Float64() < density {
+				ns = append(ns, i)
+			}
+		}
+		cases = append(cases, ns)
+	}
+	for _, ns := range cases {
+		enc := encodePostings(ns)
+		got, err := decodePostings(enc)
+		if err != nil || !slices.Equal(got, ns) {
+			t.Fatalf("decode(encode(%v)) = %v, %v (encoded %q)", ns, got, err, enc)
+		}
+		if strings.ContainsAny(enc, `"\`) {
+			t.Fatalf("encoding %q needs escaping in JSON", enc)
+		}
+	}
+	// A dense list is a bitmap, a sparse one a list.
+	dense := make([]int, 1000)
+	for i := range dense {
+		dense[i] = i
+	}
+	if enc := encodePostings(dense); !strings.HasPrefix(enc, "~") || len(enc) > 200 {
+		t.Errorf("1000 consecutive claims encode as %d bytes %.10q…, want a bitmap", len(enc), enc)
+	}
+	if enc := encodePostings([]int{5, 9000}); enc != "F"+vlq(9000-5-1) {
+		t.Errorf("encodePostings([5 9000]) = %q", enc)
+	}
+}
+
+// TestPlistJoin checks that lists built in runs and joined, as indexTerms
+// does with one run per core, equal the list built in one go.
+func TestPlistJoin(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 500 {
+		var ns []int
+		for i, n := 0, r.IntN(200); i < n; i++ {
+			ns = append(ns, r.IntN(5000))
+		}
+		slices.Sort(ns)
+		ns = slices.Compact(ns)
+		whole, joined := newPlist(), newPlist()
+		for _, n := range ns {
+			whole.add(n)
+		}
+		// Up to three runs, cut at random places, some of them empty.
+		cuts := []int{r.IntN(len(ns) + 1), r.IntN(len(ns) + 1)}
+		slices.Sort(cuts)
+		for _, run := range [][]int{ns[:cuts[0]], ns[cuts[0]:cuts[1]], ns[cuts[1]:]} {
+			part := newPlist()
+			for _, n := range run {
+				part.add(n)
+			}
+			joined.join(part)
+		}
+		if !bytes.Equal(joined.vlq, whole.vlq) || joined.last != whole.last || joined.n != whole.n || joined.n != len(ns) {
+			t.Fatalf("%v cut at %v: joined %q (last %d, n %d), want %q (last %d, n %d)",
+				ns, cuts, joined.vlq, joined.last, joined.n, whole.vlq, whole.last, whole.n)
+		}
+		if got, _ := decodePostings(string(joined.appendTo(nil))); !slices.Equal(got, ns) {
+			t.Fatalf("%v: joined list decodes as %v", ns, got)
+		}
+	}
+}
+
+func vlq(v int) string {
+	var b []byte
+	for v >= 32 {
+		b = append(b, vlqDigits[32|v&31])
+		v >>= 5
+	}
+	return string(append(b, vlqDigits[v]))
+}
+
+// tinySite is a site of three claims with what each field holds known.
+func tinySite() fstest.MapFS {
+	claim := func(claim, claimant, rating, summary, published, topics, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\nclaim: " + claim + "\nclaimant: " + claimant +
+			"\nclaim_date: 2020-01-01\nrating: " + rating + "\nsummary: " + summary +
+			"\npublished: " + published + "\ntopics: [" + topics + "]\n---\n" + body + "\n")}
+	}
+	return fstest.MapFS{
+		"content/site.yaml": {Data: []byte("title: T\n")},
+		"content/claims/a/old-dam.md": claim("The dam cost twice its budget.", "Jane Doe", "false",
+			"It cost what was planned.", "2021-01-01", "Dams, Budget", "The **ministry** audit says otherwise."),
+		"content/claims/mid-elysee.md": claim("L'Élysée a signé le traité.", "Émile Zola", "accurate",
+			"Le traité est signé.", "2022-01-01", "Treaties", "Voir le compte rendu du ministère. The budget is unrelated."),
+		"content/claims/new-budget.md": claim("The budget doubled.", "Jane Doe", "misleading",
+			"Nominally, not in real terms.", "2023-01-01", "Budget", "Inflation <b>matters</b>. See [[old-dam]]."),
+	}
+}
+
+func TestSearchIndexTiny(t *testing.T) {
+	s, files := buildSearch(t, tinySite())
+	if len(s.Claims) != 3 || s.Claims[0].ID != "new-budget" || s.Claims[2].ID != "old-dam" {
+		t.Fatalf("claims are not newest first: %v", s.Claims)
+	}
+	var m searchManifest
+	if err := json.Unmarshal(files["search/index.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.N != 3 || m.Per < 1 || m.V == "" || len(m.R) != 5 {
+		t.Errorf("manifest = %s", files["search/index.json"])
+	}
+	if got := string(m.U); got != `{"c":"/claims/","r":"/ratings/","p":"/claimants/"}` {
+		t.Errorf("manifest URLs = %s", got)
+	}
+	for _, p := range []string{"search/t/0.json", "search/m/0.json", "search/rating/false.json", "search/rating/accurate.json",
+		"search/topic/budget.json", "search/topic/dams.json", "search/claimant/jane-doe.json", "search/claimant/émile-zola.json"} {
+		if _, ok := files[p]; !ok {
+			t.Errorf("%s is missing; have %v", p, slices.Sorted(maps.Keys(files)))
+		}
+	}
+	// Every term is in the chunk the manifest says.
+	terms := map[string]string{}
+	for p, b := range files {
+		var n int
+		if _, err := fmt.Sscanf(p, "search/t/%d.json", &n); err != nil {
+			continue
+		}
+		var chunk []json.RawMessage
+		json.Unmarshal(b, &chunk)
+		for i := 0; i < len(chunk); i += 2 {
+			var term string
+			json.Unmarshal(chunk[i], &term)
+			terms[term] = string(chunk[i+1])
+		}
+	}
+	for term, want := range map[string]string{
+		"budget":   "",       // below
+		"ministry": `"C"`,    // only in the analysis of old-dam (2)
+		"elysee":   `["B"]`,  // in the claim of mid-elysee (1), diacritics folded
+		"jane":     `["AB"]`, // claimant of 0 and 2
+		"matters":  `"A"`,    // analysis of new-budget; raw HTML markup is not text
+		"dams":     `["C"]`,  // topic of old-dam
+	} {
+		got, ok := terms[term]
+		if !ok {
+			t.Errorf("term %q is not indexed", term)
+			continue
+		}
+		if term == "budget" {
+			// In all three; strong in new-budget (0) and old-dam (2), not
+			// in mid-elysee (1), where it is only in the analysis.
+			want = `["` + encodePostings([]int{0, 1, 2}) + `","` + encodePostings([]int{0, 2}) + `"]`
+		}
+		if got != want {
+			t.Errorf("postings of %q = %s, want %s", term, got, want)
+		}
+	}
+	for _, bad := range []string{"b", "old", "dam-", "**ministry**", "élysée", "L"} {
+		if _, ok := terms[bad]; ok {
+			t.Errorf("term %q should not be indexed", bad)
+		}
+	}
+
+	// Metadata: a record per claim, in order.
+	var recs [][]any
+	for n := 0; n*m.Per < 3; n++ {
+		var chunk [][]any
+		json.Unmarshal(files[fmt.Sprintf("search/m/%d.json", n)], &chunk)
+		recs = append(recs, chunk...)
+	}
+	want := `[["new-budget","The budget doubled.",2,"Jane Doe","jane-doe",["budget"],"2023-01-01","2020-01-01","Nominally, not in real terms."],` +
+		`["mid-elysee","L'Élysée a signé le traité.",0,"Émile Zola","émile-zola",["treaties"],"2022-01-01","2020-01-01","Le traité est signé."],` +
+		`["old-dam","The dam cost twice its budget.",4,"Jane Doe","jane-doe",["dams","budget"],"2021-01-01","2020-01-01","It cost what was planned."]]`
+	if got, _ := json.Marshal(recs); string(got) != want {
+		t.Errorf("metadata =\n%s\nwant\n%s", got, want)
+	}
+	if got := string(files["search/topic/budget.json"]); got != `"`+encodePostings([]int{0, 2})+`"` {
+		t.Errorf("topic/budget.json = %s", got)
+	}
+
+	// Queries, as the browser runs them.
+	for _, tc := range []struct {
+		q      string
+		picked map[string]string
+		want   []int
+	}{
+		{"budget", nil, []int{0, 2, 1}}, // strong hits first, then the analysis hit
+		{"budget ", nil, []int{0, 2, 1}},
+		{"bud", nil, []int{0, 2, 1}}, // a prefix as you type
+		{"bud ", nil, nil},           // a finished word is exact
+		{"dam budget", nil, []int{2}},
+		{"ELYSÉE", nil, []int{1}},
+		{"elysee traite", nil, []int{1}},
+		{"minist", nil, []int{1, 2}},
+		{"jane", map[string]string{"rating": "false"}, []int{2}},
+		{"", map[string]string{"topic": "budget"}, []int{0, 2}},
+		{"", map[string]string{"claimant": "jane-doe", "rating": "misleading"}, []int{0}},
+		{"zola", map[string]string{"claimant": "jane-doe"}, nil},
+		{"nothing-like-this", nil, nil},
+	} {
+		got := files.query(t, tc.q, tc.picked, 20).hits
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("search %q %v = %v, want %v", tc.q, tc.picked, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package render
+
+import (
+	"net/url"
+	"strings"
+
+	"factcheck/generator/internal/card"
+	"factcheck/generator/internal/site"
+)
+
+// The share card of each claim page, claims/ID/card.png, and its share
+// links.
+
+// cardPath is the output path of a claim's share card.
+func cardPath(id string) string { return claimPath(id) + "card.png" }
+
+// shareCard is what the share card of c shows.
+func (r *Renderer) shareCard(c *site.Claim) card.Card {
+	return card.Card{
+		Site:     r.site.Config.Title,
+		Rating:   c.Rating.Label,
+		Colour:   card.RatingColour(c.Rating.Value),
+		Claim:    c.Claim,
+		Claimant: c.Claimant.Name,
+	}
+}
+
+// cardPNG draws the share card of c, or takes it from r.Cards.
+func (r *Renderer) cardPNG(c *site.Claim) ([]byte, error) {
+	if r.Cards != nil {
+		return r.Cards.PNG(r.shareCard(c))
+	}
+	return card.Draw(r.shareCard(c))
+}
+
+// cardFile is the cached file of c's share card, "" when r.Cards has
+// none.
+func (r *Renderer) cardFile(c *site.Claim) string {
+	if r.Cards == nil {
+		return ""
+	}
+	return r.Cards.File(r.shareCard(c))
+}
+
+// CardImage is the URL of the page's share card (absolute when the site
+// has a base URL), "" on pages without one: every claim page has one.
+func (p *Page) CardImage() string {
+	if p.Claim == nil {
+		return ""
+	}
+	if u := p.r.urls.Abs(cardPath(p.Claim.ID)); u != "" {
+		return u
+	}
+	return p.r.urls.Rel(cardPath(p.Claim.ID))
+}
+
+// CardAlt describes the share card for readers who cannot see it.
+func (p *Page) CardAlt() string {
+	if p.Claim == nil {
+		return ""
+	}
+	c := p.Claim.Claim
+	return "Rated " + c.Rating.Label + ": “" + c.Claim + "”, claimed by " + c.Claimant.Name + ". " + p.Site.Config.Title
+}
+
+// ShareLink is a link that shares a page on a social network or by
+// e-mail.
+type ShareLink struct {
+	Name string // "X", "Facebook", …
+	URL  string
+}
+
+// ShareLinks are the links that share a claim page, none when the site
+// has no base URL (a shared link must be absolute) or the page is not a
+// claim's.
+func (p *Page) ShareLinks() []ShareLink {
+	if p.Claim == nil {
+		return nil
+	}
+	page := p.r.urls.Abs(claimPath(p.Claim.ID))
+	if page == "" {
+		return nil
+	}
+	u, text := queryEscape(page), queryEscape(p.ShareText())
+	return []ShareLink{
+		{"X", "https://x.com/intent/post?text=" + text + "&url=" + u},
+		{"Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u},
+		{"WhatsApp", "https://wa.me/?text=" + text + "%20" + u},
+		{"Telegram", "https://t.me/share/url?url=" + u + "&text=" + text},
+		{"Bluesky", "https://bsky.app/intent/compose?text=" + text + "%20" + u},
+		{"E-mail", "mailto:?subject=" + text + "&body=" + u},
+	}
+}
+
+// queryEscape escapes s for a query, spaces as %20: mail programs show
+// a "+" as it is.
+func queryEscape(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
+
+// ShareText is the text a shared claim page goes with: its rating and
+// claim (the short form where it has one).
+func (p *Page) ShareText() string {
+	if p.Claim == nil {
+		return ""
+	}
+	c := p.Claim.Claim
+	claim := c.Claim
+	if c.Short != "" {
+		claim = c.Short
+	}
+	return c.Rating.Label + ": “" + claim + "”"
+}
+
+// cardMeta writes the share card's tags in the head of a claim page, as
+// base.html does, and the kind of Twitter card.
+func (m markup) cardMeta(p *Page) {
+	img := p.CardImage()
+	if img != "" {
+		m.raw("\n<meta property=\"og:image\" content=\"", escapeText(img), "\">\n<meta property=\"og:image:type\" content=\"image/png\">\n<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"630\">\n<meta property=\"og:image:alt\" content=\"", escapeText(p.CardAlt()), "\">")
+	}
+	m.raw("\n<meta name=\"twitter:card\" content=\"")
+	if img != "" {
+		m.raw("summary_large_image")
+	} else {
+		m.raw("summary")
+	}
+	m.raw("\">")
+}
+
+// shareSection writes the share links of a claim page, as claim.html
+// does: nothing without them.
+func (r *Renderer) shareSection(m markup, p *Page) {
+	links := p.ShareLinks()
+	if len(links) == 0 {
+		return
+	}
+	m.raw("\n<section class=\"share\" aria-labelledby=\"share\">\n<h2 id=\"share\">Share this fact-check</h2>\n<ul class=\"share-links\">")
+	for _, l := range links {
+		m.raw("<li><a rel=\"external noopener\" href=\"")
+		m.url(l.URL)
+		m.raw("\">")
+		m.text(l.Name)
+		m.raw("</a></li>")
+	}
+	m.raw("</ul>\n<p class=\"share-copy\" hidden><button type=\"button\" data-share-url=\"")
+	m.url(p.Canonical())
+	m.raw("\" data-share-text=\"", escapeText(p.ShareText()), "\">Copy link</button> <span role=\"status\"></span></p>\n</section>\n")
+}

@@ -1,0 +1,152 @@
+package site
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"slices"
+	"strings"
+
+	"factcheck/generator/internal/diag"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// DefaultRatings is the rating scale of a site that sets none, best first.
+var DefaultRatings = []Rating{
+	{ID: "accurate", Label: "Accurate", Description: "The claim is correct and nothing significant is missing: the sources say what the claim says they say."},
+	{ID: "mostly-accurate", Label: "Mostly accurate", Description: "The claim is correct in substance but needs clarification or additional information, or gets a detail wrong that does not change its meaning."},
+	{ID: "misleading", Label: "Misleading", Description: "The claim contains an element of truth but leaves out or distorts context, so that it gives a wrong impression."},
+	{ID: "unsupported", Label: "Unsupported", Description: "The evidence available does not show the claim to be true or false: the sources we could check do not settle it."},
+	{ID: "false", Label: "False", Description: "The claim is not correct: the sources say something different, or the opposite."},
+}
+
+var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words"}
+
+// ConfigKeys returns the keys site.yaml may hold.
+func ConfigKeys() []string { return slices.Clone(configKeys) }
+
+// loadConfig reads content/site.yaml; every key has a default, and the file
+// itself is optional.
+func loadConfig(fsys fs.FS, diags *diag.List) Config {
+	cfg := Config{Title: "Fact checks", BaseURL: "/", Language: "en", PageSize: 50}
+	b, err := fs.ReadFile(fsys, configFile)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(configFile, 1, 1, "cannot read: %v", err)
+		}
+		return finishConfig(cfg)
+	}
+	b = cleanText(configFile, b, diags)
+	f := parseYAML(configFile, b, 1, diags)
+	if f == nil {
+		return finishConfig(cfg)
+	}
+	if s := f.str("title", false); s != "" {
+		cfg.Title = s
+	}
+	cfg.Description = f.str("description", false)
+	if s, p := f.strPos("base_url", false); s != "" {
+		cfg.BaseURL = normalizeBaseURL(s, configFile, p, diags)
+	}
+	if s := f.str("language", false); s != "" {
+		cfg.Language = s
+	}
+	if v := f.get("organization", false); v != nil {
+		cfg.Organization = readOrganization(f, v)
+	}
+	if v := f.get("ratings", false); v != nil {
+		cfg.Ratings = readRatings(f, v)
+	}
+	if v := f.get("page_size", false); v != nil {
+		n := 0
+		if err := v.Decode(&n); err != nil || n < 1 {
+			f.errorf(f.at(v), "page_size must be a whole number above 0")
+		} else {
+			cfg.PageSize = n
+		}
+	}
+	cfg.CNAME = f.str("cname", false)
+	if strings.ContainsAny(cfg.CNAME, "/: \t") {
+		f.errorf(f.pos, "cname must be a bare domain name such as facts.example.org")
+		cfg.CNAME = ""
+	}
+	cfg.Contact = f.str("contact", false)
+	cfg.UnsafeHTML = f.boolean("unsafe_html")
+	cfg.NegationWords = f.strs("negation_words")
+	f.unknown(configKeys)
+	return finishConfig(cfg)
+}
+
+func finishConfig(cfg Config) Config {
+	if cfg.Organization.Name == "" {
+		cfg.Organization.Name = cfg.Title
+	}
+	if len(cfg.Ratings) == 0 {
+		cfg.Ratings = append([]Rating(nil), DefaultRatings...)
+	}
+	for i := range cfg.Ratings {
+		cfg.Ratings[i].Value = len(cfg.Ratings) - i
+	}
+	return cfg
+}
+
+func readOrganization(f *fields, v *yaml.Node) Organization {
+	if v.Kind == yaml.ScalarNode {
+		return Organization{Name: strings.TrimSpace(v.Value)}
+	}
+	if v.Kind != yaml.MappingNode {
+		f.errorf(f.at(v), "organization must be {name, url, logo}")
+		return Organization{}
+	}
+	o := f.sub(v)
+	org := Organization{Name: o.str("name", false), URL: o.url("url", false), Logo: o.url("logo", false)}
+	o.unknown([]string{"name", "url", "logo"})
+	return org
+}
+
+func readRatings(f *fields, v *yaml.Node) []Rating {
+	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		f.errorf(f.at(v), "ratings must be a list of {id, label, description}, best first")
+		return nil
+	}
+	var out []Rating
+	seen := map[string]bool{}
+	for _, e := range v.Content {
+		if e.Kind != yaml.MappingNode {
+			f.errorf(f.at(e), "each rating must be {id, label, description}")
+			continue
+		}
+		r := f.sub(e)
+		id, p := r.strPos("id", true)
+		rt := Rating{ID: id, Label: r.str("label", true), Description: r.str("description", false)}
+		r.unknown([]string{"id", "label", "description"})
+		switch {
+		case id == "":
+		case !ValidID(id):
+			f.errorf(p, "rating id %q must be lowercase letters, digits and single hyphens", id)
+		case seen[id]:
+			f.errorf(p, "rating %q is listed twice", id)
+		default:
+			seen[id] = true
+			out = append(out, rt)
+		}
+	}
+	return out
+}
+
+// normalizeBaseURL checks a base URL and makes its path end in "/".
+func normalizeBaseURL(s, path string, p Pos, diags *diag.List) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "") != (u.Host != "") || u.RawQuery != "" || u.Fragment != "" {
+		diags.Errorf(path, p.Line, p.Col, "base_url %q must be an http(s) URL such as https://org.github.io/repo/, or a path", s)
+		return "/"
+	}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String()
+}

@@ -1,0 +1,257 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"factcheck/generator/internal/diag"
+	"factcheck/generator/internal/markdown"
+	"factcheck/generator/internal/quote"
+	"factcheck/generator/internal/words"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var claimKeys = []string{"claim", "short", "claimant", "claim_date", "appearances", "rating", "summary", "published", "updated", "authors", "topics", "corrections", "draft", "aliases"}
+
+// maxPerClaim is how many topics, and how many aliases, a claim may have.
+// Each makes pages (a topic's listing has a page per page_size claims):
+// one claim with 200,000 topics made 200,000 pages, 2.4 GB from 4.6 MB of
+// content, in two minutes. Real claims have a handful.
+const maxPerClaim = 100
+
+func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown.HTML, dict *words.Dict, diags *diag.List) *Claim {
+	c := &Claim{ID: id, Path: f.path, bodyLine: f.bodyLine}
+	c.Claim = fm.str("claim", true)
+	c.Short = fm.str("short", false)
+	c.Claimant = readClaimant(fm)
+	c.ClaimDate = fm.date("claim_date", true)
+	c.Appearances = readURLs(fm, "appearances")
+	rating, rp := fm.strPos("rating", true)
+	c.Rating = Rating{ID: rating} // the rest is filled in by link
+	c.ratingPos = rp
+	c.Summary = fm.str("summary", true)
+	if v := fm.get("published", true); v != nil {
+		c.Published = fm.parseDate("published", v)
+		c.publishedPos = fm.at(v)
+	}
+	c.Updated = fm.date("updated", false)
+	c.Authors = fm.strs("authors")
+	fm.commaValue("topics", "topic", "for several, write a list: [VALUE]")
+	for _, t := range fm.atMost("topics", fm.strs("topics"), maxPerClaim) {
+		c.Topics = append(c.Topics, Name{Name: t, ID: Slug(t)})
+	}
+	c.Corrections = readCorrections(fm)
+	c.Draft = fm.boolean("draft")
+	c.Aliases = fm.atMost("aliases", fm.strs("aliases"), maxPerClaim)
+	fm.unknown(claimKeys)
+	c.Doc = p.Parse(f.body)
+	c.refs = refsOf(c.Doc)
+	reportProblems(f, c.Doc, diags)
+	if dict != nil {
+		bp := plainBufs.Get().(*[]byte)
+		*bp = c.Doc.AppendPlainText((*bp)[:0])
+		c.Words = dict.Set(*bp)
+		plainBufs.Put(bp)
+	}
+	c.Doc.DropTree(html)
+	return c
+}
+
+// htmlBufs hold the HTML of a source while it is split into pieces.
+var htmlBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// plainBufs hold the plain text of a claim while its words are numbered.
+var plainBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+func readClaimant(fm *fields) Name {
+	v := fm.get("claimant", true)
+	if v == nil {
+		return Name{}
+	}
+	var n Name
+	switch v.Kind {
+	case yaml.ScalarNode:
+		fm.commaValue("claimant", "name", "write one name: who made the claim")
+		n.Name = strings.TrimSpace(v.Value)
+	case yaml.MappingNode:
+		s := fm.sub(v)
+		n.Name = s.str("name", true)
+		n.URL = s.url("url", false)
+		switch t, p := s.strPos("type", false); t {
+		case "", "organization":
+		case "person":
+			n.Person = true
+		default:
+			s.errorf(p, "claimant type %q must be person or organization", t)
+		}
+		s.unknown([]string{"name", "url", "type"})
+	default:
+		fm.errorf(fm.at(v), "claimant must be a name, or {name, url, type}")
+	}
+	if n.Name == "" && v.Kind == yaml.ScalarNode {
+		fm.errorf(fm.at(v), "claimant must not be empty")
+	}
+	n.ID = Slug(n.Name)
+	return n
+}
+
+func readURLs(fm *fields, key string) []string {
+	v := fm.get(key, false)
+	list := fm.strs(key)
+	var out []string
+	for i, u := range list {
+		if !httpURL(u) {
+			p := fm.at(v)
+			if v.Kind == yaml.SequenceNode && i < len(v.Content) {
+				p = fm.at(v.Content[i])
+			}
+			fm.errorf(p, "%s: %q is not an http(s) URL", key, u)
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+func readCorrections(fm *fields) []Correction {
+	v := fm.get("corrections", false)
+	if v == nil {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		fm.errorf(fm.at(v), "corrections must be a list of {date, note}")
+		return nil
+	}
+	var out []Correction
+	for _, e := range v.Content {
+		if e.Kind != yaml.MappingNode {
+			fm.errorf(fm.at(e), "each correction must be {date, note}")
+			continue
+		}
+		s := fm.sub(e)
+		out = append(out, Correction{Date: s.date("date", true), Note: s.str("note", true)})
+		s.unknown([]string{"date", "note"})
+	}
+	return out
+}
+
+var sourceKeys = []string{"title", "publisher", "url", "published", "accessed", "archive_url", "kind", "format", "note", "language"}
+
+var sourceKinds = []string{"primary", "report", "news", "statement", "dataset", "social", "other"}
+
+func parseSource(id string, f file, fm *fields, p *markdown.Parser, r *markdown.Renderer, diags *diag.List) *Source {
+	s := &Source{ID: id, Path: f.path}
+	s.Title = fm.str("title", true)
+	s.Publisher = fm.str("publisher", true)
+	s.URL = fm.url("url", false)
+	if v := fm.get("published", false); v != nil {
+		s.Published = fm.parseDate("published", v)
+		s.publishedPos = fm.at(v)
+	}
+	s.Accessed = fm.date("accessed", false)
+	s.ArchiveURL = fm.url("archive_url", false)
+	kind, kp := fm.strPos("kind", false)
+	if kind != "" && !contains(sourceKinds, kind) {
+		fm.errorf(kp, "kind %q is not one of %s", kind, strings.Join(sourceKinds, ", "))
+	}
+	s.Kind = kind
+	format, fp := fm.strPos("format", false)
+	switch format {
+	case "", "markdown":
+		format = "markdown"
+	case "text":
+	default:
+		fm.errorf(fp, "format %q must be markdown or text", format)
+		format = "markdown"
+	}
+	s.Format = format
+	s.Note = fm.str("note", false)
+	s.Language = fm.str("language", false)
+	fm.unknown(sourceKeys)
+	if len(bytes.TrimSpace(f.body)) > 0 {
+		if format == "text" {
+			s.Text = plainTextPieces(string(f.body))
+		} else {
+			doc := p.Parse(f.body)
+			reportProblems(f, doc, diags)
+			b := htmlBufs.Get().(*bytes.Buffer)
+			b.Reset()
+			r.Render(b, doc)
+			s.Text = htmlPieces(b.Bytes())
+			htmlBufs.Put(b)
+		}
+		s.Index = quote.NewSource(s.Text.Plain)
+		s.latestYear = latestYear(s.Text.Plain)
+	}
+	return s
+}
+
+var pageKeys = []string{"title", "menu", "description"}
+
+func parsePage(id string, f file, fm *fields, p *markdown.Parser, html markdown.HTML, diags *diag.List) *Page {
+	pg := &Page{ID: id, Path: f.path, bodyLine: f.bodyLine}
+	pg.Title = fm.str("title", true)
+	if v := fm.get("menu", false); v != nil {
+		if err := v.Decode(&pg.Menu); err != nil || pg.Menu < 0 {
+			fm.errorf(fm.at(v), "menu must be a whole number: the page's place in the site menu")
+		}
+	}
+	pg.Description = fm.str("description", false)
+	fm.unknown(pageKeys)
+	pg.Doc = p.Parse(f.body)
+	if pg.Description == "" {
+		pg.Description = firstParagraph(pg.Doc)
+	}
+	pg.refs = refsOf(pg.Doc)
+	reportProblems(f, pg.Doc, diags)
+	pg.Doc.DropTree(html)
+	return pg
+}
+
+// firstParagraph is the text of a document's first paragraph, cut at a
+// word to at most 160 characters, as search engines show a description.
+func firstParagraph(doc *markdown.Doc) string {
+	text := strings.Join(strings.Fields(doc.FirstParagraph()), " ")
+	if utf8.RuneCountInString(text) <= 160 {
+		return text
+	}
+	r := []rune(text)[:159]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > 80 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// reportProblems adds the Markdown's own problems at their positions.
+func reportProblems(f file, doc *markdown.Doc, diags *diag.List) {
+	for _, pr := range doc.Problems {
+		p := bodyPos(f.bodyLine, pr.LineCol)
+		if pr.Warning {
+			diags.Warnf(f.path, p.Line, p.Col, "%s", pr.Message)
+		} else {
+			diags.Errorf(f.path, p.Line, p.Col, "%s", pr.Message)
+		}
+	}
+}
+
+// bodyPos converts a position in a body that starts on file line
+// bodyLine into a file position.
+func bodyPos(bodyLine int, p markdown.Pos) Pos {
+	if p.Line == 0 {
+		return Pos{bodyLine, 1}
+	}
+	return Pos{bodyLine + p.Line - 1, p.Col}
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
