@@ -1,0 +1,270 @@
+package locale
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+// Message is a site's text for one message: Text, or for a message that
+// counts, Forms by plural category ("zero", "one", "two", "few", "many",
+// "other"; "other" is required).
+type Message struct {
+	Text  string
+	Forms map[string]string
+}
+
+// Locale speaks one language.
+type Locale struct {
+	tag  language.Tag
+	base string // the built-in language whose words it speaks: "en", "es" …
+	// text prints plain text; html prints the same messages with a site's
+	// own texts escaped for HTML (built-in texts hold no markup).
+	text, html *message.Printer
+	known      map[string]bool
+	site       map[string]Message
+	// digits are the language's digits 0–9, when not ASCII.
+	digits []rune
+}
+
+// Languages are the built-in languages, as their tags.
+var Languages = []string{"en", "es", "pt", "fr", "de", "ar", "zh"}
+
+var matcher = language.NewMatcher([]language.Tag{
+	language.English, language.Spanish, language.Portuguese, language.French,
+	language.German, language.Arabic, language.Chinese,
+})
+
+// New returns the locale of the language tag (BCP 47), with the site's
+// own messages (see the package doc) in place of the built-in ones. An
+// error names a tag that is not well-formed or a site message whose
+// plural forms lack "other" or name an unknown category.
+func New(tag string, site map[string]Message) (*Locale, error) {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return nil, fmt.Errorf("language %q is not a language tag (BCP 47, such as en, es, pt-BR, zh-Hans)", tag)
+	}
+	_, i, conf := matcher.Match(t)
+	base := "en"
+	if conf >= language.High {
+		base = Languages[i]
+	}
+	l := &Locale{tag: t, base: base, known: map[string]bool{}, site: site}
+	text, html := catalog.NewBuilder(), catalog.NewBuilder()
+	for _, m := range table {
+		l.known[m.key] = true
+		if _, ok := site[m.key]; ok {
+			continue
+		}
+		msg := m.in(base)
+		if err := set(text, t, m.key, msg, nil); err != nil {
+			return nil, err
+		}
+		if err := set(html, t, m.key, msg, nil); err != nil {
+			return nil, err
+		}
+	}
+	keys := make([]string, 0, len(site))
+	for k := range site {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		l.known[k] = true
+		if err := set(text, t, k, site[k], nil); err != nil {
+			return nil, err
+		}
+		if err := set(html, t, k, site[k], template.HTMLEscapeString); err != nil {
+			return nil, err
+		}
+	}
+	l.text = message.NewPrinter(t, message.Catalog(text))
+	l.html = message.NewPrinter(t, message.Catalog(html))
+	if zero := l.text.Sprint(0); zero != "0" {
+		z, _ := utf8.DecodeRuneInString(zero)
+		for d := range 10 {
+			l.digits = append(l.digits, z+rune(d))
+		}
+	}
+	return l, nil
+}
+
+// categories are the plural categories of CLDR, in their usual order.
+var categories = []string{"zero", "one", "two", "few", "many", "other"}
+
+// set adds the message m for key to the catalog, passing its texts
+// through esc when it is not nil.
+func set(b *catalog.Builder, t language.Tag, key string, m Message, esc func(string) string) error {
+	if esc == nil {
+		esc = func(s string) string { return s }
+	}
+	if m.Forms == nil {
+		return b.SetString(t, key, esc(m.Text))
+	}
+	if _, ok := m.Forms["other"]; !ok {
+		return fmt.Errorf("translation of %q: plural forms need \"other\"", key)
+	}
+	var cases []any
+	for c, text := range m.Forms {
+		if !slices.Contains(categories, c) {
+			return fmt.Errorf("translation of %q: %q is not a plural category (%s)", key, c, strings.Join(categories, ", "))
+		}
+		if text == "" {
+			return fmt.Errorf("translation of %q: the %s form is empty", key, c)
+		}
+	}
+	for _, c := range categories {
+		if text, ok := m.Forms[c]; ok {
+			cases = append(cases, c, esc(text))
+		}
+	}
+	return b.Set(t, key, plural.Selectf(1, "%d", cases...))
+}
+
+// Tag is the language tag the locale was made for.
+func (l *Locale) Tag() string { return l.tag.String() }
+
+// Base is the built-in language whose words the locale speaks.
+func (l *Locale) Base() string { return l.base }
+
+// Dir is "rtl" for a language written right to left, else "ltr".
+func (l *Locale) Dir() string { return Dir(l.tag.String()) }
+
+// String prints message key with args as plain text.
+func (l *Locale) String(key string, args ...any) string {
+	return l.text.Sprintf(key, args...)
+}
+
+// HTML prints message key with args for an HTML page: a site's own text
+// and each string argument are escaped, a template.HTML argument is
+// written as it is (a link the template made), and a key that is no
+// message is escaped too.
+func (l *Locale) HTML(key string, args ...any) template.HTML {
+	a := make([]any, len(args))
+	for i, v := range args {
+		switch v := v.(type) {
+		case template.HTML:
+			a[i] = string(v)
+		case string:
+			a[i] = template.HTMLEscapeString(v)
+		case fmt.Stringer:
+			a[i] = template.HTMLEscapeString(v.String())
+		default:
+			a[i] = v
+		}
+	}
+	if !l.known[key] {
+		key = template.HTMLEscapeString(key)
+	}
+	return template.HTML(l.html.Sprintf(key, a...))
+}
+
+// Number writes n with the language's digits and grouping: "12,345".
+func (l *Locale) Number(n int) string { return l.text.Sprint(n) }
+
+// Date writes a date in full the language's way: "16 March 2021". The
+// zero time is "".
+func (l *Locale) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	y, m, d := t.Date()
+	f := dates[l.base]
+	var b strings.Builder
+	for _, r := range f.pattern {
+		switch r {
+		case 'D':
+			if d == 1 && f.first != "" {
+				b.WriteString(f.first)
+			} else {
+				b.WriteString(strconv.Itoa(d))
+			}
+		case 'M':
+			b.WriteString(f.months[m-1])
+		case 'N':
+			b.WriteString(strconv.Itoa(int(m)))
+		case 'Y':
+			b.WriteString(strconv.Itoa(y))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	return l.localDigits(s)
+}
+
+// localDigits replaces ASCII digits by the language's own.
+func (l *Locale) localDigits(s string) string {
+	if l.digits == nil {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return l.digits[r-'0']
+		}
+		return r
+	}, s)
+}
+
+// Script returns the texts of messages for a script in the page: each
+// key's text, or for a message that counts its forms by plural category
+// (the script picks one with Intl.PluralRules). The texts are plain text.
+func (l *Locale) Script(keys ...string) map[string]any {
+	out := make(map[string]any, len(keys))
+	for _, k := range keys {
+		m, ok := l.message(k)
+		if !ok {
+			out[k] = k
+		} else if m.Forms != nil {
+			out[k] = m.Forms
+		} else {
+			out[k] = m.Text
+		}
+	}
+	return out
+}
+
+// message returns message key in the locale's language: the site's, or
+// the built-in one.
+func (l *Locale) message(key string) (Message, bool) {
+	if m, ok := l.site[key]; ok {
+		return m, true
+	}
+	for _, m := range table {
+		if m.key == key {
+			return m.in(l.base), true
+		}
+	}
+	return Message{}, false
+}
+
+// Keys are the keys of the built-in messages, in their order in the table.
+func Keys() []string {
+	keys := make([]string, len(table))
+	for i, m := range table {
+		keys[i] = m.key
+	}
+	return keys
+}
+
+// Dir is "rtl" for a language tag whose script is written right to left
+// (Arabic, Hebrew, Persian, Urdu …: the tag's script, explicit or the
+// likely one), else "ltr".
+func Dir(tag string) string {
+	if s, _ := language.Make(tag).Script(); rtlScripts[s.String()] {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// rtlScripts are the scripts written right to left, by ISO 15924 code.
+var rtlScripts = map[string]bool{"Arab": true, "Hebr": true, "Syrc": true, "Thaa": true, "Nkoo": true, "Adlm": true, "Rohg": true, "Mand": true, "Samr": true, "Yezi": true}

@@ -1,0 +1,218 @@
+package locale
+
+import (
+	"html/template"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// verbs are the fmt verbs of a message, sorted: a translation must use
+// the same ones as its key (in any order, with or without indexes).
+var verbRE = regexp.MustCompile(`%(\[\d+\])?[sdv]`)
+
+func verbs(s string) []string {
+	var v []string
+	for _, m := range verbRE.FindAllString(s, -1) {
+		v = append(v, m[len(m)-1:])
+	}
+	slices.Sort(v)
+	return v
+}
+
+// TestTable checks that every built-in language has every message, with
+// the forms its plural rules need and the verbs of the key.
+func TestTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, m := range table {
+		if seen[m.key] {
+			t.Errorf("%q: twice in the table", m.key)
+		}
+		seen[m.key] = true
+		for _, lang := range Languages {
+			text, ok := m.tr[lang]
+			if !ok || text == "" {
+				t.Errorf("%q: no %s text", m.key, lang)
+				continue
+			}
+			if strings.ContainsAny(text, "<>&\"") {
+				t.Errorf("%q in %s: built-in texts hold no markup: %q", m.key, lang, text)
+			}
+			if !m.plural {
+				if !slices.Equal(verbs(text), verbs(m.key)) {
+					t.Errorf("%q in %s: verbs %v, want %v: %q", m.key, lang, verbs(text), verbs(m.key), text)
+				}
+				continue
+			}
+			parts := strings.Split(text, "|")
+			if len(parts) != len(forms[lang]) {
+				t.Errorf("%q in %s: %d forms, want %d (%v)", m.key, lang, len(parts), len(forms[lang]), forms[lang])
+			}
+			// The "other" form always shows the number.
+			if other := parts[len(parts)-1]; !strings.Contains(other, "%d") {
+				t.Errorf("%q in %s: the other form %q lacks %%d", m.key, lang, other)
+			}
+		}
+	}
+}
+
+func TestNew(t *testing.T) {
+	for _, tc := range []struct{ tag, base, dir string }{
+		{"en", "en", "ltr"},
+		{"en-GB", "en", "ltr"},
+		{"es-419", "es", "ltr"},
+		{"pt-BR", "pt", "ltr"},
+		{"fr-CA", "fr", "ltr"},
+		{"de-CH", "de", "ltr"},
+		{"ar-EG", "ar", "rtl"},
+		{"zh-Hans", "zh", "ltr"},
+		{"zh-CN", "zh", "ltr"},
+		{"he", "en", "rtl"},
+		{"fa", "en", "rtl"},
+		{"hi", "en", "ltr"},
+	} {
+		l, err := New(tc.tag, nil)
+		if err != nil {
+			t.Errorf("New(%q): %v", tc.tag, err)
+			continue
+		}
+		if l.Base() != tc.base || l.Dir() != tc.dir {
+			t.Errorf("New(%q): base %s, dir %s; want %s, %s", tc.tag, l.Base(), l.Dir(), tc.base, tc.dir)
+		}
+	}
+	if _, err := New("english language", nil); err == nil || !strings.Contains(err.Error(), "not a language tag") {
+		t.Errorf("a bad tag: %v", err)
+	}
+	for _, m := range []Message{
+		{Forms: map[string]string{"one": "%d check"}},
+		{Forms: map[string]string{"several": "%d checks", "other": "%d checks"}},
+		{Forms: map[string]string{"one": "", "other": "%d checks"}},
+	} {
+		if _, err := New("en", map[string]Message{"%d fact-checks": m}); err == nil {
+			t.Errorf("forms %v: no error", m.Forms)
+		}
+	}
+}
+
+func TestString(t *testing.T) {
+	for _, tc := range []struct {
+		tag, key string
+		args     []any
+		want     string
+	}{
+		{"en", "%d claims", []any{1}, "1 claim"},
+		{"en", "%d claims", []any{0}, "0 claims"},
+		{"en", "%d claims", []any{12345}, "12,345 claims"},
+		{"es", "%d claims", []any{1}, "1 afirmación"},
+		{"es", "%d claims", []any{2}, "2 afirmaciones"},
+		{"es", "%d claims", []any{12345}, "12.345 afirmaciones"},
+		{"fr", "%d fact-checks", []any{0}, "0 vérification"},
+		{"fr", "%d fact-checks", []any{2}, "2 vérifications"},
+		{"de", "%d fact-checks", []any{1}, "1 Faktencheck"},
+		{"pt-BR", "%d fact-checks", []any{3}, "3 checagens"},
+		{"ar", "%d claims", []any{0}, "لا ادعاءات"},
+		{"ar", "%d claims", []any{1}, "ادعاء واحد"},
+		{"ar", "%d claims", []any{2}, "ادعاءان"},
+		{"ar", "%d claims", []any{3}, "٣ ادعاءات"},
+		{"ar", "%d claims", []any{11}, "١١ ادعاءً"},
+		{"ar", "%d claims", []any{100}, "١٠٠ ادعاء"},
+		{"zh", "%d claims", []any{1}, "1 条说法"},
+		{"es", "Claimed by %s on %s", []any{"Ana", "1 de mayo de 2020"}, "Dicho por Ana el 1 de mayo de 2020"},
+		{"zh", "Page %d of %d", []any{2, 9}, "第 2 页，共 9 页"},
+		{"hi", "Analysis", nil, "Analysis"},
+		{"en", "A message no one wrote", nil, "A message no one wrote"},
+	} {
+		l, err := New(tc.tag, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.String(tc.key, tc.args...); got != tc.want {
+			t.Errorf("%s: String(%q, %v) = %q, want %q", tc.tag, tc.key, tc.args, got, tc.want)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	day := time.Date(2021, time.November, 16, 0, 0, 0, 0, time.UTC)
+	first := time.Date(2021, time.March, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		tag        string
+		day, first string
+	}{
+		{"en", "16 November 2021", "1 March 2021"},
+		{"es", "16 de noviembre de 2021", "1 de marzo de 2021"},
+		{"pt", "16 de novembro de 2021", "1 de março de 2021"},
+		{"fr", "16 novembre 2021", "1er mars 2021"},
+		{"de", "16. November 2021", "1. März 2021"},
+		{"ar", "١٦ نوفمبر ٢٠٢١", "١ مارس ٢٠٢١"},
+		{"zh", "2021年11月16日", "2021年3月1日"},
+	} {
+		l, err := New(tc.tag, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.Date(day); got != tc.day {
+			t.Errorf("%s: %q, want %q", tc.tag, got, tc.day)
+		}
+		if got := l.Date(first); got != tc.first {
+			t.Errorf("%s: %q, want %q", tc.tag, got, tc.first)
+		}
+		if got := l.Date(time.Time{}); got != "" {
+			t.Errorf("%s: the zero time is %q", tc.tag, got)
+		}
+	}
+}
+
+// TestSite checks a site's own messages: they replace the built-in ones,
+// add new ones, count with the language's rules, and are escaped in HTML
+// as the arguments are, while a link the template made is kept.
+func TestSite(t *testing.T) {
+	l, err := New("en", map[string]Message{
+		"Our rating: %s":      {Text: "<b>Verdict</b>: %s"},
+		"%d fact-checks":      {Forms: map[string]string{"one": "%d check", "other": "%d checks"}},
+		"Our newsletter":      {Text: "Our newsletter"},
+		"Claimed by %s on %s": {Text: "%[2]s: said by %[1]s"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := template.HTML(`<a href="/x/">X &amp; Y</a>`)
+	for _, tc := range []struct {
+		got  any
+		want string
+	}{
+		{l.String("Our rating: %s", "False"), "<b>Verdict</b>: False"},
+		{l.HTML("Our rating: %s", "<False>"), "&lt;b&gt;Verdict&lt;/b&gt;: &lt;False&gt;"},
+		{l.HTML("Our rating: %s", link), `&lt;b&gt;Verdict&lt;/b&gt;: <a href="/x/">X &amp; Y</a>`},
+		{l.HTML("Analysis"), "Analysis"},
+		{l.HTML("Editor's note"), "Editor's note"},
+		{l.HTML("<i>not a message</i>"), "&lt;i&gt;not a message&lt;/i&gt;"},
+		{l.String("%d fact-checks", 1), "1 check"},
+		{l.String("%d fact-checks", 2), "2 checks"},
+		{l.String("Our newsletter"), "Our newsletter"},
+		{l.HTML("Claimed by %s on %s", link, "1 May"), `1 May: said by <a href="/x/">X &amp; Y</a>`},
+	} {
+		if got := toString(tc.got); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
+	s := l.Script("%d fact-checks", "Dismiss", "Our rating: %s")
+	if f, ok := s["%d fact-checks"].(map[string]string); !ok || f["one"] != "%d check" {
+		t.Errorf("Script: %v", s)
+	}
+	if s["Dismiss"] != "Dismiss" || s["Our rating: %s"] != "<b>Verdict</b>: %s" {
+		t.Errorf("Script: %v", s)
+	}
+}
+
+func toString(v any) string {
+	switch v := v.(type) {
+	case template.HTML:
+		return string(v)
+	case string:
+		return v
+	}
+	return ""
+}

@@ -1,0 +1,255 @@
+package locale
+
+import "strings"
+
+// msg is a built-in message: its English key and its text in each
+// built-in language. A message that counts (plural) gives each language's
+// forms separated by "|", in the order of forms[language].
+type msg struct {
+	key    string
+	plural bool
+	tr     map[string]string
+}
+
+// forms are the plural categories each built-in language distinguishes,
+// in the order a plural message lists its texts.
+var forms = map[string][]string{
+	"en": {"one", "other"},
+	"es": {"one", "other"},
+	"pt": {"one", "other"},
+	"fr": {"one", "other"},
+	"de": {"one", "other"},
+	"ar": {"zero", "one", "two", "few", "many", "other"},
+	"zh": {"other"},
+}
+
+// in returns the message in language lang.
+func (m msg) in(lang string) Message {
+	t, ok := m.tr[lang]
+	if !ok {
+		t = m.key
+	}
+	if !m.plural {
+		return Message{Text: t}
+	}
+	f := map[string]string{}
+	texts := strings.Split(t, "|")
+	for i, c := range forms[lang] {
+		if i < len(texts) {
+			f[c] = texts[i]
+		}
+	}
+	return Message{Forms: f}
+}
+
+// tr builds a message; pl a message that counts.
+func tr(key, es, pt, fr, de, ar, zh string) msg {
+	return msg{key: key, tr: map[string]string{"en": key, "es": es, "pt": pt, "fr": fr, "de": de, "ar": ar, "zh": zh}}
+}
+
+func pl(key, en, es, pt, fr, de, ar, zh string) msg {
+	return msg{key: key, plural: true, tr: map[string]string{"en": en, "es": es, "pt": pt, "fr": fr, "de": de, "ar": ar, "zh": zh}}
+}
+
+// table holds the built-in messages, by where readers meet them.
+var table = []msg{
+	// Every page: the header, the footer, the head.
+	tr("Skip to content", "Saltar al contenido", "Pular para o conteúdo", "Aller au contenu", "Zum Inhalt springen", "تخطَّ إلى المحتوى", "跳到正文"),
+	tr("Site", "Sitio", "Site", "Site", "Website", "الموقع", "网站"),
+	tr("Fact-checks", "Verificaciones", "Checagens", "Vérifications", "Faktenchecks", "عمليات التحقق", "事实核查"),
+	tr("Ratings", "Calificaciones", "Classificações", "Évaluations", "Bewertungen", "التقييمات", "评级"),
+	tr("Topics", "Temas", "Temas", "Thèmes", "Themen", "المواضيع", "主题"),
+	tr("Sources", "Fuentes", "Fontes", "Sources", "Quellen", "المصادر", "来源"),
+	tr("Search", "Buscar", "Buscar", "Rechercher", "Suche", "بحث", "搜索"),
+	tr("Corrections", "Correcciones", "Correções", "Corrections", "Korrekturen", "التصحيحات", "更正"),
+	tr("Claimants", "Autores de las afirmaciones", "Autores das afirmações", "Auteurs des propos", "Urheber der Aussagen", "أصحاب الادعاءات", "声明者"),
+	tr("Data (ClaimReview JSON)", "Datos (ClaimReview JSON)", "Dados (ClaimReview JSON)", "Données (ClaimReview JSON)", "Daten (ClaimReview-JSON)", "البيانات (ClaimReview JSON)", "数据（ClaimReview JSON）"),
+	tr("Atom feed", "Canal Atom", "Feed Atom", "Flux Atom", "Atom-Feed", "موجز Atom", "Atom 订阅"),
+	tr("Send a correction or a claim to check", "Envíenos una corrección o una afirmación para verificar", "Envie uma correção ou uma afirmação para checar", "Signaler une erreur ou proposer une affirmation à vérifier", "Korrektur melden oder Aussage zur Prüfung einsenden", "أرسل تصحيحًا أو ادعاءً للتحقق منه", "提交更正或待核查的说法"),
+	tr("Rating", "Calificación", "Classificação", "Évaluation", "Bewertung", "التقييم", "评级"),
+
+	// A claim page.
+	tr("Fact-check", "Verificación", "Checagem", "Vérification", "Faktencheck", "تحقق", "事实核查"),
+	tr("Claim:", "Afirmación:", "Afirmação:", "Affirmation :", "Behauptung:", "الادعاء:", "说法："),
+	tr("Claimed by %s on %s", "Dicho por %s el %s", "Dito por %s em %s", "Affirmé par %s le %s", "Behauptet von %s am %s", "قاله %s في %s", "%s 于 %s 提出此说法"),
+	tr("appeared in %s", "publicado en %s", "publicado em %s", "paru dans %s", "erschienen in %s", "ورد في %s", "出处：%s"),
+	tr("Our rating: %s", "Nuestra calificación: %s", "Nossa classificação: %s", "Notre évaluation : %s", "Unsere Bewertung: %s", "تقييمنا: %s", "我们的评级：%s"),
+	tr("Analysis", "Análisis", "Análise", "Analyse", "Analyse", "التحليل", "分析"),
+	tr("Quotes checked", "Citas verificadas", "Citações verificadas", "Citations vérifiées", "Geprüfte Zitate", "الاقتباسات المُتحقَّق منها", "已核对的引文"),
+	tr("Every quote on this page is checked, word for word, against the stored text of its source when the site is built.",
+		"Cada cita de esta página se comprueba, palabra por palabra, con el texto guardado de su fuente cuando se genera el sitio.",
+		"Cada citação desta página é conferida, palavra por palavra, com o texto armazenado de sua fonte quando o site é gerado.",
+		"Chaque citation de cette page est vérifiée, mot pour mot, par rapport au texte conservé de sa source lors de la génération du site.",
+		"Jedes Zitat auf dieser Seite wird beim Erstellen der Website Wort für Wort mit dem gespeicherten Text seiner Quelle abgeglichen.",
+		"يُطابَق كل اقتباس في هذه الصفحة، كلمةً بكلمة، مع النص المحفوظ من مصدره عند بناء الموقع.",
+		"本页的每条引文在生成网站时都会与其来源的存档文本逐字核对。"),
+	tr("(left out: %s)", "(omitido: %s)", "(omitido: %s)", "(omis : %s)", "(ausgelassen: %s)", "(محذوف: %s)", "（省略：%s）"),
+	tr("(the source has: %s)", "(la fuente dice: %s)", "(a fonte diz: %s)", "(la source dit : %s)", "(in der Quelle: %s)", "(في المصدر: %s)", "（来源原文：%s）"),
+	tr("Related fact-checks", "Verificaciones relacionadas", "Checagens relacionadas", "Vérifications liées", "Verwandte Faktenchecks", "عمليات تحقق ذات صلة", "相关核查"),
+	tr("This fact-check links to", "Esta verificación enlaza a", "Esta checagem remete a", "Cette vérification renvoie à", "Dieser Faktencheck verweist auf", "يحيل هذا التحقق إلى", "本核查链接到"),
+	tr("Linked from", "Enlazada desde", "Citada em", "Citée par", "Verlinkt von", "مرتبط من", "被以下核查引用"),
+	tr("By", "Por", "Por", "Par", "Von", "بقلم", "作者"),
+	tr("Published", "Publicado", "Publicado", "Publié", "Veröffentlicht", "نُشر", "发布"),
+	tr("Updated", "Actualizado", "Atualizado", "Mis à jour", "Aktualisiert", "حُدّث", "更新"),
+	tr("Share this fact-check", "Comparta esta verificación", "Compartilhe esta checagem", "Partager cette vérification", "Diesen Faktencheck teilen", "شارك هذا التحقق", "分享此核查"),
+	tr("Copy link", "Copiar enlace", "Copiar link", "Copier le lien", "Link kopieren", "نسخ الرابط", "复制链接"),
+	tr("Share…", "Compartir…", "Compartilhar…", "Partager…", "Teilen…", "مشاركة…", "分享…"),
+	tr("Link copied.", "Enlace copiado.", "Link copiado.", "Lien copié.", "Link kopiert.", "نُسخ الرابط.", "链接已复制。"),
+	tr("Could not copy the link: %s", "No se pudo copiar el enlace: %s", "Não foi possível copiar o link: %s", "Impossible de copier le lien : %s", "Der Link konnte nicht kopiert werden: %s", "تعذّر نسخ الرابط: %s", "无法复制链接：%s"),
+	tr("Cite this fact-check", "Cite esta verificación", "Cite esta checagem", "Citer cette vérification", "Diesen Faktencheck zitieren", "استشهد بهذا التحقق", "引用此核查"),
+
+	// Listings.
+	tr("claimed %s", "dicho el %s", "dito em %s", "affirmé le %s", "behauptet am %s", "قيل في %s", "提出于 %s"),
+	tr("checked %s", "verificado el %s", "checado em %s", "vérifié le %s", "geprüft am %s", "تُحقّق منه في %s", "核查于 %s"),
+	tr("No fact-checks yet.", "Aún no hay verificaciones.", "Ainda não há checagens.", "Aucune vérification pour l’instant.", "Noch keine Faktenchecks.", "لا توجد عمليات تحقق بعد.", "暂无核查。"),
+	tr("Pages", "Páginas", "Páginas", "Pages", "Seiten", "الصفحات", "分页"),
+	tr("← Newer", "← Más recientes", "← Mais recentes", "← Plus récentes", "← Neuere", "→ الأحدث", "← 较新"),
+	tr("Page %d of %d", "Página %d de %d", "Página %d de %d", "Page %d sur %d", "Seite %d von %d", "الصفحة %d من %d", "第 %d 页，共 %d 页"),
+	tr("Older →", "Más antiguas →", "Mais antigas →", "Plus anciennes →", "Ältere →", "الأقدم ←", "较早 →"),
+	tr("Fact-checks by rating", "Verificaciones por calificación", "Checagens por classificação", "Vérifications par évaluation", "Faktenchecks nach Bewertung", "عمليات التحقق حسب التقييم", "按评级浏览核查"),
+	tr("Latest fact-checks", "Últimas verificaciones", "Últimas checagens", "Dernières vérifications", "Neueste Faktenchecks", "أحدث عمليات التحقق", "最新核查"),
+	pl("%d claims", "%d claim|%d claims", "%d afirmación|%d afirmaciones", "%d afirmação|%d afirmações", "%d affirmation|%d affirmations", "%d Behauptung|%d Behauptungen",
+		"لا ادعاءات|ادعاء واحد|ادعاءان|%d ادعاءات|%d ادعاءً|%d ادعاء", "%d 条说法"),
+	pl("%d fact-checks", "%d fact-check|%d fact-checks", "%d verificación|%d verificaciones", "%d checagem|%d checagens", "%d vérification|%d vérifications", "%d Faktencheck|%d Faktenchecks",
+		"لا عمليات تحقق|عملية تحقق واحدة|عمليتا تحقق|%d عمليات تحقق|%d عملية تحقق|%d عملية تحقق", "%d 条核查"),
+	pl("All %d fact-checks →", "All %d fact-check →|All %d fact-checks →", "La única verificación →|Las %d verificaciones →", "A única checagem →|As %d checagens →", "La seule vérification →|Les %d vérifications →", "Der einzige Faktencheck →|Alle %d Faktenchecks →",
+		"لا عمليات تحقق|عملية التحقق الوحيدة ←|عمليتا التحقق ←|عمليات التحقق الـ%d ←|عمليات التحقق الـ%d ←|عمليات التحقق الـ%d ←", "全部 %d 条核查 →"),
+	pl("%d fact-checks, newest first.", "%d fact-check, newest first.|%d fact-checks, newest first.",
+		"%d verificación, las más recientes primero.|%d verificaciones, las más recientes primero.",
+		"%d checagem, das mais recentes às mais antigas.|%d checagens, das mais recentes às mais antigas.",
+		"%d vérification, des plus récentes aux plus anciennes.|%d vérifications, des plus récentes aux plus anciennes.",
+		"%d Faktencheck, die neuesten zuerst.|%d Faktenchecks, die neuesten zuerst.",
+		"لا عمليات تحقق.|عملية تحقق واحدة.|عمليتا تحقق، الأحدث أولًا.|%d عمليات تحقق، الأحدث أولًا.|%d عملية تحقق، الأحدث أولًا.|%d عملية تحقق، الأحدث أولًا.",
+		"%d 条核查，最新的在前。"),
+
+	// The search page and its script.
+	tr("Search needs JavaScript. Without it, browse %s, %s, %s or %s.",
+		"La búsqueda necesita JavaScript. Sin él, explore %s, %s, %s o %s.",
+		"A busca precisa de JavaScript. Sem ele, navegue por %s, %s, %s ou %s.",
+		"La recherche nécessite JavaScript. Sans lui, parcourez %s, %s, %s ou %s.",
+		"Die Suche braucht JavaScript. Ohne JavaScript finden Sie alles über %s, %s, %s oder %s.",
+		"يتطلب البحث JavaScript. من دونه، تصفّح %s أو %s أو %s أو %s.",
+		"搜索需要 JavaScript。没有它，您可以浏览%s、%s、%s或%s。"),
+	tr("all fact-checks", "todas las verificaciones", "todas as checagens", "toutes les vérifications", "alle Faktenchecks", "كل عمليات التحقق", "全部核查"),
+	tr("ratings", "las calificaciones", "as classificações", "les évaluations", "Bewertungen", "التقييمات", "评级"),
+	tr("topics", "los temas", "os temas", "les thèmes", "Themen", "المواضيع", "主题"),
+	tr("claimants", "los autores de las afirmaciones", "os autores das afirmações", "les auteurs des propos", "Urheber", "أصحاب الادعاءات", "声明者"),
+	tr("Search fact-checks", "Buscar verificaciones", "Buscar checagens", "Rechercher des vérifications", "Faktenchecks durchsuchen", "ابحث في عمليات التحقق", "搜索核查"),
+	tr("Words from a claim, a claimant or a topic", "Palabras de una afirmación, de su autor o de un tema", "Palavras de uma afirmação, de seu autor ou de um tema", "Mots d’une affirmation, d’un auteur ou d’un thème", "Wörter aus einer Behauptung, einem Urheber oder einem Thema", "كلمات من ادعاء أو من صاحبه أو من موضوع", "说法、声明者或主题中的词语"),
+	tr("Any rating", "Cualquier calificación", "Qualquer classificação", "Toute évaluation", "Jede Bewertung", "أي تقييم", "任意评级"),
+	tr("Topic", "Tema", "Tema", "Thème", "Thema", "الموضوع", "主题"),
+	tr("Any topic", "Cualquier tema", "Qualquer tema", "Tout thème", "Jedes Thema", "أي موضوع", "任意主题"),
+	tr("Claimant", "Autor", "Autor", "Auteur", "Urheber", "صاحب الادعاء", "声明者"),
+	tr("Anyone", "Cualquiera", "Qualquer um", "N’importe qui", "Alle", "أي شخص", "任何人"),
+	tr("Results", "Resultados", "Resultados", "Résultats", "Ergebnisse", "النتائج", "结果"),
+	tr("More results", "Más resultados", "Mais resultados", "Plus de résultats", "Weitere Ergebnisse", "مزيد من النتائج", "更多结果"),
+	tr("Type a word to search.", "Escriba una palabra para buscar.", "Digite uma palavra para buscar.", "Tapez un mot pour chercher.", "Geben Sie ein Wort ein.", "اكتب كلمة للبحث.", "输入词语进行搜索。"),
+	tr("The search index could not be loaded.", "No se pudo cargar el índice de búsqueda.", "Não foi possível carregar o índice de busca.", "L’index de recherche n’a pas pu être chargé.", "Der Suchindex konnte nicht geladen werden.", "تعذّر تحميل فهرس البحث.", "无法加载搜索索引。"),
+	tr("No fact-checks match", "Ninguna verificación coincide", "Nenhuma checagem corresponde", "Aucune vérification ne correspond", "Kein Faktencheck passt", "لا توجد عمليات تحقق مطابقة", "没有匹配的核查"),
+	pl("%d fact-checks match", "%d fact-check matches|%d fact-checks match", "%d verificación coincide|%d verificaciones coinciden", "%d checagem corresponde|%d checagens correspondem", "%d vérification correspond|%d vérifications correspondent", "%d Faktencheck passt|%d Faktenchecks passen",
+		"لا توجد عمليات تحقق مطابقة|عملية تحقق واحدة مطابقة|عمليتا تحقق مطابقتان|%d عمليات تحقق مطابقة|%d عملية تحقق مطابقة|%d عملية تحقق مطابقة", "%d 条核查匹配"),
+
+	// Other listings.
+	tr("The documents our fact-checks quote. Each page shows the stored text with every quoted passage highlighted.",
+		"Los documentos que citan nuestras verificaciones. Cada página muestra el texto guardado con cada pasaje citado resaltado.",
+		"Os documentos citados em nossas checagens. Cada página mostra o texto armazenado com cada trecho citado destacado.",
+		"Les documents que citent nos vérifications. Chaque page montre le texte conservé, chaque passage cité étant surligné.",
+		"Die Dokumente, die unsere Faktenchecks zitieren. Jede Seite zeigt den gespeicherten Text, jede zitierte Stelle hervorgehoben.",
+		"الوثائق التي تقتبس منها عمليات التحقق لدينا. تعرض كل صفحة النص المحفوظ مع إبراز كل مقطع مقتبس.",
+		"我们的核查所引用的文件。每个页面都展示存档文本，并突出显示每一处被引用的段落。"),
+	pl("cited by %d fact-checks", "cited by %d fact-check|cited by %d fact-checks", "citada en %d verificación|citada en %d verificaciones", "citada em %d checagem|citada em %d checagens", "citée dans %d vérification|citée dans %d vérifications", "zitiert in %d Faktencheck|zitiert in %d Faktenchecks",
+		"لم يُستشهد بها|استُشهد بها في عملية تحقق واحدة|استُشهد بها في عمليتي تحقق|استُشهد بها في %d عمليات تحقق|استُشهد بها في %d عملية تحقق|استُشهد بها في %d عملية تحقق", "被 %d 条核查引用"),
+	tr("No sources yet.", "Aún no hay fuentes.", "Ainda não há fontes.", "Aucune source pour l’instant.", "Noch keine Quellen.", "لا توجد مصادر بعد.", "暂无来源。"),
+	tr("None yet.", "Nada todavía.", "Nada ainda.", "Rien pour l’instant.", "Noch nichts.", "لا شيء بعد.", "暂无。"),
+	tr("Every fact-check ends with one rating from this scale, best first. We rate what the sources we quote show.",
+		"Cada verificación termina con una calificación de esta escala, de la mejor a la peor. Calificamos lo que muestran las fuentes que citamos.",
+		"Cada checagem termina com uma classificação desta escala, da melhor para a pior. Classificamos o que mostram as fontes que citamos.",
+		"Chaque vérification se conclut par une évaluation de cette échelle, de la meilleure à la pire. Nous évaluons ce que montrent les sources que nous citons.",
+		"Jeder Faktencheck endet mit einer Bewertung dieser Skala, die beste zuerst. Wir bewerten, was die zitierten Quellen zeigen.",
+		"ينتهي كل تحقق بتقييم واحد من هذا السلّم، من الأفضل إلى الأسوأ. نقيّم ما تُظهره المصادر التي نقتبس منها.",
+		"每篇核查都以此量表中的一个评级作结，从最好到最差排列。我们依据所引用来源显示的内容进行评级。"),
+	tr("When we get something wrong, we fix it and say so here and on the fact-check.",
+		"Cuando nos equivocamos, lo corregimos y lo decimos aquí y en la verificación.",
+		"Quando erramos, corrigimos e informamos aqui e na checagem.",
+		"Quand nous nous trompons, nous corrigeons et le signalons ici et sur la vérification.",
+		"Wenn uns ein Fehler unterläuft, korrigieren wir ihn und sagen es hier und im Faktencheck.",
+		"عندما نخطئ، نصحّح الخطأ ونُعلن ذلك هنا وفي صفحة التحقق.",
+		"我们出错时会予以更正，并在此处和相应核查中说明。"),
+	tr("No corrections so far.", "Ninguna corrección hasta ahora.", "Nenhuma correção até agora.", "Aucune correction à ce jour.", "Bisher keine Korrekturen.", "لا تصحيحات حتى الآن.", "目前没有更正。"),
+	tr("Rated %s", "Calificadas: %s", "Classificadas como %s", "Évaluées %s", "Bewertet mit %s", "مصنّفة %s", "评级：%s"),
+	tr("The whole scale", "Toda la escala", "A escala completa", "Toute l’échelle", "Die ganze Skala", "السلّم كاملًا", "完整量表"),
+	tr("All fact-checks", "Todas las verificaciones", "Todas as checagens", "Toutes les vérifications", "Alle Faktenchecks", "كل عمليات التحقق", "全部核查"),
+	tr("Every fact-check, newest first.", "Todas las verificaciones, las más recientes primero.", "Todas as checagens, das mais recentes às mais antigas.", "Toutes les vérifications, des plus récentes aux plus anciennes.", "Alle Faktenchecks, die neuesten zuerst.", "كل عمليات التحقق، الأحدث أولًا.", "全部核查，最新的在前。"),
+	tr("Every correction we have made, newest first.", "Todas las correcciones que hemos hecho, las más recientes primero.", "Todas as correções que fizemos, das mais recentes às mais antigas.", "Toutes nos corrections, des plus récentes aux plus anciennes.", "Alle unsere Korrekturen, die neuesten zuerst.", "كل التصحيحات التي أجريناها، الأحدث أولًا.", "我们做出的全部更正，最新的在前。"),
+	tr("Search the fact-checks.", "Busque en las verificaciones.", "Busque nas checagens.", "Recherchez parmi les vérifications.", "Durchsuchen Sie die Faktenchecks.", "ابحث في عمليات التحقق.", "搜索核查。"),
+
+	// A source page.
+	tr("Source", "Fuente", "Fonte", "Source", "Quelle", "المصدر", "来源"),
+	tr("Publisher", "Editor", "Editora", "Éditeur", "Herausgeber", "الناشر", "发布者"),
+	tr("Accessed", "Consultado", "Acessado", "Consulté", "Abgerufen", "تاريخ الاطلاع", "访问日期"),
+	tr("Original", "Original", "Original", "Original", "Original", "الأصل", "原文"),
+	tr("Archived copy", "Copia archivada", "Cópia arquivada", "Copie archivée", "Archivkopie", "نسخة مؤرشفة", "存档副本"),
+	tr("Editor's note", "Nota del editor", "Nota do editor", "Note de la rédaction", "Anmerkung der Redaktion", "ملاحظة المحرر", "编者按"),
+	tr("Editor's note:", "Nota del editor:", "Nota do editor:", "Note de la rédaction :", "Anmerkung der Redaktion:", "ملاحظة المحرر:", "编者按："),
+	tr("Stored text", "Texto guardado", "Texto armazenado", "Texte conservé", "Gespeicherter Text", "النص المحفوظ", "存档文本"),
+	tr("This is the text our quotes are checked against.", "Este es el texto con el que se comprueban nuestras citas.", "Este é o texto com o qual nossas citações são conferidas.", "Voici le texte auquel nos citations sont comparées.", "Mit diesem Text werden unsere Zitate abgeglichen.", "هذا هو النص الذي تُطابَق معه اقتباساتنا.", "这是我们核对引文所依据的文本。"),
+	tr("This is the text our quotes are checked against; highlighted passages are quoted in our fact-checks, and the number after each leads to the fact-check.",
+		"Este es el texto con el que se comprueban nuestras citas; los pasajes resaltados se citan en nuestras verificaciones, y el número que sigue a cada uno lleva a la verificación.",
+		"Este é o texto com o qual nossas citações são conferidas; os trechos destacados são citados em nossas checagens, e o número após cada um leva à checagem.",
+		"Voici le texte auquel nos citations sont comparées ; les passages surlignés sont cités dans nos vérifications, et le numéro qui suit chacun mène à la vérification.",
+		"Mit diesem Text werden unsere Zitate abgeglichen; hervorgehobene Stellen werden in unseren Faktenchecks zitiert, und die Zahl dahinter führt zum Faktencheck.",
+		"هذا هو النص الذي تُطابَق معه اقتباساتنا؛ المقاطع المُبرزة مقتبسة في عمليات التحقق لدينا، والرقم بعد كل منها يقود إلى التحقق.",
+		"这是我们核对引文所依据的文本；突出显示的段落被我们的核查引用，每段后的数字链接到相应核查。"),
+	tr("No text of this source is stored, so quotes from it are shown as unverified.",
+		"No se guarda ningún texto de esta fuente, así que sus citas se muestran como no verificadas.",
+		"Nenhum texto desta fonte está armazenado, por isso suas citações aparecem como não verificadas.",
+		"Aucun texte de cette source n’est conservé : ses citations sont donc présentées comme non vérifiées.",
+		"Von dieser Quelle ist kein Text gespeichert, daher werden Zitate daraus als ungeprüft angezeigt.",
+		"لا يوجد نص محفوظ لهذا المصدر، لذا تظهر الاقتباسات منه غير مُتحقَّق منها.",
+		"未存储此来源的文本，因此其引文显示为未核实。"),
+	tr("Quoted in", "Citada en", "Citada em", "Citée dans", "Zitiert in", "مقتبس في", "引用于"),
+	tr("Page %d", "Página %d", "Página %d", "Page %d", "Seite %d", "الصفحة %d", "第 %d 页"),
+
+	// Not found, moved.
+	tr("Page not found", "Página no encontrada", "Página não encontrada", "Page introuvable", "Seite nicht gefunden", "الصفحة غير موجودة", "找不到页面"),
+	tr("There is no page at this address. It may have moved: try %s, or start from %s.",
+		"No hay ninguna página en esta dirección. Quizá se ha movido: pruebe a %s o empiece por %s.",
+		"Não há página neste endereço. Ela pode ter mudado de lugar: tente %s ou comece por %s.",
+		"Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée : essayez de %s, ou partez de %s.",
+		"Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben: Versuchen Sie die %s oder beginnen Sie bei %s.",
+		"لا توجد صفحة بهذا العنوان. ربما نُقلت: جرّب %s، أو ابدأ من %s.",
+		"此地址没有页面。它可能已被移动：请尝试%s，或从%s开始。"),
+	tr("searching", "buscar", "buscar", "chercher", "Suche", "البحث", "搜索"),
+	tr("Moved: %s", "Movida: %s", "Movida: %s", "Déplacée : %s", "Verschoben: %s", "نُقلت: %s", "已移动：%s"),
+	tr("This fact-check has moved to %s.", "Esta verificación se ha trasladado a %s.", "Esta checagem foi movida para %s.", "Cette vérification a été déplacée vers %s.", "Dieser Faktencheck ist umgezogen: %s.", "نُقل هذا التحقق إلى %s.", "此核查已移至%s。"),
+
+	// The dev server's error overlay.
+	pl("The site has %d errors; you are seeing the last good build. Fix the files and this page reloads.",
+		"The site has %d error; you are seeing the last good build. Fix the files and this page reloads.|The site has %d errors; you are seeing the last good build. Fix the files and this page reloads.",
+		"El sitio tiene %d error; está viendo la última versión correcta. Corrija los archivos y esta página se recargará.|El sitio tiene %d errores; está viendo la última versión correcta. Corrija los archivos y esta página se recargará.",
+		"O site tem %d erro; você está vendo a última versão boa. Corrija os arquivos e esta página será recarregada.|O site tem %d erros; você está vendo a última versão boa. Corrija os arquivos e esta página será recarregada.",
+		"Le site a %d erreur ; vous voyez la dernière version correcte. Corrigez les fichiers et cette page se rechargera.|Le site a %d erreurs ; vous voyez la dernière version correcte. Corrigez les fichiers et cette page se rechargera.",
+		"Die Website hat %d Fehler; Sie sehen den letzten fehlerfreien Stand. Korrigieren Sie die Dateien, dann lädt diese Seite neu.|Die Website hat %d Fehler; Sie sehen den letzten fehlerfreien Stand. Korrigieren Sie die Dateien, dann lädt diese Seite neu.",
+		"لا أخطاء في الموقع.|في الموقع خطأ واحد؛ تشاهد آخر نسخة سليمة. أصلح الملفات وستُعاد تحميل هذه الصفحة.|في الموقع خطآن؛ تشاهد آخر نسخة سليمة. أصلح الملفات وستُعاد تحميل هذه الصفحة.|في الموقع %d أخطاء؛ تشاهد آخر نسخة سليمة. أصلح الملفات وستُعاد تحميل هذه الصفحة.|في الموقع %d خطأً؛ تشاهد آخر نسخة سليمة. أصلح الملفات وستُعاد تحميل هذه الصفحة.|في الموقع %d خطأ؛ تشاهد آخر نسخة سليمة. أصلح الملفات وستُعاد تحميل هذه الصفحة.",
+		"网站有 %d 个错误；您看到的是上一个正确的版本。修正文件后本页会自动重新加载。"),
+	tr("Dismiss", "Cerrar", "Fechar", "Fermer", "Schließen", "إغلاق", "关闭"),
+}
+
+// dateFormat is how a language writes a date in full: pattern holds D
+// (the day), M (the month's name), N (the month's number) and Y (the
+// year); first, when set, is how it writes the first day of a month.
+type dateFormat struct {
+	pattern string
+	first   string
+	months  [12]string
+}
+
+var dates = map[string]dateFormat{
+	"en": {pattern: "D M Y", months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}},
+	"es": {pattern: "D de M de Y", months: [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}},
+	"pt": {pattern: "D de M de Y", months: [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"}},
+	"fr": {pattern: "D M Y", first: "1er", months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}},
+	"de": {pattern: "D. M Y", months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}},
+	"ar": {pattern: "D M Y", months: [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"}},
+	"zh": {pattern: "Y年N月D日"},
+}
