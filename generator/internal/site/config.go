@@ -5,9 +5,11 @@ import (
 	"io/fs"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"factcheck/generator/internal/diag"
+	"factcheck/generator/internal/locale"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -21,7 +23,7 @@ var DefaultRatings = []Rating{
 	{ID: "false", Label: "False", Description: "The claim is not correct: the sources say something different, or the opposite."},
 }
 
-var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words"}
+var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words", "translations"}
 
 // ConfigKeys returns the keys site.yaml may hold.
 func ConfigKeys() []string { return slices.Clone(configKeys) }
@@ -49,8 +51,9 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	if s, p := f.strPos("base_url", false); s != "" {
 		cfg.BaseURL = normalizeBaseURL(s, configFile, p, diags)
 	}
-	if s := f.str("language", false); s != "" {
-		cfg.Language = s
+	langPos := f.pos
+	if s, p := f.strPos("language", false); s != "" {
+		cfg.Language, langPos = s, p
 	}
 	if v := f.get("organization", false); v != nil {
 		cfg.Organization = readOrganization(f, v)
@@ -74,11 +77,62 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	cfg.Contact = f.str("contact", false)
 	cfg.UnsafeHTML = f.boolean("unsafe_html")
 	cfg.NegationWords = f.strs("negation_words")
+	transPos := map[string]Pos{}
+	if v := f.get("translations", false); v != nil {
+		cfg.Translations, transPos = readTranslations(f, v)
+	}
 	f.unknown(configKeys)
-	return finishConfig(cfg)
+	cfg = finishConfig(cfg)
+	if l, err := locale.New(cfg.Language, cfg.Translations); err != nil {
+		p := langPos
+		for k, kp := range transPos {
+			if strings.Contains(err.Error(), strconv.Quote(k)) {
+				p = kp
+			}
+		}
+		f.errorf(p, "%v", err)
+	} else {
+		cfg.Locale = l
+	}
+	return cfg
+}
+
+// readTranslations reads the translations key: message → text, or
+// message → {one: …, other: …} for a message that counts. It returns the
+// position of each message's key too.
+func readTranslations(f *fields, v *yaml.Node) (map[string]locale.Message, map[string]Pos) {
+	if v.Kind != yaml.MappingNode {
+		f.errorf(f.at(v), "translations must map the English text of a message to its text on this site")
+		return nil, nil
+	}
+	out := map[string]locale.Message{}
+	pos := map[string]Pos{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		pos[k.Value] = f.at(k)
+		switch val.Kind {
+		case yaml.ScalarNode:
+			out[k.Value] = locale.Message{Text: val.Value}
+		case yaml.MappingNode:
+			forms := map[string]string{}
+			for j := 0; j+1 < len(val.Content); j += 2 {
+				forms[val.Content[j].Value] = val.Content[j+1].Value
+			}
+			out[k.Value] = locale.Message{Forms: forms}
+		default:
+			f.errorf(f.at(val), "the translation of %q must be a text, or its forms by plural category (one: …, other: …)", k.Value)
+		}
+	}
+	return out, pos
 }
 
 func finishConfig(cfg Config) Config {
+	if cfg.Locale == nil {
+		cfg.Locale, _ = locale.New(cfg.Language, nil)
+		if cfg.Locale == nil {
+			cfg.Locale, _ = locale.New("en", nil)
+		}
+	}
 	if cfg.Organization.Name == "" {
 		cfg.Organization.Name = cfg.Title
 	}

@@ -1,7 +1,7 @@
 package site
 
 import (
-	"golang.org/x/text/language"
+	"factcheck/generator/internal/locale"
 	"sync"
 	"time"
 
@@ -80,6 +80,11 @@ type Config struct {
 	// the site's and sources' languages, for the rules of gaps and
 	// brackets in quotes.
 	NegationWords []string
+	// Translations are the site's own texts for messages of the pages,
+	// keyed by their English text (see package locale).
+	Translations map[string]locale.Message
+	// Locale speaks the site's language, with its translations.
+	Locale *locale.Locale
 }
 
 // Organization publishes the site.
@@ -95,15 +100,7 @@ type Rating struct {
 // Dir is the direction in which the site's language is written: "rtl"
 // for a script written right to left (Arabic, Hebrew, Persian, Urdu …),
 // else "ltr".
-func (c *Config) Dir() string {
-	if s, _ := language.Make(c.Language).Script(); rtlScripts[s.String()] {
-		return "rtl"
-	}
-	return "ltr"
-}
-
-// rtlScripts are the scripts written right to left, by ISO 15924 code.
-var rtlScripts = map[string]bool{"Arab": true, "Hebr": true, "Syrc": true, "Thaa": true, "Nkoo": true, "Adlm": true, "Rohg": true, "Mand": true, "Samr": true, "Yezi": true}
+func (c *Config) Dir() string { return locale.Dir(c.Language) }
 
 // Rating returns the rating with this id.
 func (c *Config) Rating(id string) (Rating, bool) {
