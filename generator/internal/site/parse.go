@@ -22,10 +22,18 @@ var claimKeys = []string{"claim", "short", "claimant", "claim_date", "appearance
 // content, in two minutes. Real claims have a handful.
 const maxPerClaim = 100
 
+// maxShort is the length a claim's short form stays under: Google's
+// advice for ClaimReview's claimReviewed.
+const maxShort = 75
+
 func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown.HTML, dict *words.Dict, diags *diag.List) *Claim {
 	c := &Claim{ID: id, Path: f.path, bodyLine: f.bodyLine}
 	c.Claim = fm.str("claim", true)
-	c.Short = fm.str("short", false)
+	var shortPos Pos
+	c.Short, shortPos = fm.strPos("short", false)
+	if n := utf8.RuneCountInString(c.Short); n >= maxShort {
+		fm.diags.Warnf(fm.path, shortPos.Line, shortPos.Col, "short is %d characters: ClaimReview's claimReviewed, which it becomes, should be under %d", n, maxShort)
+	}
 	c.Claimant = readClaimant(fm)
 	c.ClaimDate = fm.date("claim_date", true)
 	c.Appearances = readURLs(fm, "appearances")
