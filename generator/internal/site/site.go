@@ -36,6 +36,7 @@ type Site struct {
 
 	backlinksOnce sync.Once
 	backlinks     map[string][]*Claim
+	related       related
 }
 
 // Backlinks maps the id of each claim that others cross-link to to those
