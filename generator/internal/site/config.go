@@ -23,7 +23,7 @@ var DefaultRatings = []Rating{
 	{ID: "false", Label: "False", Description: "The claim is not correct: the sources say something different, or the opposite."},
 }
 
-var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words", "translations"}
+var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words", "translations", "languages"}
 
 // ConfigKeys returns the keys site.yaml may hold.
 func ConfigKeys() []string { return slices.Clone(configKeys) }
@@ -51,9 +51,9 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	if s, p := f.strPos("base_url", false); s != "" {
 		cfg.BaseURL = normalizeBaseURL(s, configFile, p, diags)
 	}
-	langPos := f.pos
+	langPos, langSet := f.pos, false
 	if s, p := f.strPos("language", false); s != "" {
-		cfg.Language, langPos = s, p
+		cfg.Language, langPos, langSet = s, p, true
 	}
 	if v := f.get("organization", false); v != nil {
 		cfg.Organization = readOrganization(f, v)
@@ -77,11 +77,46 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	cfg.Contact = f.str("contact", false)
 	cfg.UnsafeHTML = f.boolean("unsafe_html")
 	cfg.NegationWords = f.strs("negation_words")
+	var langs []string
+	langsPos := f.pos
+	if v := f.get("languages", false); v != nil {
+		langsPos = f.at(v)
+		langs = f.strs("languages")
+	}
 	transPos := map[string]Pos{}
 	if v := f.get("translations", false); v != nil {
 		cfg.Translations, transPos = readTranslations(f, v)
 	}
 	f.unknown(configKeys)
+	if len(langs) > 0 {
+		if langSet && cfg.Language != langs[0] {
+			f.errorf(langPos, "language %q is not the first of languages (%s): the first is the site's own language", cfg.Language, strings.Join(langs, ", "))
+		}
+		cfg.Language = langs[0]
+		seen := map[string]bool{}
+		for _, l := range langs {
+			switch {
+			case seen[l]:
+				f.errorf(langsPos, "languages lists %q twice", l)
+			case strings.Contains(l, "."):
+				f.errorf(langsPos, "language %q cannot hold a dot (it names files: ID.%s.md)", l, l)
+			default:
+				seen[l] = true
+				cfg.Languages = append(cfg.Languages, l)
+				if l == cfg.Language {
+					continue
+				}
+				if loc, err := locale.New(l, nil); err != nil {
+					f.errorf(langsPos, "%v", err)
+				} else {
+					if cfg.Locales == nil {
+						cfg.Locales = map[string]*locale.Locale{}
+					}
+					cfg.Locales[l] = loc
+				}
+			}
+		}
+	}
 	cfg = finishConfig(cfg)
 	if l, err := locale.New(cfg.Language, cfg.Translations); err != nil {
 		p := langPos
@@ -93,6 +128,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		f.errorf(p, "%v", err)
 	} else {
 		cfg.Locale = l
+		cfg.Locales[cfg.Language] = l
 	}
 	return cfg
 }
@@ -127,11 +163,18 @@ func readTranslations(f *fields, v *yaml.Node) (map[string]locale.Message, map[s
 }
 
 func finishConfig(cfg Config) Config {
+	if len(cfg.Languages) == 0 {
+		cfg.Languages = []string{cfg.Language}
+	}
+	if cfg.Locales == nil {
+		cfg.Locales = map[string]*locale.Locale{}
+	}
 	if cfg.Locale == nil {
 		cfg.Locale, _ = locale.New(cfg.Language, nil)
 		if cfg.Locale == nil {
 			cfg.Locale, _ = locale.New("en", nil)
 		}
+		cfg.Locales[cfg.Language] = cfg.Locale
 	}
 	if cfg.Organization.Name == "" {
 		cfg.Organization.Name = cfg.Title

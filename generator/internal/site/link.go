@@ -25,6 +25,7 @@ import (
 // parsed file of each claim's and page's document, where the outcome of
 // verifying its quotes is kept and, when already there, taken.
 func link(s *Site, drafts []*Claim, diags *diag.List) {
+	trans := splitTranslations(s, drafts, diags)
 	sortSite(s)
 	draftIDs := map[string]bool{}
 	for _, c := range drafts {
@@ -34,13 +35,17 @@ func link(s *Site, drafts []*Claim, diags *diag.List) {
 	for _, c := range s.Claims {
 		checkClaim(s, c, diags)
 	}
+	for _, c := range trans {
+		checkClaim(s, c, diags)
+	}
+	linkTranslations(s, trans, diags)
 	linkAliases(s, diags)
 	// The listings are gathered and quotes verified while references are
 	// resolved: each reads and writes other fields of the claims and
 	// sources.
 	var wg sync.WaitGroup
 	var verified diag.List
-	wg.Go(func() { verifyQuotes(s, &verified) })
+	wg.Go(func() { verifyQuotes(s, trans, &verified) })
 	wg.Go(func() {
 		// One pass over the claims gathers them all.
 		var topics, claimants groups
@@ -63,6 +68,18 @@ func link(s *Site, drafts []*Claim, diags *diag.List) {
 			if src != nil {
 				c.Sources = append(c.Sources, src)
 				src.CitedBy = append(src.CitedBy, c)
+			}
+		})
+	}
+	// A translation cites the same sources and links to the same claims,
+	// which list the claim it translates.
+	for _, c := range trans {
+		resolveRefs(s, c.Path, c.Doc, c.bodyLine, c.refs, draftIDs, diags, func(target *Claim, src *Source) {
+			if target != nil {
+				c.Links = append(c.Links, target)
+			}
+			if src != nil {
+				c.Sources = append(c.Sources, src)
 			}
 		})
 	}
@@ -395,9 +412,12 @@ type owner struct {
 // records the highlights on the sources. A document whose quotes were
 // verified by an earlier Load, and which was not parsed again since, is
 // not verified again: neither it nor the sources it cites have changed.
-func verifyQuotes(s *Site, diags *diag.List) {
-	owners := make([]owner, 0, len(s.Claims)+len(s.Pages))
+func verifyQuotes(s *Site, trans []*Claim, diags *diag.List) {
+	owners := make([]owner, 0, len(s.Claims)+len(trans)+len(s.Pages))
 	for _, c := range s.Claims {
+		owners = append(owners, owner{c.ID, c.Path, c.bodyLine, c.Doc, c, c.cached})
+	}
+	for _, c := range trans {
 		owners = append(owners, owner{c.ID, c.Path, c.bodyLine, c.Doc, c, c.cached})
 	}
 	for _, p := range s.Pages {
@@ -429,6 +449,9 @@ func verifyQuotes(s *Site, diags *diag.List) {
 	for _, o := range owners {
 		r := o.e.checked
 		*diags = append(*diags, r.diags...)
+		if o.claim != nil && o.claim.Lang != "" {
+			continue // the source page shows the quotes of the claim it translates
+		}
 		for i, h := range r.highlights {
 			src := s.Source[r.sources[i]]
 			h.Claim = o.claim

@@ -28,6 +28,9 @@ type Site struct {
 	ByRating map[string][]*Claim
 	// Aliases maps an old claim id to the claim that replaced it.
 	Aliases map[string]*Claim
+	// Translated lists the translated claims in each of the site's other
+	// languages, newest first (see Claim.Lang).
+	Translated map[string][]*Claim
 	// Words numbers the words of claims' analyses (Claim.Words); nil for
 	// a site loaded to be checked only (Options.CheckOnly).
 	Words *words.Dict
@@ -86,6 +89,10 @@ type Config struct {
 	Translations map[string]locale.Message
 	// Locale speaks the site's language, with its translations.
 	Locale *locale.Locale
+	// Languages are the site's languages, its own first: [Language]
+	// unless site.yaml lists more. Locales speak each of them.
+	Languages []string
+	Locales   map[string]*locale.Locale
 }
 
 // Organization publishes the site.
@@ -151,7 +158,13 @@ type Claim struct {
 	// LinkedFrom lists the claims that cross-link to this one, newest
 	// first.
 	LinkedFrom []*Claim
-	refs       refs
+	// Lang is "" for a claim in the site's language, else the language
+	// of this translation (claims/ID.LANG.md) of the claim Original.
+	Lang     string
+	Original *Claim
+	// Translations are the claim's translations, by language.
+	Translations map[string]*Claim
+	refs         refs
 	// cached is the cache entry of its file, which keeps its quotes'
 	// checks.
 	cached *entry

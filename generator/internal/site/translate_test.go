@@ -1,0 +1,92 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestTranslatedClaims checks claims/ID.LANG.md: a translation of the
+// claim ID into one of the site's other languages, with the same rating,
+// its quotes checked against the same sources, kept out of the site's own
+// listings; and the errors of a translation that cannot be one.
+func TestTranslatedClaims(t *testing.T) {
+	claim := func(rating, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\nclaim: c\nclaimant: x\nclaim_date: 2021-01-01\nrating: " + rating +
+			"\nsummary: s\npublished: 2021-01-02\n---\n" + body + "\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/site.yaml":       {Data: []byte("languages: [en, es]\n")},
+		"content/sources/s.md":    {Data: []byte("---\ntitle: S\npublisher: P\n---\nThe vote was not altered.\n")},
+		"content/claims/a.md":     claim("false", "> The vote was not altered.\n>\n> — [@s]"),
+		"content/claims/a.es.md":  claim("false", "> The vote was not altered.\n>\n> — [@s]"),
+		"content/claims/b.md":     claim("false", "Text."),
+		"content/claims/b.es.md":  claim("accurate", "> The vote was altered.\n>\n> — [@s]"),
+		"content/claims/c.es.md":  claim("false", "Text."),
+		"content/claims/a.fr.md":  claim("false", "Text."),
+		"content/claims/b.x.y.md": claim("false", "Text."),
+	}
+	s, diags := Load(fsys, Options{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`content/claims/b.es.md:5:9: error: rating "accurate" differs from the rating of the claim it translates ("false" in content/claims/b.md)`,
+		`content/claims/b.es.md:9:3: error: quote not found in source "s"`,
+		`content/claims/c.es.md:1:1: error: c.es.md translates the claim "c", which does not exist`,
+		`content/claims/a.fr.md:1:1: error: a.fr.md is a translation into "fr", which is not one of the site's languages (en, es)`,
+		`content/claims/b.x.y.md:1:1: error: b.x.y.md is a translation into "x.y"`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no diagnostic %s\ngot:\n%s", want, all)
+		}
+	}
+	if len(s.Claims) != 2 || s.Claim["a"] == nil || s.Claim["b"] == nil {
+		t.Fatalf("claims: %v", s.Claims)
+	}
+	a, es := s.Claim["a"], s.Claim["a"].Translations["es"]
+	if es == nil || es.Original != a || es.Lang != "es" || es.ID != "a" {
+		t.Fatalf("a's translation: %+v", es)
+	}
+	if n := len(s.Translated["es"]); n != 2 {
+		t.Errorf("Translated[es] has %d claims, want 2 (a and b)", n)
+	}
+	if len(es.Sources) != 1 || len(s.Source["s"].CitedBy) != 1 {
+		t.Errorf("the translation cites %d sources; the source is cited by %d claims (want 1, 1)", len(es.Sources), len(s.Source["s"].CitedBy))
+	}
+	if n := len(s.Source["s"].Highlights); n != 1 {
+		t.Errorf("the source has %d highlights, want 1: a translation's quotes are its original's", n)
+	}
+
+	one := fstest.MapFS{"content/claims/a.md": claim("false", "Text."), "content/claims/a.es.md": claim("false", "Text.")}
+	_, diags = Load(one, Options{})
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), "the site has one language; list its languages in site.yaml (languages: [en, es])") {
+		t.Errorf("one language: %v", diags)
+	}
+}
+
+func TestLanguagesConfig(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"languages: [es, en]\n", ""},
+		{"language: es\nlanguages: [es, en]\n", ""},
+		{"language: en\nlanguages: [es, en]\n", `content/site.yaml:1:11: error: language "en" is not the first of languages (es, en)`},
+		{"languages: [es, es]\n", `content/site.yaml:1:12: error: languages lists "es" twice`},
+		{"languages: [es, not a tag]\n", `content/site.yaml:1:12: error: language "not a tag" is not a language tag`},
+	} {
+		s, diags := Load(fstest.MapFS{"content/site.yaml": {Data: []byte(tc.yaml)}}, Options{})
+		if tc.want == "" {
+			if len(diags) > 0 {
+				t.Errorf("%q: %v", tc.yaml, diags)
+			}
+			if s.Config.Language != "es" || len(s.Config.Languages) != 2 || s.Config.Locales["en"] == nil || s.Config.Locales["es"] != s.Config.Locale {
+				t.Errorf("%q: language %s, languages %v, locales %v", tc.yaml, s.Config.Language, s.Config.Languages, s.Config.Locales)
+			}
+			continue
+		}
+		if len(diags) == 0 || !strings.HasPrefix(diags[0].String(), tc.want) {
+			t.Errorf("%q: %v, want %s", tc.yaml, diags, tc.want)
+		}
+	}
+}
