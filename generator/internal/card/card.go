@@ -1,8 +1,9 @@
 // Package card draws the share card of a claim: the PNG (1200×630) that
 // social networks and messaging apps show beside a link to its page. It
 // shows the rating in its colour, the claim, the claimant and the site's
-// name, in the Go fonts (Latin, Greek and Cyrillic), with text wrapped and
-// shortened with "…" to fit.
+// name, in the Go fonts (Latin, Greek and Cyrillic) and the fonts a site
+// adds for other scripts (see Fonts), with text wrapped and shortened with
+// "…" to fit.
 //
 // Drawing a card takes a few milliseconds, so a build keeps the cards it
 // drew in a Cache folder, named by a hash of what they show, and draws
@@ -12,6 +13,8 @@ package card
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"image"
 	"image/color"
 	"strings"
 	"sync"
@@ -21,6 +24,7 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -39,13 +43,18 @@ type Card struct {
 	Colour   color.RGBA // the rating's colour
 	Claim    string
 	Claimant string
+	// ClaimedBy is the line under the claim, in the site's language:
+	// "Claimed by " and the claimant when empty.
+	ClaimedBy string
+	// Fonts draw the card; nil is the Go fonts alone.
+	Fonts *Fonts
 }
 
 // Key is a hash of everything the card shows: two cards with one key
 // look the same.
 func (c Card) Key() string {
 	h := sha256.New()
-	for _, s := range []string{version, c.Site, c.Rating, string([]byte{c.Colour.R, c.Colour.G, c.Colour.B, c.Colour.A}), c.Claim, c.Claimant} {
+	for _, s := range []string{version, c.Site, c.Rating, string([]byte{c.Colour.R, c.Colour.G, c.Colour.B, c.Colour.A}), c.Claim, c.Claimant, c.ClaimedBy, c.Fonts.key()} {
 		// Each part with its length, so that no two cards run together
 		// into one text.
 		h.Write([]byte{byte(len(s) >> 24), byte(len(s) >> 16), byte(len(s) >> 8), byte(len(s))})
@@ -88,13 +97,25 @@ const (
 	numFaces
 )
 
-// fonts are the faces of a card and the glyphs drawn so far, made once:
-// a face caches nothing itself, and rasterizing a glyph costs far more
-// than copying it.
-type fonts struct {
-	mu     sync.Mutex
-	faces  [numFaces]font.Face
+// Fonts are the faces a card is drawn in and the glyphs drawn so far: a
+// face caches nothing itself, and rasterizing a glyph costs far more than
+// copying it. Each character is drawn in the first font that has it: the
+// Go fonts, then the fonts a site adds, in their order; a character none
+// has is drawn as U+FFFD.
+//
+// The Go fonts cover Latin, Greek and Cyrillic. A site adds fonts for
+// other scripts (Noto Sans SC for Chinese, say); characters are drawn one
+// by one, left to right, so scripts whose letters join or reorder (Arabic,
+// Hebrew, the scripts of India) do not draw correctly.
+type Fonts struct {
+	mu sync.Mutex
+	// fonts are the fonts in the order they are tried, and faces the face
+	// of each in each size.
+	fonts  []*opentype.Font
+	faces  [numFaces][]font.Face
+	buf    sfnt.Buffer
 	glyphs map[glyphKey]*glyph
+	hash   string // of the added fonts, "" for none
 }
 
 type glyphKey struct {
@@ -112,45 +133,111 @@ type glyph struct {
 }
 
 var (
-	fontsOnce sync.Once
-	theFonts  *fonts
+	goOnce          sync.Once
+	goBold, goPlain *opentype.Font
+	goFonts         *Fonts
 )
 
-func loadFonts() *fonts {
-	fontsOnce.Do(func() {
-		bold, err := opentype.Parse(gobold.TTF)
-		if err != nil {
+// sizes are the size of each face, and whether it is bold.
+var sizes = [numFaces]struct {
+	size float64
+	bold bool
+}{labelFace: {50, true}, claimFace: {46, true}, claimantFace: {32, false}, siteFace: {32, true}}
+
+// NewFonts returns the Go fonts followed by extra, each the bytes of a
+// TrueType or OpenType font file (one weight; it serves bold text too).
+func NewFonts(extra ...[]byte) (*Fonts, error) {
+	goOnce.Do(func() {
+		var err error
+		if goBold, err = opentype.Parse(gobold.TTF); err != nil {
 			panic(err) // the fonts are part of the program
 		}
-		regular, err := opentype.Parse(goregular.TTF)
-		if err != nil {
+		if goPlain, err = opentype.Parse(goregular.TTF); err != nil {
 			panic(err)
 		}
-		face := func(f *opentype.Font, size float64) font.Face {
-			fc, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
-			if err != nil {
-				panic(err)
-			}
-			return fc
-		}
-		theFonts = &fonts{glyphs: map[glyphKey]*glyph{}}
-		theFonts.faces = [numFaces]font.Face{face(bold, 50), face(bold, 46), face(regular, 32), face(bold, 32)}
 	})
-	return theFonts
+	f := &Fonts{glyphs: map[glyphKey]*glyph{}}
+	h := sha256.New()
+	var added []*opentype.Font
+	for i, b := range extra {
+		ft, err := opentype.Parse(b)
+		if err != nil {
+			return nil, fmt.Errorf("font %d: %v", i+1, err)
+		}
+		added = append(added, ft)
+		sum := sha256.Sum256(b)
+		h.Write(sum[:])
+	}
+	if len(extra) > 0 {
+		f.hash = hex.EncodeToString(h.Sum(nil))
+	}
+	// The Go fonts have the same characters: the first stands for both.
+	f.fonts = append([]*opentype.Font{goPlain}, added...)
+	for i, sz := range sizes {
+		base := goPlain
+		if sz.bold {
+			base = goBold
+		}
+		for _, ft := range append([]*opentype.Font{base}, added...) {
+			fc, err := opentype.NewFace(ft, &opentype.FaceOptions{Size: sz.size, DPI: 72, Hinting: font.HintingFull})
+			if err != nil {
+				return nil, err
+			}
+			f.faces[i] = append(f.faces[i], fc)
+		}
+	}
+	return f, nil
 }
+
+// key is what the fonts add to a card's Key.
+func (f *Fonts) key() string {
+	if f == nil {
+		return ""
+	}
+	return f.hash
+}
+
+// fonts returns c's fonts, or the Go fonts alone.
+func (c Card) fonts() *Fonts {
+	if c.Fonts != nil {
+		return c.Fonts
+	}
+	goFontsOnce.Do(func() {
+		var err error
+		if goFonts, err = NewFonts(); err != nil {
+			panic(err)
+		}
+	})
+	return goFonts
+}
+
+var goFontsOnce sync.Once
 
 // glyph returns the glyph of r in a face, rasterizing it the first time.
 // The caller holds f.mu.
-func (f *fonts) glyph(face int, r rune) *glyph {
+func (f *Fonts) glyph(face int, r rune) *glyph {
 	k := glyphKey{face, r}
 	if g := f.glyphs[k]; g != nil {
 		return g
 	}
 	g := &glyph{}
-	fc := f.faces[face]
-	dr, mask, mp, adv, ok := fc.Glyph(fixed.Point26_6{}, r)
+	var (
+		dr   image.Rectangle
+		mask image.Image
+		mp   image.Point
+		adv  fixed.Int26_6
+		ok   bool
+	)
+	for i, ft := range f.fonts {
+		// A font without the character has glyph 0 for it, which its face
+		// would draw as a box.
+		if x, err := ft.GlyphIndex(&f.buf, r); err == nil && x != 0 {
+			dr, mask, mp, adv, ok = f.faces[face][i].Glyph(fixed.Point26_6{}, r)
+			break
+		}
+	}
 	if !ok {
-		dr, mask, mp, adv, _ = fc.Glyph(fixed.Point26_6{}, '\ufffd')
+		dr, mask, mp, adv, _ = f.faces[face][0].Glyph(fixed.Point26_6{}, '\ufffd')
 	}
 	g.advance = adv
 	if mask != nil && !dr.Empty() {
@@ -170,7 +257,7 @@ func (f *fonts) glyph(face int, r rune) *glyph {
 }
 
 // measure is the width of s in a face. The caller holds f.mu.
-func (f *fonts) measure(face int, s string) fixed.Int26_6 {
+func (f *Fonts) measure(face int, s string) fixed.Int26_6 {
 	var w fixed.Int26_6
 	for _, r := range s {
 		w += f.glyph(face, r).advance
@@ -243,7 +330,7 @@ func draw(c Card) *raster {
 // texts draws the texts of c. The glyphs are shared: one card at a time
 // draws them, the rest of the work is done by several at once.
 func (r *raster) texts(c Card) {
-	f := loadFonts()
+	f := c.fonts()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	width := fixed.I(Width - 2*margin)
@@ -253,8 +340,12 @@ func (r *raster) texts(c Card) {
 		r.text(f, claimFace, inkText, margin, y, l)
 		y += claimLead
 	}
-	if c.Claimant != "" {
-		r.text(f, claimantFace, mutedText, margin, y+6, f.fit(claimantFace, "Claimed by "+c.Claimant, width))
+	by := c.ClaimedBy
+	if by == "" && c.Claimant != "" {
+		by = "Claimed by " + c.Claimant
+	}
+	if by != "" {
+		r.text(f, claimantFace, mutedText, margin, y+6, f.fit(claimantFace, by, width))
 	}
 	r.text(f, siteFace, inkText, margin, footTop+56, f.fit(siteFace, c.Site, width))
 }
@@ -269,7 +360,7 @@ func (r *raster) fill(y0, y1 int, i byte) {
 
 // text draws s in a face with its baseline at y, in the colour whose
 // levels follow index base.
-func (r *raster) text(f *fonts, face int, base byte, x, y int, s string) {
+func (r *raster) text(f *Fonts, face int, base byte, x, y int, s string) {
 	dot := fixed.I(x)
 	for _, ch := range s {
 		g := f.glyph(face, ch)
@@ -296,7 +387,7 @@ func (r *raster) text(f *fonts, face int, base byte, x, y int, s string) {
 }
 
 // fit shortens s with "…" until it is at most w wide.
-func (f *fonts) fit(face int, s string, w fixed.Int26_6) string {
+func (f *Fonts) fit(face int, s string, w fixed.Int26_6) string {
 	s = oneLine(s)
 	if f.measure(face, s) <= w {
 		return s
@@ -314,7 +405,7 @@ func (f *fonts) fit(face int, s string, w fixed.Int26_6) string {
 // wrap breaks s into at most n lines at most w wide, at spaces (within a
 // word longer than a line when it must), and shortens the last line with
 // "…" when the text does not fit.
-func (f *fonts) wrap(face int, s string, w fixed.Int26_6, n int) []string {
+func (f *Fonts) wrap(face int, s string, w fixed.Int26_6, n int) []string {
 	words := strings.Fields(oneLine(s))
 	var lines []string
 	cur := ""
@@ -349,7 +440,7 @@ func (f *fonts) wrap(face int, s string, w fixed.Int26_6, n int) []string {
 }
 
 // shorten ends the last of lines with "…": the text goes on beyond it.
-func (f *fonts) shorten(face int, lines []string, w fixed.Int26_6) []string {
+func (f *Fonts) shorten(face int, lines []string, w fixed.Int26_6) []string {
 	last := strings.TrimRight(lines[len(lines)-1], " ,;:.")
 	for last != "" && f.measure(face, last+"…") > w {
 		_, size := utf8.DecodeLastRuneInString(last)
@@ -361,7 +452,7 @@ func (f *fonts) shorten(face int, lines []string, w fixed.Int26_6) []string {
 
 // longestPrefix is the longest start of word, at least one character,
 // that fits in w.
-func (f *fonts) longestPrefix(face int, word string, w fixed.Int26_6) string {
+func (f *Fonts) longestPrefix(face int, word string, w fixed.Int26_6) string {
 	end := 0
 	for i, r := range word {
 		next := i + utf8.RuneLen(r)

@@ -77,7 +77,7 @@ func TestDraw(t *testing.T) {
 }
 
 func TestWrap(t *testing.T) {
-	f := loadFonts()
+	f := Card{}.fonts()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	w := fixed.I(Width - 2*margin)

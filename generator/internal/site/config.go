@@ -2,12 +2,14 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"factcheck/generator/internal/card"
 	"factcheck/generator/internal/diag"
 	"factcheck/generator/internal/locale"
 
@@ -23,7 +25,7 @@ var DefaultRatings = []Rating{
 	{ID: "false", Label: "False", Description: "The claim is not correct: the sources say something different, or the opposite."},
 }
 
-var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words", "translations", "languages"}
+var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words", "translations", "languages", "card_fonts"}
 
 // ConfigKeys returns the keys site.yaml may hold.
 func ConfigKeys() []string { return slices.Clone(configKeys) }
@@ -86,6 +88,9 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	transPos := map[string]Pos{}
 	if v := f.get("translations", false); v != nil {
 		cfg.Translations, transPos = readTranslations(f, v)
+	}
+	if v := f.get("card_fonts", false); v != nil {
+		cfg.CardFonts = readCardFonts(fsys, f, v)
 	}
 	f.unknown(configKeys)
 	if len(langs) > 0 {
@@ -246,4 +251,60 @@ func normalizeBaseURL(s, path string, p Pos, diags *diag.List) string {
 		u.Path += "/"
 	}
 	return u.String()
+}
+
+// maxFontSize is the largest font file a site may add to its share cards.
+const maxFontSize = 64 << 20
+
+// readCardFonts reads the card_fonts key: font files inside the site, for
+// the characters of share cards that the built-in fonts lack.
+func readCardFonts(fsys fs.FS, f *fields, v *yaml.Node) *card.Fonts {
+	var files [][]byte
+	for _, p := range f.strs("card_fonts") {
+		b, err := readSiteFile(fsys, p, maxFontSize)
+		if err == nil {
+			_, err = card.NewFonts(b)
+			if err != nil {
+				err = fmt.Errorf("%s is not a TrueType or OpenType font", p)
+			}
+		}
+		if err != nil {
+			f.errorf(f.at(v), "card_fonts: %v", err)
+			continue
+		}
+		files = append(files, b)
+	}
+	fonts, err := card.NewFonts(files...)
+	if err != nil || len(files) == 0 {
+		return nil
+	}
+	return fonts
+}
+
+// readSiteFile reads the file at p, a slash-separated path from the site's
+// folder, refusing a path that leaves the site, a symbolic link on the
+// way, a file that is not a regular file and one larger than max bytes.
+func readSiteFile(fsys fs.FS, p string, max int64) ([]byte, error) {
+	if !fs.ValidPath(p) || p == "." {
+		return nil, fmt.Errorf("%q is not a path inside the site (a relative path with / between folders, such as fonts/NotoSansSC.otf)", p)
+	}
+	parts := strings.Split(p, "/")
+	for i := range parts {
+		fi, err := fs.Lstat(fsys, strings.Join(parts[:i+1], "/"))
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %v", p, errors.Unwrap(err))
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("%s: %s", p, symlinkMessage)
+		}
+		if i == len(parts)-1 {
+			if !fi.Mode().IsRegular() {
+				return nil, fmt.Errorf("%s is not a regular file", p)
+			}
+			if fi.Size() > max {
+				return nil, fmt.Errorf("%s is larger than %d MB", p, max>>20)
+			}
+		}
+	}
+	return fs.ReadFile(fsys, p)
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"factcheck/generator/internal/card"
 	"factcheck/generator/internal/locale"
 	"sync"
 	"time"
@@ -93,6 +94,9 @@ type Config struct {
 	// unless site.yaml lists more. Locales speak each of them.
 	Languages []string
 	Locales   map[string]*locale.Locale
+	// CardFonts draw the share cards (card_fonts: the Go fonts, then the
+	// site's); nil for the Go fonts alone.
+	CardFonts *card.Fonts
 }
 
 // Organization publishes the site.
