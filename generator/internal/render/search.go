@@ -39,13 +39,13 @@ package render
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"factcheck/generator/internal/site"
 	"factcheck/generator/internal/words"
@@ -191,7 +191,7 @@ func (r *Renderer) searchIndex() []searchFile {
 		}
 		p := terms[t]
 		delete(terms, t) // its lists are garbage once written
-		writeJSONString(&chunk, t)
+		chunk.Write(jsonString(t))
 		chunk.WriteByte(',')
 		switch {
 		case p.strong.last < 0:
@@ -257,9 +257,7 @@ func (r *Renderer) searchIndex() []searchFile {
 		}
 		slices.Sort(ns)
 		ns = slices.Compact(ns)
-		var b bytes.Buffer
-		writeJSONString(&b, encodePostings(ns))
-		files = append(files, searchFile{"search/" + kind + "/" + id + ".json", b.Bytes()})
+		files = append(files, searchFile{"search/" + kind + "/" + id + ".json", jsonString(encodePostings(ns))})
 	}
 	for _, rt := range r.site.Config.Ratings {
 		facet("rating", rt.ID, r.site.ByRating[rt.ID])
@@ -279,28 +277,19 @@ func (r *Renderer) searchIndex() []searchFile {
 		h.Write([]byte(f.path))
 		h.Write(f.data)
 	}
-	var m bytes.Buffer
-	fmt.Fprintf(&m, `{"v":"%x","n":%d,"per":%d,"t":`, h.Sum64()&0xffffffffff, len(claims), per)
-	writeJSONStrings(&m, bounds)
-	m.WriteString(`,"r":[`)
-	for i, rt := range r.site.Config.Ratings {
-		if i > 0 {
-			m.WriteByte(',')
-		}
-		m.WriteByte('[')
-		writeJSONString(&m, rt.ID)
-		m.WriteByte(',')
-		writeJSONString(&m, rt.Label)
-		fmt.Fprintf(&m, ",%d]", rt.Value)
+	m := manifest{Version: fmt.Sprintf("%x", h.Sum64()&0xffffffffff), N: len(claims), Per: per, Terms: bounds,
+		Ratings: [][]any{}, URLs: manifestURLs{r.urls.Rel("claims/"), r.urls.Rel("ratings/"), r.urls.Rel("claimants/")}}
+	if m.Terms == nil {
+		m.Terms = []string{}
 	}
-	m.WriteString(`],"u":{"c":`)
-	writeJSONString(&m, r.urls.Rel("claims/"))
-	m.WriteString(`,"r":`)
-	writeJSONString(&m, r.urls.Rel("ratings/"))
-	m.WriteString(`,"p":`)
-	writeJSONString(&m, r.urls.Rel("claimants/"))
-	m.WriteString("}}")
-	return append([]searchFile{{"search/index.json", m.Bytes()}}, files...)
+	for _, rt := range r.site.Config.Ratings {
+		m.Ratings = append(m.Ratings, []any{rt.ID, rt.Label, rt.Value})
+	}
+	index, err := json.Marshal(m)
+	if err != nil {
+		panic(err) // strings and numbers only
+	}
+	return append([]searchFile{{"search/index.json", index}}, files...)
 }
 
 // indexTerms tokenizes every claim and gathers the postings of each term.
@@ -445,107 +434,43 @@ func decodePostings(s string) ([]int, error) {
 	return out, nil
 }
 
+// manifest is search/index.json.
+type manifest struct {
+	Version string       `json:"v"`
+	N       int          `json:"n"`
+	Per     int          `json:"per"`
+	Terms   []string     `json:"t"`
+	Ratings [][]any      `json:"r"`
+	URLs    manifestURLs `json:"u"`
+}
+
+type manifestURLs struct {
+	Claims    string `json:"c"`
+	Ratings   string `json:"r"`
+	Claimants string `json:"p"`
+}
+
 // claimRecord is a claim's entry in a metadata chunk.
 func claimRecord(c *site.Claim, rating int) []byte {
-	var b bytes.Buffer
-	b.WriteByte('[')
-	writeJSONString(&b, c.ID)
-	b.WriteByte(',')
-	writeJSONString(&b, c.Claim)
-	b.WriteString("," + itoa(rating) + ",")
-	writeJSONString(&b, c.Claimant.Name)
-	b.WriteByte(',')
-	writeJSONString(&b, c.Claimant.ID)
-	b.WriteByte(',')
-	ids := make([]string, len(c.Topics))
+	topics := make([]string, len(c.Topics))
 	for i, t := range c.Topics {
-		ids[i] = t.ID
+		topics[i] = t.ID
 	}
-	writeJSONStrings(&b, ids)
-	b.WriteByte(',')
-	writeJSONString(&b, isoDate(c.Published))
-	b.WriteByte(',')
-	writeJSONString(&b, isoDate(c.ClaimDate))
-	b.WriteByte(',')
-	writeJSONString(&b, c.Summary)
-	b.WriteByte(']')
-	return b.Bytes()
+	b, err := json.Marshal([]any{c.ID, c.Claim, rating, c.Claimant.Name, c.Claimant.ID, topics,
+		isoDate(c.Published), isoDate(c.ClaimDate), c.Summary})
+	if err != nil {
+		panic(err) // strings and numbers only
+	}
+	return b
 }
 
-// writeJSONString writes s as a JSON string exactly as encoding/json
-// does, "<", ">" and "&" escaped as \u003c …: index text is never markup,
-// even if a file is opened as HTML.
-func writeJSONString(b *bytes.Buffer, s string) {
-	const hex = "0123456789abcdef"
-	b.WriteByte('"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonSafe[c] {
-				i++
-				continue
-			}
-			b.WriteString(s[start:i])
-			switch c {
-			case '"', '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case '\b':
-				b.WriteString(`\b`)
-			case '\f':
-				b.WriteString(`\f`)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\r':
-				b.WriteString(`\r`)
-			case '\t':
-				b.WriteString(`\t`)
-			default:
-				b.WriteString(`\u00`)
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteString(s[start:i])
-			b.WriteString(`\ufffd`)
-		case r == '\u2028' || r == '\u2029':
-			b.WriteString(s[start:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
+// jsonString is s as a JSON string. encoding/json escapes "<", ">" and
+// "&" as \u003c …: index text is never markup, even if a file is opened as
+// HTML.
+func jsonString(s string) []byte {
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(err) // a string always encodes
 	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
-}
-
-// jsonSafe marks the ASCII characters writeJSONString copies as they are.
-var jsonSafe = func() (t [utf8.RuneSelf]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = true
-	}
-	t['"'], t['\\'], t['<'], t['>'], t['&'] = false, false, false, false, false
-	return t
-}()
-
-func writeJSONStrings(b *bytes.Buffer, ss []string) {
-	b.WriteByte('[')
-	for i, s := range ss {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		writeJSONString(b, s)
-	}
-	b.WriteByte(']')
+	return b
 }
