@@ -163,7 +163,7 @@ func (l *plist) appendTo(b []byte) []byte {
 // searchIndex builds every file of the index. The manifest comes first.
 func (r *Renderer) searchIndex() []searchFile {
 	claims := r.site.Claims
-	terms := indexTerms(claims, r.site.Words)
+	terms := indexTerms(claims)
 
 	var files []searchFile
 	// Term chunks.
@@ -296,17 +296,13 @@ func (r *Renderer) searchIndex() []searchFile {
 // Each core indexes one run of consecutive claims into its own map; the
 // maps are then merged in the order of their runs, which keeps every
 // term's postings in ascending order.
-func indexTerms(claims []*site.Claim, dict *words.Dict) map[string]*postings {
-	var all []string // the words of claims' analyses, by id
-	if dict != nil {
-		all = dict.Words()
-	}
+func indexTerms(claims []*site.Claim) map[string]*postings {
 	parts := make([]map[string]*postings, min(runtime.GOMAXPROCS(0), max(1, len(claims))))
 	var wg sync.WaitGroup
 	for k := range parts {
 		lo, hi := k*len(claims)/len(parts), (k+1)*len(claims)/len(parts)
 		wg.Go(func() {
-			ix := &termIndex{terms: map[string]*postings{}, byID: make([]*postings, len(all)), words: all}
+			ix := &termIndex{terms: map[string]*postings{}}
 			for i := lo; i < hi; i++ {
 				ix.add(i, claims[i])
 			}
@@ -332,10 +328,6 @@ func indexTerms(claims []*site.Claim, dict *words.Dict) map[string]*postings {
 // termIndex gathers the postings of terms, from claims in ascending order.
 type termIndex struct {
 	terms map[string]*postings
-	// byID is the postings of each word of the site's words.Dict, once
-	// looked up in terms; words is the word of each id.
-	byID  []*postings
-	words []string
 	buf   []byte // scratch space for words.Scan
 }
 
@@ -343,10 +335,7 @@ type termIndex struct {
 // as strong those in its claim text, claimant, topics or summary.
 func (ix *termIndex) add(i int, c *site.Claim) {
 	strong := func(w []byte) {
-		p := ix.terms[string(w)] // no copy of w to look it up
-		if p == nil {
-			p = ix.term(string(w))
-		}
+		p := ix.term(w)
 		p.all.add(i)
 		p.strong.add(i)
 	}
@@ -356,22 +345,15 @@ func (ix *termIndex) add(i int, c *site.Claim) {
 		ix.buf = words.Scan(t.Name, ix.buf, strong)
 	}
 	ix.buf = words.Scan(c.Summary, ix.buf, strong)
-	c.Words.Each(func(id uint32) {
-		p := ix.byID[id]
-		if p == nil {
-			p = ix.term(ix.words[id])
-			ix.byID[id] = p
-		}
-		p.all.add(i)
-	})
+	ix.buf = words.Scan(c.Text, ix.buf, func(w []byte) { ix.term(w).all.add(i) })
 }
 
 // term returns the postings of t, new ones if it has none yet.
-func (ix *termIndex) term(t string) *postings {
-	p := ix.terms[t]
+func (ix *termIndex) term(t []byte) *postings {
+	p := ix.terms[string(t)] // no copy of t to look it up
 	if p == nil {
 		p = &postings{newPlist(), newPlist()}
-		ix.terms[t] = p
+		ix.terms[string(t)] = p
 	}
 	return p
 }
