@@ -1,11 +1,4 @@
-// Package words splits text into the words that the search index holds.
-//
-// Words are the runs of letters and digits of the text after NFKD
-// normalization with combining marks removed (diacritics folded: "é" is
-// "e"), lowercased, with final sigma as sigma; each Han, Hiragana or
-// Katakana character is a word of its own (those scripts do not separate
-// words with spaces). static/assets/search.js splits queries the same way.
-package words
+package search
 
 import (
 	"unicode"

@@ -1,40 +1,4 @@
-package render
-
-// The search index: what /search/ (static/assets/search.js) reads to search
-// the claims in the browser, split so that one search loads only a small
-// part of it, whatever the size of the site.
-//
-// Every file is compact JSON under search/:
-//
-//	index.json        the manifest, read first:
-//	                  {"v": version, "n": number of claims, "per": claims per
-//	                   metadata chunk, "t": [first term of term chunk 1, 2, …],
-//	                   "r": [[rating id, label, value], …] (the scale),
-//	                   "u": {"c": claims URL, "r": ratings URL, "p": claimants URL}}
-//	t/N.json          term chunk N: ["term", postings, "term", postings, …]
-//	                  sorted; chunk 0 holds the terms before t[0], chunk N
-//	                  those from t[N-1] up to t[N]. A word loads the one chunk
-//	                  its term falls in; a prefix, the chunks its range spans.
-//	m/N.json          metadata of claims N*per … N*per+per-1:
-//	                  [[id, claim, rating index, claimant name, claimant id,
-//	                    [topic ids], published, claim date, summary], …]
-//	rating/ID.json,   the postings of one filter value
-//	topic/ID.json,
-//	claimant/ID.json
-//
-// Claims are numbered from 0 in the site's order, newest first, so sorting
-// numbers sorts by date. A term's postings are a string when the term is
-// only in analyses, ["all"] when it is in the claim, claimant, topics or
-// summary of every claim that has it, or ["all", "strong"] where strong is
-// the claims that have it there; the browser ranks claims by how many of the
-// query's words are strong hits, then newest first. A postings string is
-// either the claim numbers in ascending order as base64url VLQ (the first
-// number, then each gap minus one; five bits per character, 32 = more
-// follows) or "~" and a base64url bitmap (bit k of byte k/8 set for claim k,
-// least significant first), whichever is shorter.
-//
-// Terms are words as package words splits them; search.js splits queries
-// the same way.
+package search
 
 import (
 	"bytes"
@@ -44,11 +8,12 @@ import (
 	"hash/fnv"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"factcheck/generator/internal/site"
-	"factcheck/generator/internal/words"
 )
 
 const (
@@ -61,21 +26,16 @@ const (
 	maxPerMetaChunk = 50
 )
 
-// searchJobs writes the search index under search/.
-func (r *Renderer) searchJobs() []Job {
-	return []Job{{Path: "search/", Expand: func() []Job {
-		files := r.searchIndex()
-		jobs := make([]Job, 0, len(files))
-		for _, f := range files {
-			jobs = append(jobs, Job{Path: f.path, Render: func() ([]byte, error) { return f.data, nil }})
-		}
-		return jobs
-	}}}
+// File is one file of the index.
+type File struct {
+	Path string // below the output folder: "search/index.json", …
+	Data []byte
 }
 
-type searchFile struct {
-	path string
-	data []byte
+// Links are the URLs of the listings that the browser links results to,
+// relative to the search page.
+type Links struct {
+	Claims, Ratings, Claimants string
 }
 
 // postings are the claims that have a term: all of them, and those that
@@ -160,12 +120,12 @@ func (l *plist) appendTo(b []byte) []byte {
 	return base64.RawURLEncoding.AppendEncode(b, bits)
 }
 
-// searchIndex builds every file of the index. The manifest comes first.
-func (r *Renderer) searchIndex() []searchFile {
-	claims := r.site.Claims
+// Index builds every file of the index of s. The manifest comes first.
+func Index(s *site.Site, links Links) []File {
+	claims := s.Claims
 	terms := indexTerms(claims)
 
-	var files []searchFile
+	var files []File
 	// Term chunks.
 	keys := make([]string, 0, len(terms))
 	for t := range terms {
@@ -176,7 +136,7 @@ func (r *Renderer) searchIndex() []searchFile {
 	var chunk bytes.Buffer
 	closeChunk := func() {
 		chunk.WriteByte(']')
-		files = append(files, searchFile{"search/t/" + itoa(len(files)) + ".json", bytes.Clone(chunk.Bytes())})
+		files = append(files, File{"search/t/" + strconv.Itoa(len(files)) + ".json", bytes.Clone(chunk.Bytes())})
 		chunk.Reset()
 	}
 	for _, t := range keys {
@@ -219,7 +179,7 @@ func (r *Renderer) searchIndex() []searchFile {
 	records := make([][]byte, len(claims))
 	size := 0
 	rating := map[string]int{}
-	for i, rt := range r.site.Config.Ratings {
+	for i, rt := range s.Config.Ratings {
 		rating[rt.ID] = i
 	}
 	for i, c := range claims {
@@ -240,7 +200,7 @@ func (r *Renderer) searchIndex() []searchFile {
 			b.Write(records[i])
 		}
 		b.WriteByte(']')
-		files = append(files, searchFile{"search/m/" + itoa(n) + ".json", b.Bytes()})
+		files = append(files, File{"search/m/" + strconv.Itoa(n) + ".json", b.Bytes()})
 	}
 
 	// Filters.
@@ -257,15 +217,15 @@ func (r *Renderer) searchIndex() []searchFile {
 		}
 		slices.Sort(ns)
 		ns = slices.Compact(ns)
-		files = append(files, searchFile{"search/" + kind + "/" + id + ".json", jsonString(encodePostings(ns))})
+		files = append(files, File{"search/" + kind + "/" + id + ".json", jsonString(encodePostings(ns))})
 	}
-	for _, rt := range r.site.Config.Ratings {
-		facet("rating", rt.ID, r.site.ByRating[rt.ID])
+	for _, rt := range s.Config.Ratings {
+		facet("rating", rt.ID, s.ByRating[rt.ID])
 	}
-	for _, g := range r.site.Topics {
+	for _, g := range s.Topics {
 		facet("topic", g.ID, g.Claims)
 	}
-	for _, g := range r.site.Claimants {
+	for _, g := range s.Claimants {
 		facet("claimant", g.ID, g.Claims)
 	}
 
@@ -274,22 +234,22 @@ func (r *Renderer) searchIndex() []searchFile {
 	// from stale cached chunks.
 	h := fnv.New64a()
 	for _, f := range files {
-		h.Write([]byte(f.path))
-		h.Write(f.data)
+		h.Write([]byte(f.Path))
+		h.Write(f.Data)
 	}
 	m := manifest{Version: fmt.Sprintf("%x", h.Sum64()&0xffffffffff), N: len(claims), Per: per, Terms: bounds,
-		Ratings: [][]any{}, URLs: manifestURLs{r.urls.Rel("claims/"), r.urls.Rel("ratings/"), r.urls.Rel("claimants/")}}
+		Ratings: [][]any{}, URLs: manifestURLs{links.Claims, links.Ratings, links.Claimants}}
 	if m.Terms == nil {
 		m.Terms = []string{}
 	}
-	for _, rt := range r.site.Config.Ratings {
+	for _, rt := range s.Config.Ratings {
 		m.Ratings = append(m.Ratings, []any{rt.ID, rt.Label, rt.Value})
 	}
 	index, err := json.Marshal(m)
 	if err != nil {
 		panic(err) // strings and numbers only
 	}
-	return append([]searchFile{{"search/index.json", index}}, files...)
+	return append([]File{{"search/index.json", index}}, files...)
 }
 
 // indexTerms tokenizes every claim and gathers the postings of each term.
@@ -328,7 +288,7 @@ func indexTerms(claims []*site.Claim) map[string]*postings {
 // termIndex gathers the postings of terms, from claims in ascending order.
 type termIndex struct {
 	terms map[string]*postings
-	buf   []byte // scratch space for words.Scan
+	buf   []byte // scratch space for Scan
 }
 
 // add adds claim number i to the postings of its words: all of them, and
@@ -339,13 +299,13 @@ func (ix *termIndex) add(i int, c *site.Claim) {
 		p.all.add(i)
 		p.strong.add(i)
 	}
-	ix.buf = words.Scan(c.Claim, ix.buf, strong)
-	ix.buf = words.Scan(c.Claimant.Name, ix.buf, strong)
+	ix.buf = Scan(c.Claim, ix.buf, strong)
+	ix.buf = Scan(c.Claimant.Name, ix.buf, strong)
 	for _, t := range c.Topics {
-		ix.buf = words.Scan(t.Name, ix.buf, strong)
+		ix.buf = Scan(t.Name, ix.buf, strong)
 	}
-	ix.buf = words.Scan(c.Summary, ix.buf, strong)
-	ix.buf = words.Scan(c.Text, ix.buf, func(w []byte) { ix.term(w).all.add(i) })
+	ix.buf = Scan(c.Summary, ix.buf, strong)
+	ix.buf = Scan(c.Text, ix.buf, func(w []byte) { ix.term(w).all.add(i) })
 }
 
 // term returns the postings of t, new ones if it has none yet.
@@ -455,4 +415,12 @@ func jsonString(s string) []byte {
 		panic(err) // a string always encodes
 	}
 	return b
+}
+
+// isoDate is t as 2006-01-02, "" for the zero time.
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }

@@ -1,4 +1,4 @@
-package words
+package search
 
 import (
 	"math/rand/v2"

@@ -1,4 +1,4 @@
-package render
+package search_test
 
 import (
 	"bytes"
@@ -18,6 +18,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"factcheck/generator/internal/render"
+	"factcheck/generator/internal/search"
 	"factcheck/generator/internal/site"
 	"factcheck/generator/internal/synth"
 )
@@ -34,9 +36,8 @@ func TestSearchBytes10000(t *testing.T) {
 		t.Skip("builds a 10,000-claim site")
 	}
 	s, files := synthSite(t)
-	r := New(s, nil)
 	start := time.Now()
-	r.searchIndex()
+	search.Index(s, links)
 	t.Logf("index of %d claims built in %v", len(s.Claims), time.Since(start).Round(time.Millisecond))
 	total, gz := 0, 0
 	counts := map[string]int{}
@@ -157,7 +158,7 @@ func TestSearchBytes10000InBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 10,000-claim site")
 	}
-	ctx := HeadlessBrowser(t)
+	ctx := headlessBrowser(t)
 	s, files := synthSite(t)
 	srv := serveSearch(t, s, files)
 	topic := s.Claims[0].Topics[0].ID
@@ -279,7 +280,7 @@ func synthSite(t *testing.T) (*site.Site, searchFiles) {
 // assets, at the root of a test server whose URL it returns.
 func serveSearch(t *testing.T, s *site.Site, files searchFiles) string {
 	t.Helper()
-	tmpl, err := LoadTemplates(os.DirFS("../../../templates"), nil)
+	tmpl, err := render.LoadTemplates(os.DirFS("../../../templates"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +288,7 @@ func serveSearch(t *testing.T, s *site.Site, files searchFiles) string {
 	for p, b := range files {
 		out[p] = b
 	}
-	for _, j := range New(s, tmpl).Jobs() {
+	for _, j := range render.New(s, tmpl).Jobs() {
 		if j.Path == "search/index.html" {
 			if out[j.Path], err = j.Render(); err != nil {
 				t.Fatal(err)
