@@ -134,9 +134,6 @@ func Run(ctx context.Context, opts Options) error {
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
-	// A save's rebuild takes some 30 ms on 10,000 claims, twice that when
-	// the garbage collector runs beside it: collect less often.
-	defer pipeline.SetServeGC()()
 	ln, err := listen(opts.Bind, opts.Port)
 	if err != nil {
 		return err
