@@ -18,6 +18,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"factcheck/generator/internal/race"
 	"factcheck/generator/internal/render"
 	"factcheck/generator/internal/search"
 	"factcheck/generator/internal/site"
@@ -28,8 +29,9 @@ import (
 // asks for well under 300 kB; the index aims at half of that.
 const budgetBytes = 150_000
 
-// TestSearchBytes10000 builds the index of a generated 10,000-claim site and
-// measures what one search loads: the manifest, the term chunks of its
+// TestSearchBytes10000 builds the index of a generated 10,000-claim site
+// (synthClaims: fewer under the race detector) and measures what one
+// search loads: the manifest, the term chunks of its
 // words, the filters it uses and the metadata of the first 20 results.
 func TestSearchBytes10000(t *testing.T) {
 	if testing.Short() {
@@ -260,12 +262,21 @@ var synthOnce struct {
 	files searchFiles
 }
 
-// synthSite loads the generated 10,000-claim site and builds its index,
-// once for all the tests that use it.
+// synthClaims is the size of the generated site: 10,000 claims, 2,000
+// under the race detector, which makes loading them ten times slower.
+var synthClaims = func() int {
+	if race.Enabled {
+		return 2000
+	}
+	return 10000
+}()
+
+// synthSite loads the generated site of synthClaims claims and builds its
+// index, once for all the tests that use it.
 func synthSite(t *testing.T) (*site.Site, searchFiles) {
 	synthOnce.Do(func() {
 		fsys := fstest.MapFS{}
-		for name, b := range synth.Files(10000, 1) {
+		for name, b := range synth.Files(synthClaims, 1) {
 			fsys[name] = &fstest.MapFile{Data: b}
 		}
 		synthOnce.s, synthOnce.files = buildSearch(t, fsys)
