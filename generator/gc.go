@@ -23,7 +23,7 @@ var paced atomic.Pointer[func()]
 //
 // A build makes a lot of short-lived garbage around data it keeps to the
 // end. Go's default (GOGC=100) collects when the heap has grown by as much
-// as is live, and spends a sixth of a build collecting. After each
+// as is live, which for a build is often. After each
 // collection setGC sets the next pace from what that collection found
 // live (see pace): the heap may grow by four times what is live while
 // that stays under heapCeiling, then just up to the ceiling, with a soft
