@@ -266,8 +266,7 @@ func indexTerms(claims []*site.Claim) map[string]*postings {
 			for i := lo; i < hi; i++ {
 				ix.add(i, claims[i])
 			}
-			terms := ix.terms
-			parts[k] = terms
+			parts[k] = ix.terms
 		})
 	}
 	wg.Wait()
