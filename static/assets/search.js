@@ -1,5 +1,5 @@
 // Client-side search over the index the generator writes under search/
-// (its layout is described in generator/internal/render/search.go). A search loads
+// (its layout is described in generator/internal/search/doc.go). A search loads
 // the manifest, the term chunks of its words, the filters it uses and the
 // metadata of the results it shows, nothing else. No dependencies.
 (() => {

@@ -29,8 +29,8 @@
 //
 // A cross-link is [[ID]] or [[ID|label]]: a link to a claim, source or page.
 //
-// Links whose scheme is not http, https or mailto are rendered as plain text
-// and reported, and raw HTML is shown as text unless a site allows it.
+// Links whose scheme is not http, https or mailto (package urlscheme) are
+// rendered as plain text and reported, and raw HTML is shown as text unless a site allows it.
 package markdown
 
 import (

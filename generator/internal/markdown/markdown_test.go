@@ -287,32 +287,6 @@ func describe(doc *Doc) string {
 	return b.String()
 }
 
-func TestAllowedURL(t *testing.T) {
-	for _, tc := range []struct {
-		url  string
-		want bool
-	}{
-		{"https://example.org", true},
-		{"HTTP://example.org", true},
-		{"mailto:a@example.org", true},
-		{"/relative/path", true},
-		{"../up", true},
-		{"#anchor", true},
-		{"javascript:alert(1)", false},
-		{"JavaScript:alert(1)", false},
-		{"java\tscript:alert(1)", false},
-		{" javascript:alert(1)", false},
-		{"data:text/html,x", false},
-		{"vbscript:x", false},
-		{"file:///etc/passwd", false},
-		{"ftp://example.org", false},
-	} {
-		if got := allowedURL(tc.url); got != tc.want {
-			t.Errorf("allowedURL(%q) = %v, want %v", tc.url, got, tc.want)
-		}
-	}
-}
-
 // fuzzSeeds put citations and cross-links where the parser and DropTree
 // must handle them: captions, footnotes, link labels, image text, tables,
 // headings, nested quotes, raw HTML, lists.

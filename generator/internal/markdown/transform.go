@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"factcheck/generator/internal/quote"
+	"factcheck/generator/internal/urlscheme"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -34,7 +35,7 @@ func (t transformer) Transform(root *ast.Document, reader text.Reader, pc parser
 				quotes = append(quotes, n)
 			}
 		case ast.KindLink, ast.KindImage, ast.KindAutoLink:
-			if !allowedURL(destination(n, doc.Source)) {
+			if !urlscheme.Allowed(destination(n, doc.Source)) {
 				unlinks = append(unlinks, n)
 			}
 		}
@@ -77,27 +78,6 @@ func destination(n ast.Node, src []byte) string {
 
 func resolve(dest []byte) string {
 	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest))))
-}
-
-// allowedURL reports whether u may be linked: relative, or http(s) or
-// mailto. Browsers ignore tabs and line breaks inside a scheme, so they
-// are dropped before looking at it.
-func allowedURL(u string) bool {
-	u = strings.Map(func(r rune) rune {
-		if r <= ' ' {
-			return -1
-		}
-		return r
-	}, u)
-	colon := strings.IndexByte(u, ':')
-	if colon < 0 || strings.ContainsAny(u[:colon], "/?#") {
-		return true // no scheme: a relative URL
-	}
-	switch strings.ToLower(u[:colon]) {
-	case "http", "https", "mailto":
-		return true
-	}
-	return false
 }
 
 // unlink replaces a link by its text.

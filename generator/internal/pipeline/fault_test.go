@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -544,7 +545,16 @@ func TestKilledBuild(t *testing.T) {
 	want := snapshot(t, out)
 	t.Logf("a full build takes %v, %d files", full, len(want))
 
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	seed := uint64(time.Now().UnixNano())
+	if v := os.Getenv("FC_TEST_SEED"); v != "" {
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			t.Fatalf("FC_TEST_SEED=%q: %v", v, err)
+		}
+		seed = n
+	}
+	t.Logf("kill times from seed %d (FC_TEST_SEED=%d picks them again)", seed, seed)
+	rng := rand.New(rand.NewPCG(seed, 1))
 	for i := range 5 {
 		// Kill somewhere within the build, up to its end, where the swap
 		// happens.

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"factcheck/generator/internal/urlscheme"
+
 	"golang.org/x/net/html"
 )
 
@@ -15,7 +17,8 @@ import (
 // one of its files, and every #fragment to an id on that page. files maps
 // output paths to contents; baseURL is the site's base URL. Links that
 // leave the base path are broken too: on a site published under a
-// sub-path they would lead out of it. It returns one line per problem.
+// sub-path they would lead out of it, and so are links with a scheme that
+// package urlscheme does not allow. It returns one line per problem.
 func BrokenLinks(files map[string][]byte, baseURL string) []string {
 	base, _ := url.Parse(baseURL)
 	ids := map[string]map[string]bool{}
@@ -39,15 +42,15 @@ func BrokenLinks(files map[string][]byte, baseURL string) []string {
 }
 
 func checkLink(files map[string][]byte, ids map[string]map[string]bool, base, page *url.URL, href string) string {
+	if !urlscheme.Allowed(href) {
+		return "link with scheme " + urlscheme.Of(href)
+	}
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil {
 		return "not a URL"
 	}
-	switch {
-	case u.Scheme == "mailto":
+	if u.Scheme == "mailto" {
 		return ""
-	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
-		return "link with scheme " + u.Scheme
 	}
 	target := page.ResolveReference(u)
 	if base.Host != "" && target.Host != base.Host {

@@ -76,14 +76,6 @@ func mustTopic(b *testing.B) string {
 	return topicPath(r.site.Topics[0].ID)
 }
 
-func BenchmarkSearchIndex(b *testing.B) {
-	r, _ := benchRenderer(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		r.searchIndex()
-	}
-}
-
 func BenchmarkNotFoundPage(b *testing.B) { benchJob(b, "404.html") }
 
 func BenchmarkClaimsJSON(b *testing.B) { benchJob(b, "claims.json") }

@@ -2,9 +2,9 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"html/template"
-	"strconv"
 	"strings"
 	"time"
 
@@ -119,176 +119,34 @@ func claimReviewed(c *site.Claim) string {
 	return c.Claim
 }
 
-// claimReviewJS is the JSON-LD of a claim page. Strings are escaped as
-// encoding/json does, < > and & included, so no text can close the
-// <script> element it sits in.
+// claimReviewJS is the JSON-LD of a claim page. encoding/json escapes
+// < > and & in strings, so no text can close the <script> element it sits
+// in.
 func (r *Renderer) claimReviewJS(c *site.Claim) (template.JS, error) {
-	var b bytes.Buffer
-	cr := r.claimReview(c)
-	size := 640 + len(cr.URL) + len(cr.ClaimReviewed) + len(cr.Headline) + len(cr.Author.Name) + len(cr.Author.URL) +
-		len(cr.Author.Logo) + len(cr.ItemReviewed.Author.Name) + len(cr.ItemReviewed.Author.SameAs)
-	for _, a := range cr.ItemReviewed.Appearance {
-		size += 64 + len(a.URL)
-	}
-	b.Grow(size * 9 / 8) // a little for escapes
-	cr.writeJSON(&jsonWriter{b: &b})
-	return template.JS(b.String()), nil
+	b, err := json.Marshal(r.claimReview(c))
+	return template.JS(b), err
 }
 
-// writeJSON writes cr as encoding/json does (TestClaimReviewJSON): the
-// same keys in the same order, the same escapes and, with w's indent, the
-// same layout. It is several times faster than reflection.
-func (cr *claimReview) writeJSON(w *jsonWriter) {
-	w.open('{')
-	w.str("@context", cr.Context)
-	w.str("@type", cr.Type)
-	w.strOmit("url", cr.URL)
-	w.str("claimReviewed", cr.ClaimReviewed)
-	w.key("reviewRating")
-	w.open('{')
-	w.str("@type", cr.ReviewRating.Type)
-	w.int("ratingValue", cr.ReviewRating.RatingValue)
-	w.int("bestRating", cr.ReviewRating.BestRating)
-	w.int("worstRating", cr.ReviewRating.WorstRating)
-	w.str("alternateName", cr.ReviewRating.AlternateName)
-	w.close('}')
-	w.key("author")
-	cr.Author.writeJSON(w)
-	w.str("datePublished", cr.DatePublished)
-	w.strOmit("dateModified", cr.DateModified)
-	w.key("itemReviewed")
-	w.open('{')
-	w.str("@type", cr.ItemReviewed.Type)
-	w.key("author")
-	cr.ItemReviewed.Author.writeJSON(w)
-	w.strOmit("datePublished", cr.ItemReviewed.DatePublished)
-	if len(cr.ItemReviewed.Appearance) > 0 {
-		w.key("appearance")
-		w.open('[')
-		for _, a := range cr.ItemReviewed.Appearance {
-			w.elem()
-			a.writeJSON(w)
-		}
-		w.close(']')
-	}
-	if a := cr.ItemReviewed.FirstAppearance; a != nil {
-		w.key("firstAppearance")
-		a.writeJSON(w)
-	}
-	w.close('}')
-	w.strOmit("headline", cr.Headline)
-	w.close('}')
-}
-
-func (t *ldThing) writeJSON(w *jsonWriter) {
-	w.open('{')
-	w.str("@type", t.Type)
-	w.str("name", t.Name)
-	w.strOmit("url", t.URL)
-	w.strOmit("sameAs", t.SameAs)
-	w.strOmit("logo", t.Logo)
-	w.close('}')
-}
-
-func (a *ldWork) writeJSON(w *jsonWriter) {
-	w.open('{')
-	w.str("@type", a.Type)
-	w.str("url", a.URL)
-	w.close('}')
-}
-
-// jsonWriter writes JSON objects and arrays, compact or, with indent set,
-// laid out as json.MarshalIndent(v, prefix, indent) does.
-type jsonWriter struct {
-	b              *bytes.Buffer
-	prefix, indent string
-	depth          int
-	first          bool   // nothing is in the innermost object or array yet
-	lines          string // "\n", prefix and some indents, once needed
-}
-
-func (w *jsonWriter) newline() {
-	if w.indent == "" {
-		return
-	}
-	n := 1 + len(w.prefix) + w.depth*len(w.indent)
-	if n > len(w.lines) {
-		w.lines = "\n" + w.prefix + strings.Repeat(w.indent, w.depth+4)
-	}
-	w.b.WriteString(w.lines[:n])
-}
-
-func (w *jsonWriter) open(c byte) {
-	w.b.WriteByte(c)
-	w.depth++
-	w.first = true
-}
-
-func (w *jsonWriter) close(c byte) {
-	w.depth--
-	if !w.first { // an empty object or array stays {} or []
-		w.newline()
-	}
-	w.b.WriteByte(c)
-	w.first = false
-}
-
-// elem starts an element of an array.
-func (w *jsonWriter) elem() {
-	if !w.first {
-		w.b.WriteByte(',')
-	}
-	w.first = false
-	w.newline()
-}
-
-// key starts the member key of an object. Keys are the constants of
-// writeJSON methods, which need no escapes.
-func (w *jsonWriter) key(k string) {
-	w.elem()
-	w.b.WriteByte('"')
-	w.b.WriteString(k)
-	if w.indent != "" {
-		w.b.WriteString(`": `)
-	} else {
-		w.b.WriteString(`":`)
-	}
-}
-
-func (w *jsonWriter) str(k, v string) {
-	w.key(k)
-	writeJSONString(w.b, v)
-}
-
-// strOmit writes a member that has omitempty: none for "".
-func (w *jsonWriter) strOmit(k, v string) {
-	if v != "" {
-		w.str(k, v)
-	}
-}
-
-func (w *jsonWriter) int(k string, v int) {
-	w.key(k)
-	w.b.WriteString(strconv.Itoa(v))
-}
-
-// claimsJSON writes every ClaimReview as one JSON array, as
-// json.MarshalIndent would, one claim at a time: on a large site the whole
-// array at once takes several times the file's size in memory.
+// claimsJSON writes every ClaimReview as one JSON array, laid out as
+// json.MarshalIndent lays out the array, one claim at a time: on a large
+// site the whole array at once takes several times the file's size in
+// memory.
 func (r *Renderer) claimsJSON() ([]byte, error) {
 	if len(r.site.Claims) == 0 {
 		return []byte("[]\n"), nil
 	}
 	var b bytes.Buffer
 	b.WriteString("[\n")
-	w := &jsonWriter{b: &b, prefix: " ", indent: " "}
 	for i, c := range r.site.Claims {
 		if i > 0 {
 			b.WriteString(",\n")
 		}
 		b.WriteByte(' ')
-		cr := r.claimReview(c)
-		cr.writeJSON(w)
+		cr, err := json.MarshalIndent(r.claimReview(c), " ", " ")
+		if err != nil {
+			return nil, err
+		}
+		b.Write(cr)
 		if i == 0 {
 			b.Grow(b.Len() * len(r.site.Claims) * 11 / 10)
 		}

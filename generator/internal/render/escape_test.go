@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
 	"html/template"
 	"net/url"
 	"strings"
@@ -54,77 +52,6 @@ func FuzzEscapeLikeHTMLTemplate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkEscape)
-}
-
-// jsonInputs exercise every rule of encoding/json's string encoding.
-var jsonInputs = append([]string{"\b\f\n\r\t\x01\x1f\x7f", `back\slash "quoted"`, "\u2028\u2029", "a\xc0b", "\xed\xa0\x80"}, escapeInputs...)
-
-func checkJSONString(t *testing.T, s string) {
-	want, err := json.Marshal(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	writeJSONString(&b, s)
-	if b.String() != string(want) {
-		t.Errorf("%q: got %s, want %s", s, b.String(), want)
-	}
-}
-
-func TestJSONStringLikeEncodingJSON(t *testing.T) {
-	for _, s := range jsonInputs {
-		checkJSONString(t, s)
-	}
-}
-
-func FuzzJSONStringLikeEncodingJSON(f *testing.F) {
-	for _, s := range jsonInputs {
-		f.Add(s)
-	}
-	f.Fuzz(checkJSONString)
-}
-
-// TestClaimReviewJSON checks that claimReview.writeJSON writes what
-// encoding/json writes, compact and indented, with every optional member
-// present or left out and every kind of string.
-func TestClaimReviewJSON(t *testing.T) {
-	for i, s := range append([]string{"", "plain"}, jsonInputs...) {
-		opt := ""
-		if i%2 == 1 {
-			opt = s + "?" // present even where s is empty
-		}
-		cr := claimReview{
-			Context: "https://schema.org", Type: "ClaimReview", URL: opt, ClaimReviewed: s,
-			ReviewRating:  ldRating{Type: "Rating", RatingValue: i - 3, BestRating: 5, WorstRating: 1, AlternateName: s},
-			Author:        ldThing{Type: "Organization", Name: s, URL: opt, SameAs: s, Logo: opt},
-			DatePublished: "2020-01-0" + string(rune('1'+i%9)), DateModified: opt,
-			ItemReviewed: ldClaim{Type: "Claim", Author: ldThing{Type: "Person", Name: s, SameAs: opt}, DatePublished: opt},
-			Headline:     s,
-		}
-		for k := range i % 3 {
-			cr.ItemReviewed.Appearance = append(cr.ItemReviewed.Appearance, ldWork{"CreativeWork", s + string(rune('a'+k))})
-		}
-		if len(cr.ItemReviewed.Appearance) > 0 {
-			cr.ItemReviewed.FirstAppearance = &cr.ItemReviewed.Appearance[0]
-		}
-		for _, indent := range []string{"", " ", "\t"} {
-			var want []byte
-			var err error
-			if indent == "" {
-				want, err = json.Marshal(cr)
-			} else {
-				want, err = json.MarshalIndent(cr, " ", indent)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			var b bytes.Buffer
-			cr.writeJSON(&jsonWriter{b: &b, prefix: " ", indent: indent})
-			if b.String() != string(want) {
-				t.Errorf("%q, indent %q:\n got %s\nwant %s", s, indent, b.String(), want)
-			}
-		}
-	}
 }
 
 // TestEscapePath checks escapePath's shortcut against net/url.

@@ -91,8 +91,11 @@ func (r *Renderer) block(b *bytes.Buffer, name string, t *template.Template, blo
 		return nil // base.html's own are empty
 	case from == "claim.html" && block == "head" && p.Claim != nil:
 		b.WriteString("\n<script type=\"application/ld+json\">")
-		cr := r.claimReview(p.Claim.Claim)
-		cr.writeJSON(&jsonWriter{b: b})
+		js, err := r.claimReviewJS(p.Claim.Claim)
+		if err != nil {
+			return err
+		}
+		b.WriteString(string(js))
 		b.WriteString("</script>\n<script src=\"")
 		markup{b}.url(r.urls.Rel("assets/share.js"))
 		b.WriteString("\" defer></script>\n")

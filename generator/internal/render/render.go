@@ -19,6 +19,7 @@ import (
 
 	"factcheck/generator/internal/card"
 	"factcheck/generator/internal/markdown"
+	"factcheck/generator/internal/search"
 	"factcheck/generator/internal/site"
 )
 
@@ -264,7 +265,13 @@ func (r *Renderer) Jobs() []Job {
 	// the feed, the sitemaps, then the pages that list it all) take
 	// longest: listed first, they run beside the many small pages instead
 	// of after them.
-	long := r.searchJobs()
+	long := []Job{{Path: "search/", Expand: func() []Job {
+		var out []Job
+		for _, f := range search.Index(r.site, search.Links{Claims: r.urls.Rel("claims/"), Ratings: r.urls.Rel("ratings/"), Claimants: r.urls.Rel("claimants/")}) {
+			out = append(out, Job{Path: f.Path, Render: func() ([]byte, error) { return f.Data, nil }})
+		}
+		return out
+	}}}
 	long = append(long, r.dataJobs()...)
 	long = append(long, Job{Path: "sitemap", Expand: func() []Job {
 		var out []Job

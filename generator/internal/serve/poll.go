@@ -19,9 +19,11 @@ type stamp struct {
 // file systems that send no events, such as Docker volumes and WSL.
 func poll(ctx context.Context, src string, every time.Duration) <-chan []string {
 	out := make(chan []string)
+	// The first scan is made before poll returns: a change made after
+	// that is reported.
+	prev := scan(src)
 	go func() {
 		defer close(out)
-		prev := scan(src)
 		tick := time.NewTicker(every)
 		defer tick.Stop()
 		var ready []string

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"factcheck/generator/internal/diag"
+	"factcheck/generator/internal/race"
 )
 
 // This file feeds the loader input an editor did not mean to write, or
@@ -165,7 +166,11 @@ func TestBadInput(t *testing.T) {
 
 // TestHugeFrontMatterScalar loads a claim whose text is 16 MB on one line.
 func TestHugeFrontMatterScalar(t *testing.T) {
-	big := strings.Repeat("word ", 16<<20/5)
+	size := 16 << 20
+	if race.Enabled {
+		size = 2 << 20
+	}
+	big := strings.Repeat("word ", size/5)
 	s, d := loadWithin(t, 10*time.Second, "content/claims/a.md", strings.Replace(strings.Replace(claimFM, "%s", "accurate", 1), "claim: C", "claim: "+big, 1))
 	if len(d) != 0 {
 		t.Fatal(diagLines(d))
@@ -175,7 +180,8 @@ func TestHugeFrontMatterScalar(t *testing.T) {
 	}
 }
 
-// TestHugeSource loads a 50 MB source and checks a quote from its end.
+// TestHugeSource loads a 50 MB source (5 MB under the race detector) and
+// checks a quote from its end.
 func TestHugeSource(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads 50 MB")
@@ -183,7 +189,11 @@ func TestHugeSource(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("---\ntitle: Big\npublisher: P\n---\n")
 	para := "The committee found no indications that any foreign actor attempted to interfere in the elections. "
-	for i := 1; b.Len() < 50<<20; i++ {
+	size := 50 << 20
+	if race.Enabled {
+		size = 5 << 20
+	}
+	for i := 1; b.Len() < size; i++ {
 		b.WriteString(para)
 		if i%10 == 0 {
 			b.WriteString("\n\n")
@@ -292,12 +302,16 @@ func TestManyUnknownRefs(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(strings.Replace(claimFM, "%s", "accurate", 1))
 	b.WriteString("[[b]] [@a-source]\n")
-	for i := range 100000 {
+	n := 100000
+	if race.Enabled {
+		n = 10000
+	}
+	for i := range n {
 		fmt.Fprintf(&b, "[[nothing-%d]] [@nope-%d] ", i, i)
 	}
 	_, d := loadWithin(t, 5*time.Second, "content/claims/a.md", b.String(), "content/sources/a-source.md", "---\ntitle: T\npublisher: P\n---\nText.\n")
-	if d.Errors() != 200001 {
-		t.Errorf("%d errors, want 200001", d.Errors())
+	if d.Errors() != 2*n+1 {
+		t.Errorf("%d errors, want %d", d.Errors(), 2*n+1)
 	}
 	if want := `content/claims/a.md:9:1: error: cross-link to unknown id "b": no claim, source or page has it; did you mean "a"?`; d[0].String() != want {
 		t.Errorf("got %s\nwant %s", d[0], want)

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"factcheck/generator/internal/diag"
-	"factcheck/generator/internal/words"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -44,9 +43,6 @@ type Cache struct {
 	// listing them found wrong.
 	listed    []string
 	listDiags diag.List
-	// words numbers the words of claims (Claim.Words); nil when checking
-	// only.
-	words *words.Dict
 }
 
 // entry is one parsed file.
@@ -90,10 +86,6 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 		c.unsafeHTML, c.checkOnly = cfg.UnsafeHTML, opts.CheckOnly
 		c.language, c.negations = cfg.Language, cfg.NegationWords
 		c.listed = nil
-		c.words = nil
-		if !opts.CheckOnly {
-			c.words = &words.Dict{}
-		}
 	}
 	files := c.list(fsys, changed)
 	diags = append(diags, c.listDiags...)
@@ -109,7 +101,7 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 		}
 	}
 	stale := c.stale(files, changed, gone)
-	parsed := parseAll(fsys, stale, cfg, opts.CheckOnly, c.words)
+	parsed := parseAll(fsys, stale, cfg, opts.CheckOnly)
 	if len(c.files) == 0 {
 		c.files = make(map[string]*entry, len(stale))
 	}
@@ -130,7 +122,7 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 		}
 	})
 
-	s := &Site{Config: cfg, Words: c.words}
+	s := &Site{Config: cfg}
 	s.Stats.Files, s.Stats.Parsed = len(files), len(stale)
 	s.Stats.Read = time.Since(start)
 	var drafts []*Claim

@@ -14,7 +14,6 @@ import (
 
 	"factcheck/generator/internal/diag"
 	"factcheck/generator/internal/markdown"
-	"factcheck/generator/internal/words"
 )
 
 // Options change how a site is loaded.
@@ -136,7 +135,7 @@ type parsedFile struct {
 
 // parseAll reads and parses files on all cores. dict numbers the words of
 // claims; it is nil when the site is only checked.
-func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool, dict *words.Dict) []parsedFile {
+func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool) []parsedFile {
 	out := make([]parsedFile, len(files))
 	claimParser := markdown.NewParser(false)
 	sourceParser := markdown.NewParser(true)
@@ -154,7 +153,7 @@ func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool, dict *word
 					p.diags.Errorf(files[i], 1, 1, "cannot read: %v", err)
 					continue
 				}
-				parseFile(p, files[i], b, claimParser, sourceParser, sourceRenderer, cfg, checkOnly, dict)
+				parseFile(p, files[i], b, claimParser, sourceParser, sourceRenderer, cfg, checkOnly)
 			}
 		}()
 	}
@@ -162,7 +161,7 @@ func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool, dict *word
 	return out
 }
 
-func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr *markdown.Renderer, cfg Config, checkOnly bool, dict *words.Dict) {
+func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr *markdown.Renderer, cfg Config, checkOnly bool) {
 	b = cleanText(name, b, &p.diags)
 	f, ok := splitFile(name, b, &p.diags)
 	if !ok {
@@ -175,7 +174,7 @@ func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr
 	id := fileID(name)
 	switch {
 	case strings.HasPrefix(name, claimsDir+"/"):
-		p.claim = parseClaim(id, f, fields, cp, keptHTML(cfg, checkOnly), dict, &p.diags)
+		p.claim = parseClaim(id, f, fields, cp, keptHTML(cfg, checkOnly), !checkOnly, &p.diags)
 	case strings.HasPrefix(name, sourcesDir+"/"):
 		p.source = parseSource(id, f, fields, sp, sr, &p.diags)
 	default:

@@ -9,7 +9,6 @@ import (
 	"factcheck/generator/internal/diag"
 	"factcheck/generator/internal/markdown"
 	"factcheck/generator/internal/quote"
-	"factcheck/generator/internal/words"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -26,7 +25,7 @@ const maxPerClaim = 100
 // advice for ClaimReview's claimReviewed.
 const maxShort = 75
 
-func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown.HTML, dict *words.Dict, diags *diag.List) *Claim {
+func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown.HTML, keepText bool, diags *diag.List) *Claim {
 	c := &Claim{ID: id, Path: f.path, bodyLine: f.bodyLine}
 	c.Claim = fm.str("claim", true)
 	var shortPos Pos
@@ -58,11 +57,8 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown
 	c.Doc = p.Parse(f.body)
 	c.refs = refsOf(c.Doc)
 	reportProblems(f, c.Doc, diags)
-	if dict != nil {
-		bp := plainBufs.Get().(*[]byte)
-		*bp = c.Doc.AppendPlainText((*bp)[:0])
-		c.Words = dict.Set(*bp)
-		plainBufs.Put(bp)
+	if keepText {
+		c.Text = string(c.Doc.AppendPlainText(nil))
 	}
 	c.Doc.DropTree(html)
 	return c
@@ -70,9 +66,6 @@ func parseClaim(id string, f file, fm *fields, p *markdown.Parser, html markdown
 
 // htmlBufs hold the HTML of a source while it is split into pieces.
 var htmlBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// plainBufs hold the plain text of a claim while its words are numbered.
-var plainBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 func readClaimant(fm *fields) Name {
 	v := fm.get("claimant", true)

@@ -8,7 +8,6 @@ import (
 
 	"factcheck/generator/internal/markdown"
 	"factcheck/generator/internal/quote"
-	"factcheck/generator/internal/words"
 )
 
 // Site is a loaded, checked site. It is not changed after Load returns, so
@@ -32,9 +31,6 @@ type Site struct {
 	// Translated lists the translated claims in each of the site's other
 	// languages, newest first (see Claim.Lang).
 	Translated map[string][]*Claim
-	// Words numbers the words of claims' analyses (Claim.Words); nil for
-	// a site loaded to be checked only (Options.CheckOnly).
-	Words *words.Dict
 	// Stats say what loading did and how long it took.
 	Stats Stats
 
@@ -148,9 +144,9 @@ type Claim struct {
 	Aliases     []string
 
 	Doc *markdown.Doc
-	// Words are the distinct words of its analysis, for the search index
-	// (Doc keeps its HTML, not its text); empty when checking only.
-	Words words.Set
+	// Text is the plain text of its analysis, for the search index (Doc
+	// keeps its HTML, not its text); empty when checking only.
+	Text string
 	// bodyLine is the file line where the body starts.
 	bodyLine     int
 	ratingPos    Pos

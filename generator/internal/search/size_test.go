@@ -1,4 +1,4 @@
-package render
+package search_test
 
 import (
 	"bytes"
@@ -18,6 +18,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"factcheck/generator/internal/race"
+	"factcheck/generator/internal/render"
+	"factcheck/generator/internal/search"
 	"factcheck/generator/internal/site"
 	"factcheck/generator/internal/synth"
 )
@@ -26,17 +29,17 @@ import (
 // asks for well under 300 kB; the index aims at half of that.
 const budgetBytes = 150_000
 
-// TestSearchBytes10000 builds the index of a generated 10,000-claim site and
-// measures what one search loads: the manifest, the term chunks of its
+// TestSearchBytes10000 builds the index of a generated 10,000-claim site
+// (synthClaims: fewer under the race detector) and measures what one
+// search loads: the manifest, the term chunks of its
 // words, the filters it uses and the metadata of the first 20 results.
 func TestSearchBytes10000(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 10,000-claim site")
 	}
 	s, files := synthSite(t)
-	r := New(s, nil)
 	start := time.Now()
-	r.searchIndex()
+	search.Index(s, links)
 	t.Logf("index of %d claims built in %v", len(s.Claims), time.Since(start).Round(time.Millisecond))
 	total, gz := 0, 0
 	counts := map[string]int{}
@@ -157,7 +160,7 @@ func TestSearchBytes10000InBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 10,000-claim site")
 	}
-	ctx := HeadlessBrowser(t)
+	ctx := headlessBrowser(t)
 	s, files := synthSite(t)
 	srv := serveSearch(t, s, files)
 	topic := s.Claims[0].Topics[0].ID
@@ -259,12 +262,21 @@ var synthOnce struct {
 	files searchFiles
 }
 
-// synthSite loads the generated 10,000-claim site and builds its index,
-// once for all the tests that use it.
+// synthClaims is the size of the generated site: 10,000 claims, 2,000
+// under the race detector, which makes loading them ten times slower.
+var synthClaims = func() int {
+	if race.Enabled {
+		return 2000
+	}
+	return 10000
+}()
+
+// synthSite loads the generated site of synthClaims claims and builds its
+// index, once for all the tests that use it.
 func synthSite(t *testing.T) (*site.Site, searchFiles) {
 	synthOnce.Do(func() {
 		fsys := fstest.MapFS{}
-		for name, b := range synth.Files(10000, 1) {
+		for name, b := range synth.Files(synthClaims, 1) {
 			fsys[name] = &fstest.MapFile{Data: b}
 		}
 		synthOnce.s, synthOnce.files = buildSearch(t, fsys)
@@ -279,7 +291,7 @@ func synthSite(t *testing.T) (*site.Site, searchFiles) {
 // assets, at the root of a test server whose URL it returns.
 func serveSearch(t *testing.T, s *site.Site, files searchFiles) string {
 	t.Helper()
-	tmpl, err := LoadTemplates(os.DirFS("../../../templates"), nil)
+	tmpl, err := render.LoadTemplates(os.DirFS("../../../templates"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +299,7 @@ func serveSearch(t *testing.T, s *site.Site, files searchFiles) string {
 	for p, b := range files {
 		out[p] = b
 	}
-	for _, j := range New(s, tmpl).Jobs() {
+	for _, j := range render.New(s, tmpl).Jobs() {
 		if j.Path == "search/index.html" {
 			if out[j.Path], err = j.Render(); err != nil {
 				t.Fatal(err)

@@ -1,4 +1,4 @@
-package render
+package search_test
 
 import (
 	"context"
@@ -10,9 +10,9 @@ import (
 	"factcheck/generator/internal/browsertest"
 )
 
-// HeadlessBrowser starts a headless Chromium for the test and returns its
-// context. It is for the tests of package render_test too.
-func HeadlessBrowser(t *testing.T) context.Context {
+// headlessBrowser starts a headless Chromium for the test and returns its
+// context.
+func headlessBrowser(t *testing.T) context.Context {
 	t.Helper()
 	return browsertest.New(t, 90*time.Second, chromedp.WindowSize(1280, 1000))
 }

@@ -1,54 +1,19 @@
-package render
-
-// The search index: what /search/ (static/assets/search.js) reads to search
-// the claims in the browser, split so that one search loads only a small
-// part of it, whatever the size of the site.
-//
-// Every file is compact JSON under search/:
-//
-//	index.json        the manifest, read first:
-//	                  {"v": version, "n": number of claims, "per": claims per
-//	                   metadata chunk, "t": [first term of term chunk 1, 2, …],
-//	                   "r": [[rating id, label, value], …] (the scale),
-//	                   "u": {"c": claims URL, "r": ratings URL, "p": claimants URL}}
-//	t/N.json          term chunk N: ["term", postings, "term", postings, …]
-//	                  sorted; chunk 0 holds the terms before t[0], chunk N
-//	                  those from t[N-1] up to t[N]. A word loads the one chunk
-//	                  its term falls in; a prefix, the chunks its range spans.
-//	m/N.json          metadata of claims N*per … N*per+per-1:
-//	                  [[id, claim, rating index, claimant name, claimant id,
-//	                    [topic ids], published, claim date, summary], …]
-//	rating/ID.json,   the postings of one filter value
-//	topic/ID.json,
-//	claimant/ID.json
-//
-// Claims are numbered from 0 in the site's order, newest first, so sorting
-// numbers sorts by date. A term's postings are a string when the term is
-// only in analyses, ["all"] when it is in the claim, claimant, topics or
-// summary of every claim that has it, or ["all", "strong"] where strong is
-// the claims that have it there; the browser ranks claims by how many of the
-// query's words are strong hits, then newest first. A postings string is
-// either the claim numbers in ascending order as base64url VLQ (the first
-// number, then each gap minus one; five bits per character, 32 = more
-// follows) or "~" and a base64url bitmap (bit k of byte k/8 set for claim k,
-// least significant first), whichever is shorter.
-//
-// Terms are words as package words splits them; search.js splits queries
-// the same way.
+package search
 
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
+	"time"
 
 	"factcheck/generator/internal/site"
-	"factcheck/generator/internal/words"
 )
 
 const (
@@ -61,21 +26,16 @@ const (
 	maxPerMetaChunk = 50
 )
 
-// searchJobs writes the search index under search/.
-func (r *Renderer) searchJobs() []Job {
-	return []Job{{Path: "search/", Expand: func() []Job {
-		files := r.searchIndex()
-		jobs := make([]Job, 0, len(files))
-		for _, f := range files {
-			jobs = append(jobs, Job{Path: f.path, Render: func() ([]byte, error) { return f.data, nil }})
-		}
-		return jobs
-	}}}
+// File is one file of the index.
+type File struct {
+	Path string // below the output folder: "search/index.json", …
+	Data []byte
 }
 
-type searchFile struct {
-	path string
-	data []byte
+// Links are the URLs of the listings that the browser links results to,
+// relative to the search page.
+type Links struct {
+	Claims, Ratings, Claimants string
 }
 
 // postings are the claims that have a term: all of them, and those that
@@ -160,12 +120,12 @@ func (l *plist) appendTo(b []byte) []byte {
 	return base64.RawURLEncoding.AppendEncode(b, bits)
 }
 
-// searchIndex builds every file of the index. The manifest comes first.
-func (r *Renderer) searchIndex() []searchFile {
-	claims := r.site.Claims
-	terms := indexTerms(claims, r.site.Words)
+// Index builds every file of the index of s. The manifest comes first.
+func Index(s *site.Site, links Links) []File {
+	claims := s.Claims
+	terms := indexTerms(claims)
 
-	var files []searchFile
+	var files []File
 	// Term chunks.
 	keys := make([]string, 0, len(terms))
 	for t := range terms {
@@ -176,7 +136,7 @@ func (r *Renderer) searchIndex() []searchFile {
 	var chunk bytes.Buffer
 	closeChunk := func() {
 		chunk.WriteByte(']')
-		files = append(files, searchFile{"search/t/" + itoa(len(files)) + ".json", bytes.Clone(chunk.Bytes())})
+		files = append(files, File{"search/t/" + strconv.Itoa(len(files)) + ".json", bytes.Clone(chunk.Bytes())})
 		chunk.Reset()
 	}
 	for _, t := range keys {
@@ -191,7 +151,7 @@ func (r *Renderer) searchIndex() []searchFile {
 		}
 		p := terms[t]
 		delete(terms, t) // its lists are garbage once written
-		writeJSONString(&chunk, t)
+		chunk.Write(jsonString(t))
 		chunk.WriteByte(',')
 		switch {
 		case p.strong.last < 0:
@@ -219,7 +179,7 @@ func (r *Renderer) searchIndex() []searchFile {
 	records := make([][]byte, len(claims))
 	size := 0
 	rating := map[string]int{}
-	for i, rt := range r.site.Config.Ratings {
+	for i, rt := range s.Config.Ratings {
 		rating[rt.ID] = i
 	}
 	for i, c := range claims {
@@ -240,7 +200,7 @@ func (r *Renderer) searchIndex() []searchFile {
 			b.Write(records[i])
 		}
 		b.WriteByte(']')
-		files = append(files, searchFile{"search/m/" + itoa(n) + ".json", b.Bytes()})
+		files = append(files, File{"search/m/" + strconv.Itoa(n) + ".json", b.Bytes()})
 	}
 
 	// Filters.
@@ -257,17 +217,15 @@ func (r *Renderer) searchIndex() []searchFile {
 		}
 		slices.Sort(ns)
 		ns = slices.Compact(ns)
-		var b bytes.Buffer
-		writeJSONString(&b, encodePostings(ns))
-		files = append(files, searchFile{"search/" + kind + "/" + id + ".json", b.Bytes()})
+		files = append(files, File{"search/" + kind + "/" + id + ".json", jsonString(encodePostings(ns))})
 	}
-	for _, rt := range r.site.Config.Ratings {
-		facet("rating", rt.ID, r.site.ByRating[rt.ID])
+	for _, rt := range s.Config.Ratings {
+		facet("rating", rt.ID, s.ByRating[rt.ID])
 	}
-	for _, g := range r.site.Topics {
+	for _, g := range s.Topics {
 		facet("topic", g.ID, g.Claims)
 	}
-	for _, g := range r.site.Claimants {
+	for _, g := range s.Claimants {
 		facet("claimant", g.ID, g.Claims)
 	}
 
@@ -276,53 +234,39 @@ func (r *Renderer) searchIndex() []searchFile {
 	// from stale cached chunks.
 	h := fnv.New64a()
 	for _, f := range files {
-		h.Write([]byte(f.path))
-		h.Write(f.data)
+		h.Write([]byte(f.Path))
+		h.Write(f.Data)
 	}
-	var m bytes.Buffer
-	fmt.Fprintf(&m, `{"v":"%x","n":%d,"per":%d,"t":`, h.Sum64()&0xffffffffff, len(claims), per)
-	writeJSONStrings(&m, bounds)
-	m.WriteString(`,"r":[`)
-	for i, rt := range r.site.Config.Ratings {
-		if i > 0 {
-			m.WriteByte(',')
-		}
-		m.WriteByte('[')
-		writeJSONString(&m, rt.ID)
-		m.WriteByte(',')
-		writeJSONString(&m, rt.Label)
-		fmt.Fprintf(&m, ",%d]", rt.Value)
+	m := manifest{Version: fmt.Sprintf("%x", h.Sum64()&0xffffffffff), N: len(claims), Per: per, Terms: bounds,
+		Ratings: [][]any{}, URLs: manifestURLs{links.Claims, links.Ratings, links.Claimants}}
+	if m.Terms == nil {
+		m.Terms = []string{}
 	}
-	m.WriteString(`],"u":{"c":`)
-	writeJSONString(&m, r.urls.Rel("claims/"))
-	m.WriteString(`,"r":`)
-	writeJSONString(&m, r.urls.Rel("ratings/"))
-	m.WriteString(`,"p":`)
-	writeJSONString(&m, r.urls.Rel("claimants/"))
-	m.WriteString("}}")
-	return append([]searchFile{{"search/index.json", m.Bytes()}}, files...)
+	for _, rt := range s.Config.Ratings {
+		m.Ratings = append(m.Ratings, []any{rt.ID, rt.Label, rt.Value})
+	}
+	index, err := json.Marshal(m)
+	if err != nil {
+		panic(err) // strings and numbers only
+	}
+	return append([]File{{"search/index.json", index}}, files...)
 }
 
 // indexTerms tokenizes every claim and gathers the postings of each term.
 // Each core indexes one run of consecutive claims into its own map; the
 // maps are then merged in the order of their runs, which keeps every
 // term's postings in ascending order.
-func indexTerms(claims []*site.Claim, dict *words.Dict) map[string]*postings {
-	var all []string // the words of claims' analyses, by id
-	if dict != nil {
-		all = dict.Words()
-	}
+func indexTerms(claims []*site.Claim) map[string]*postings {
 	parts := make([]map[string]*postings, min(runtime.GOMAXPROCS(0), max(1, len(claims))))
 	var wg sync.WaitGroup
 	for k := range parts {
 		lo, hi := k*len(claims)/len(parts), (k+1)*len(claims)/len(parts)
 		wg.Go(func() {
-			ix := &termIndex{terms: map[string]*postings{}, byID: make([]*postings, len(all)), words: all}
+			ix := &termIndex{terms: map[string]*postings{}}
 			for i := lo; i < hi; i++ {
 				ix.add(i, claims[i])
 			}
-			terms := ix.terms
-			parts[k] = terms
+			parts[k] = ix.terms
 		})
 	}
 	wg.Wait()
@@ -343,46 +287,32 @@ func indexTerms(claims []*site.Claim, dict *words.Dict) map[string]*postings {
 // termIndex gathers the postings of terms, from claims in ascending order.
 type termIndex struct {
 	terms map[string]*postings
-	// byID is the postings of each word of the site's words.Dict, once
-	// looked up in terms; words is the word of each id.
-	byID  []*postings
-	words []string
-	buf   []byte // scratch space for words.Scan
+	buf   []byte // scratch space for Scan
 }
 
 // add adds claim number i to the postings of its words: all of them, and
 // as strong those in its claim text, claimant, topics or summary.
 func (ix *termIndex) add(i int, c *site.Claim) {
 	strong := func(w []byte) {
-		p := ix.terms[string(w)] // no copy of w to look it up
-		if p == nil {
-			p = ix.term(string(w))
-		}
+		p := ix.term(w)
 		p.all.add(i)
 		p.strong.add(i)
 	}
-	ix.buf = words.Scan(c.Claim, ix.buf, strong)
-	ix.buf = words.Scan(c.Claimant.Name, ix.buf, strong)
+	ix.buf = Scan(c.Claim, ix.buf, strong)
+	ix.buf = Scan(c.Claimant.Name, ix.buf, strong)
 	for _, t := range c.Topics {
-		ix.buf = words.Scan(t.Name, ix.buf, strong)
+		ix.buf = Scan(t.Name, ix.buf, strong)
 	}
-	ix.buf = words.Scan(c.Summary, ix.buf, strong)
-	c.Words.Each(func(id uint32) {
-		p := ix.byID[id]
-		if p == nil {
-			p = ix.term(ix.words[id])
-			ix.byID[id] = p
-		}
-		p.all.add(i)
-	})
+	ix.buf = Scan(c.Summary, ix.buf, strong)
+	ix.buf = Scan(c.Text, ix.buf, func(w []byte) { ix.term(w).all.add(i) })
 }
 
 // term returns the postings of t, new ones if it has none yet.
-func (ix *termIndex) term(t string) *postings {
-	p := ix.terms[t]
+func (ix *termIndex) term(t []byte) *postings {
+	p := ix.terms[string(t)] // no copy of t to look it up
 	if p == nil {
 		p = &postings{newPlist(), newPlist()}
-		ix.terms[t] = p
+		ix.terms[string(t)] = p
 	}
 	return p
 }
@@ -445,107 +375,51 @@ func decodePostings(s string) ([]int, error) {
 	return out, nil
 }
 
+// manifest is search/index.json.
+type manifest struct {
+	Version string       `json:"v"`
+	N       int          `json:"n"`
+	Per     int          `json:"per"`
+	Terms   []string     `json:"t"`
+	Ratings [][]any      `json:"r"`
+	URLs    manifestURLs `json:"u"`
+}
+
+type manifestURLs struct {
+	Claims    string `json:"c"`
+	Ratings   string `json:"r"`
+	Claimants string `json:"p"`
+}
+
 // claimRecord is a claim's entry in a metadata chunk.
 func claimRecord(c *site.Claim, rating int) []byte {
-	var b bytes.Buffer
-	b.WriteByte('[')
-	writeJSONString(&b, c.ID)
-	b.WriteByte(',')
-	writeJSONString(&b, c.Claim)
-	b.WriteString("," + itoa(rating) + ",")
-	writeJSONString(&b, c.Claimant.Name)
-	b.WriteByte(',')
-	writeJSONString(&b, c.Claimant.ID)
-	b.WriteByte(',')
-	ids := make([]string, len(c.Topics))
+	topics := make([]string, len(c.Topics))
 	for i, t := range c.Topics {
-		ids[i] = t.ID
+		topics[i] = t.ID
 	}
-	writeJSONStrings(&b, ids)
-	b.WriteByte(',')
-	writeJSONString(&b, isoDate(c.Published))
-	b.WriteByte(',')
-	writeJSONString(&b, isoDate(c.ClaimDate))
-	b.WriteByte(',')
-	writeJSONString(&b, c.Summary)
-	b.WriteByte(']')
-	return b.Bytes()
+	b, err := json.Marshal([]any{c.ID, c.Claim, rating, c.Claimant.Name, c.Claimant.ID, topics,
+		isoDate(c.Published), isoDate(c.ClaimDate), c.Summary})
+	if err != nil {
+		panic(err) // strings and numbers only
+	}
+	return b
 }
 
-// writeJSONString writes s as a JSON string exactly as encoding/json
-// does, "<", ">" and "&" escaped as \u003c …: index text is never markup,
-// even if a file is opened as HTML.
-func writeJSONString(b *bytes.Buffer, s string) {
-	const hex = "0123456789abcdef"
-	b.WriteByte('"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonSafe[c] {
-				i++
-				continue
-			}
-			b.WriteString(s[start:i])
-			switch c {
-			case '"', '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case '\b':
-				b.WriteString(`\b`)
-			case '\f':
-				b.WriteString(`\f`)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\r':
-				b.WriteString(`\r`)
-			case '\t':
-				b.WriteString(`\t`)
-			default:
-				b.WriteString(`\u00`)
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteString(s[start:i])
-			b.WriteString(`\ufffd`)
-		case r == '\u2028' || r == '\u2029':
-			b.WriteString(s[start:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
+// jsonString is s as a JSON string. encoding/json escapes "<", ">" and
+// "&" as \u003c …: index text is never markup, even if a file is opened as
+// HTML.
+func jsonString(s string) []byte {
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(err) // a string always encodes
 	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
+	return b
 }
 
-// jsonSafe marks the ASCII characters writeJSONString copies as they are.
-var jsonSafe = func() (t [utf8.RuneSelf]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = true
+// isoDate is t as 2006-01-02, "" for the zero time.
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
 	}
-	t['"'], t['\\'], t['<'], t['>'], t['&'] = false, false, false, false, false
-	return t
-}()
-
-func writeJSONStrings(b *bytes.Buffer, ss []string) {
-	b.WriteByte('[')
-	for i, s := range ss {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		writeJSONString(b, s)
-	}
-	b.WriteByte(']')
+	return t.Format(time.DateOnly)
 }

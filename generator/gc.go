@@ -1,4 +1,4 @@
-package pipeline
+package main
 
 import (
 	"math"
@@ -7,39 +7,44 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+	"sync/atomic"
 )
 
-// heapCeiling is the heap size that SetGC keeps a build under while what
+// heapCeiling is the heap size that setGC keeps a build under while what
 // the build holds is small enough: the whole of a 100,000-claim site fits.
 var heapCeiling uint64 = 1750 << 20
 
-// SetGC paces the garbage collector for loading and rendering a site, unless
+// paced, when set (by tests), is called each time a collection has set
+// the pace.
+var paced atomic.Pointer[func()]
+
+// setGC paces the garbage collector for loading and rendering a site, unless
 // GOGC is set, and returns a function that puts back what it changed.
 //
 // A build makes a lot of short-lived garbage around data it keeps to the
 // end. Go's default (GOGC=100) collects when the heap has grown by as much
-// as is live, and spends a sixth of a build collecting. After each
-// collection SetGC sets the next pace from what that collection found
+// as is live, which for a build is often. After each
+// collection setGC sets the next pace from what that collection found
 // live (see pace): the heap may grow by four times what is live while
 // that stays under heapCeiling, then just up to the ceiling, with a soft
 // memory limit there that makes the collector finish in time; once holding
 // the ceiling would take collecting more than twice as often as Go's
 // default, it leaves the pace and the limit to Go's defaults. GOMEMLIMIT,
-// if set, replaces the limit. Against Go's defaults, 10,000 claims build
-// 13% faster, in 380 MiB instead of 250; 100,000 in 1.74 GiB instead of
-// 2.2 but 15% slower (18.5 s instead of 16); 200,000 about as with the
-// defaults (39 s and 4.6 GiB instead of 37 s and 5.1 GiB).
-func SetGC() (restore func()) { return setGC(pace) }
+// if set, replaces the limit. bench/README.md has what this pacing
+// saves and costs against Go's defaults.
+func setGC() (restore func()) { return startPacing(pace) }
 
-// SetServeGC paces the garbage collector for the dev server, unless GOGC
+// setServeGC paces the garbage collector for the dev server, unless GOGC
 // is set, and returns a function that puts back what it changed. The
 // server holds the parsed files, the site being served and the one being
 // rebuilt, and each save makes garbage: servePace sets no memory limit,
 // as a limit close to what the server holds would have the collector run
-// all the time (at 100,000 claims, a save took 2 s instead of 0.7).
-func SetServeGC() (restore func()) { return setGC(servePace) }
+// all the time.
+func setServeGC() (restore func()) { return startPacing(servePace) }
 
-func setGC(pace func(live, ceiling uint64) (int, int64)) (restore func()) {
+// startPacing sets the collector's pace after each collection from what
+// is live, with pace, until restore is called.
+func startPacing(pace func(live, ceiling uint64) (int, int64)) (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
@@ -67,6 +72,9 @@ func setGC(pace func(live, ceiling uint64) (int, int64)) (restore func()) {
 			if !stopped {
 				set(liveHeap())
 				arm()
+				if f := paced.Load(); f != nil {
+					(*f)()
+				}
 			}
 		}, 0)
 	}

@@ -1,4 +1,4 @@
-package render
+package search_test
 
 import (
 	"net/url"
@@ -15,7 +15,7 @@ import (
 // to inject markup and use several scripts: words match across case and
 // diacritics as the Go index splits them, and index text is never markup.
 func TestSearchJS(t *testing.T) {
-	ctx := HeadlessBrowser(t)
+	ctx := headlessBrowser(t)
 	claim := func(claim, claimant, rating, summary, published string) *fstest.MapFile {
 		return &fstest.MapFile{Data: []byte("---\nclaim: '" + claim + "'\nclaimant: '" + claimant +
 			"'\nclaim_date: 2020-01-01\nrating: " + rating + "\nsummary: '" + summary +

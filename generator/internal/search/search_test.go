@@ -1,12 +1,9 @@
-package render
+package search_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
-	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -14,40 +11,35 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"factcheck/generator/internal/search"
 	"factcheck/generator/internal/site"
-	"factcheck/generator/internal/words"
 )
 
 // searchFiles is a built index: output path → content.
 type searchFiles map[string][]byte
 
-// buildSearch loads a site from fsys and runs its search jobs.
+// links are the listing URLs of a site published at /.
+var links = search.Links{Claims: "/claims/", Ratings: "/ratings/", Claimants: "/claimants/"}
+
+// buildSearch loads a site from fsys and builds its index.
 func buildSearch(t testing.TB, fsys fstest.MapFS) (*site.Site, searchFiles) {
 	t.Helper()
 	s, diags := site.Load(fsys, site.Options{})
 	if diags.Errors() > 0 {
 		t.Fatalf("site has errors: %v", diags)
 	}
-	tmpl, err := LoadTemplates(os.DirFS("../../../templates"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	files := searchFiles{}
-	for _, j := range Flatten(New(s, tmpl).searchJobs()) {
-		if !strings.HasPrefix(j.Path, "search/") {
-			t.Errorf("search job writes %s, outside search/", j.Path)
+	for _, f := range search.Index(s, links) {
+		if !strings.HasPrefix(f.Path, "search/") {
+			t.Errorf("the index has %s, outside search/", f.Path)
 		}
-		b, err := j.Render()
-		if err != nil {
-			t.Fatalf("%s: %v", j.Path, err)
+		if _, dup := files[f.Path]; dup {
+			t.Errorf("the index has %s twice", f.Path)
 		}
-		if _, dup := files[j.Path]; dup {
-			t.Errorf("two search jobs write %s", j.Path)
+		if !json.Valid(f.Data) {
+			t.Errorf("%s is not valid JSON: %.200s", f.Path, f.Data)
 		}
-		if !json.Valid(b) {
-			t.Errorf("%s is not valid JSON: %.200s", j.Path, b)
-		}
-		files[j.Path] = b
+		files[f.Path] = f.Data
 	}
 	return s, files
 }
@@ -196,7 +188,7 @@ next:
 
 func mustDecode(t testing.TB, s string) []int {
 	t.Helper()
-	ns, err := decodePostings(s)
+	ns, err := search.DecodePostings(s)
 	if err != nil {
 		t.Fatalf("postings %q: %v", s, err)
 	}
@@ -206,89 +198,8 @@ func mustDecode(t testing.TB, s string) []int {
 // tokens returns the words of s, as the index stores them.
 func tokens(s string) []string {
 	var out []string
-	words.Scan(s, nil, func(w []byte) { out = append(out, string(w)) })
+	search.Scan(s, nil, func(w []byte) { out = append(out, string(w)) })
 	return out
-}
-
-func TestPostingsRoundTrip(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	cases := [][]int{nil, {0}, {31}, {32}, {1023, 1024, 40000}, {0, 1, 2, 3, 4, 5, 6, 7, 8}}
-	for range 200 {
-		n := r.IntN(3000)
-		var ns []int
-		density := r.Float64()
-		for i := range n {
-			if r.Float64() < density {
-				ns = append(ns, i)
-			}
-		}
-		cases = append(cases, ns)
-	}
-	for _, ns := range cases {
-		enc := encodePostings(ns)
-		got, err := decodePostings(enc)
-		if err != nil || !slices.Equal(got, ns) {
-			t.Fatalf("decode(encode(%v)) = %v, %v (encoded %q)", ns, got, err, enc)
-		}
-		if strings.ContainsAny(enc, `"\`) {
-			t.Fatalf("encoding %q needs escaping in JSON", enc)
-		}
-	}
-	// A dense list is a bitmap, a sparse one a list.
-	dense := make([]int, 1000)
-	for i := range dense {
-		dense[i] = i
-	}
-	if enc := encodePostings(dense); !strings.HasPrefix(enc, "~") || len(enc) > 200 {
-		t.Errorf("1000 consecutive claims encode as %d bytes %.10q…, want a bitmap", len(enc), enc)
-	}
-	if enc := encodePostings([]int{5, 9000}); enc != "F"+vlq(9000-5-1) {
-		t.Errorf("encodePostings([5 9000]) = %q", enc)
-	}
-}
-
-// TestPlistJoin checks that lists built in runs and joined, as indexTerms
-// does with one run per core, equal the list built in one go.
-func TestPlistJoin(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 500 {
-		var ns []int
-		for i, n := 0, r.IntN(200); i < n; i++ {
-			ns = append(ns, r.IntN(5000))
-		}
-		slices.Sort(ns)
-		ns = slices.Compact(ns)
-		whole, joined := newPlist(), newPlist()
-		for _, n := range ns {
-			whole.add(n)
-		}
-		// Up to three runs, cut at random places, some of them empty.
-		cuts := []int{r.IntN(len(ns) + 1), r.IntN(len(ns) + 1)}
-		slices.Sort(cuts)
-		for _, run := range [][]int{ns[:cuts[0]], ns[cuts[0]:cuts[1]], ns[cuts[1]:]} {
-			part := newPlist()
-			for _, n := range run {
-				part.add(n)
-			}
-			joined.join(part)
-		}
-		if !bytes.Equal(joined.vlq, whole.vlq) || joined.last != whole.last || joined.n != whole.n || joined.n != len(ns) {
-			t.Fatalf("%v cut at %v: joined %q (last %d, n %d), want %q (last %d, n %d)",
-				ns, cuts, joined.vlq, joined.last, joined.n, whole.vlq, whole.last, whole.n)
-		}
-		if got, _ := decodePostings(string(joined.appendTo(nil))); !slices.Equal(got, ns) {
-			t.Fatalf("%v: joined list decodes as %v", ns, got)
-		}
-	}
-}
-
-func vlq(v int) string {
-	var b []byte
-	for v >= 32 {
-		b = append(b, vlqDigits[32|v&31])
-		v >>= 5
-	}
-	return string(append(b, vlqDigits[v]))
 }
 
 // tinySite is a site of three claims with what each field holds known.
@@ -361,7 +272,7 @@ func TestSearchIndexTiny(t *testing.T) {
 		if term == "budget" {
 			// In all three; strong in new-budget (0) and old-dam (2), not
 			// in mid-elysee (1), where it is only in the analysis.
-			want = `["` + encodePostings([]int{0, 1, 2}) + `","` + encodePostings([]int{0, 2}) + `"]`
+			want = `["` + search.EncodePostings([]int{0, 1, 2}) + `","` + search.EncodePostings([]int{0, 2}) + `"]`
 		}
 		if got != want {
 			t.Errorf("postings of %q = %s, want %s", term, got, want)
@@ -386,7 +297,7 @@ func TestSearchIndexTiny(t *testing.T) {
 	if got, _ := json.Marshal(recs); string(got) != want {
 		t.Errorf("metadata =\n%s\nwant\n%s", got, want)
 	}
-	if got := string(files["search/topic/budget.json"]); got != `"`+encodePostings([]int{0, 2})+`"` {
+	if got := string(files["search/topic/budget.json"]); got != `"`+search.EncodePostings([]int{0, 2})+`"` {
 		t.Errorf("topic/budget.json = %s", got)
 	}
 

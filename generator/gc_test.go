@@ -1,4 +1,4 @@
-package pipeline
+package main
 
 import (
 	"math"
@@ -53,52 +53,75 @@ func TestServePace(t *testing.T) {
 	}
 }
 
+// collect runs collections until pacing has set the pace after one: the
+// pace is set by a cleanup that runs after the collection, on another
+// goroutine, which paced signals.
+func collect(t *testing.T, done <-chan struct{}) {
+	t.Helper()
+	select {
+	case <-done: // from before the pacing now in force
+	default:
+	}
+	deadline := time.Now().Add(time.Minute)
+	for time.Now().Before(deadline) {
+		runtime.GC()
+		select {
+		case <-done:
+			return
+		case <-time.After(100 * time.Millisecond):
+			// The object whose cleanup sets the pace was not freed
+			// by that collection: collect again.
+		}
+	}
+	t.Fatal("no collection set the pace")
+}
+
 func TestSetGC(t *testing.T) {
+	done := make(chan struct{}, 1)
+	signal := func() {
+		select {
+		case done <- struct{}{}:
+		default:
+		}
+	}
+	paced.Store(&signal)
+	defer paced.Store(nil)
 	p0, l0 := gcPercent0(), memoryLimit()
 	t.Setenv("GOGC", "50")
-	restore := SetGC()
+	restore := setGC()
 	if p := gcPercent0(); p != p0 {
-		t.Errorf("with GOGC set, SetGC changed the percent from %d to %d", p0, p)
+		t.Errorf("with GOGC set, setGC changed the percent from %d to %d", p0, p)
 	}
 	restore()
 
 	t.Setenv("GOGC", "")
 	defer func(c uint64) { heapCeiling = c }(heapCeiling)
-	// heapCeiling changes only while no SetGC is in force, which reads it.
+	// heapCeiling changes only while no setGC is in force, which reads it.
 	heapCeiling = 1 << 40 // far above what is live: GOGC=400
-	restore = SetGC()
-	runtime.GC()
-	time.Sleep(10 * time.Millisecond)
+	restore = setGC()
+	collect(t, done)
 	if p, l := gcPercent0(), memoryLimit(); p != 400 || l != 1<<40 {
-		t.Errorf("SetGC: percent %d, limit %d; want 400 and the ceiling", p, l)
+		t.Errorf("setGC: percent %d, limit %d; want 400 and the ceiling", p, l)
 	}
 	restore()
 	heapCeiling = 1 // whatever is live is over it: Go's defaults after a collection
-	restore = SetGC()
-	var p int
-	for range 100 {
-		runtime.GC()
-		time.Sleep(time.Millisecond) // for the cleanup to run
-		if p = gcPercent0(); p == 100 {
-			break
-		}
-	}
-	if l := memoryLimit(); p != 100 || l != math.MaxInt64 {
-		t.Errorf("after collections over the ceiling: percent %d, limit %d; want Go's defaults", p, l)
+	restore = setGC()
+	collect(t, done)
+	if p, l := gcPercent0(), memoryLimit(); p != 100 || l != math.MaxInt64 {
+		t.Errorf("after a collection over the ceiling: percent %d, limit %d; want Go's defaults", p, l)
 	}
 	restore()
-	runtime.GC()
-	time.Sleep(10 * time.Millisecond)
+	// After restore no cleanup sets the pace (it checks, under the lock
+	// restore takes, that pacing stopped), so this holds from here on.
 	if p, l := gcPercent0(), memoryLimit(); p != p0 || l != l0 {
 		t.Errorf("restored to %d, %d; want %d, %d", p, l, p0, l0)
 	}
 	// GOMEMLIMIT set: the limit is left alone.
 	t.Setenv("GOMEMLIMIT", "8GiB")
-	restore = SetGC()
-	runtime.GC()
-	time.Sleep(10 * time.Millisecond)
+	restore = setGC()
+	collect(t, done)
 	if l := memoryLimit(); l != l0 {
-		t.Errorf("with GOMEMLIMIT set, SetGC changed the limit from %d to %d", l0, l)
+		t.Errorf("with GOMEMLIMIT set, setGC changed the limit from %d to %d", l0, l)
 	}
 	restore()
 }

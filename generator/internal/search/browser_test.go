@@ -1,4 +1,4 @@
-package render_test
+package search_test
 
 import (
 	"context"
@@ -18,7 +18,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"factcheck/generator/internal/pipeline"
-	"factcheck/generator/internal/render"
 )
 
 // serveSub builds the example site under http://127.0.0.1:PORT/sub/ and
@@ -102,7 +101,7 @@ func status(ctx context.Context, t *testing.T) string {
 }
 
 func TestSearchInBrowser(t *testing.T) {
-	ctx := render.HeadlessBrowser(t)
+	ctx := headlessBrowser(t)
 	base := serveSub(t)
 	path := base[strings.Index(base, "/sub/"):]
 

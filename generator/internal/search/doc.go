@@ -1,0 +1,43 @@
+// Package search builds the search index: what /search/
+// (static/assets/search.js) reads to search the claims in the browser,
+// split so that one search loads only a small part of it, whatever the
+// size of the site.
+//
+// Every file is compact JSON under search/:
+//
+//	index.json        the manifest, read first:
+//	                  {"v": version, "n": number of claims, "per": claims per
+//	                   metadata chunk, "t": [first term of term chunk 1, 2, …],
+//	                   "r": [[rating id, label, value], …] (the scale),
+//	                   "u": {"c": claims URL, "r": ratings URL, "p": claimants URL}}
+//	t/N.json          term chunk N: ["term", postings, "term", postings, …]
+//	                  sorted; chunk 0 holds the terms before t[0], chunk N
+//	                  those from t[N-1] up to t[N]. A word loads the one chunk
+//	                  its term falls in; a prefix, the chunks its range spans.
+//	m/N.json          metadata of claims N*per … N*per+per-1:
+//	                  [[id, claim, rating index, claimant name, claimant id,
+//	                    [topic ids], published, claim date, summary], …]
+//	rating/ID.json,   the postings of one filter value
+//	topic/ID.json,
+//	claimant/ID.json
+//
+// Claims are numbered from 0 in the site's order, newest first, so sorting
+// numbers sorts by date. A term's postings are a string when the term is
+// only in analyses, ["all"] when it is in the claim, claimant, topics or
+// summary of every claim that has it, or ["all", "strong"] where strong is
+// the claims that have it there; the browser ranks claims by how many of the
+// query's words are strong hits, then newest first. A postings string is
+// either the claim numbers in ascending order as base64url VLQ (the first
+// number, then each gap minus one; five bits per character, 32 = more
+// follows) or "~" and a base64url bitmap (bit k of byte k/8 set for claim k,
+// least significant first), whichever is shorter.
+//
+// Terms are the words of the text (Scan): the runs of letters and digits
+// after NFKD normalization with combining marks removed (diacritics
+// folded: "é" is "e"), lowercased, with final sigma as sigma; each Han,
+// Hiragana or Katakana character is a word of its own (those scripts do
+// not separate words with spaces). search.js splits queries the same way.
+//
+// The index holds, as strong, the words of each claim's claim, claimant,
+// topics and summary, and as weak those of its analysis (site.Claim.Text).
+package search

@@ -1,0 +1,7 @@
+package search
+
+// For the tests of package search_test.
+var (
+	EncodePostings = encodePostings
+	DecodePostings = decodePostings
+)
