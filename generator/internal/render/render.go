@@ -1,10 +1,3 @@
-// Package render turns a loaded site into the files of its output: HTML
-// pages from templates, the annotated source pages, the feeds, the search
-// index and the publishing files.
-//
-// Pages are produced as Jobs, one per output file, so that a build can
-// render them on all cores and the dev server can render only the ones a
-// change affects.
 package render
 
 import (

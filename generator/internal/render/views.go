@@ -173,12 +173,18 @@ func (p *Page) Card(c *site.Claim) (template.HTML, error) {
 
 // Cards is the Card of each of p.Claims, in order, in one action.
 func (p *Page) Cards() (template.HTML, error) {
-	var b strings.Builder
-	for _, c := range p.Claims {
+	cards := make([]template.HTML, len(p.Claims))
+	size := 0
+	for i, c := range p.Claims {
 		h, err := p.Card(c)
 		if err != nil {
 			return "", err
 		}
+		cards[i], size = h, size+len(h)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, h := range cards {
 		b.WriteString(string(h))
 	}
 	return template.HTML(b.String()), nil
