@@ -77,7 +77,10 @@ func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
 			return nil, fmt.Errorf("%s: %w", f.from, cleanTemplateError(err))
 		}
 		for _, d := range t.Templates() {
-			if d.Name() != name && !slices.Contains(pageBlocks, d.Name()) && d.Tree != nil {
+			// An empty definition replaces none, as html/template's
+			// Parse has it; html/template's AddParseTree would install
+			// it in the set's own map though not in text/template's.
+			if d.Name() != name && !slices.Contains(pageBlocks, d.Name()) && d.Tree != nil && !parse.IsEmptyTree(d.Tree.Root) {
 				sharedFrom[name] = append(sharedFrom[name], d)
 			}
 		}

@@ -166,6 +166,20 @@ func TestBuiltinPageFilesShareNothing(t *testing.T) {
 	}
 }
 
+// TestEmptyDefinition checks that an empty definition in a page file
+// replaces no other, as html/template's Parse has it.
+func TestEmptyDefinition(t *testing.T) {
+	s := smallSynthSite(t)
+	out := renderWith(t, s, fstest.MapFS{
+		"group.html": {Data: []byte(builtinTemplate(t, "group.html") + `{{define "claim-card"}}{{end}}`)},
+	})
+	for _, p := range []string{"claims/index.html", topicPath(s.Claims[0].Topics[0].ID) + "index.html"} {
+		if !strings.Contains(out[p], `<li class="claim-card">`) {
+			t.Errorf("%s has no cards", p)
+		}
+	}
+}
+
 func TestUnknownTemplateFile(t *testing.T) {
 	_, err := LoadTemplates(os.DirFS("../../../templates"), fstest.MapFS{"claim-card.html": {Data: []byte("x")}})
 	if err == nil || !strings.Contains(err.Error(), "templates/claim-card.html: no built-in template has this name") {
