@@ -15,7 +15,7 @@ import (
 // its last one a numbered link leads to the claim that quotes it. Where
 // quotes overlap, the text is split so that each piece is marked once,
 // and a piece inside several quotes is marked as an overlap.
-func (r *Renderer) annotate(m markup, src *site.Source) {
+func (r *Renderer) annotate(b *bytes.Buffer, src *site.Source) {
 	hs := src.Highlights
 	number := map[*markdown.Quote]int{}
 	last := map[*markdown.Quote]int{} // index in hs of a quote's last span
@@ -25,7 +25,7 @@ func (r *Renderer) annotate(m markup, src *site.Source) {
 		}
 		last[h.Quote] = i
 	}
-	b := m.Buffer
+
 	size := 0
 	for _, pc := range src.Text.Pieces {
 		size += len(pc.Tag) + len(pc.Text) + len(pc.Text)/16 // a little for escapes

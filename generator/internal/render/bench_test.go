@@ -2,6 +2,7 @@ package render
 
 import (
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -79,3 +80,26 @@ func mustTopic(b *testing.B) string {
 func BenchmarkNotFoundPage(b *testing.B) { benchJob(b, "404.html") }
 
 func BenchmarkClaimsJSON(b *testing.B) { benchJob(b, "claims.json") }
+
+// BenchmarkSite renders every page of the 1,000-claim site once per
+// iteration, as a build does but on one core and without writing: the
+// cards and the site's chrome are rendered afresh each time.
+func BenchmarkSite(b *testing.B) {
+	r, _ := benchRenderer(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		fresh := New(r.site, r.tmpl)
+		for _, j := range fresh.Jobs() {
+			if j.Render == nil || strings.HasSuffix(j.Path, ".png") {
+				continue // the search index and the share cards
+			}
+			out, err := j.Render()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if j.Fresh {
+				Recycle(out)
+			}
+		}
+	}
+}

@@ -163,14 +163,6 @@ func claimantType(n site.Name) string {
 	return "Organization"
 }
 
-func isoDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	var b [10]byte
-	return string(appendDate(b[:0], t, "2006-01-02"))
-}
-
 func (r *Renderer) robots() ([]byte, error) {
 	s := "User-agent: *\nAllow: /\n"
 	if r.urls.Origin != "" {

@@ -1,15 +1,13 @@
 package render
 
 import (
-	"html/template"
 	"net/url"
-	"strings"
 	"testing"
 	"time"
 )
 
-// escapeInputs are strings that exercise every rule of html/template's
-// text, attribute and URL escaping.
+// escapeInputs are strings that exercise every rule of HTML, URL and JSON
+// escaping.
 var escapeInputs = []string{
 	"", "plain", "Taxes doubled last year.", "a&b", "<script>alert('x')</script>",
 	`"'><svg onload=alert(1)>`, "1+1", "nul\x00byte", "bad utf-8 \xff\xfe", "\u202e right-to-left",
@@ -22,39 +20,6 @@ var escapeInputs = []string{
 	"https://example.org/page#:~:text=taxes%20rose,in%202023", "q-claim-00001-2",
 }
 
-var escapeTemplate = template.Must(template.New("").Parse(
-	`<p>{{.}}</p><a title="{{.}}" href="{{.}}"><a href="#{{.}}">`))
-
-// escapeByHand writes what escapeTemplate does, with escape.go.
-func escapeByHand(s string) string {
-	return "<p>" + escapeText(s) + `</p><a title="` + escapeText(s) + `" href="` + escapeURL(s) +
-		`"><a href="#` + escapeFragment(s) + `">`
-}
-
-func checkEscape(t *testing.T, s string) {
-	var b strings.Builder
-	if err := escapeTemplate.Execute(&b, s); err != nil {
-		t.Fatal(err)
-	}
-	if got := escapeByHand(s); got != b.String() {
-		t.Errorf("%q:\n got %s\nwant %s", s, got, b.String())
-	}
-}
-
-func TestEscapeLikeHTMLTemplate(t *testing.T) {
-	for _, s := range escapeInputs {
-		checkEscape(t, s)
-	}
-}
-
-func FuzzEscapeLikeHTMLTemplate(f *testing.F) {
-	for _, s := range escapeInputs {
-		f.Add(s)
-	}
-	f.Fuzz(checkEscape)
-}
-
-// TestEscapePath checks escapePath's shortcut against net/url.
 func TestEscapePath(t *testing.T) {
 	for _, p := range append([]string{"claims/a-b_c.d~e/", "sources/x/", "é/", "a b/", "a%20b/", "a+b/", "a;b/", "ñ-1/"}, escapeInputs...) {
 		if got, want := escapePath(p), (&url.URL{Path: p}).EscapedPath(); got != want {

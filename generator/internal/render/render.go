@@ -1,10 +1,3 @@
-// Package render turns a loaded site into the files of its output: HTML
-// pages from templates, the annotated source pages, the feeds, the search
-// index and the publishing files.
-//
-// Pages are produced as Jobs, one per output file, so that a build can
-// render them on all cores and the dev server can render only the ones a
-// change affects.
 package render
 
 import (
@@ -62,19 +55,13 @@ type Renderer struct {
 	tmpl *Templates
 	urls URLs
 	md   *markdown.Renderer
-	// cards caches the rendered card of each claim (*site.Claim →
-	// template.HTML).
-	cards sync.Map
-	// baseHref is urls.Base as an href writes it (see pathURL).
-	baseHref string
-	// badges caches the "rating" template of each rating, for each page
-	// template (see badge).
-	badges sync.Map
-	// chrome caches the site header and footer (name and current path →
-	// template.HTML).
-	chrome   sync.Map
-	menuOnce sync.Once
-	menu     map[string]bool
+	// cards keeps the "claim-card" of each claim, chrome the site header,
+	// footer and assets of each current path (see Page.Card and
+	// Page.Chrome), each under the key of the definition that printed
+	// it (Templates.key).
+	cards, chrome sync.Map
+	menuOnce      sync.Once
+	menu          map[string]bool
 	// sizes holds the largest page of each template so far.
 	sizes map[string]*atomic.Int64
 	// Dev is set by the dev server: it marks pages as a preview.
@@ -87,7 +74,6 @@ type Renderer struct {
 // New returns a renderer for s with templates t.
 func New(s *site.Site, t *Templates) *Renderer {
 	r := &Renderer{site: s, tmpl: t, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
-	r.baseHref = escapeText(normalizeURL(r.urls.Base))
 	for _, name := range pageTemplates {
 		r.sizes[name] = new(atomic.Int64)
 	}
@@ -319,13 +305,8 @@ func (r *Renderer) execute(name string, p *Page) ([]byte, error) {
 	size := r.sizes[name]
 	b := bytes.NewBuffer(pageBuffer())
 	b.Grow(int(max(4<<10, size.Load())))
-	var err error
-	if r.tmpl.builtinFrom(name, "base.html") == "base.html" {
-		err = r.layout(b, name, t, p)
-	} else {
-		err = t.ExecuteTemplate(b, "base.html", p)
-	}
-	if err != nil {
+	p.tmpl = name
+	if err := t.ExecuteTemplate(b, "base.html", p); err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
 	if n := int64(b.Len()); n > size.Load() {
@@ -358,6 +339,7 @@ func pageBuffer() []byte {
 // executeAlone runs a template that does not use the base layout.
 func (r *Renderer) executeAlone(name string, p *Page) ([]byte, error) {
 	var b bytes.Buffer
+	p.tmpl = name
 	if err := r.tmpl.page[name].ExecuteTemplate(&b, name, p); err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}

@@ -109,39 +109,3 @@ func (p *Page) ShareText() string {
 	}
 	return c.Rating.Label + ": “" + claim + "”"
 }
-
-// cardMeta writes the share card's tags in the head of a claim page, as
-// base.html does, and the kind of Twitter card.
-func (m markup) cardMeta(p *Page) {
-	img := p.CardImage()
-	if img != "" {
-		m.raw("\n<meta property=\"og:image\" content=\"", escapeText(img), "\">\n<meta property=\"og:image:type\" content=\"image/png\">\n<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"630\">\n<meta property=\"og:image:alt\" content=\"", escapeText(p.CardAlt()), "\">")
-	}
-	m.raw("\n<meta name=\"twitter:card\" content=\"")
-	if img != "" {
-		m.raw("summary_large_image")
-	} else {
-		m.raw("summary")
-	}
-	m.raw("\">")
-}
-
-// shareSection writes the share links of a claim page, as claim.html
-// does: nothing without them.
-func (r *Renderer) shareSection(m markup, p *Page) {
-	links := p.ShareLinks()
-	if len(links) == 0 {
-		return
-	}
-	m.raw("\n<section class=\"share\" aria-labelledby=\"share\">\n<h2 id=\"share\">Share this fact-check</h2>\n<ul class=\"share-links\">")
-	for _, l := range links {
-		m.raw("<li><a rel=\"external noopener\" href=\"")
-		m.url(l.URL)
-		m.raw("\">")
-		m.text(l.Name)
-		m.raw("</a></li>")
-	}
-	m.raw("</ul>\n<p class=\"share-copy\" hidden><button type=\"button\" data-share-url=\"")
-	m.url(p.Canonical())
-	m.raw("\" data-share-text=\"", escapeText(p.ShareText()), "\">Copy link</button> <span role=\"status\"></span></p>\n</section>\n")
-}

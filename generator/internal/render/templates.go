@@ -1,31 +1,34 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
+	"text/template/parse"
 	"time"
 )
 
-// Templates are the parsed page templates. base.html is the layout and
-// partials.html the shared pieces; every other file is one kind of page,
-// defining "main" (and optionally "head"). A site's templates/ folder
-// replaces built-in files of the same name, unless its file is the same as
-// the built-in one.
+// Templates are the parsed templates of a site: for each kind of page,
+// the set of definitions its pages are executed with. How a set is made
+// from the built-in files and the site's own is the package
+// documentation's "Overriding templates".
 type Templates struct {
 	page map[string]*template.Template
-	// builtin has the files that the site does not replace.
-	builtin map[string]bool
-	// inGo has, for each page template, the built-in file that defines
-	// each of goVersions as that page template sees it: only those may be
-	// printed by their Go versions (layout.go). A site may redefine
-	// "claim-card" in its home.html, or "base.html" in its partials.html.
-	inGo map[string]map[string]string
+	// key[page][name] says which definition of template name page
+	// template page's set holds: two sets with the same key have the same
+	// definition of name and of every template it calls, so they print
+	// the same for the same data. Card and Chrome keep what they print
+	// under it, once for all the sets that share it.
+	key map[string]map[string]int
 }
+
+// sharedFiles are the files that define no page: the layout and the
+// shared pieces.
+var sharedFiles = []string{"base.html", "partials.html"}
 
 // pageTemplates are the kinds of page, one file each.
 var pageTemplates = []string{
@@ -34,99 +37,177 @@ var pageTemplates = []string{
 	"corrections.html", "search.html", "404.html", "alias.html",
 }
 
-// LoadTemplates parses the built-in templates, each replaced by the file of
-// the same name in override when there is one (override may be nil).
+// pageBlocks are the definitions a page file makes for its own pages
+// only; any other definition in it is shared by every page.
+var pageBlocks = []string{"main", "head", "scripts"}
+
+// templateFile is the text of one template file, and where it is from.
+type templateFile struct {
+	name, text, from string
+}
+
+// LoadTemplates parses the built-in templates, each file replaced by the
+// file of the same name in override when there is one (override may be
+// nil), and makes the set of definitions of each kind of page.
 func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
-	t := &Templates{page: map[string]*template.Template{}, builtin: map[string]bool{}, inGo: map[string]map[string]string{}}
-	read := func(name string) (string, string, error) {
-		b, err := fs.ReadFile(builtin, name)
-		if override != nil {
-			own, oerr := fs.ReadFile(override, name)
-			switch {
-			case oerr == nil && (err != nil || !bytes.Equal(own, b)):
-				return string(own), "templates/" + name, nil
-			case oerr != nil && !errors.Is(oerr, fs.ErrNotExist):
-				return "", "", oerr
-			}
-			// A file the same as the built-in one (a site made from
-			// this repository has them all) is the built-in one, which
-			// the build may print in Go.
-		}
-		t.builtin[name] = true
-		return string(b), "built-in templates/" + name, err
-	}
-	base := template.New("").Funcs(funcs)
-	for _, name := range []string{"base.html", "partials.html"} {
-		text, from, err := read(name)
+	files := map[string]templateFile{}
+	for _, name := range slices.Concat(sharedFiles, pageTemplates) {
+		f, err := readTemplate(builtin, override, name)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := base.New(name).Parse(text); err != nil {
-			return nil, fmt.Errorf("%s: %w", from, cleanTemplateError(err))
-		}
-	}
-	for _, name := range pageTemplates {
-		text, from, err := read(name)
-		if err != nil {
-			return nil, err
-		}
-		clone, err := base.Clone()
-		if err != nil {
-			return nil, err
-		}
-		if _, err := clone.New(name).Parse(text); err != nil {
-			return nil, fmt.Errorf("%s: %w", from, cleanTemplateError(err))
-		}
-		t.page[name] = clone
-		t.inGo[name] = map[string]string{}
-		for _, def := range goVersions {
-			if d := clone.Lookup(def); d != nil && d.Tree != nil && t.builtin[d.Tree.ParseName] {
-				t.inGo[name][def] = d.Tree.ParseName
-			}
-		}
+		files[name] = f
 	}
 	if override != nil {
 		entries, _ := fs.ReadDir(override, ".")
 		for _, e := range entries {
-			if _, known := t.page[e.Name()]; !known && e.Name() != "base.html" && e.Name() != "partials.html" && path.Ext(e.Name()) == ".html" {
-				return nil, fmt.Errorf("templates/%s: no built-in template has this name (they are base.html, partials.html, %s)", e.Name(), strings.Join(pageTemplates, ", "))
+			if _, known := files[e.Name()]; !known && path.Ext(e.Name()) == ".html" {
+				return nil, fmt.Errorf("templates/%s: no built-in template has this name (they are %s)", e.Name(), strings.Join(slices.Concat(sharedFiles, pageTemplates), ", "))
 			}
+		}
+	}
+	// The definitions each page file shares with every page, in the
+	// order of the files' names.
+	byName := slices.Sorted(slices.Values(pageTemplates))
+	sharedFrom := map[string][]*template.Template{}
+	for _, name := range byName {
+		f := files[name]
+		t, err := template.New(name).Funcs(funcs).Parse(f.text)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.from, cleanTemplateError(err))
+		}
+		for _, d := range t.Templates() {
+			// An empty definition replaces none, as html/template's
+			// Parse has it; html/template's AddParseTree would install
+			// it in the set's own map though not in text/template's.
+			if d.Name() != name && !slices.Contains(pageBlocks, d.Name()) && d.Tree != nil && !parse.IsEmptyTree(d.Tree.Root) {
+				sharedFrom[name] = append(sharedFrom[name], d)
+			}
+		}
+		slices.SortFunc(sharedFrom[name], func(a, b *template.Template) int { return strings.Compare(a.Name(), b.Name()) })
+	}
+	t := &Templates{page: map[string]*template.Template{}, key: map[string]map[string]int{}}
+	keys := map[string]int{}
+	for _, page := range pageTemplates {
+		set := template.New("").Funcs(funcs)
+		for _, name := range sharedFiles {
+			f := files[name]
+			if _, err := set.New(name).Parse(f.text); err != nil {
+				return nil, fmt.Errorf("%s: %w", f.from, cleanTemplateError(err))
+			}
+		}
+		for _, name := range byName {
+			if name == page {
+				continue
+			}
+			for _, d := range sharedFrom[name] {
+				// Each set gets its own copy: html/template rewrites the
+				// trees it escapes.
+				if _, err := set.AddParseTree(d.Name(), d.Tree.Copy()); err != nil {
+					return nil, fmt.Errorf("%s: %w", files[name].from, cleanTemplateError(err))
+				}
+			}
+		}
+		f := files[page]
+		if _, err := set.New(page).Parse(f.text); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.from, cleanTemplateError(err))
+		}
+		t.page[page] = set
+		t.key[page] = map[string]int{}
+		for _, d := range set.Templates() {
+			fp := fingerprint(set, d.Name())
+			if _, ok := keys[fp]; !ok {
+				keys[fp] = len(keys) + 1
+			}
+			t.key[page][d.Name()] = keys[fp]
 		}
 	}
 	return t, nil
 }
 
-// goVersions are the templates that layout.go may also write in Go: see
-// Renderer.block for which of their built-in definitions it has.
-var goVersions = []string{"base.html", "claim-card", "claim-list", "pager", "main", "head", "scripts"}
+// readTemplate reads the site's file name, or the built-in one when the
+// site has none.
+func readTemplate(builtin, override fs.FS, name string) (templateFile, error) {
+	if override != nil {
+		b, err := fs.ReadFile(override, name)
+		if err == nil {
+			return templateFile{name, string(b), "templates/" + name}, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return templateFile{}, err
+		}
+	}
+	b, err := fs.ReadFile(builtin, name)
+	return templateFile{name, string(b), "built-in templates/" + name}, err
+}
 
-// builtinFrom is the built-in file whose definition of template name page
-// template page uses, or "" when the site defines it (or nothing does).
-func (t *Templates) builtinFrom(page, name string) string { return t.inGo[page][name] }
+// fingerprint is the text of template name in set and of every template
+// it calls, each once: the same fingerprint in two sets is the same
+// markup for the same data. It reads the parse trees as parsed, so it
+// must run before the set is executed (escaping rewrites them).
+func fingerprint(set *template.Template, name string) string {
+	var b strings.Builder
+	seen := map[string]bool{}
+	var add func(name string)
+	add = func(name string) {
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		b.WriteString("\x00{{define ")
+		b.WriteString(name)
+		b.WriteString("}}")
+		d := set.Lookup(name)
+		if d == nil || d.Tree == nil {
+			return
+		}
+		b.WriteString(d.Tree.Root.String())
+		walkCalls(d.Tree.Root, add)
+	}
+	add(name)
+	return b.String()
+}
+
+// walkCalls calls f with the name of every template that n calls.
+func walkCalls(n parse.Node, f func(name string)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walkCalls(c, f)
+		}
+	case *parse.TemplateNode:
+		f(n.Name)
+	case *parse.IfNode:
+		walkCalls(n.List, f)
+		walkCalls(n.ElseList, f)
+	case *parse.RangeNode:
+		walkCalls(n.List, f)
+		walkCalls(n.ElseList, f)
+	case *parse.WithNode:
+		walkCalls(n.List, f)
+		walkCalls(n.ElseList, f)
+	}
+}
 
 func cleanTemplateError(err error) error {
 	return errors.New(strings.TrimPrefix(err.Error(), "template: "))
 }
 
-// funcs are the functions templates may call, besides the methods of Page.
+// funcs are the functions templates may call, besides the methods of Page
+// (the package documentation lists them).
 var funcs = template.FuncMap{
-	// date formats a date for readers: "16 March 2021".
 	"date": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
 		}
 		return string(appendDate(nil, t, "2 January 2006"))
 	},
-	// isodate formats a date as 2021-03-16, for <time datetime>.
-	"isodate": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Format("2006-01-02")
-	},
-	// plural picks a word by count: {{plural 2 "claim" "claims"}}.
-	"plural": plural,
-	"add":    func(a, b int) int { return a + b },
+	"isodate": isoDate,
+	"plural":  plural,
+	"add":     func(a, b int) int { return a + b },
 }
 
 // plural picks a word by count: plural(2, "claim", "claims") is "claims".
@@ -135,4 +216,38 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// isoDate formats a date as 2021-03-16, "" for the zero time.
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	var b [10]byte
+	return string(appendDate(b[:0], t, "2006-01-02"))
+}
+
+// appendDate appends t as t.AppendFormat(b, layout) does for the layouts
+// "2006-01-02" and "2 January 2006", for years 0 to 9999 without
+// parsing the layout.
+func appendDate(b []byte, t time.Time, layout string) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, layout)
+	}
+	year := [4]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}
+	switch layout {
+	case "2006-01-02":
+		b = append(b, year[:]...)
+		return append(b, '-', byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+	case "2 January 2006":
+		if d >= 10 {
+			b = append(b, byte('0'+d/10))
+		}
+		b = append(b, byte('0'+d%10), ' ')
+		b = append(b, m.String()...)
+		b = append(b, ' ')
+		return append(b, year[:]...)
+	}
+	return t.AppendFormat(b, layout)
 }

@@ -73,6 +73,16 @@ func escapePath(p string) string {
 	return p // as EscapedPath returns it
 }
 
+// urlUnreserved has the bytes that are unreserved in URLs, which no
+// escaping changes: letters, digits and "-._~".
+var urlUnreserved = func() (unreserved [256]bool) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		unreserved[c] = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || strings.IndexByte("-._~", b) >= 0
+	}
+	return
+}()
+
 // The output path of each kind of page, without a leading slash.
 func claimPath(id string) string    { return "claims/" + id + "/" }
 func sourcePath(id string) string   { return "sources/" + id + "/" }

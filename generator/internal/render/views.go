@@ -17,6 +17,9 @@ import (
 // base path.
 type Page struct {
 	r *Renderer
+	// tmpl is the page template the page is executed with: Card and
+	// Chrome run their templates in its set.
+	tmpl string
 
 	Site *site.Site
 	// Title is the page's own title ("" on the home page); Description
@@ -52,13 +55,12 @@ type Page struct {
 	Groups []GroupLink
 	// FreePage: page.
 	FreePage *site.Page
-	// Body: the rendered Markdown of a claim, source or page. For claim
-	// and source pages it is set only when a template prints them (see
-	// claimInGo).
+	// Body: the rendered Markdown of a claim or page; on a source page,
+	// its stored text with the quoted passages marked.
 	Body template.HTML
 	// Corrections: corrections, newest first.
 	Corrections []CorrectionView
-	// JSONLD: claim, the ClaimReview object (set like Body).
+	// JSONLD: claim, its ClaimReview object.
 	JSONLD template.JS
 	// Redirect: alias, where the old address leads, and its absolute URL
 	// ("" without a base URL).
@@ -95,30 +97,6 @@ type ClaimView struct {
 	*site.Claim
 	Quotes    []QuoteView
 	Backlinks []*site.Claim
-
-	// The markup of the parts of a claim page, written in Go for a
-	// template that prints the page, so that it runs a few dozen template
-	// actions instead of several hundred (see escape.go); when the
-	// built-in claim.html is in effect, layout.go prints the page and
-	// these stay empty. A template may use them or build its own markup
-	// from the fields above. Links are <a> elements,
-	// dates <time> elements, items <li> elements; a part the claim does
-	// not have is "" or empty.
-	TopicLinks      []template.HTML // each topic, linked
-	ClaimantLink    template.HTML
-	AppearanceLinks template.HTML // "source 1", "source 2" … linked, comma-separated
-	Badge           template.HTML // the "rating" template for the claim's rating
-	RatingLink      template.HTML // the rating's label, linked to its page
-	ClaimDateTime   template.HTML
-	PublishedTime   template.HTML
-	UpdatedTime     template.HTML
-	QuoteItems      []template.HTML // the quotes checked, as claim.html lists them
-	SourceItems     []template.HTML // the sources cited
-	LinkItems       []template.HTML // the claims this one links to, with their badges
-	BacklinkItems   []template.HTML // the claims that link to this one
-	CorrectionItems []template.HTML
-	// Citation is the text of "Cite this fact-check".
-	Citation template.HTML
 }
 
 // QuoteView is one quote of a claim.
@@ -137,10 +115,6 @@ type QuoteView struct {
 type SourceView struct {
 	*site.Source
 	QuotedIn []QuotedIn
-	// QuotedInItems is the markup of QuotedIn as source.html lists it,
-	// one <li> each, written in Go for speed like ClaimView's markup (and
-	// like it, only for a template that prints the page).
-	QuotedInItems []template.HTML
 }
 
 // QuotedIn is a claim that quotes a source, with its quotes' anchors.
@@ -172,37 +146,32 @@ func (p *Page) Current(path string) bool        { return p.Path == path }
 func (p *Page) Canonical() string               { return p.r.urls.Abs(p.Path) }
 func (p *Page) Menu() []*site.Page              { return menu(p.Site.Pages) }
 
-// Card is the "claim-card" template rendered for c. Cards are rendered
-// once per claim and build: listings repeat the same claims many times.
+// Card is the "claim-card" template run for c, in the page's template
+// set. It runs once per claim and build for all the sets whose
+// "claim-card" is the same (see Templates.key): listings repeat the same
+// claims many times.
 func (p *Page) Card(c *site.Claim) (template.HTML, error) {
-	if h, ok := p.r.cards.Load(c); ok {
+	type cardKey struct {
+		def   int
+		claim *site.Claim
+	}
+	k := cardKey{p.r.tmpl.key[p.tmpl]["claim-card"], c}
+	if h, ok := p.r.cards.Load(k); ok {
 		return h.(template.HTML), nil
 	}
-	var h template.HTML
-	if p.r.tmpl.builtinFrom("home.html", "claim-card") == "partials.html" {
-		var err error
-		var b bytes.Buffer
-		b.Grow(640 + 2*(len(c.Claim)+len(c.Summary)+len(c.Claimant.Name)))
-		if err = p.r.claimCard(markup{&b}, c); err != nil {
-			return "", err
-		}
-		h = template.HTML(b.String())
-	} else {
-		card := &CardData{Page: p.r.newPage("", ""), Claim: c}
-		if err := p.r.cardMarkup(card); err != nil {
-			return "", err
-		}
-		var b strings.Builder
-		if err := p.r.tmpl.page["home.html"].ExecuteTemplate(&b, "claim-card", card); err != nil {
-			return "", err
-		}
-		h = template.HTML(b.String())
+	card := &CardData{Page: p.r.newPage("", ""), Claim: c}
+	card.tmpl = p.tmpl
+	var b strings.Builder
+	b.Grow(1024 + 2*(len(c.Claim)+len(c.Summary)+len(c.Claimant.Name)))
+	if err := p.r.tmpl.page[p.tmpl].ExecuteTemplate(&b, "claim-card", card); err != nil {
+		return "", err
 	}
-	p.r.cards.Store(c, h)
+	h := template.HTML(b.String())
+	p.r.cards.Store(k, h)
 	return h, nil
 }
 
-// Cards is the "claim-card" template of each of p.Claims, in order.
+// Cards is the Card of each of p.Claims, in order, in one action.
 func (p *Page) Cards() (template.HTML, error) {
 	cards := make([]template.HTML, len(p.Claims))
 	size := 0
@@ -221,26 +190,33 @@ func (p *Page) Cards() (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// Chrome is the "site-header", "site-footer" or "site-assets" template,
-// rendered once per build for each menu entry that can be current and once
-// for every other page.
+// Chrome is template name ("site-header", "site-footer", "site-assets")
+// run in the page's template set, with a page that has only a Path: the
+// page's own when the site menu links to it (so that .Current marks it),
+// else "". It runs once per build for each such path and each definition
+// of name (see Templates.key), not once per page.
 func (p *Page) Chrome(name string) (template.HTML, error) {
 	key := ""
 	if p.r.menuPaths()[p.Path] {
 		key = p.Path
 	}
-	type chromeKey struct{ name, path string }
-	if h, ok := p.r.chrome.Load(chromeKey{name, key}); ok {
+	type chromeKey struct {
+		def  int
+		name string
+		path string
+	}
+	k := chromeKey{p.r.tmpl.key[p.tmpl][name], name, key}
+	if h, ok := p.r.chrome.Load(k); ok {
 		return h.(template.HTML), nil
 	}
 	q := p.r.newPage("", "")
-	q.Path = key
+	q.Path, q.tmpl = key, p.tmpl
 	var b strings.Builder
-	if err := p.r.tmpl.page["home.html"].ExecuteTemplate(&b, name, q); err != nil {
+	if err := p.r.tmpl.page[p.tmpl].ExecuteTemplate(&b, name, q); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	p.r.chrome.Store(chromeKey{name, key}, h)
+	p.r.chrome.Store(k, h)
 	return h, nil
 }
 
@@ -255,13 +231,11 @@ func (r *Renderer) menuPaths() map[string]bool {
 	return r.menu
 }
 
-// CardData is what the "claim-card" template receives.
+// CardData is what the "claim-card" template receives: a page with no
+// path, and the claim.
 type CardData struct {
 	*Page
 	Claim *site.Claim
-	// The markup of parts of the card, written in Go for speed like
-	// ClaimView's, which has the same fields.
-	Badge, ClaimantLink, ClaimDateTime, PublishedTime template.HTML
 }
 
 // ContactURL links to the site's contact: a URL, or an e-mail address.
@@ -343,34 +317,13 @@ func (r *Renderer) claim(c *site.Claim) (*Page, error) {
 		})
 	}
 	p.Claim = v
-	if r.claimInGo() {
-		// layout.go writes every part straight into the page.
-		return p, nil
-	}
 	body, err := r.markdownHTML(c.Doc)
 	if err != nil {
 		return nil, err
 	}
 	p.Body = body
-	if err := r.claimMarkup(v, r.urls.Abs(claimPath(c.ID))); err != nil {
-		return nil, err
-	}
 	p.JSONLD, err = r.claimReviewJS(c)
 	return p, err
-}
-
-// claimInGo reports whether claim pages are printed by Go alone: the
-// built-in base.html and the built-in blocks of claim.html. No template
-// then reads a claim page's Body, JSONLD or markup fields.
-func (r *Renderer) claimInGo() bool { return r.pageInGo("claim.html", "claim.html", "claim.html") }
-
-// pageInGo reports whether the pages of page template page are printed by
-// Go alone: the built-in base.html, with "head" and "main" from the
-// built-in files head and main and the empty "scripts" of base.html.
-func (r *Renderer) pageInGo(page, head, main string) bool {
-	t := r.tmpl
-	return t.builtinFrom(page, "base.html") == "base.html" && t.builtinFrom(page, "head") == head &&
-		t.builtinFrom(page, "main") == main && t.builtinFrom(page, "scripts") == "base.html"
 }
 
 func statusName(s markdown.Status) string {
@@ -412,18 +365,9 @@ func (r *Renderer) source(src *site.Source) (*Page, error) {
 		}
 	}
 	p.Source = v
-	if r.pageInGo("source.html", "base.html", "source.html") {
-		// layout.go writes the text and the list straight into the page.
-		return p, nil
-	}
-	for _, q := range v.QuotedIn {
-		var err error
-		v.QuotedInItems = append(v.QuotedInItems, field(func(m markup) { err = r.quotedInItem(m, q) }))
-		if err != nil {
-			return nil, err
-		}
-	}
-	p.Body = field(func(m markup) { r.annotate(m, src) })
+	var b bytes.Buffer
+	r.annotate(&b, src)
+	p.Body = template.HTML(b.String())
 	return p, nil
 }
 

@@ -1,0 +1,166 @@
+// Package render turns a loaded site into the files of its output: HTML
+// pages from templates, the annotated source pages, the feeds, the search
+// index and the publishing files.
+//
+// Pages are produced as Jobs, one per output file, so that a build can
+// render them on all cores and the dev server can render only the ones a
+// change affects.
+//
+// Every HTML page is executed from the templates in the repository's
+// templates/ folder (embedded in the program), or from a site's own
+// templates/ files that replace them, with [html/template]: what follows
+// is the contract between this package and a template author.
+//
+// # Template files
+//
+// There is one file per kind of page, and two files that every page uses:
+//
+//	base.html         the layout of every page: the document, its <head>,
+//	                  the site header and footer; it calls the blocks
+//	                  "head", "main" and "scripts"
+//	partials.html     the shared pieces (below)
+//	home.html         the home page
+//	claims.html       the list of all fact-checks, page_size a page
+//	claim.html        a fact-check
+//	sources.html      the list of sources
+//	source.html       a source: its stored text with the quoted passages
+//	ratings.html      the rating scale
+//	rating.html       the fact-checks with one rating
+//	groups.html       the index of topics, and the index of claimants
+//	group.html        the fact-checks of one topic or claimant
+//	page.html         a free page (content/pages/)
+//	corrections.html  every correction
+//	search.html       the search page
+//	404.html          the page for addresses that lead nowhere
+//	alias.html        the redirect from a claim's old id: a whole document,
+//	                  executed on its own, without base.html
+//
+// A page file defines the blocks of its pages: "main" (the content),
+// and optionally "head" (more in <head>) and "scripts" (before
+// </body>). A page is executed as the template "base.html" of its page
+// file's template set.
+//
+// # Overriding templates
+//
+// A site's templates/NAME.html replaces the built-in file NAME.html: the
+// built-in one is then not read at all. A name that is none of the above
+// is an error. The definitions in a site's files follow html/template's
+// rule that a later definition replaces an earlier one, read in this
+// order for each kind of page:
+//
+//  1. base.html, then partials.html;
+//  2. the definitions that the other page files share: every definition
+//     but their own "main", "head" and "scripts", file after file in
+//     the order of their names (404.html, alias.html, claim.html,
+//     claims.html …);
+//  3. the page file itself, all of its definitions.
+//
+// So a site's definition of any template, in whichever of its files, is
+// what its pages use: a "claim-card" defined in a site's group.html is
+// the card of the home page, the listings and the topic, claimant and
+// rating pages; a "site-header" defined in its claim.html is the header
+// of every page. A page file's own definition wins for its own pages, and
+// one in a page file wins over one in partials.html. An empty definition
+// ({{define "x"}}{{end}}) does not replace a non-empty one, as in
+// html/template. The built-in page files share nothing: every shared
+// piece is in base.html and partials.html.
+//
+// # Shared pieces
+//
+// These are defined in the built-in partials.html and base.html; a site
+// may define any of them anew:
+//
+//	{{template "rating" RATING}}     a rating's badge (a site.Rating)
+//	{{template "claim-list" .}}      the page's .Claims as cards, or a
+//	                                 note that there are none
+//	{{template "pager" .}}           links to the other pages of a
+//	                                 listing (.Pager)
+//	"claim-card"                     one claim in a listing, run by .Card
+//	"site-header", "site-footer",    the top and bottom of every page,
+//	"site-assets"                    and the links in its <head>, run by
+//	                                 .Chrome
+//
+// Card and Chrome run their template once per build for all the pages
+// that show the same thing, not once per page: a 10,000-claim site shows
+// its claims in some 60,000 cards. So "claim-card" must print only what
+// its own data holds (a [CardData]: .Claim and the link methods), and
+// the site header, footer and assets only what a page holds that has
+// nothing but a Path, the page's own when the site menu links to it (so
+// that {{if .Current "claims/"}} marks the current page) and "" on other
+// pages.
+//
+// # Page data
+//
+// Every page template receives a [*Page]. All pages have
+//
+//	.Site         the loaded site: .Site.Config (title, language …),
+//	              .Site.Claims (newest first), .Site.Sources, .Site.Topics,
+//	              .Site.Claimants, .Site.Pages
+//	.Title        the page's title ("" on the home page)
+//	.Description  its summary for search engines and link previews
+//	.Path         its output path: "" for the home page, "claims/x/"
+//	.Dev          true in the dev server's preview
+//
+// and, depending on the kind of page:
+//
+//	.Claims       home (the latest ten), claims, rating, group: the claims
+//	              of this page of the listing
+//	.Pager .Count claims, rating, group: the listing's pages (.N, .Total,
+//	              .Prev, .Next) and its number of claims
+//	.Claim        claim: a [ClaimView], the claim (.Claim.Claim is its
+//	              text, .Rating, .Topics, .Sources, .Links, .Corrections …)
+//	              with .Quotes (each a [QuoteView]) and .Backlinks
+//	.Source       source: a [SourceView], the source with .QuotedIn, the
+//	              claims that quote it and their quotes' anchors
+//	.Rating       rating: the rating
+//	.Ratings      home, ratings, search: each rating with its .Count
+//	.Group        group: the topic or claimant (.Name.Name, .URL, .Claims),
+//	.GroupKind    "Topic" or "Claimant"
+//	.Groups       groups: each topic or claimant with its .Path and .Count
+//	.FreePage     page: the free page
+//	.Body         claim and page: the rendered Markdown; source: the
+//	              stored text with the quoted passages marked
+//	.JSONLD       claim: the ClaimReview object, for a <script> element
+//	.Corrections  corrections: each correction with its .Claim, newest
+//	              first
+//	.Redirect     alias: where the old address leads, and .RedirectURL
+//	              its absolute URL ("" without a base URL)
+//
+// .Body and .JSONLD are markup and script made by this package from the
+// site's content (Markdown, the stored text of a source, JSON); every
+// other value is plain data that html/template escapes where it is
+// printed.
+//
+// # Methods
+//
+// Links are built only with these methods, so that they work under the
+// base URL's path (https://org.github.io/repo/):
+//
+//	.URL "claims/"        the link to an output path
+//	.AbsURL "feed.xml"    its absolute URL, "" when the site has no
+//	                      absolute base URL
+//	.ClaimURL CLAIM, .SourceURL SOURCE, .TopicURL NAME, .ClaimantURL NAME,
+//	.RatingURL RATING, .PageURL PAGE
+//	                      the link to a claim's, source's … page
+//	.Canonical            the page's absolute URL, "" without a base URL
+//
+// and these tell templates the rest:
+//
+//	.Current "claims/"    whether the page is at this path
+//	.Menu                 the free pages in the site menu
+//	.ContactURL           the site's contact as a link (https: or mailto:)
+//	.Card CLAIM           the "claim-card" template run for the claim
+//	.Cards                .Card of each of .Claims, in one action
+//	.Chrome "site-header" the template run as described above
+//	.CardImage, .CardAlt  claim: the share card's URL and description
+//	.ShareLinks           claim: links that share the page (.Name, .URL),
+//	                      none without an absolute base URL
+//	.ShareText            claim: the text the share links go with
+//
+// # Functions
+//
+//	date TIME             "16 March 2021" ("" for no date)
+//	isodate TIME          "2021-03-16", for <time datetime>
+//	plural N "one" "many" the word for N things
+//	add A B               A + B
+package render
