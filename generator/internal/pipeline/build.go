@@ -1,14 +1,13 @@
-// Package build turns a site folder into its output: load and check the
-// content, render every page on all cores, and write the result, either
-// into a folder that replaces the previous output in one step, or into
-// memory for the dev server.
+// Package pipeline turns a site folder into its output: load and check
+// the content, render every page on all cores, and hand the files to the
+// output folder (package output, which writes only what changed), or keep
+// them in memory for the dev server (Memory, Lazy).
 package pipeline
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"regexp"
 	"runtime"
 	"slices"
@@ -62,6 +61,9 @@ type Result struct {
 	Files map[string][]byte
 	// Pages counts the HTML pages.
 	Pages int
+	// Written counts the files Write wrote: those that differ from the
+	// previous build's output, or all of them in a new folder.
+	Written int
 	// Warning is set by Write when the new site is in place but something
 	// was left behind that the next build cleans up, or the share cards
 	// could not be cached.
@@ -124,10 +126,10 @@ func loadAll(opts Options, load func() (*site.Site, diag.List)) (*site.Site, dia
 
 // render renders s with a (the built-in templates and assets, overridden
 // by the site's own templates/ and static/ folders), and hands each output
-// file to emit, from several goroutines at once; fresh is the job's
-// render.Job.Fresh. A job whose bytes are in a file already (a cached
-// share card, render.Job.Cached) is handed to link instead, when set.
-func (a *assets) render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error, link linkFunc) (pages int, err error) {
+// file to emit, from several goroutines at once (see emitFunc). A job
+// whose bytes are in a file already (a cached share card,
+// render.Job.Cached) is handed to link instead, when set.
+func (a *assets) render(s *site.Site, opts Options, emit emitFunc, link linkFunc) (pages int, err error) {
 	var all []render.Job
 	a.jobs(s, opts, func(j render.Job) { all = append(all, j) })
 	for _, j := range all {
@@ -315,12 +317,17 @@ func dedupeJobs(jobs []render.Job) (out []render.Job, last map[string]int) {
 	return out, last
 }
 
+// An emitFunc hands over the output file path with its bytes b; fresh is
+// the job's render.Job.Fresh, and id, when set, stands for the bytes (a
+// share card's cache file, see cardID).
+type emitFunc func(path string, b []byte, fresh bool, id string) error
+
 // A linkFunc hands over the output file path as a link to the file from,
 // or if that fails, what render returns.
 type linkFunc func(path, from string, render func() ([]byte, error)) error
 
 // runJobs renders jobs on all cores and stops at the first error.
-func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, link linkFunc, progress *Progress) error {
+func runJobs(jobs []render.Job, emit emitFunc, link linkFunc, progress *Progress) error {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -345,8 +352,14 @@ func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, link link
 						}
 					}
 					b, err := j.Render()
+					id := ""
+					if err == nil && link != nil && j.Cached != nil {
+						// Drawn and now cached: known by its key, as
+						// when linked.
+						id = cardID(j.Cached())
+					}
 					if err == nil {
-						err = emit(j.Path, b, j.Fresh)
+						err = emit(j.Path, b, j.Fresh, id)
 					}
 					if err != nil {
 						mu.Lock()
@@ -380,7 +393,7 @@ func Memory(opts Options) (*Result, diag.List, error) {
 		return res, diags, err
 	}
 	var mu sync.Mutex
-	pages, err := a.render(s, opts, func(p string, b []byte, _ bool) error {
+	pages, err := a.render(s, opts, func(p string, b []byte, _ bool, _ string) error {
 		mu.Lock()
 		res.Files[p] = b
 		mu.Unlock()
@@ -392,13 +405,3 @@ func Memory(opts Options) (*Result, diag.List, error) {
 
 // ErrContent is returned by Write when the content has errors.
 var ErrContent = errors.New("the content has errors")
-
-// cleanPath is an output path made safe: slash-separated, relative, with
-// no "..", so it cannot leave the output folder.
-func cleanPath(p string) (string, error) {
-	c := path.Clean("/" + p)[1:]
-	if c == "" || c != p || strings.Contains(p, "\\") {
-		return "", fmt.Errorf("unsafe output path %q", p)
-	}
-	return c, nil
-}
