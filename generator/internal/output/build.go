@@ -109,6 +109,16 @@ func (b *Build) Add(file File) error {
 	return nil
 }
 
+// Keep reports whether the previous build made the file p with the ID
+// id (see File.ID), and it is still in the output at the size it had:
+// then it is kept as it is, and need not be made nor added.
+func (b *Build) Keep(p, id string) bool {
+	if _, err := cleanPath(p); err != nil || id == "" || b.f.old == nil {
+		return false
+	}
+	return b.unchanged(p, entry{fp: id, size: -1})
+}
+
 // unchanged reports whether the previous build made p with the entry e
 // (a size of -1 matches any) and p is still in the output at that size.
 // It records p in the new manifest when so.

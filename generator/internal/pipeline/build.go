@@ -129,7 +129,7 @@ func loadAll(opts Options, load func() (*site.Site, diag.List)) (*site.Site, dia
 // file to emit, from several goroutines at once (see emitFunc). A job
 // whose bytes are in a file already (a cached share card,
 // render.Job.Cached) is handed to link instead, when set.
-func (a *assets) render(s *site.Site, opts Options, emit emitFunc, link linkFunc) (pages int, err error) {
+func (a *assets) render(s *site.Site, opts Options, emit emitFunc, link linkFunc, keep keepFunc) (pages int, err error) {
 	var all []render.Job
 	a.jobs(s, opts, func(j render.Job) { all = append(all, j) })
 	for _, j := range all {
@@ -140,7 +140,7 @@ func (a *assets) render(s *site.Site, opts Options, emit emitFunc, link linkFunc
 	if opts.Progress != nil {
 		opts.Progress.Total.Store(int64(len(all)))
 	}
-	return pages, runJobs(all, emit, link, opts.Progress)
+	return pages, runJobs(all, emit, link, keep, opts.Progress)
 }
 
 // assets are the templates and static files of a site: the built-in
@@ -318,16 +318,21 @@ func dedupeJobs(jobs []render.Job) (out []render.Job, last map[string]int) {
 }
 
 // An emitFunc hands over the output file path with its bytes b; fresh is
-// the job's render.Job.Fresh, and id, when set, stands for the bytes (a
-// share card's cache file, see cardID).
+// the job's render.Job.Fresh, and id, when set, stands for the bytes in
+// the output's manifest: "id:" and the job's render.Job.ID.
 type emitFunc func(path string, b []byte, fresh bool, id string) error
 
+// A keepFunc reports whether the output file path, whose bytes have the
+// id of an emitFunc, is kept from the previous build: then its job is not
+// run.
+type keepFunc func(path, id string) bool
+
 // A linkFunc hands over the output file path as a link to the file from,
-// or if that fails, what render returns.
-type linkFunc func(path, from string, render func() ([]byte, error)) error
+// or if that fails, what render returns; id is as for an emitFunc.
+type linkFunc func(path, from, id string, render func() ([]byte, error)) error
 
 // runJobs renders jobs on all cores and stops at the first error.
-func runJobs(jobs []render.Job, emit emitFunc, link linkFunc, progress *Progress) error {
+func runJobs(jobs []render.Job, emit emitFunc, link linkFunc, keep keepFunc, progress *Progress) error {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -341,23 +346,24 @@ func runJobs(jobs []render.Job, emit emitFunc, link linkFunc, progress *Progress
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(jobs) && !failed.Load(); i = int(next.Add(1) - 1) {
 				for _, j := range render.Flatten(jobs[i : i+1]) {
+					id := ""
+					if j.ID != nil {
+						id = "id:" + j.ID()
+					}
+					if keep != nil && id != "" && keep(j.Path, id) {
+						continue
+					}
 					var err error
 					if from := ""; link != nil && j.Cached != nil {
 						from = j.Cached()
 						if from != "" {
-							err = link(j.Path, from, j.Render)
+							err = link(j.Path, from, id, j.Render)
 						}
 						if from != "" && err == nil {
 							continue
 						}
 					}
 					b, err := j.Render()
-					id := ""
-					if err == nil && link != nil && j.Cached != nil {
-						// Drawn and now cached: known by its key, as
-						// when linked.
-						id = cardID(j.Cached())
-					}
 					if err == nil {
 						err = emit(j.Path, b, j.Fresh, id)
 					}
@@ -398,7 +404,7 @@ func Memory(opts Options) (*Result, diag.List, error) {
 		res.Files[p] = b
 		mu.Unlock()
 		return nil
-	}, nil)
+	}, nil, nil)
 	res.Pages = pages
 	return res, diags, err
 }

@@ -122,6 +122,9 @@ func TestCardCacheUntrusted(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(names[1], []byte("not a png"), 0o644)
+	// Into a new folder: a rebuild into out would keep its cards, and
+	// ask the cache for none.
+	out = filepath.Join(dir, "out2")
 	res, _, err := Write(Options{Src: src, Cache: cache}, out)
 	if err != nil {
 		t.Fatal(err)

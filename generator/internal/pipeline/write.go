@@ -56,9 +56,9 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 				f.Recycle = render.Recycle
 			}
 			return b.Add(f)
-		}, func(p, from string, render func() ([]byte, error)) error {
-			return b.Add(output.File{Path: p, From: from, ID: cardID(from), Render: render})
-		})
+		}, func(p, from, id string, render func() ([]byte, error)) error {
+			return b.Add(output.File{Path: p, From: from, ID: id, Render: render})
+		}, b.Keep)
 	}
 	if err != nil {
 		return nil, diags, b.Abort(err)
@@ -80,16 +80,6 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 		res.Warning = strings.TrimPrefix(res.Warning+"; "+cacheWarning, "; ")
 	}
 	return res, diags, nil
-}
-
-// cardID stands for the content of the share card in the cache file
-// from, in the output's manifest: the file is named by the card's key,
-// a hash of all that is drawn on it.
-func cardID(from string) string {
-	if from == "" {
-		return ""
-	}
-	return "card:" + strings.TrimSuffix(filepath.Base(from), ".png")
 }
 
 // openCache opens the folder opts.Cache/cards for the share cards, and
