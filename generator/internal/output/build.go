@@ -51,6 +51,7 @@ type Build struct {
 	mu     sync.Mutex
 	err    error
 	made   manifest // what this build makes, path → entry
+	inputs string   // see SetInputs
 	// staged lists the files written into dir, by the writer goroutine;
 	// written counts them for Written.
 	staged  []string
@@ -107,6 +108,30 @@ func (b *Build) Add(file File) error {
 	}
 	b.files <- file
 	return nil
+}
+
+// SetInputs records, in the manifest, the fingerprint of all that the
+// build's output is made from: a later build with the same inputs may
+// KeepAll.
+func (b *Build) SetInputs(fp string) { b.inputs = fp }
+
+// KeepAll reports whether every file the previous build made is still in
+// the output at the size it had, and then keeps them all: a build whose
+// inputs are those of the previous one (Folder.Inputs) adds nothing, and
+// its Commit changes nothing.
+func (b *Build) KeepAll() bool {
+	if b.f.old == nil {
+		return false
+	}
+	for p, e := range b.f.old {
+		if !b.f.intact(p, e) {
+			return false
+		}
+	}
+	for p, e := range b.f.old {
+		b.record(p, e)
+	}
+	return true
 }
 
 // Keep reports whether the previous build made the file p with the ID

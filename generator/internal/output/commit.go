@@ -32,7 +32,7 @@ func (b *Build) Commit() (warning string, err error) {
 		return "", b.Abort(err)
 	}
 	if !b.update {
-		if err := writeFile(filepath.Join(b.dir, Marker), b.made.bytes()); err != nil {
+		if err := writeFile(filepath.Join(b.dir, Marker), b.made.bytes(b.inputs)); err != nil {
 			return "", b.Abort(&writeError{what: "cannot write " + b.f.show(Marker), err: err})
 		}
 		warning, err := b.f.swap(b.dir, b.rename)
@@ -84,7 +84,7 @@ func (b *Build) commitUpdate() (warning string, err error) {
 		}
 	}
 	slices.Sort(j.removes)
-	marker := b.made.bytes()
+	marker := b.made.bytes(b.inputs)
 	if len(j.writes) == 0 && len(j.removes) == 0 {
 		if old, err := os.ReadFile(filepath.Join(f.abs, Marker)); err == nil && bytes.Equal(old, marker) {
 			// Nothing changed.

@@ -97,6 +97,8 @@ type Folder struct {
 	// old is the manifest of the previous build, nil when the folder is
 	// new, empty, or has a Marker without a manifest.
 	old manifest
+	// inputs is the fingerprint of the previous build's inputs.
+	inputs string
 	// hook, set by tests, is called before each change to the output
 	// folder (see step).
 	hook func(step string) error
@@ -124,7 +126,7 @@ func Open(out, site string) (*Folder, error) {
 		f.unlock()
 		return nil, err
 	}
-	f.old = readManifest(filepath.Join(abs, Marker))
+	f.old, f.inputs = readManifest(filepath.Join(abs, Marker))
 	return f, nil
 }
 
@@ -135,6 +137,10 @@ func (f *Folder) Close() {
 		f.unlock = nil
 	}
 }
+
+// Inputs is the fingerprint of the inputs of the build that made the
+// folder (see Build.SetInputs), "" when unknown.
+func (f *Folder) Inputs() string { return f.inputs }
 
 // Abs is the output folder's absolute path, with links resolved.
 func (f *Folder) Abs() string { return f.abs }

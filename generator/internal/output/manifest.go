@@ -18,6 +18,10 @@ const (
 	manifestHeader = "# Made by the build, not to be edited: fingerprint, size, path.\n"
 )
 
+// inputsPrefix starts the manifest's line that holds the fingerprint of
+// the build's inputs (Build.SetInputs), empty when unknown.
+const inputsPrefix = "# inputs "
+
 // An entry is what the manifest records of one file.
 type entry struct {
 	fp   string // fingerprint: hex SHA-256 prefix, or File.ID
@@ -33,19 +37,25 @@ func fingerprint(data []byte) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// readManifest reads the manifest in the Marker at name; nil when there
-// is none (no Marker, or one written by a build without manifests) or it
-// cannot be read whole, when the build makes a new folder.
-func readManifest(name string) manifest {
+// readManifest reads the manifest in the Marker at name, and the
+// fingerprint of the inputs; nil when there is none (no Marker, or one
+// written by a build without manifests) or it cannot be read whole, when
+// the build makes a new folder.
+func readManifest(name string) (m manifest, inputs string) {
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return nil
+		return nil, ""
 	}
-	rest, ok := bytes.CutPrefix(b, []byte(markerText+manifestHeader))
+	rest, ok := bytes.CutPrefix(b, []byte(markerText+manifestHeader+inputsPrefix))
 	if !ok {
-		return nil
+		return nil, ""
 	}
-	m := manifest{}
+	line, rest, ok := bytes.Cut(rest, []byte("\n"))
+	if !ok {
+		return nil, ""
+	}
+	inputs = string(line)
+	m = manifest{}
 	sc := bufio.NewScanner(bytes.NewReader(rest))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
@@ -53,30 +63,33 @@ func readManifest(name string) manifest {
 		size, p, ok2 := strings.Cut(line, " ")
 		n, err := strconv.ParseInt(size, 10, 64)
 		if !ok1 || !ok2 || err != nil || fp == "" || p == "" {
-			return nil
+			return nil, ""
 		}
 		if p[0] == '"' {
 			if p, err = strconv.Unquote(p); err != nil {
-				return nil
+				return nil, ""
 			}
 		}
 		m[p] = entry{fp, n}
 	}
-	if sc.Err() != nil {
-		return nil
+	if sc.Err() != nil || !bytes.HasSuffix(b, []byte("\n")) {
+		return nil, ""
 	}
-	return m
+	return m, inputs
 }
 
-// bytes is the Marker holding m, its lines in path order.
-func (m manifest) bytes() []byte {
+// bytes is the Marker holding m, its lines in path order, and the
+// fingerprint of the inputs.
+func (m manifest) bytes(inputs string) []byte {
 	paths := make([]string, 0, len(m))
 	for p := range m {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
 	b := make([]byte, 0, 64+len(paths)*80)
-	b = append(b, markerText+manifestHeader...)
+	b = append(b, markerText+manifestHeader+inputsPrefix...)
+	b = append(b, inputs...)
+	b = append(b, '\n')
 	for _, p := range paths {
 		e := m[p]
 		b = append(b, e.fp...)

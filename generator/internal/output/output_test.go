@@ -118,7 +118,7 @@ func same(t *testing.T, what string, got, want files) {
 func sameBuild(t *testing.T, what, out string, want files) {
 	t.Helper()
 	same(t, what, read(t, out), want)
-	m := readManifest(filepath.Join(out, Marker))
+	m, _ := readManifest(filepath.Join(out, Marker))
 	if len(m) != len(want) {
 		t.Errorf("%s: the manifest lists %d files, want %d", what, len(m), len(want))
 	}
@@ -430,7 +430,7 @@ func TestLinkedFiles(t *testing.T) {
 	if linked, _ := os.Stat(filepath.Join(out, "a", "card.png")); !os.SameFile(in, linked) {
 		t.Errorf("not linked")
 	}
-	m := readManifest(filepath.Join(out, Marker))
+	m, _ := readManifest(filepath.Join(out, Marker))
 	want := manifest{"a/card.png": {"card:k1", 4}, "b/card.png": {"card:k2", 5}, "c/card.png": {fingerprint([]byte("card")), 4}}
 	for p, e := range want {
 		if m[p] != e {
@@ -452,8 +452,11 @@ func TestLinkedFiles(t *testing.T) {
 func TestManifestPaths(t *testing.T) {
 	m := manifest{"a b/index.html": {"x", 1}, "\"q\"": {"y", 2}, "new\nline": {"z", 3}}
 	name := filepath.Join(t.TempDir(), Marker)
-	os.WriteFile(name, m.bytes(), 0o644)
-	got := readManifest(name)
+	os.WriteFile(name, m.bytes("abc"), 0o644)
+	got, inputs := readManifest(name)
+	if inputs != "abc" {
+		t.Errorf("inputs %q", inputs)
+	}
 	if len(got) != len(m) {
 		t.Fatalf("got %v", got)
 	}
@@ -463,9 +466,9 @@ func TestManifestPaths(t *testing.T) {
 		}
 	}
 	// Cut short: no manifest, a new folder is built.
-	b := m.bytes()
+	b := m.bytes("")
 	os.WriteFile(name, b[:len(b)-5], 0o644)
-	if readManifest(name) != nil {
+	if m, _ := readManifest(name); m != nil {
 		t.Errorf("a manifest cut short was read")
 	}
 }

@@ -64,6 +64,10 @@ type Result struct {
 	// Written counts the files Write wrote: those that differ from the
 	// previous build's output, or all of them in a new folder.
 	Written int
+	// Unchanged is set by Write when the site, the options and the
+	// program were those of the previous build into the folder, and its
+	// files all still there: nothing was rendered.
+	Unchanged bool
 	// Warning is set by Write when the new site is in place but something
 	// was left behind that the next build cleans up, or the share cards
 	// could not be cached.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"factcheck/generator/internal/output"
 	"factcheck/generator/internal/synth"
 )
 
@@ -90,10 +91,56 @@ func TestRebuildIsColdBuild(t *testing.T) {
 			if !tc.all && res.Written*2 > coldRes.Written {
 				t.Errorf("rebuild wrote %d files of %d", res.Written, coldRes.Written)
 			}
+			if res.Unchanged != (tc.name == "no change") {
+				t.Errorf("Unchanged is %v", res.Unchanged)
+			}
 			if tc.name == "no change" && res.Written != 0 {
 				t.Errorf("no change: wrote %d files", res.Written)
 			}
 		})
+	}
+}
+
+// TestUnchangedInputs: a build whose inputs are those of the previous
+// one renders nothing, unless a file of the output was changed or
+// removed since, or the options differ.
+func TestUnchangedInputs(t *testing.T) {
+	dir := t.TempDir()
+	src, out, cache := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+	if err := synth.Write(src, 5, 1); err != nil {
+		t.Fatal(err)
+	}
+	if res := mustWriteCached(t, src, out, cache); res.Unchanged {
+		t.Errorf("first build: Unchanged")
+	}
+	want := snapshot(t, out)
+	if res := mustWriteCached(t, src, out, cache); !res.Unchanged || res.Written != 0 || res.Pages == 0 {
+		t.Errorf("second build: Unchanged %v, %d written, %d pages", res.Unchanged, res.Written, res.Pages)
+	}
+	index := filepath.Join(out, "index.html")
+	for _, tc := range []struct {
+		name   string
+		change func()
+	}{
+		{"edited by hand", func() { os.WriteFile(index, []byte("edited"), 0o644) }},
+		{"removed by hand", func() { os.Remove(index) }},
+		{"hidden file in content", func() { os.WriteFile(filepath.Join(src, "content", ".notes"), []byte("x"), 0o644) }},
+		{"empty folder in static", func() { os.MkdirAll(filepath.Join(src, "static", "empty"), 0o755) }},
+	} {
+		tc.change()
+		if res := mustWriteCached(t, src, out, cache); res.Unchanged {
+			t.Errorf("%s: Unchanged", tc.name)
+		}
+		// The same output: only the Marker changes, with the inputs.
+		got := snapshot(t, out)
+		delete(got, output.Marker)
+		delete(want, output.Marker)
+		sameSnapshot(t, tc.name, got, want)
+		want = snapshot(t, out)
+	}
+	res, d, err := Write(Options{Src: src, Cache: cache, BaseURL: "https://other.example/"}, out)
+	if err != nil || d.Errors() > 0 || res.Unchanged || res.Written == 0 {
+		t.Errorf("another base URL: %v %v, Unchanged %v, %d written", err, d, res.Unchanged, res.Written)
 	}
 }
 

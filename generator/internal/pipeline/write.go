@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 
 	"factcheck/generator/internal/card"
@@ -24,7 +25,8 @@ var (
 // Write loads, checks and renders the site into the folder out, which
 // package output holds: only the files that differ from the previous
 // build's are written, and a failed build leaves the previous output as
-// it was. A file or folder it cannot write, rename or remove is named in
+// it was. When the inputs (see inputs) are those of the previous build
+// and its files are all still there, nothing is rendered. A file or folder it cannot write, rename or remove is named in
 // the error with the system's reason ("no space left on device"), and the
 // error says what became of the previous output; it wraps the system
 // error, so errors.Is(err, syscall.ENOSPC) works.
@@ -35,7 +37,13 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	}
 	defer folder.Close()
 	cacheWarning := openCache(&opts, folder)
+	var (
+		fp string
+		wg sync.WaitGroup
+	)
+	wg.Go(func() { fp = inputs(opts) })
 	s, diags, a, aErr := loadAll(opts, nil)
+	wg.Wait()
 	if diags.Errors() > 0 {
 		return nil, diags, ErrContent
 	}
@@ -48,8 +56,18 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
+	b.SetInputs(fp)
 	pages, err := 0, aErr
-	if err == nil {
+	// The same inputs make the same files: those of the previous build,
+	// if they are all still there.
+	kept := err == nil && fp != "" && fp == folder.Inputs() && b.KeepAll()
+	if kept {
+		a.jobs(s, opts, func(j render.Job) {
+			if strings.HasSuffix(j.Path, ".html") {
+				pages++
+			}
+		})
+	} else if err == nil {
 		pages, err = a.render(s, opts, func(p string, data []byte, fresh bool, id string) error {
 			f := output.File{Path: p, Data: data, ID: id}
 			if fresh {
@@ -67,13 +85,13 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	res := &Result{Site: s, Pages: pages, Written: b.Written(), Warning: warning, Cards: len(s.Claims)}
-	if opts.cards != nil {
+	res := &Result{Site: s, Pages: pages, Written: b.Written(), Unchanged: kept, Warning: warning, Cards: len(s.Claims)}
+	if opts.cards != nil && !kept {
 		res.CardsDrawn = int(opts.cards.Drawn())
 		if err := opts.cards.Prune(); err != nil && cacheWarning == "" {
 			cacheWarning = "cannot remove old share cards from the cache: " + reason(err)
 		}
-	} else {
+	} else if !kept {
 		res.CardsDrawn = res.Cards
 	}
 	if cacheWarning != "" {
