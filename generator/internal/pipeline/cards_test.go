@@ -163,3 +163,30 @@ func TestCardCacheApartFromOutput(t *testing.T) {
 		t.Errorf("a cache folder was made in the output")
 	}
 }
+
+// TestCardsWithoutCache: without a cache folder a rebuild still keeps
+// the cards of its previous output, and draws only those that changed.
+func TestCardsWithoutCache(t *testing.T) {
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "out")
+	if err := synth.Write(src, 3, 1); err != nil {
+		t.Fatal(err)
+	}
+	build := func() *Result {
+		t.Helper()
+		res, d, err := Write(Options{Src: src}, out)
+		if err != nil {
+			t.Fatalf("build failed: %v\n%v", err, d)
+		}
+		return res
+	}
+	if res := build(); res.CardsDrawn != 3 {
+		t.Errorf("first build drew %d cards, want 3", res.CardsDrawn)
+	}
+	claims, _ := filepath.Glob(filepath.Join(src, "content", "claims", "*", "*.md"))
+	b, _ := os.ReadFile(claims[0])
+	os.WriteFile(claims[0], bytes.Replace(b, []byte("\nclaim: \""), []byte("\nclaim: \"Changed: "), 1), 0o644)
+	if res := build(); res.CardsDrawn != 1 {
+		t.Errorf("after one change the build drew %d cards, want 1", res.CardsDrawn)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"factcheck/generator/internal/card"
@@ -26,10 +27,11 @@ var (
 // package output holds: only the files that differ from the previous
 // build's are written, and a failed build leaves the previous output as
 // it was. When the inputs (see inputs) are those of the previous build
-// and its files are all still there, nothing is rendered. A file or folder it cannot write, rename or remove is named in
-// the error with the system's reason ("no space left on device"), and the
-// error says what became of the previous output; it wraps the system
-// error, so errors.Is(err, syscall.ENOSPC) works.
+// and its files are all still there, nothing is rendered. A file or
+// folder it cannot write, rename or remove is named in the error with the
+// system's reason ("no space left on device"), and the error says what
+// became of the previous output; it wraps the system error, so
+// errors.Is(err, syscall.ENOSPC) works.
 func Write(opts Options, out string) (*Result, diag.List, error) {
 	folder, err := output.Open(out, opts.Src)
 	if err != nil {
@@ -58,6 +60,7 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	}
 	b.SetInputs(fp)
 	pages, err := 0, aErr
+	var rendered atomic.Int64 // share cards rendered: drawn, without a cache
 	// The same inputs make the same files: those of the previous build,
 	// if they are all still there.
 	kept := err == nil && fp != "" && fp == folder.Inputs() && b.KeepAll()
@@ -69,6 +72,9 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 		})
 	} else if err == nil {
 		pages, err = a.render(s, opts, func(p string, data []byte, fresh bool, id string) error {
+			if id != "" {
+				rendered.Add(1)
+			}
 			f := output.File{Path: p, Data: data, ID: id}
 			if fresh {
 				f.Recycle = render.Recycle
@@ -86,13 +92,14 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 		return nil, diags, err
 	}
 	res := &Result{Site: s, Pages: pages, Written: b.Written(), Unchanged: kept, Warning: warning, Cards: len(s.Claims)}
-	if opts.cards != nil && !kept {
+	switch {
+	case opts.cards != nil && !kept:
 		res.CardsDrawn = int(opts.cards.Drawn())
 		if err := opts.cards.Prune(); err != nil && cacheWarning == "" {
 			cacheWarning = "cannot remove old share cards from the cache: " + reason(err)
 		}
-	} else if !kept {
-		res.CardsDrawn = res.Cards
+	case opts.cards == nil:
+		res.CardsDrawn = int(rendered.Load())
 	}
 	if cacheWarning != "" {
 		res.Warning = strings.TrimPrefix(res.Warning+"; "+cacheWarning, "; ")
