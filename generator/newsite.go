@@ -65,6 +65,21 @@ unsafe_html: false
 # German and Portuguese: a gap or bracket in a quote that removes, adds or
 # replaces one is an error.
 # negation_words: [hardly, scarcely]
+
+# The site's own texts for the words of its pages, keyed by their English
+# text (go doc ./generator/internal/locale lists them). They are read and
+# checked; the built-in templates do not use them yet.
+# translations:
+#   "Our rating: %s": "Verdict: %s"
+
+# The site's languages, its own first. A claim translated into another
+# one is claims/ID.LANG.md: it is checked (same rating, same sources)
+# but not yet published.
+# languages: [en, es]
+
+# Font files inside the site for characters of share cards that the
+# built-in fonts (Latin, Greek, Cyrillic) lack.
+# card_fonts: [fonts/NotoSansSC-Regular.otf]
 `
 
 // newSiteFiles are the files of a new site but site.yaml and the workflow.

@@ -97,6 +97,17 @@ func (k *Cache) File(c Card) string {
 	return name
 }
 
+// Key is c.Key(), and keeps c's card, if the cache holds it, from Prune:
+// a build that keeps the card from its previous output asks for nothing
+// else.
+func (k *Cache) Key(c Card) string {
+	key := c.Key()
+	k.mu.Lock()
+	k.used[key+".png"] = true
+	k.mu.Unlock()
+	return key
+}
+
 // Drawn is the number of cards drawn, not found in the cache.
 func (k *Cache) Drawn() int64 { return k.drawn.Load() }
 

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -77,4 +78,70 @@ func BenchmarkEdit(b *testing.B) {
 			b.Fatal("no claim page")
 		}
 	}
+}
+
+// BenchmarkWrite builds the synthetic site into its output folder on the
+// disk that holds the test's temporary folder (not a RAM disk, unless
+// TMPDIR is one), with the share cards cached as the command does:
+//
+//   - new: into a new folder, every file written;
+//   - rebuild: into the existing output, nothing changed;
+//   - edit: into the existing output, after one claim's text changed (in
+//     turns, so that each build has something to write).
+//
+// Each reports the files written per build.
+func BenchmarkWrite(b *testing.B) {
+	dir := benchSite(b)
+	cache := filepath.Join(b.TempDir(), "cache")
+	outs := b.TempDir()
+	build := func(b *testing.B, out string) *Result {
+		res, diags, err := Write(Options{Src: dir, Cache: cache}, out)
+		if err != nil || diags.Errors() > 0 {
+			b.Fatal(err, diags)
+		}
+		return res
+	}
+	// The cards are drawn once, outside the measured builds.
+	build(b, filepath.Join(outs, "warm"))
+	os.RemoveAll(filepath.Join(outs, "warm"))
+	written := func(b *testing.B, n int) {
+		b.ReportMetric(float64(n)/float64(b.N), "written/op")
+	}
+	b.Run("new", func(b *testing.B) {
+		n := 0
+		for i := 0; b.Loop(); i++ {
+			out := filepath.Join(outs, fmt.Sprint("new", i))
+			n += build(b, out).Written
+			b.StopTimer()
+			os.RemoveAll(out)
+			b.StartTimer()
+		}
+		written(b, n)
+	})
+	out := filepath.Join(outs, "public")
+	build(b, out)
+	b.Run("rebuild", func(b *testing.B) {
+		n := 0
+		for b.Loop() {
+			n += build(b, out).Written
+		}
+		written(b, n)
+	})
+	b.Run("edit", func(b *testing.B) {
+		file := filepath.Join(dir, "content", "claims", "0", synth.ClaimID(1)+".md")
+		orig, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer os.WriteFile(file, orig, 0o644)
+		n := 0
+		for i := 0; b.Loop(); i++ {
+			text := bytes.Replace(orig, []byte("\nclaim: \""), fmt.Appendf(nil, "\nclaim: \"Edit %d: ", i), 1)
+			if err := os.WriteFile(file, text, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			n += build(b, out).Written
+		}
+		written(b, n)
+	})
 }

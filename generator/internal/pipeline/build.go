@@ -1,14 +1,13 @@
-// Package build turns a site folder into its output: load and check the
-// content, render every page on all cores, and write the result, either
-// into a folder that replaces the previous output in one step, or into
-// memory for the dev server.
+// Package pipeline turns a site folder into its output: load and check
+// the content, render every page on all cores, and hand the files to the
+// output folder (package output, which writes only what changed), or keep
+// them in memory for the dev server (Memory, Lazy).
 package pipeline
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"regexp"
 	"runtime"
 	"slices"
@@ -62,6 +61,13 @@ type Result struct {
 	Files map[string][]byte
 	// Pages counts the HTML pages.
 	Pages int
+	// Written counts the files Write wrote: those that differ from the
+	// previous build's output, or all of them in a new folder.
+	Written int
+	// Unchanged is set by Write when the site, the options and the
+	// program were those of the previous build into the folder, and its
+	// files all still there: nothing was rendered.
+	Unchanged bool
 	// Warning is set by Write when the new site is in place but something
 	// was left behind that the next build cleans up, or the share cards
 	// could not be cached.
@@ -124,10 +130,10 @@ func loadAll(opts Options, load func() (*site.Site, diag.List)) (*site.Site, dia
 
 // render renders s with a (the built-in templates and assets, overridden
 // by the site's own templates/ and static/ folders), and hands each output
-// file to emit, from several goroutines at once; fresh is the job's
-// render.Job.Fresh. A job whose bytes are in a file already (a cached
-// share card, render.Job.Cached) is handed to link instead, when set.
-func (a *assets) render(s *site.Site, opts Options, emit func(path string, b []byte, fresh bool) error, link linkFunc) (pages int, err error) {
+// file to emit, from several goroutines at once (see emitFunc). A job
+// whose bytes are in a file already (a cached share card,
+// render.Job.Cached) is handed to link instead, when set.
+func (a *assets) render(s *site.Site, opts Options, emit emitFunc, link linkFunc, keep keepFunc) (pages int, err error) {
 	var all []render.Job
 	a.jobs(s, opts, func(j render.Job) { all = append(all, j) })
 	for _, j := range all {
@@ -138,7 +144,7 @@ func (a *assets) render(s *site.Site, opts Options, emit func(path string, b []b
 	if opts.Progress != nil {
 		opts.Progress.Total.Store(int64(len(all)))
 	}
-	return pages, runJobs(all, emit, link, opts.Progress)
+	return pages, runJobs(all, emit, link, keep, opts.Progress)
 }
 
 // assets are the templates and static files of a site: the built-in
@@ -315,12 +321,22 @@ func dedupeJobs(jobs []render.Job) (out []render.Job, last map[string]int) {
 	return out, last
 }
 
+// An emitFunc hands over the output file path with its bytes b; fresh is
+// the job's render.Job.Fresh, and id, when set, stands for the bytes in
+// the output's manifest: "id:" and the job's render.Job.ID.
+type emitFunc func(path string, b []byte, fresh bool, id string) error
+
+// A keepFunc reports whether the output file path, whose bytes have the
+// id of an emitFunc, is kept from the previous build: then its job is not
+// run.
+type keepFunc func(path, id string) bool
+
 // A linkFunc hands over the output file path as a link to the file from,
-// or if that fails, what render returns.
-type linkFunc func(path, from string, render func() ([]byte, error)) error
+// or if that fails, what render returns; id is as for an emitFunc.
+type linkFunc func(path, from, id string, render func() ([]byte, error)) error
 
 // runJobs renders jobs on all cores and stops at the first error.
-func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, link linkFunc, progress *Progress) error {
+func runJobs(jobs []render.Job, emit emitFunc, link linkFunc, keep keepFunc, progress *Progress) error {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -334,11 +350,18 @@ func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, link link
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(jobs) && !failed.Load(); i = int(next.Add(1) - 1) {
 				for _, j := range render.Flatten(jobs[i : i+1]) {
+					id := ""
+					if j.ID != nil {
+						id = "id:" + j.ID()
+					}
+					if keep != nil && id != "" && keep(j.Path, id) {
+						continue
+					}
 					var err error
 					if from := ""; link != nil && j.Cached != nil {
 						from = j.Cached()
 						if from != "" {
-							err = link(j.Path, from, j.Render)
+							err = link(j.Path, from, id, j.Render)
 						}
 						if from != "" && err == nil {
 							continue
@@ -346,7 +369,7 @@ func runJobs(jobs []render.Job, emit func(string, []byte, bool) error, link link
 					}
 					b, err := j.Render()
 					if err == nil {
-						err = emit(j.Path, b, j.Fresh)
+						err = emit(j.Path, b, j.Fresh, id)
 					}
 					if err != nil {
 						mu.Lock()
@@ -380,25 +403,15 @@ func Memory(opts Options) (*Result, diag.List, error) {
 		return res, diags, err
 	}
 	var mu sync.Mutex
-	pages, err := a.render(s, opts, func(p string, b []byte, _ bool) error {
+	pages, err := a.render(s, opts, func(p string, b []byte, _ bool, _ string) error {
 		mu.Lock()
 		res.Files[p] = b
 		mu.Unlock()
 		return nil
-	}, nil)
+	}, nil, nil)
 	res.Pages = pages
 	return res, diags, err
 }
 
 // ErrContent is returned by Write when the content has errors.
 var ErrContent = errors.New("the content has errors")
-
-// cleanPath is an output path made safe: slash-separated, relative, with
-// no "..", so it cannot leave the output folder.
-func cleanPath(p string) (string, error) {
-	c := path.Clean("/" + p)[1:]
-	if c == "" || c != p || strings.Contains(p, "\\") {
-		return "", fmt.Errorf("unsafe output path %q", p)
-	}
-	return c, nil
-}

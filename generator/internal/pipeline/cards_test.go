@@ -52,19 +52,24 @@ func TestCardCache(t *testing.T) {
 	if len(first) != 20 || cached() != 20 {
 		t.Fatalf("%d cards written, %d cached; want 20", len(first), cached())
 	}
-	if res := build(); res.CardsDrawn != 0 {
-		t.Errorf("second build drew %d cards, want none", res.CardsDrawn)
+	if res := build(); res.CardsDrawn != 0 || res.Written != 0 {
+		t.Errorf("second build drew %d cards and wrote %d files, want none", res.CardsDrawn, res.Written)
 	}
 	for p, b := range cards() {
 		if !bytes.Equal(b, first[p]) {
 			t.Errorf("%s differs when taken from the cache", p)
 		}
 	}
-	// Cached cards are linked into the output, not copied (the cache and
+	// Cached cards are linked into a new output, not copied (the cache and
 	// the output are on one file system here).
+	out2 := filepath.Join(dir, "out2")
+	if _, d, err := Write(Options{Src: src, Cache: cache}, out2); err != nil {
+		t.Fatalf("build failed: %v\n%v", err, d)
+	}
 	linked := 0
 	entries, _ := filepath.Glob(filepath.Join(cache, "cards", "*.png"))
-	for p := range cards() {
+	paths, _ := filepath.Glob(filepath.Join(out2, "claims", "*", "card.png"))
+	for _, p := range paths {
 		out, _ := os.Stat(p)
 		for _, e := range entries {
 			if in, _ := os.Stat(e); os.SameFile(in, out) {
@@ -117,6 +122,9 @@ func TestCardCacheUntrusted(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(names[1], []byte("not a png"), 0o644)
+	// Into a new folder: a rebuild into out would keep its cards, and
+	// ask the cache for none.
+	out = filepath.Join(dir, "out2")
 	res, _, err := Write(Options{Src: src, Cache: cache}, out)
 	if err != nil {
 		t.Fatal(err)
@@ -133,26 +141,6 @@ func TestCardCacheUntrusted(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(secret); string(b) != "secret" {
 		t.Errorf("the file a cached link pointed to was changed")
-	}
-}
-
-// TestCardGoneBeforeLink: a cached card that is gone by the time the
-// writer links it (another build into another folder pruned the shared
-// cache) is drawn instead.
-func TestCardGoneBeforeLink(t *testing.T) {
-	dir := t.TempDir()
-	tmp := filepath.Join(dir, "tmp")
-	os.Mkdir(tmp, 0o755)
-	w := newWriter(newTarget(filepath.Join(dir, "out"), filepath.Join(dir, "out")), tmp)
-	err := w.link("claims/x/card.png", filepath.Join(dir, "gone.png"), func() ([]byte, error) { return []byte("drawn"), nil })
-	if err == nil {
-		err = w.close()
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(filepath.Join(tmp, "claims", "x", "card.png")); string(b) != "drawn" {
-		t.Errorf("got %q, want the card drawn again", b)
 	}
 }
 
@@ -173,5 +161,32 @@ func TestCardCacheApartFromOutput(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "cache")); err == nil {
 		t.Errorf("a cache folder was made in the output")
+	}
+}
+
+// TestCardsWithoutCache: without a cache folder a rebuild still keeps
+// the cards of its previous output, and draws only those that changed.
+func TestCardsWithoutCache(t *testing.T) {
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "out")
+	if err := synth.Write(src, 3, 1); err != nil {
+		t.Fatal(err)
+	}
+	build := func() *Result {
+		t.Helper()
+		res, d, err := Write(Options{Src: src}, out)
+		if err != nil {
+			t.Fatalf("build failed: %v\n%v", err, d)
+		}
+		return res
+	}
+	if res := build(); res.CardsDrawn != 3 {
+		t.Errorf("first build drew %d cards, want 3", res.CardsDrawn)
+	}
+	claims, _ := filepath.Glob(filepath.Join(src, "content", "claims", "*", "*.md"))
+	b, _ := os.ReadFile(claims[0])
+	os.WriteFile(claims[0], bytes.Replace(b, []byte("\nclaim: \""), []byte("\nclaim: \"Changed: "), 1), 0o644)
+	if res := build(); res.CardsDrawn != 1 {
+		t.Errorf("after one change the build drew %d cards, want 1", res.CardsDrawn)
 	}
 }

@@ -12,10 +12,10 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"factcheck/generator/internal/output"
 	"factcheck/generator/internal/synth"
 )
 
@@ -93,6 +93,17 @@ func noLeftovers(t *testing.T, out string) {
 			t.Errorf("left behind: %s", e.Name())
 		}
 	}
+}
+
+// recoverOut does what a build does first: finish or undo what an
+// interrupted build left in and beside out.
+func recoverOut(t *testing.T, src, out string) {
+	t.Helper()
+	f, err := output.Open(out, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
 }
 
 func mustWrite(t *testing.T, src, out string) {
@@ -244,7 +255,7 @@ func TestOutRefused(t *testing.T) {
 	// Accepted: a new folder, one in new folders, an empty one, one a build made.
 	for _, out := range []string{filepath.Join(parent, "new-out"), filepath.Join(t.TempDir(), "a", "b", "public"), t.TempDir(), filepath.Join(src, "public"), filepath.Join(src, "public")} {
 		mustWrite(t, src, out)
-		if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		if _, err := os.Stat(filepath.Join(out, output.Marker)); err != nil {
 			t.Errorf("%s: no marker", out)
 		}
 	}
@@ -304,17 +315,25 @@ func TestReadOnlyParent(t *testing.T) {
 		})
 }
 
-// faultBuild builds src into out, then breaks the disk with fault and
-// checks that the next build fails with an error matching want (OUT
-// stands for out), leaves the output byte for byte and nothing beside it.
-// Then it undoes the fault and checks that a build succeeds again.
+// faultBuild builds src into out, then changes a claim so that the next
+// build has files to write, breaks the disk with fault and checks that
+// the next build fails with an error matching want (OUT stands for out),
+// leaves the output byte for byte and nothing beside it. Then it undoes
+// the fault and the change and checks that a build succeeds again.
 func faultBuild(t *testing.T, src, out, want string, fault func() (undo func())) {
 	t.Helper()
 	mustWrite(t, src, out)
 	before := snapshot(t, out)
+	claim := filepath.Join(src, "content", "claims", "sky.md")
+	text, err := os.ReadFile(claim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(claim, []byte(strings.Replace(string(text), "The sky was green", "The sky was a deep shade of green", 1)), 0o644)
 	undo := fault()
-	_, _, err := Write(Options{Src: src}, out)
+	_, _, err = Write(Options{Src: src}, out)
 	undo()
+	os.WriteFile(claim, text, 0o644)
 	t.Logf("the failed build says: %v", err)
 	matchErr(t, err, want, out)
 	sameSnapshot(t, "output after the failed build", snapshot(t, out), before)
@@ -335,57 +354,6 @@ func matchErr(t *testing.T, err error, want, out string) {
 	}
 }
 
-// TestSwapFails: the renames that swap the new output in fail (the
-// failing rename is injected: nothing on a real disk makes a rename fail
-// right after one in the same folder succeeded).
-func TestSwapFails(t *testing.T) {
-	src := writeSite(t, faultSite)
-	eio := func(from, to string) error { return &os.LinkError{Op: "rename", Old: from, New: to, Err: syscall.EIO} }
-	for _, tc := range []struct {
-		name string
-		// fail makes the rename numbered n (from 1) fail.
-		fail func(n int) bool
-		want string
-	}{
-		{"first rename", func(n int) bool { return n == 1 },
-			"^cannot move OUT/ aside to DIR/.public.old: input/output error; the previous site in OUT/ is unchanged$"},
-		{"second rename", func(n int) bool { return n == 2 },
-			"^cannot move the new site into OUT/: input/output error; the previous site in OUT/ is unchanged$"},
-		{"second rename and the way back", func(n int) bool { return n >= 2 },
-			"^cannot move the new site into OUT/: input/output error; the previous site is in DIR/.public.old and could not be moved back \\(input/output error\\); the next build puts it back$"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "public")
-			mustWrite(t, src, out)
-			before := snapshot(t, out)
-			tmp := filepath.Join(filepath.Dir(out), ".public.new-1")
-			if err := os.CopyFS(tmp, os.DirFS(out)); err != nil {
-				t.Fatal(err)
-			}
-			n := 0
-			_, err := newTarget(out, out).swap(tmp, func(from, to string) error {
-				n++
-				if tc.fail(n) {
-					return eio(from, to)
-				}
-				return os.Rename(from, to)
-			})
-			if !errors.Is(err, syscall.EIO) {
-				t.Errorf("error does not wrap the system error: %v", err)
-			}
-			matchErr(t, err, strings.ReplaceAll(tc.want, "DIR", regexp.QuoteMeta(filepath.Dir(out))), out)
-			// What Write does next: remove the new folder, and at the next
-			// build, put the previous output back.
-			os.RemoveAll(tmp)
-			if err := recoverSwap(newTarget(out, out)); err != nil {
-				t.Fatal(err)
-			}
-			sameSnapshot(t, "output after a failed swap", snapshot(t, out), before)
-			noLeftovers(t, out)
-		})
-	}
-}
-
 // TestRecoverInterruptedSwap simulates a build killed between its two
 // renames: OUT is gone, .OUT.old holds the previous output, and an
 // unfinished .OUT.new-* folder is left.
@@ -401,7 +369,7 @@ func TestRecoverInterruptedSwap(t *testing.T) {
 		}
 		junk := filepath.Join(filepath.Dir(out), ".public.new-12345", "claims")
 		os.MkdirAll(junk, 0o755)
-		writeMarker(filepath.Dir(junk))
+		os.WriteFile(filepath.Join(filepath.Dir(junk), output.Marker), []byte("made by a build\n"), 0o644)
 		os.WriteFile(filepath.Join(junk, "half.html"), []byte("<p"), 0o644)
 		os.Mkdir(filepath.Join(filepath.Dir(out), ".public.new-4"), 0o755) // killed before its marker
 	}
@@ -428,9 +396,7 @@ func TestRecoverInterruptedSwap(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(out, "index.html"), []byte("newer"), 0o644)
-	if err := recoverSwap(newTarget(out, out)); err != nil {
-		t.Fatal(err)
-	}
+	recoverOut(t, src, out)
 	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "newer" {
 		t.Errorf("recovery replaced the newer output with the older")
 	}
@@ -438,32 +404,50 @@ func TestRecoverInterruptedSwap(t *testing.T) {
 }
 
 // TestNotItsOwn: folders named like a build's leftovers (.OUT.old,
-// .OUT.new-*) that a build did not make are never removed.
+// .OUT.new-*, .OUT.commit) that a build did not make are never removed.
 func TestNotItsOwn(t *testing.T) {
 	src := writeSite(t, faultSite)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	mustWrite(t, src, out)
-	before := snapshot(t, out)
-	mine := map[string]string{".public.old/notes.txt": "mine", ".public.new-draft/notes.txt": "mine too"}
+	mine := map[string]string{".public.old/notes.txt": "mine", ".public.new-draft/notes.txt": "mine too", ".public.commit/notes.txt": "mine as well"}
 	for name, data := range mine {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, []byte(data), 0o644)
 	}
-	_, _, err := Write(Options{Src: src}, out)
-	matchErr(t, err, "^refusing to remove "+regexp.QuoteMeta(filepath.Join(dir, ".public.old"))+": it was not made by a build \\(it has no .factcheck-build file\\); move it away; the previous site in OUT/ is unchanged$", out)
-	sameSnapshot(t, "output after the refused build", snapshot(t, out), before)
-	for name, data := range mine {
-		if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err != nil || string(b) != data {
-			t.Errorf("%s: %q, %v", name, b, err)
+	kept := func() {
+		t.Helper()
+		for name, data := range mine {
+			if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err != nil || string(b) != data {
+				t.Errorf("%s: %q, %v", name, b, err)
+			}
 		}
 	}
-	os.RemoveAll(filepath.Join(dir, ".public.old"))
+	// An update needs .public.commit.
+	claim := filepath.Join(src, "content", "claims", "sky.md")
+	text, _ := os.ReadFile(claim)
+	os.WriteFile(claim, []byte(strings.Replace(string(text), "The sky was green", "The sky was very green", 1)), 0o644)
+	before := snapshot(t, out)
+	_, _, err := Write(Options{Src: src}, out)
+	matchErr(t, err, "^refusing to replace "+regexp.QuoteMeta(filepath.Join(dir, ".public.commit"))+": it was not made by a build \\(it has no .factcheck-build file\\); move it away; the previous site in OUT/ is unchanged$", out)
+	sameSnapshot(t, "output after the refused build", snapshot(t, out), before)
+	kept()
+	delete(mine, ".public.commit/notes.txt")
+	os.RemoveAll(filepath.Join(dir, ".public.commit"))
 	mustWrite(t, src, out)
-	if b, err := os.ReadFile(filepath.Join(dir, ".public.new-draft", "notes.txt")); err != nil || string(b) != "mine too" {
-		t.Errorf(".public.new-draft: %q, %v", b, err)
-	}
+
+	// A new folder (the output's Marker has no manifest) needs .public.old.
+	os.WriteFile(filepath.Join(out, output.Marker), []byte("This folder is the output of a factcheck build; the next build replaces it.\n"), 0o644)
+	before = snapshot(t, out)
+	_, _, err = Write(Options{Src: src}, out)
+	matchErr(t, err, "^refusing to remove "+regexp.QuoteMeta(filepath.Join(dir, ".public.old"))+": it was not made by a build \\(it has no .factcheck-build file\\); move it away; the previous site in OUT/ is unchanged$", out)
+	sameSnapshot(t, "output after the refused build", snapshot(t, out), before)
+	kept()
+	os.RemoveAll(filepath.Join(dir, ".public.old"))
+	delete(mine, ".public.old/notes.txt")
+	mustWrite(t, src, out)
+	kept()
 }
 
 // TestOutputMode: the output folder gets the mode the umask gives a new
@@ -489,33 +473,39 @@ func TestConcurrentBuilds(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	mustWrite(t, src, out)
 	before := snapshot(t, out)
-	tg := newTarget(out, out)
-	unlock, err := lock(tg) // the other build
+	other, err := output.Open(out, src) // the other build
 	if err != nil {
 		t.Fatal(err)
 	}
-	theirs, err := newFolder(out)
+	b, err := other.Begin()
 	if err != nil {
 		t.Fatal(err)
+	}
+	b.Add(output.File{Path: "index.html", Data: []byte("theirs")})
+	theirs, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.new-*"))
+	if len(theirs) != 1 {
+		t.Fatalf("the other build's folders: %v", theirs)
 	}
 	_, _, err = Write(Options{Src: src}, out)
 	if !errors.Is(err, ErrBusy) {
 		t.Errorf("not ErrBusy: %v", err)
 	}
 	matchErr(t, err, "^another build into OUT/ is running \\(it holds "+regexp.QuoteMeta(filepath.Join(filepath.Dir(out), ".public.lock"))+"\\); wait for it to finish$", out)
-	if _, err := os.Stat(theirs); err != nil {
+	if _, err := os.Stat(filepath.Join(theirs[0], "index.html")); err != nil {
 		t.Errorf("the other build's folder was removed: %v", err)
 	}
 	sameSnapshot(t, "output beside a running build", snapshot(t, out), before)
-	os.RemoveAll(theirs)
-	unlock()
+	b.Abort(errors.New("stopped"))
+	other.Close()
 	mustWrite(t, src, out)
 	noLeftovers(t, out)
 }
 
-// TestKilledBuild kills a real build at random moments: the output must
-// always be the previous complete build or the new one, or be restored
-// by the next build.
+// TestKilledBuild kills a real build at random moments, while it
+// updates the output from one base URL to the other (every page
+// changes): the output must always be the previous complete build or,
+// once the next build has finished what the killed one committed, the
+// new one.
 func TestKilledBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the generator and a 2,000-claim site")
@@ -534,16 +524,27 @@ func TestKilledBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	fc := func() *exec.Cmd {
-		return exec.Command(bin, "build", "--src", src, "--out", out)
+	bases := []string{"https://a.example/", "https://b.example/"}
+	fc := func(base, out string) *exec.Cmd {
+		return exec.Command(bin, "build", "--src", src, "--out", out, "--base-url", base)
 	}
+	// The outputs of both, each built into a new folder.
+	var want [2]map[string]string
+	for i, base := range bases {
+		dir := filepath.Join(t.TempDir(), "public")
+		if b, err := fc(base, dir).CombinedOutput(); err != nil {
+			t.Fatalf("build: %v\n%s", err, b)
+		}
+		want[i] = snapshot(t, dir)
+	}
+	// With the share cards cached now:
 	start := time.Now()
-	if b, err := fc().CombinedOutput(); err != nil {
+	if b, err := fc(bases[0], out).CombinedOutput(); err != nil {
 		t.Fatalf("first build: %v\n%s", err, b)
 	}
 	full := time.Since(start)
-	want := snapshot(t, out)
-	t.Logf("a full build takes %v, %d files", full, len(want))
+	t.Logf("a full build takes %v, %d files", full, len(want[0]))
+	sameSnapshot(t, "first build", snapshot(t, out), want[0])
 
 	seed := uint64(time.Now().UnixNano())
 	if v := os.Getenv("FC_TEST_SEED"); v != "" {
@@ -555,12 +556,14 @@ func TestKilledBuild(t *testing.T) {
 	}
 	t.Logf("kill times from seed %d (FC_TEST_SEED=%d picks them again)", seed, seed)
 	rng := rand.New(rand.NewPCG(seed, 1))
+	cur := 0
 	for i := range 5 {
-		// Kill somewhere within the build, up to its end, where the swap
-		// happens.
-		upper := max(1500*time.Millisecond, full+200*time.Millisecond)
+		next := 1 - cur
+		// Kill somewhere within the build, up to its end, where the
+		// commit happens.
+		upper := max(1500*time.Millisecond, 2*full)
 		delay := 50*time.Millisecond + time.Duration(rng.Int64N(int64(upper-50*time.Millisecond)))
-		c := fc()
+		c := fc(bases[next], out)
 		if err := c.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -568,28 +571,23 @@ func TestKilledBuild(t *testing.T) {
 		c.Process.Kill()
 		err := c.Wait()
 		t.Logf("run %d: killed after %v: %v", i, delay, err)
-		if _, err := os.Stat(out); errors.Is(err, os.ErrNotExist) {
-			// Killed between the renames: the previous output waits
-			// beside, and the next build must put it back.
-			if _, err := os.Stat(filepath.Join(filepath.Dir(out), ".public.old", Marker)); err != nil {
-				t.Fatalf("run %d: no output and no previous output to restore", i)
-			}
-			t.Logf("run %d: killed between the renames", i)
-			if err := recoverSwap(newTarget(out, out)); err != nil {
-				t.Fatal(err)
-			}
+		recoverOut(t, src, out)
+		got := snapshot(t, out)
+		switch {
+		case got[output.Marker] == want[next][output.Marker]:
+			t.Logf("run %d: committed", i)
+			sameSnapshot(t, "output after a killed build (committed)", got, want[next])
+			cur = next
+		default:
+			sameSnapshot(t, "output after a killed build (not committed)", got, want[cur])
 		}
-		if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
-			t.Fatalf("run %d: no marker in the output", i)
-		}
-		if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
-			t.Fatalf("run %d: no index.html in the output", i)
-		}
-		sameSnapshot(t, "output after a killed build", snapshot(t, out), want)
+		noLeftovers(t, out)
 	}
-	if b, err := fc().CombinedOutput(); err != nil {
-		t.Fatalf("last build: %v\n%s", err, b)
+	for _, i := range []int{1 - cur, cur} {
+		if b, err := fc(bases[i], out).CombinedOutput(); err != nil {
+			t.Fatalf("last builds: %v\n%s", err, b)
+		}
+		sameSnapshot(t, "output after the last builds", snapshot(t, out), want[i])
 	}
-	sameSnapshot(t, "output after the last build", snapshot(t, out), want)
 	noLeftovers(t, out)
 }

@@ -4,17 +4,15 @@ package pipeline
 
 import (
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"syscall"
 )
 
-// Reading and writing whole files with plain system calls: an os.File
-// also gets each file ready for the poller (four fcntl calls and an
-// epoll_ctl that fails for regular files), which a build of 11,000
-// content files and 12,000 pages pays 115,000 times for nothing.
+// Reading whole files with plain system calls: an os.File also gets each
+// file ready for the poller (four fcntl calls and an epoll_ctl that fails
+// for regular files), which a build of 11,000 content files pays for
+// nothing.
 
 // DirFS is os.DirFS(dir) whose ReadFile refuses symbolic links
 // (ErrSymlink) and files that are not regular files or folders
@@ -95,31 +93,6 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 	}
 }
 
-// writeFile is os.WriteFile(name, data, 0o644).
-func writeFile(name string, data []byte) error {
-	fd, err := retry(func() (int, error) {
-		return syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
-	})
-	if err != nil {
-		return &fs.PathError{Op: "open", Path: name, Err: err}
-	}
-	for len(data) > 0 {
-		n, err := retry(func() (int, error) { return syscall.Write(fd, data) })
-		if err == nil && n == 0 {
-			err = io.ErrShortWrite
-		}
-		if err != nil {
-			syscall.Close(fd)
-			return &fs.PathError{Op: "write", Path: name, Err: err}
-		}
-		data = data[n:]
-	}
-	if err := syscall.Close(fd); err != nil {
-		return &fs.PathError{Op: "close", Path: name, Err: err}
-	}
-	return nil
-}
-
 // retry calls f again while it is interrupted by a signal.
 func retry(f func() (int, error)) (int, error) {
 	for {
@@ -127,38 +100,5 @@ func retry(f func() (int, error)) (int, error) {
 		if err != syscall.EINTR {
 			return n, err
 		}
-	}
-}
-
-// lock takes the lock of t's output folder, the file ".OUT.lock" beside
-// it, for the rest of a build: a second build into the same folder would
-// otherwise remove the first one's unfinished folder and swap in its own
-// at the same time. unlock removes the file. A build that holds the lock
-// and is killed loses it with its process.
-func lock(t *target) (unlock func(), err error) {
-	name := lockName(t.abs)
-	for {
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
-		if err != nil {
-			return nil, t.fail("cannot create "+t.sibling(name)+" beside "+t.folder()+" (it keeps other builds out while this one runs)", err)
-		}
-		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-			f.Close()
-			if err == syscall.EWOULDBLOCK {
-				return nil, &kindError{fmt.Sprintf("another build into %s is running (it holds %s); wait for it to finish", t.folder(), t.sibling(name)), ErrBusy}
-			}
-			return nil, t.fail("cannot lock "+t.sibling(name), err)
-		}
-		// The build that held the lock may have removed the file just
-		// before: then this lock is on a file nobody else will open.
-		held, err1 := f.Stat()
-		now, err2 := os.Lstat(name)
-		if err1 == nil && err2 == nil && os.SameFile(held, now) {
-			return func() {
-				os.Remove(name)
-				f.Close()
-			}, nil
-		}
-		f.Close()
 	}
 }

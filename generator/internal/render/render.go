@@ -29,6 +29,10 @@ type Job struct {
 	// return (a share card in the cache), "" when there is none: a build
 	// into a folder links or copies it instead of calling Render.
 	Cached func() string
+	// ID, when set, names what Render returns (a share card's cache key):
+	// jobs with the same ID make the same bytes, so a build that made
+	// this ID at this Path before need not render or write it again.
+	ID func() string
 	// Expand, set instead of Render, makes a group of files whose names
 	// are known only once they are made: the search index, the sitemaps.
 	// Path is then the start of their paths ("search/", "sitemap"). The
@@ -210,7 +214,7 @@ func (r *Renderer) Jobs() []Job {
 	})
 	for _, c := range s.Claims {
 		onePage("claims/", c.ID, "claim.html", func() (*Page, error) { return r.claim(c) })
-		jobs = append(jobs, Job{Path: cardPath(c.ID), Render: func() ([]byte, error) { return r.cardPNG(c) }, Cached: func() string { return r.cardFile(c) }})
+		jobs = append(jobs, Job{Path: cardPath(c.ID), Render: func() ([]byte, error) { return r.cardPNG(c) }, Cached: func() string { return r.cardFile(c) }, ID: func() string { return r.cardKey(c) }})
 		for _, a := range c.Aliases {
 			if s.Aliases[a] == c {
 				add(claimPath(a)+"index.html", func() ([]byte, error) { return r.alias(a, c) })

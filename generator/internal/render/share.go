@@ -42,6 +42,15 @@ func (r *Renderer) cardFile(c *site.Claim) string {
 	return r.Cards.File(r.shareCard(c))
 }
 
+// cardKey is the key of c's share card (card.Card.Key), which names its
+// bytes; it keeps the card in r.Cards from pruning.
+func (r *Renderer) cardKey(c *site.Claim) string {
+	if r.Cards != nil {
+		return r.Cards.Key(r.shareCard(c))
+	}
+	return r.shareCard(c).Key()
+}
+
 // CardImage is the URL of the page's share card (absolute when the site
 // has a base URL), "" on pages without one: every claim page has one.
 func (p *Page) CardImage() string {

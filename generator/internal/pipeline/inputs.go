@@ -1,0 +1,89 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+)
+
+// inputs is the fingerprint of all that Write's output is made from: the
+// generator's own program (its templates, static files and code), the
+// options that change the output, and every file under the site's
+// content/, templates/ and static/ folders, by name, kind and content
+// (hidden files and editors' leftovers too: that only makes the
+// fingerprint change more often than the output). A build whose inputs
+// are those the output folder records makes the same files, so it need
+// not render them. "" when something cannot be read: the build then
+// renders everything.
+func inputs(opts Options) string {
+	h := sha256.New()
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	if err := hashFile(h, exe); err != nil {
+		return ""
+	}
+	fmt.Fprintf(h, "\x00drafts %t base %q cards %t\x00", opts.Drafts, opts.BaseURL, opts.cards != nil)
+	for _, d := range []string{"content", "templates", "static"} {
+		if err := hashTree(h, filepath.Join(opts.Src, d), d); err != nil {
+			return ""
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// hashTree writes into h the names, kinds and contents of the files and
+// folders below dir, named rel, in name order, without following
+// symbolic links.
+func hashTree(h hash.Hash, dir, rel string) error {
+	fi, err := os.Lstat(dir)
+	if os.IsNotExist(err) {
+		_, err = io.WriteString(h, "none "+strconv.Quote(rel)+"\x00")
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case fi.Mode()&os.ModeSymlink != 0:
+		target, err := os.Readlink(dir)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "link %q %q\x00", rel, target)
+	case fi.IsDir():
+		fmt.Fprintf(h, "dir %q\x00", rel)
+		entries, err := os.ReadDir(dir) // in name order
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if err := hashTree(h, filepath.Join(dir, e.Name()), rel+"/"+e.Name()); err != nil {
+				return err
+			}
+		}
+	case fi.Mode().IsRegular():
+		fmt.Fprintf(h, "file %q\x00", rel)
+		return hashFile(h, dir)
+	default:
+		fmt.Fprintf(h, "other %q %v\x00", rel, fi.Mode())
+	}
+	return nil
+}
+
+// hashFile writes into h the length and content of the file name.
+func hashFile(h hash.Hash, name string) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(h, "%d\x00", len(b))
+	_, err = h.Write(b)
+	return err
+}

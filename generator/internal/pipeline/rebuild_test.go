@@ -1,0 +1,157 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"factcheck/generator/internal/output"
+	"factcheck/generator/internal/synth"
+)
+
+// TestRebuildIsColdBuild edits a site in many ways, and checks that
+// each rebuild into the existing output (which writes only what
+// changed) leaves exactly what a build into a new folder makes, byte for
+// byte, Marker and manifest included; and that it wrote fewer files when
+// the edit changes only some pages.
+func TestRebuildIsColdBuild(t *testing.T) {
+	dir := t.TempDir()
+	src, out, cache := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+	if err := synth.Write(src, 60, 3); err != nil {
+		t.Fatal(err)
+	}
+	claims, _ := filepath.Glob(filepath.Join(src, "content", "claims", "*", "*.md"))
+	sources, _ := filepath.Glob(filepath.Join(src, "content", "sources", "*.md"))
+	if len(claims) < 3 || len(sources) < 2 {
+		t.Fatalf("%d claims, %d sources", len(claims), len(sources))
+	}
+	edit := func(name string, f func(string) string) func(t *testing.T) {
+		return func(t *testing.T) {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := f(string(b))
+			if s == string(b) {
+				t.Fatalf("the edit changes nothing in %s", name)
+			}
+			if err := os.WriteFile(name, []byte(s), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	write := func(name, data string) func(t *testing.T) {
+		return func(t *testing.T) {
+			p := filepath.Join(src, filepath.FromSlash(name))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	remove := func(name string) func(t *testing.T) {
+		return func(t *testing.T) {
+			if err := os.Remove(name); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	newClaim, _ := os.ReadFile(claims[1])
+	replace := func(re, with string) func(string) string {
+		return func(s string) string { return regexp.MustCompile(re).ReplaceAllString(s, with) }
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(t *testing.T)
+		all  bool // every page changes
+	}{
+		{"claim text", edit(claims[0], replace(`(?m)^claim: "`, `claim: "Edited: `)), false},
+		{"claim body", edit(claims[0], func(s string) string { return s + "\nOne more paragraph.\n" }), false},
+		{"rating", edit(claims[2], replace(`(?m)^rating: .*$`, `rating: "misleading"`)), false},
+		{"new claim", write("content/claims/new/claim-new.md", strings.Replace(string(newClaim), "claim: \"", "claim: \"New: ", 1)), false},
+		{"deleted claim", remove(filepath.Join(src, "content", "claims", "new", "claim-new.md")), false},
+		{"source", edit(sources[0], func(s string) string { return s + "\nA new paragraph of the source.\n" }), false},
+		{"static file added", write("static/extra/notes.txt", "notes"), false},
+		{"static file removed", remove(filepath.Join(src, "static", "extra", "notes.txt")), false},
+		{"template", write("templates/404.html", `{{define "main"}}<h1>Nothing here</h1>{{end}}`), false},
+		{"site.yaml", edit(filepath.Join(src, "content", "site.yaml"), replace(`(?m)^title: .*$`, `title: Another Title`)), true},
+		{"no change", func(*testing.T) {}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mustWriteCached(t, src, out, cache)
+			tc.edit(t)
+			res := mustWriteCached(t, src, out, cache)
+			cold := filepath.Join(t.TempDir(), "public")
+			coldRes := mustWriteCached(t, src, cold, cache)
+			sameSnapshot(t, "rebuilt output", snapshot(t, out), snapshot(t, cold))
+			noLeftovers(t, out)
+			t.Logf("rebuild wrote %d files, a new folder %d", res.Written, coldRes.Written)
+			if !tc.all && res.Written*2 > coldRes.Written {
+				t.Errorf("rebuild wrote %d files of %d", res.Written, coldRes.Written)
+			}
+			if res.Unchanged != (tc.name == "no change") {
+				t.Errorf("Unchanged is %v", res.Unchanged)
+			}
+			if tc.name == "no change" && res.Written != 0 {
+				t.Errorf("no change: wrote %d files", res.Written)
+			}
+		})
+	}
+}
+
+// TestUnchangedInputs: a build whose inputs are those of the previous
+// one renders nothing, unless a file of the output was changed or
+// removed since, or the options differ.
+func TestUnchangedInputs(t *testing.T) {
+	dir := t.TempDir()
+	src, out, cache := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+	if err := synth.Write(src, 5, 1); err != nil {
+		t.Fatal(err)
+	}
+	if res := mustWriteCached(t, src, out, cache); res.Unchanged {
+		t.Errorf("first build: Unchanged")
+	}
+	want := snapshot(t, out)
+	if res := mustWriteCached(t, src, out, cache); !res.Unchanged || res.Written != 0 || res.Pages == 0 {
+		t.Errorf("second build: Unchanged %v, %d written, %d pages", res.Unchanged, res.Written, res.Pages)
+	}
+	index := filepath.Join(out, "index.html")
+	for _, tc := range []struct {
+		name   string
+		change func()
+	}{
+		{"edited by hand", func() { os.WriteFile(index, []byte("edited"), 0o644) }},
+		{"removed by hand", func() { os.Remove(index) }},
+		{"hidden file in content", func() { os.WriteFile(filepath.Join(src, "content", ".notes"), []byte("x"), 0o644) }},
+		{"empty folder in static", func() { os.MkdirAll(filepath.Join(src, "static", "empty"), 0o755) }},
+	} {
+		tc.change()
+		if res := mustWriteCached(t, src, out, cache); res.Unchanged {
+			t.Errorf("%s: Unchanged", tc.name)
+		}
+		// The same output: only the Marker changes, with the inputs.
+		got := snapshot(t, out)
+		delete(got, output.Marker)
+		delete(want, output.Marker)
+		sameSnapshot(t, tc.name, got, want)
+		want = snapshot(t, out)
+	}
+	res, d, err := Write(Options{Src: src, Cache: cache, BaseURL: "https://other.example/"}, out)
+	if err != nil || d.Errors() > 0 || res.Unchanged || res.Written == 0 {
+		t.Errorf("another base URL: %v %v, Unchanged %v, %d written", err, d, res.Unchanged, res.Written)
+	}
+}
+
+func mustWriteCached(t *testing.T, src, out, cache string) *Result {
+	t.Helper()
+	res, d, err := Write(Options{Src: src, Cache: cache}, out)
+	if err != nil {
+		t.Fatalf("build failed: %v\n%v", err, d)
+	}
+	if res.Warning != "" {
+		t.Errorf("warning: %s", res.Warning)
+	}
+	return res
+}
