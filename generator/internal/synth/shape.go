@@ -189,10 +189,14 @@ func (c *Claim) variedFrontMatter(v *varier) string {
 		var k strings.Builder
 		k.WriteString("\n")
 		for _, x := range c.Corrections {
+			note := v.text(x.Note) + "\n"
+			if v.one(3) { // folded, as longer notes are
+				note = ">-\n" + wrapped(x.Note, 50, "      ")
+			}
 			if v.one(2) {
-				k.WriteString("  - note: " + v.text(x.Note) + "\n    date: " + v.date(x.Date) + "\n")
+				k.WriteString("  - note: " + note + "    date: " + v.date(x.Date) + "\n")
 			} else {
-				k.WriteString("  - date: " + v.date(x.Date) + v.comment() + "\n    note: " + v.text(x.Note) + "\n")
+				k.WriteString("  - date: " + v.date(x.Date) + v.comment() + "\n    note: " + note)
 			}
 		}
 		pairs = append(pairs, [2]string{"corrections", k.String()})

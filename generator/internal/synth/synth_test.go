@@ -298,6 +298,7 @@ func TestVaried(t *testing.T) {
 		regexp.MustCompile(`(?m)^claimant: "`),
 		regexp.MustCompile(`(?m)^claimant: [A-Z]`),
 		regexp.MustCompile(`(?m)^authors: [A-Z][a-z]+ [A-Z][a-z]+$`), // a list of one as its value
+		regexp.MustCompile(`(?m)^    note: >-\n      \S`),            // a block scalar in a list's mapping
 		regexp.MustCompile(`(?m)^  - note: `),                        // mapping keys in another order
 		regexp.MustCompile(`(?m)^\n`),                                // blank line
 	} {
