@@ -74,6 +74,7 @@ func TestSimpleYAML(t *testing.T) {
 		// Block scalars in nested mappings.
 		"a:\n  b: >\n    x\n", "a:\n  b: |-\n    x\n    y\n  c: d\ne: f\n", "c:\n  - date: 2024-01-20\n    note: >-\n      A fix\n      here.\n  - note: |\n     x\n    date: 2024-02-01\n",
 		"a:\n- b: >\n   x\n  # c\n- c\n", "a:\n  b: >\n    x\n\nc: d\n",
+		"a: |\n  x\n  # y\n", "a:\n  b: >\n    x\n  # c\n  d: e\n", "a:\n  b: |-\n    x\n# c\n  d: e\n",
 		"a: [true, 12, 2017-06-28, null, x] # c\n", "a:\n  - [x, y]\n", "a:\n  b: [x]\nc: [y] #\n", "a: [it's, a\"b]\n",
 	}
 	for _, src := range read {
