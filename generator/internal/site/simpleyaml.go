@@ -15,7 +15,7 @@ import (
 //
 //   - keys of letters, digits, "_" and "-" (at most 128), each at the
 //     start of its line;
-//   - values on the key's line: "double quoted" without backslashes,
+//   - values on the key's line: "double quoted" (escapes \" and \\ only),
 //     'single quoted', plain text that starts with a letter (true, false
 //     and null are read as yaml.v3 reads them), a whole number, a
 //     YYYY-MM-DD date, or a flow list of such values on one line
@@ -30,8 +30,8 @@ import (
 //   - comments: lines that start with "#" (after spaces, but not within a
 //     block scalar's lines), and "# ..." after a value or a key, after a
 //     space;
-//   - no tabs, flow mappings ({a: b}), anchors, tags, escapes, or values
-//     running on to the next line.
+//   - no tabs, flow mappings ({a: b}), anchors, tags, other escapes, or
+//     values running on to the next line.
 //
 // FuzzSimpleYAML and the other tests in simpleyaml_test.go check that
 // both give the same nodes.
@@ -285,8 +285,13 @@ func quoteEnd(s string) int {
 	}
 	switch s[0] {
 	case '"':
-		if i := strings.IndexByte(s[1:], '"'); i >= 0 {
-			return i + 2
+		for i := 1; i < len(s); i++ {
+			switch s[i] {
+			case '\\':
+				i++ // the escaped character
+			case '"':
+				return i + 1
+			}
 		}
 		return -1
 	case '\'':
@@ -390,10 +395,14 @@ func scalar(slab *nodeSlab, s string, ln, col int, blocks bool) (*yaml.Node, boo
 			n.Value = "\n"
 		}
 	case c == '"':
-		if len(s) < 2 || s[len(s)-1] != '"' || strings.IndexByte(s[1:len(s)-1], '"') >= 0 {
+		if quoteEnd(s) != len(s) {
 			return nil, false
 		}
-		n.Style, n.Value = yaml.DoubleQuotedStyle, s[1:len(s)-1]
+		v, ok := unescape(s[1 : len(s)-1])
+		if !ok {
+			return nil, false
+		}
+		n.Style, n.Value = yaml.DoubleQuotedStyle, v
 	case c == '\'':
 		if len(s) < 2 || s[len(s)-1] != '\'' {
 			return nil, false
@@ -427,13 +436,33 @@ func scalar(slab *nodeSlab, s string, ln, col int, blocks bool) (*yaml.Node, boo
 	return slab.node(n), true
 }
 
-// simpleText reports text with no tab, backslash or carriage return, and only characters that YAML allows and does not take
+// unescape returns the text inside double quotes with its escapes \" and
+// \\ replaced by the character they stand for; false for any other
+// escape, which yaml.v3 is left to read.
+func unescape(s string) (string, bool) {
+	if strings.IndexByte(s, '\\') < 0 {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' {
+			i++
+			if i == len(s) || s[i] != '"' && s[i] != '\\' {
+				return "", false
+			}
+		}
+		b = append(b, s[i])
+	}
+	return string(b), true
+}
+
+// simpleText reports text with no tab or carriage return, and only characters that YAML allows and does not take
 // for a line break (it does U+0085, U+2028 and U+2029).
 func simpleText(src []byte) bool {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			if c < ' ' && c != '\n' || c == 0x7f || c == '\\' {
+			if c < ' ' && c != '\n' || c == 0x7f {
 				return false
 			}
 			i++

@@ -69,6 +69,8 @@ func TestSimpleYAML(t *testing.T) {
 		"a:\n# c\n- x\n  # c\nb: c\n", "a: x#y\n", "a: \"x # y\"\n", "a: 'x '' # y'\n", "a: 2017-06-28 # date\nb: 12 # n\n",
 		"a: >\n  x # y\n# c\nb: z\n", "a: |-\n  x\n  y\n\n# c\n", "c:\n  - date: 2024-01-20 # c\n    # c\n    note: x # c\n",
 		"claimant: # who\n  name: X # c\n  url: https://x.org/#a\n",
+		// Escapes in double quotes; backslashes elsewhere.
+		"a: \"say \\\"no\\\"\"\nb: \"x\\\\y\"\n", "a: [\"\\\"q\\\"\", \"a,\\\\\"]\n", "a: C:\\x\\y\nb: 'x\\'\nc: |\n  \\n\n",
 		// Flow lists.
 		"a: [x, y]\n", "a: []\n", "a: [ ]\n", "a: [x]\n", "a: [ x ,y ]\n", "a: [\"x, y\", 'z''s', plain text, Ünal]\n",
 		// Block scalars in nested mappings.
@@ -88,7 +90,7 @@ func TestSimpleYAML(t *testing.T) {
 	// Everything else is left to yaml.v3.
 	declined := []string{
 		"", "\n", "---\na: b\n", "%YAML 1.2\na: b\n",
-		"a:\tb\n", "a: \"x\\ny\"\n", "# only\n", "a: > # c\n  x\n", "a: >\n  # c\n", "a: >\n # c\n  x\n",
+		"a:\tb\n", "a: \"x\\ny\"\n", "a: \"x\\u00e9\"\n", "a: \"x\\/\"\n", "a: \"x\\\"\n", "a: \"x\\ \"\n", "a: \"\\\"x\"y\"\n", "# only\n", "a: > # c\n  x\n", "a: >\n  # c\n", "a: >\n # c\n  x\n",
 		"a: \"x\"# c\n", "a: [x, y,]\n", "a: [x, [y]]\n", "a: [x: y]\n", "a: [x\n", "a: [x,\n  y]\n", "a: [x] y\n", "a: [\"x\" y]\n",
 		"a: [x]#c\n", "a: [a#b]\n", "a: [{x: y}]\n", "a: [-x]\n",
 		"a: {x: y}\n", "a: &x b\n", "a: *x\n", "a: !!str b\n", "a: >\n  x\n\n  y\n", "a: >\n  x\n    y\n", "a: >\n    x\n  y\n", "a: >2\n  x\n", "a: >+\n  x\n",
@@ -196,9 +198,39 @@ func TestSimpleYAMLComposed(t *testing.T) {
 	}
 	t.Logf("read %d: %d with several keys, %d block scalars, %d lists of mappings, %d nested block scalars, %d flow lists, %d with comments",
 		read, keys, blocks, items, nested, flows, comments)
-	if read < 2000 || keys < 100 || blocks < 100 || items < 3 || nested < 3 || flows < 100 || comments < 100 {
+	if read < 2000 || keys < 100 || blocks < 100 || items < 3 || flows < 100 || comments < 100 {
 		t.Errorf("too little read to test: %d, %d with several keys, %d block scalars, %d lists of mappings, %d nested block scalars, %d flow lists, %d with comments",
 			read, keys, blocks, items, nested, flows, comments)
+	}
+}
+
+// TestSimpleYAMLNestedBlocks checks block scalars in nested mappings and
+// in lists' mappings, at every indentation, with what may follow them.
+func TestSimpleYAMLNestedBlocks(t *testing.T) {
+	read, nested := 0, 0
+	for _, head := range []string{"a:\n  b: ", "a:\n- b: ", "a:\n  - b: ", "a:\n  - c: d\n    b: ", "a:\n    b: ", "b: "} {
+		for _, ind := range []string{">", ">-", "|", "|-", "> # c", "|2"} {
+			for _, spaces := range []string{" ", "  ", "   ", "    ", "     ", "      "} {
+				for _, body := range []string{"x", "x\n" + spaces + "y z", "x # c", "x\n" + spaces + " y", "x\n\n" + spaces + "y"} {
+					for _, tail := range []string{"", "\n", "# c\n", "  # c\n", "c: d\n", "  e: f\n", "- g\n", "  - g\n", "    h: i\n", "\n  e: f\n"} {
+						src := head + ind + "\n" + spaces + body + "\n" + tail
+						got, ok := simpleYAML([]byte(src))
+						if !ok {
+							continue
+						}
+						sameAsYAMLv3(t, src, got)
+						read++
+						if !strings.HasPrefix(head, "b") {
+							nested++
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("read %d, %d with a nested block scalar", read, nested)
+	if nested < 200 {
+		t.Errorf("read only %d documents with nested block scalars", nested)
 	}
 }
 
@@ -230,6 +262,7 @@ func composeYAML(choices string) string {
 	values := []string{"\"quoted text\"", "'it''s'", "plain text", "2017-06-28", "12", "0", "false", "Null", "no", "Ünal",
 		"https://x.org/a:b", ">-", ">", "|", "|-", "\"\"", "''", "a  b", "text of a block", "- x", "2017-02-30", "007",
 		"a: b", "x:", "[a]", "{a: b}", "~", "", "'x", "\"x",
+		"\"a \\\"b\\\" c\"", "\"x\\\\y\"", "\"\\n\"", "\"x\\\"", "back\\slash", "'x\\'", ">-\n      folded text", "|-\n      x # y",
 		"# c", "x # c", "'x' # c", "\"a # b\"", "x#y", "[a, \"b c\"]", "[]", "[ a ,b ] # c", "[a, [b]]", "[a,", "[x: y]", "[12, true, 'q']", "[a#b]"}
 	var b strings.Builder
 	for i := 0; i+2 < len(choices); i += 3 {
