@@ -16,15 +16,24 @@ import (
 )
 
 // sameAsYAMLv3 fails t unless yaml.v3 parses src into the nodes that
-// simpleYAML returned for it.
+// simpleYAML returned for it, but for comments, which simpleYAML leaves
+// out.
 func sameAsYAMLv3(t *testing.T, src string, got *yaml.Node) {
 	t.Helper()
 	var want yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &want); err != nil {
 		t.Fatalf("simpleYAML read %q, which yaml.v3 rejects: %v", src, err)
 	}
+	noComments(&want)
 	if !reflect.DeepEqual(got, &want) {
 		t.Fatalf("simpleYAML(%q):\n%s\nyaml.v3:\n%s", src, dumpNode(got), dumpNode(&want))
+	}
+}
+
+func noComments(n *yaml.Node) {
+	n.HeadComment, n.LineComment, n.FootComment = "", "", ""
+	for _, c := range n.Content {
+		noComments(c)
 	}
 }
 
@@ -55,6 +64,20 @@ func TestSimpleYAML(t *testing.T) {
 		"menu: 1\nn: 0\nbig: 123456789\n",
 		"corrections:\n  - date: 2024-01-20\n    note: \"A fix.\"\n  - date: 2024-02-05\n    note: x\nb: c\n",
 		"c:\n- a: b\n  c: d\n- e\n",
+		// Comments.
+		"a: b # comment\n", "# head\na: b\n", "a: b\n# foot\n", "a: 'x' # c\nb: \"y\"  #\n", "a: # c\n  - x # c\n  # c\n  - y\n",
+		"a:\n# c\n- x\n  # c\nb: c\n", "a: x#y\n", "a: \"x # y\"\n", "a: 'x '' # y'\n", "a: 2017-06-28 # date\nb: 12 # n\n",
+		"a: >\n  x # y\n# c\nb: z\n", "a: |-\n  x\n  y\n\n# c\n", "c:\n  - date: 2024-01-20 # c\n    # c\n    note: x # c\n",
+		"claimant: # who\n  name: X # c\n  url: https://x.org/#a\n",
+		// Escapes in double quotes; backslashes elsewhere.
+		"a: \"say \\\"no\\\"\"\nb: \"x\\\\y\"\n", "a: [\"\\\"q\\\"\", \"a,\\\\\"]\n", "a: C:\\x\\y\nb: 'x\\'\nc: |\n  \\n\n",
+		// Flow lists.
+		"a: [x, y]\n", "a: []\n", "a: [ ]\n", "a: [x]\n", "a: [ x ,y ]\n", "a: [\"x, y\", 'z''s', plain text, Ünal]\n",
+		// Block scalars in nested mappings.
+		"a:\n  b: >\n    x\n", "a:\n  b: |-\n    x\n    y\n  c: d\ne: f\n", "c:\n  - date: 2024-01-20\n    note: >-\n      A fix\n      here.\n  - note: |\n     x\n    date: 2024-02-01\n",
+		"a:\n- b: >\n   x\n  # c\n- c\n", "a:\n  b: >\n    x\n\nc: d\n",
+		"a: |\n  x\n  # y\n", "a:\n  b: >\n    x\n  # c\n  d: e\n", "a:\n  b: |-\n    x\n# c\n  d: e\n",
+		"a: [true, 12, 2017-06-28, null, x] # c\n", "a:\n  - [x, y]\n", "a:\n  b: [x]\nc: [y] #\n", "a: [it's, a\"b]\n",
 	}
 	for _, src := range read {
 		got, ok := simpleYAML([]byte(src))
@@ -67,9 +90,11 @@ func TestSimpleYAML(t *testing.T) {
 	// Everything else is left to yaml.v3.
 	declined := []string{
 		"", "\n", "---\na: b\n", "%YAML 1.2\na: b\n",
-		"a: b # comment\n", "# head\na: b\n", "a:\tb\n", "a: \"x\\ny\"\n",
-		"a: [x, y]\n", "a: {x: y}\n", "a: &x b\n", "a: *x\n", "a: !!str b\n", "a: >\n  x\n\n  y\n", "a: >\n  x\n    y\n", "a: >\n    x\n  y\n", "a: >2\n  x\n", "a: >+\n  x\n",
-		"a: >\n  x", "a: >\nb: c\n", "a: >\n  x \n", "a:\n  - >\n    x\n", "a:\n  b: >\n    x\n",
+		"a:\tb\n", "a: \"x\\ny\"\n", "a: \"x\\u00e9\"\n", "a: \"x\\/\"\n", "a: \"x\\\"\n", "a: \"x\\ \"\n", "a: \"\\\"x\"y\"\n", "# only\n", "a: > # c\n  x\n", "a: >\n  # c\n", "a: >\n # c\n  x\n",
+		"a: \"x\"# c\n", "a: [x, y,]\n", "a: [x, [y]]\n", "a: [x: y]\n", "a: [x\n", "a: [x,\n  y]\n", "a: [x] y\n", "a: [\"x\" y]\n",
+		"a: [x]#c\n", "a: [a#b]\n", "a: [{x: y}]\n", "a: [-x]\n",
+		"a: {x: y}\n", "a: &x b\n", "a: *x\n", "a: !!str b\n", "a: >\n  x\n\n  y\n", "a: >\n  x\n    y\n", "a: >\n    x\n  y\n", "a: >2\n  x\n", "a: >+\n  x\n",
+		"a: >\n  x", "a: >\nb: c\n", "a: >\n  x \n", "a:\n  - >\n    x\n", "a:\n  b: >\n  x\n", "a:\n- b: >\n  x\n",
 		"a:\n- b: c\n   d: e\n", "a:\n- b: c\n- d:\n", "a:\n- b:\n", "a: 01\n", "a: 1234567890\n", "a: 1_000\n",
 		"a: b\n  continued\n", "a: \"open\n  close\"\n", "a: b: c\n", "a: b:\n", "a:b\n", "a: \n", "  a: b\n",
 		"a: 1.5\n", "a: -x\n", "a: 2017-13-45\n", "a: ~\n", "a: .inf\n", "a: @x\n", "a: `x`\n", "a: ?x\n",
@@ -116,9 +141,11 @@ func TestSimpleYAMLOnContent(t *testing.T) {
 	if all == 0 {
 		t.Fatal("no content found")
 	}
-	for name, b := range synth.Files(300, 1) {
-		if strings.HasSuffix(name, ".md") && !check1(name, b) {
-			t.Errorf("simpleYAML declined the front matter of synthetic %s:\n%s", name, b[:min(len(b), 600)])
+	for _, shape := range synth.Shapes {
+		for name, b := range synth.FilesShape(300, 1, shape) {
+			if strings.HasSuffix(name, ".md") && !check1(name, b) {
+				t.Errorf("simpleYAML declined the front matter of synthetic %s (%s):\n%s", name, shape, b[:min(len(b), 600)])
+			}
 		}
 	}
 }
@@ -127,7 +154,7 @@ func TestSimpleYAMLOnContent(t *testing.T) {
 // mostly fit together (composeYAML), and that enough of it is read.
 func TestSimpleYAMLComposed(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 1))
-	read, keys, blocks, items := 0, 0, 0, 0
+	read, keys, blocks, items, nested, flows, comments := 0, 0, 0, 0, 0, 0, 0
 	for range 300_000 {
 		b := make([]byte, 3*(1+r.IntN(8)))
 		for i := range b {
@@ -140,6 +167,22 @@ func TestSimpleYAMLComposed(t *testing.T) {
 		}
 		sameAsYAMLv3(t, src, got)
 		read++
+		if strings.Contains(src, "#") {
+			comments++
+		}
+		var walk func(n *yaml.Node, depth int)
+		walk = func(n *yaml.Node, depth int) {
+			if depth > 2 && n.Style&(yaml.FoldedStyle|yaml.LiteralStyle) != 0 {
+				nested++
+			}
+			if n.Style == yaml.FlowStyle {
+				flows++
+			}
+			for _, c := range n.Content {
+				walk(c, depth+1)
+			}
+		}
+		walk(got, 0)
 		m := got.Content[0]
 		if len(m.Content) > 2 {
 			keys++
@@ -153,9 +196,41 @@ func TestSimpleYAMLComposed(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("read %d: %d with several keys, %d block scalars, %d lists of mappings", read, keys, blocks, items)
-	if read < 2000 || keys < 100 || blocks < 100 || items < 3 {
-		t.Errorf("too little read to test: %d, %d with several keys, %d block scalars, %d lists of mappings", read, keys, blocks, items)
+	t.Logf("read %d: %d with several keys, %d block scalars, %d lists of mappings, %d nested block scalars, %d flow lists, %d with comments",
+		read, keys, blocks, items, nested, flows, comments)
+	if read < 2000 || keys < 100 || blocks < 100 || items < 3 || flows < 100 || comments < 100 {
+		t.Errorf("too little read to test: %d, %d with several keys, %d block scalars, %d lists of mappings, %d nested block scalars, %d flow lists, %d with comments",
+			read, keys, blocks, items, nested, flows, comments)
+	}
+}
+
+// TestSimpleYAMLNestedBlocks checks block scalars in nested mappings and
+// in lists' mappings, at every indentation, with what may follow them.
+func TestSimpleYAMLNestedBlocks(t *testing.T) {
+	read, nested := 0, 0
+	for _, head := range []string{"a:\n  b: ", "a:\n- b: ", "a:\n  - b: ", "a:\n  - c: d\n    b: ", "a:\n    b: ", "b: "} {
+		for _, ind := range []string{">", ">-", "|", "|-", "> # c", "|2"} {
+			for _, spaces := range []string{" ", "  ", "   ", "    ", "     ", "      "} {
+				for _, body := range []string{"x", "x\n" + spaces + "y z", "x # c", "x\n" + spaces + " y", "x\n\n" + spaces + "y"} {
+					for _, tail := range []string{"", "\n", "# c\n", "  # c\n", "c: d\n", "  e: f\n", "- g\n", "  - g\n", "    h: i\n", "\n  e: f\n"} {
+						src := head + ind + "\n" + spaces + body + "\n" + tail
+						got, ok := simpleYAML([]byte(src))
+						if !ok {
+							continue
+						}
+						sameAsYAMLv3(t, src, got)
+						read++
+						if !strings.HasPrefix(head, "b") {
+							nested++
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("read %d, %d with a nested block scalar", read, nested)
+	if nested < 200 {
+		t.Errorf("read only %d documents with nested block scalars", nested)
 	}
 }
 
@@ -186,7 +261,9 @@ func composeYAML(choices string) string {
 	starts := []string{"key: ", "claim_date: ", "k2: ", "a-b: ", "x:", "x:", "k:", "- ", "- ", "- k: ", "- k: ", "true: ", ""}
 	values := []string{"\"quoted text\"", "'it''s'", "plain text", "2017-06-28", "12", "0", "false", "Null", "no", "Ünal",
 		"https://x.org/a:b", ">-", ">", "|", "|-", "\"\"", "''", "a  b", "text of a block", "- x", "2017-02-30", "007",
-		"a: b", "x:", "[a]", "{a: b}", "~", "", "'x", "\"x"}
+		"a: b", "x:", "[a]", "{a: b}", "~", "", "'x", "\"x",
+		"\"a \\\"b\\\" c\"", "\"x\\\\y\"", "\"\\n\"", "\"x\\\"", "back\\slash", "'x\\'", ">-\n      folded text", "|-\n      x # y",
+		"# c", "x # c", "'x' # c", "\"a # b\"", "x#y", "[a, \"b c\"]", "[]", "[ a ,b ] # c", "[a, [b]]", "[a,", "[x: y]", "[12, true, 'q']", "[a#b]"}
 	var b strings.Builder
 	for i := 0; i+2 < len(choices); i += 3 {
 		b.WriteString(indents[int(choices[i])%len(indents)])
@@ -200,4 +277,47 @@ func composeYAML(choices string) string {
 		}
 	}
 	return b.String()
+}
+
+// BenchmarkFrontMatter parses the front matter of every file of a
+// synthetic site of 1,000 claims, in each shape: as the loader does
+// (simpleYAML, and yaml.v3 for what it declines), and with yaml.v3 alone.
+func BenchmarkFrontMatter(b *testing.B) {
+	for _, shape := range synth.Shapes {
+		var docs [][]byte
+		for name, data := range synth.FilesShape(1000, 1, shape) {
+			if strings.HasSuffix(name, ".md") {
+				var d diag.List
+				if f, ok := splitFile(name, data, &d); ok {
+					docs = append(docs, f.yaml)
+				}
+			}
+		}
+		b.Run(shape.String()+"/simpleYAML", func(b *testing.B) {
+			declined := 0
+			for b.Loop() {
+				declined = 0
+				for _, src := range docs {
+					if _, ok := simpleYAML(src); !ok {
+						declined++
+						var n yaml.Node
+						if err := yaml.Unmarshal(src, &n); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+			}
+			b.ReportMetric(float64(declined), "declined")
+		})
+		b.Run(shape.String()+"/yaml.v3", func(b *testing.B) {
+			for b.Loop() {
+				for _, src := range docs {
+					var n yaml.Node
+					if err := yaml.Unmarshal(src, &n); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
 }

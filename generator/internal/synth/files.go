@@ -8,11 +8,16 @@ import (
 	"strings"
 )
 
-// Files returns the site's files keyed by slash path relative to the site root
-// ("content/site.yaml", "content/claims/0/claim-00001.md",
-// "content/sources/source-0001.md" ...).
+// Files returns the site's files in the Plain shape, keyed by slash path
+// relative to the site root ("content/site.yaml",
+// "content/claims/0/claim-00001.md", "content/sources/source-0001.md" ...).
 func Files(n int, seed int64) map[string][]byte {
 	return Generate(n, seed).Files()
+}
+
+// FilesShape returns the site's files in the given shape.
+func FilesShape(n int, seed int64, shape Shape) map[string][]byte {
+	return Generate(n, seed).FilesShape(shape)
 }
 
 // Write writes Files(n, seed) below dir.
@@ -39,8 +44,13 @@ func WriteFiles(dir string, files map[string][]byte) error {
 	return nil
 }
 
-// Files renders the site in the project's content format.
-func (s *Site) Files() map[string][]byte {
+// Files renders the site in the project's content format, in the Plain
+// shape.
+func (s *Site) Files() map[string][]byte { return s.FilesShape(Plain) }
+
+// FilesShape renders the site in the project's content format, its front
+// matter and folders in the given shape.
+func (s *Site) FilesShape(shape Shape) map[string][]byte {
 	files := make(map[string][]byte, len(s.Claims)+len(s.Sources)+2)
 	files["content/site.yaml"] = []byte(fmt.Sprintf(`title: Synthetic Fact Checks
 description: A generated site of %d fact-checks and %d sources, for benchmarks.
@@ -53,10 +63,18 @@ contact: mailto:corrections@example.org
 page_size: 50
 `, len(s.Claims), len(s.Sources)))
 	files["content/pages/about.md"] = []byte(s.AboutBody("---\ntitle: About\nmenu: 1\n---\n"))
-	for _, src := range s.Sources {
+	for i, src := range s.Sources {
+		if shape == Varied {
+			files["content/sources/"+src.ID+".md"] = []byte("---\n" + src.variedFrontMatter(s.vary(-1-i)) + "---\n" + src.Body)
+			continue
+		}
 		files["content/sources/"+src.ID+".md"] = []byte(src.Markdown())
 	}
-	for _, c := range s.Claims {
+	for i, c := range s.Claims {
+		if shape == Varied {
+			files["content/claims/"+c.ID+".md"] = []byte("---\n" + s.ClaimFrontMatter(i, Varied) + "---\n" + c.Body)
+			continue
+		}
 		files["content/claims/"+c.Dir+"/"+c.ID+".md"] = []byte(c.Markdown())
 	}
 	return files

@@ -19,6 +19,7 @@ const ClaimsPerFolder = 100
 // Site is a generated site, before it is written as files.
 type Site struct {
 	N       int
+	Seed    int64
 	Sources []*Source
 	Claims  []*Claim
 }
@@ -56,7 +57,7 @@ func Generate(n int, seed int64) *Site {
 		n = 1
 	}
 	g := &gen{r: rand.New(rand.NewPCG(uint64(seed), uint64(n)))}
-	s := &Site{N: n}
+	s := &Site{N: n, Seed: seed}
 	ns := max(1, n/10)
 	for i := 1; i <= ns; i++ {
 		s.Sources = append(s.Sources, g.source(i))

@@ -8,9 +8,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"factcheck/generator/internal/site"
 )
 
 var (
@@ -233,5 +236,77 @@ func TestWrite(t *testing.T) {
 func BenchmarkFiles10000(b *testing.B) {
 	for b.Loop() {
 		Files(10000, 1)
+	}
+}
+
+// TestShapesLoadClean loads the site in each shape with the generator's
+// loader: no errors and no warnings, and the same claims either way.
+func TestShapesLoadClean(t *testing.T) {
+	n := 600
+	if testing.Short() {
+		n = 200
+	}
+	for _, shape := range Shapes {
+		t.Run(shape.String(), func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, data := range FilesShape(n, 5, shape) {
+				fsys[name] = &fstest.MapFile{Data: data}
+			}
+			s, diags := site.Load(fsys, site.Options{})
+			if len(diags) > 0 {
+				t.Fatalf("%d diagnostics, first: %v", len(diags), diags[:min(len(diags), 5)])
+			}
+			if len(s.Claims) != n || len(s.Sources) != n/10 {
+				t.Fatalf("%d claims, %d sources; want %d, %d", len(s.Claims), len(s.Sources), n, n/10)
+			}
+		})
+	}
+}
+
+// TestVaried checks that the varied shape holds each way of writing front
+// matter it stands for, and only one flat folder of claims.
+func TestVaried(t *testing.T) {
+	files := FilesShape(1000, 1, Varied)
+	var all strings.Builder
+	first := 0 // claims whose first key is claim
+	for name, data := range files {
+		if strings.HasPrefix(name, "content/claims/") {
+			if path.Dir(name) != "content/claims" {
+				t.Fatalf("%s: not in content/claims", name)
+			}
+			front, _, _ := strings.Cut(strings.TrimPrefix(string(data), "---\n"), "\n---\n")
+			all.WriteString(front + "\n")
+			if strings.HasPrefix(front, "claim:") {
+				first++
+			}
+		}
+	}
+	fm := all.String()
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^topics: \[[A-Za-z ]+, "[A-Za-z ]+"`), // flow list, plain and quoted items
+		regexp.MustCompile(`(?m)^authors:\n- `),                       // block list, not indented
+		regexp.MustCompile(`(?m)^topics:\n    - `),                    // block list, indented
+		regexp.MustCompile(`(?m)^# `),                                 // comment line
+		regexp.MustCompile(`(?m)^rating: [a-z-]+ # `),                 // comment after a plain value
+		regexp.MustCompile(`(?m)^published: "\d{4}-\d\d-\d\d"$`),      // quoted dates
+		regexp.MustCompile(`(?m)^claim_date: '\d{4}-\d\d-\d\d'$`),
+		regexp.MustCompile(`(?m)^updated: \d{4}-\d\d-\d\d$`),
+		regexp.MustCompile(`(?m)^summary: >\n  \S`), // block scalars
+		regexp.MustCompile(`(?m)^claim: >-\n  \S`),
+		regexp.MustCompile(`(?m)^claim: \|-\n  \S`),
+		regexp.MustCompile(`(?m)^claimant: '`), // single and double quoted, plain
+		regexp.MustCompile(`(?m)^claimant: "`),
+		regexp.MustCompile(`(?m)^claimant: [A-Z]`),
+		regexp.MustCompile(`(?m)^authors: [A-Z][a-z]+ [A-Z][a-z]+$`), // a list of one as its value
+		regexp.MustCompile(`(?m)^    note: >-\n      \S`),            // a block scalar in a list's mapping
+		regexp.MustCompile(`(?m)^  - note: `),                        // mapping keys in another order
+		regexp.MustCompile(`(?m)^\n`),                                // blank line
+	} {
+		if !want.MatchString(fm) {
+			t.Errorf("no front matter matches %s", want)
+		}
+	}
+	if first == 0 || first > 500 {
+		t.Errorf("claim is the first key of %d of 1,000 claims", first)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -48,9 +49,16 @@ func main() {
 }
 
 func run(src string, edits int, profile string) error {
-	claims, err := filepath.Glob(filepath.Join(src, "content", "claims", "*", "claim-*.md"))
+	// Claims are in sub-folders or not, as the site's shape has them.
+	var claims []string
+	err := filepath.WalkDir(filepath.Join(src, "content", "claims"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasPrefix(d.Name(), "claim-") && strings.HasSuffix(p, ".md") {
+			claims = append(claims, p)
+		}
+		return err
+	})
 	if err != nil || len(claims) == 0 {
-		return fmt.Errorf("no claims in %s/content/claims/*/", src)
+		return fmt.Errorf("no claims in %s/content/claims: %v", src, err)
 	}
 	slices.Sort(claims)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -10,8 +10,9 @@ import (
 // hugoFiles renders the same claims and sources as a plain Hugo site with a
 // minimal theme: one page per claim and source, paginated lists of 50, and
 // taxonomies for topics, claimants and ratings (as our generator has pages
-// for each). Citations and cross-links stay as plain text.
-func hugoFiles(s *synth.Site) map[string][]byte {
+// for each). Citations and cross-links stay as plain text. The claims'
+// front matter is written in the given shape.
+func hugoFiles(s *synth.Site, shape synth.Shape) map[string][]byte {
 	files := map[string][]byte{
 		"hugo.toml": []byte(`baseURL = "https://example.org/"
 title = "Synthetic Fact Checks"
@@ -77,7 +78,7 @@ languageCode = "en"
 		b.WriteString(src.Body)
 		files["content/sources/"+src.ID+".md"] = []byte(b.String())
 	}
-	for _, c := range s.Claims {
+	for i, c := range s.Claims {
 		var b strings.Builder
 		b.WriteString("---\n")
 		b.WriteString("title: " + strconv.Quote(c.Claim) + "\n")
@@ -86,7 +87,7 @@ languageCode = "en"
 			b.WriteString("lastmod: " + c.Updated + "\n")
 		}
 		// Our front matter, as Hugo params (its keys do not clash with Hugo's).
-		b.WriteString(c.FrontMatter())
+		b.WriteString(s.ClaimFrontMatter(i, shape))
 		b.WriteString("claimants: [" + strconv.Quote(c.Claimant) + "]\n")
 		b.WriteString("ratings: [" + strconv.Quote(c.Rating) + "]\n")
 		b.WriteString("---\n")

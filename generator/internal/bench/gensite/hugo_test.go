@@ -9,8 +9,14 @@ import (
 )
 
 func TestHugoFiles(t *testing.T) {
+	for _, shape := range synth.Shapes {
+		t.Run(shape.String(), func(t *testing.T) { testHugoFiles(t, shape) })
+	}
+}
+
+func testHugoFiles(t *testing.T, shape synth.Shape) {
 	site := synth.Generate(100, 1)
-	files := hugoFiles(site)
+	files := hugoFiles(site, shape)
 	pages := 0
 	for name, data := range files {
 		if !strings.HasPrefix(name, "content/") {
