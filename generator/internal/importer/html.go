@@ -17,6 +17,10 @@ import (
 // news page has a few thousand; a million is a file made to be slow.
 const maxHTMLNodes = 200_000
 
+// minArticleWords is the fewest words an article is expected to have;
+// fewer is a warning.
+const minArticleWords = 50
+
 // HTML extracts the article of a saved web page: its text without
 // navigation, banners, asides, related links and footers (readability's
 // scoring decides what the article is), and its metadata. pageURL, when
@@ -54,6 +58,10 @@ func HTML(data []byte, pageURL string) (*Document, error) {
 	} else if !meta.published.IsZero() {
 		d.Published = meta.published
 	}
+	if base == nil && meta.ogURL != "" {
+		// A saved page's relative canonical link resolves against og:url.
+		base, _ = url.Parse(resolve(nil, meta.ogURL))
+	}
 	d.URL = resolve(base, meta.canonical)
 	if d.URL == "" {
 		d.URL = pageURL
@@ -69,6 +77,9 @@ func HTML(data []byte, pageURL string) (*Document, error) {
 	d.Text = w.String()
 	if d.Title != "" {
 		d.Text = dropLeadingTitle(d.Text, d.Title)
+	}
+	if n := len(strings.Fields(d.Text)); n < minArticleWords {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("the article found has only %d words: check that the file is the article (a page that shows its text with JavaScript is saved without it; save it from the browser's reader view, or as PDF)", n))
 	}
 	return d, nil
 }
@@ -104,8 +115,10 @@ func resolve(base *url.URL, ref string) string {
 // returns: the canonical URL, and authors and publisher from JSON-LD.
 type meta struct {
 	title, canonical, publisher string
+	ogURL                       string
 	published                   time.Time
 	authors                     []string
+	linkCanonical               bool // canonical is from <link rel=canonical>, which og:url does not replace
 }
 
 func pageMeta(doc *html.Node) meta {
@@ -115,15 +128,16 @@ func pageMeta(doc *html.Node) meta {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Link:
-				if strings.EqualFold(attr(n, "rel"), "canonical") && m.canonical == "" {
-					m.canonical = attr(n, "href")
+				if strings.EqualFold(attr(n, "rel"), "canonical") && attr(n, "href") != "" {
+					m.canonical, m.linkCanonical = attr(n, "href"), true
 				}
 			case atom.Meta:
 				prop := strings.ToLower(attr(n, "property") + attr(n, "name"))
 				switch prop {
 				case "og:url":
-					if m.canonical == "" {
-						m.canonical = attr(n, "content")
+					m.ogURL = attr(n, "content")
+					if !m.linkCanonical {
+						m.canonical = m.ogURL
 					}
 				case "og:title":
 					m.title = oneLine(attr(n, "content"))
@@ -319,10 +333,10 @@ func (w *blockWriter) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
-	if n.DataAtom == atom.Pre {
-		w.pre--
-	}
 	if block {
 		w.flush()
+	}
+	if n.DataAtom == atom.Pre {
+		w.pre--
 	}
 }

@@ -8,10 +8,12 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	pdfiumlib "github.com/klippa-app/go-pdfium"
 	pdfiumerr "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/responses"
@@ -27,17 +29,20 @@ import (
 // WebAssembly and run by wazero (github.com/klippa-app/go-pdfium): pure
 // Go, no C library to install, and PDFium reads fonts, encodings and
 // broken files as a browser does. Starting it compiles the WebAssembly
-// module, a few seconds of one core, once per import.
+// module, a few seconds of one core, once per process.
 func PDF(data []byte) (*Document, error) {
 	if !bytes.HasPrefix(bytes.TrimLeft(data, "\x00\t\r\n "), []byte("%PDF-")) && !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
 		return nil, fmt.Errorf("not a PDF: it does not start with %%PDF-")
 	}
-	pool, err := webassembly.Init(webassembly.Config{MinIdle: 1, MaxIdle: 1, MaxTotal: 1})
-	if err != nil {
-		return nil, fmt.Errorf("cannot start the PDF reader: %v", err)
+	pdfium.Lock()
+	defer pdfium.Unlock()
+	if pdfium.pool == nil && pdfium.err == nil {
+		pdfium.pool, pdfium.err = webassembly.Init(webassembly.Config{MinIdle: 1, MaxIdle: 1, MaxTotal: 1})
 	}
-	defer pool.Close()
-	inst, err := pool.GetInstance(2 * time.Minute)
+	if pdfium.err != nil {
+		return nil, fmt.Errorf("cannot start the PDF reader: %v", pdfium.err)
+	}
+	inst, err := pdfium.pool.GetInstance(2 * time.Minute)
 	if err != nil {
 		return nil, fmt.Errorf("cannot start the PDF reader: %v", err)
 	}
@@ -60,13 +65,13 @@ func PDF(data []byte) (*Document, error) {
 	for i := range n {
 		res, err := inst.GetPageTextStructured(&requests.GetPageTextStructured{
 			Page:                   requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}},
-			Mode:                   requests.GetPageTextStructuredModeRects,
+			Mode:                   requests.GetPageTextStructuredModeChars,
 			CollectFontInformation: true,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("broken PDF: page %d: %v", i+1, err)
 		}
-		pages[i] = rectLines(res.Rects)
+		pages[i] = charLines(res.Chars)
 		if len(pages[i]) == 0 {
 			empty++
 		}
@@ -100,6 +105,15 @@ func PDF(data []byte) (*Document, error) {
 	return d, nil
 }
 
+// pdfium is PDFium's WebAssembly module, compiled on the first PDF and
+// kept for the next ones: compiling takes seconds, reading a PDF with it
+// milliseconds. One PDF is read at a time.
+var pdfium struct {
+	sync.Mutex
+	pool pdfiumlib.Pool
+	err  error
+}
+
 var fileNameRE = regexp.MustCompile(`(?i)\.(docx?|pdf|indd|tex|dvi|odt|rtf)$|^Microsoft Word - |^untitled`)
 
 func looksLikeFileName(s string) bool { return fileNameRE.MatchString(s) }
@@ -126,60 +140,64 @@ type line struct {
 	skipRepeat bool    // a running header or footer
 }
 
-// rectLines joins PDFium's text runs (a run is text of one font on one
-// line) into lines, in PDFium's reading order: a run starts a new line
-// when it does not overlap the line's height or jumps back left. Runs on
-// one line are joined with a space where there is a gap of more than a
-// fifth of the font size between them and neither has one.
-func rectLines(rects []*responses.GetPageTextStructuredRect) []line {
+// charLines splits PDFium's characters, in its reading order, into
+// lines: PDFium marks the end of a line with a generated line break and
+// the gaps between words with generated spaces. A line's place is the
+// union of its characters' boxes, its size their largest font size.
+func charLines(chars []*responses.GetPageTextStructuredChar) []line {
 	var lines []line
 	var b strings.Builder
 	var cur line
-	var top float64
+	started := false
 	flush := func() {
-		if s := strings.TrimSpace(oneLineKeepNBSP(b.String())); s != "" {
+		if s := strings.TrimSpace(oneLineKeepNBSP(b.String())); s != "" && started {
 			cur.text = s
 			lines = append(lines, cur)
 		}
 		b.Reset()
+		started = false
 	}
-	for _, r := range rects {
+	for _, c := range chars {
 		text := strings.Map(func(r rune) rune {
 			switch {
 			case r == 2: // PDFium's mark of a hyphen at a line's end
 				return '-'
-			case r == '\r' || r == '\n':
-				return ' '
-			case r < ' ' || r == 0xfffe || r == 0xffff:
+			case r < ' ' && r != '\r' && r != '\n', r == 0xfffe, r == 0xffff:
 				return -1
 			}
 			return r
-		}, r.Text)
-		if strings.TrimSpace(text) == "" {
+		}, c.Text)
+		if text == "\r" || text == "\n" || text == "\r\n" {
+			flush()
 			continue
 		}
-		p := r.PointPosition
-		lo, hi := math.Min(p.Top, p.Bottom), math.Max(p.Top, p.Bottom)
-		size := hi - lo
-		if r.FontInformation != nil && r.FontInformation.Size > 0 {
-			size = r.FontInformation.Size
+		if text == "" {
+			continue
 		}
-		mid := (lo + hi) / 2
-		sameLine := b.Len() > 0 && mid > cur.y && mid < top && p.Left >= cur.end-cur.size*2
-		if !sameLine {
-			flush()
-			cur = line{x: p.Left, y: lo, end: p.Right, size: size}
-			top = hi
+		if strings.TrimSpace(text) == "" {
 			b.WriteString(text)
 			continue
 		}
-		if p.Left-cur.end > cur.size*0.2 && !strings.HasSuffix(b.String(), " ") && !strings.HasPrefix(text, " ") {
-			b.WriteByte(' ')
+		p := c.PointPosition
+		lo, hi := math.Min(p.Top, p.Bottom), math.Max(p.Top, p.Bottom)
+		size := hi - lo
+		if c.FontInformation != nil && c.FontInformation.Size > 0 {
+			size = c.FontInformation.Size
+		}
+		if started && (lo+hi)/2 < cur.y {
+			// PDFium joins a line ending in a hyphen to the next one
+			// without a break; paragraphs joins the word.
+			flush()
 		}
 		b.WriteString(text)
+		if !started {
+			cur = line{x: p.Left, y: lo, end: p.Right, size: size}
+			started = true
+			continue
+		}
+		cur.x = math.Min(cur.x, p.Left)
 		cur.end = math.Max(cur.end, p.Right)
 		cur.y = math.Min(cur.y, lo)
-		top = math.Max(top, hi)
 		cur.size = math.Max(cur.size, size)
 	}
 	flush()
@@ -248,7 +266,9 @@ func isPageNumber(s string) bool { return pageNumberRE.MatchString(strings.TrimS
 // paragraphs joins a page's lines into paragraphs: a new paragraph starts
 // where the space between two baselines is clearly more than the page's
 // usual line spacing, where the font size changes (a heading), or after a
-// line that ends a sentence well short of the lines' usual end. A word
+// line that ends a sentence well short of the lines' usual end, and at a
+// first-line indent (a line starting a little right of the usual left
+// edge, and right of the line before or after a sentence's end). A word
 // broken with a hyphen at a line's end is joined ("inter-\nference" →
 // "interference") when the next line starts in lowercase.
 func paragraphs(ls []line) string {
@@ -263,6 +283,7 @@ func paragraphs(ls []line) string {
 	}
 	leading := usualLeading(kept)
 	right := usualEnd(kept)
+	left := usualStart(kept)
 	var b strings.Builder
 	for i, l := range kept {
 		if i == 0 {
@@ -273,7 +294,8 @@ func paragraphs(ls []line) string {
 		gap := prev.y - l.y
 		newPara := gap > leading*1.45 || gap < -prev.size ||
 			math.Abs(l.size-prev.size) > prev.size*0.15 ||
-			(endsSentence(prev.text) && prev.end < right-prev.size*4)
+			(endsSentence(prev.text) && prev.end < right-prev.size*4) ||
+			(l.x > left+l.size*0.8 && l.x < left+l.size*4 && (l.x > prev.x+l.size*0.8 || endsSentence(prev.text)))
 		switch {
 		case newPara:
 			b.WriteString("\n\n")
@@ -335,4 +357,15 @@ func usualEnd(ls []line) float64 {
 	}
 	sort.Float64s(ends)
 	return ends[len(ends)*4/5]
+}
+
+// usualStart is where most lines of a page start on the left: the 20th
+// percentile of their starts.
+func usualStart(ls []line) float64 {
+	xs := make([]float64, len(ls))
+	for i, l := range ls {
+		xs[i] = l.x
+	}
+	sort.Float64s(xs)
+	return xs[len(xs)/5]
 }

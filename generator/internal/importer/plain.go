@@ -11,8 +11,10 @@ func Plain(data []byte) (*Document, error) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = strings.ReplaceAll(text, "\x00", "")
-	// pdftotext writes a form feed at the start of a page's first line;
+	// pdftotext ends each page with a form feed, the last too (that one
+	// makes no page), so the next page's first line starts with it;
 	// stored text wants it on a line of its own.
+	text = strings.TrimRight(text, "\f\n")
 	if strings.Contains(text, "\f") {
 		parts := strings.Split(text, "\f")
 		for i := range parts {
