@@ -64,8 +64,9 @@ func SourceFile(d *Document, accessed time.Time) string {
 // plain-safe, so that a title holding ": " or starting with a quote
 // stays one string.
 func yamlString(s string) string {
-	plain := s != "" && !strings.ContainsAny(s, ":#'\"{}[],&*!|>%@`\\\n\t") &&
-		strings.TrimSpace(s) == s && !strings.ContainsAny(s[:1], "-?")
+	plain := s != "" && strings.TrimSpace(s) == s && !strings.ContainsAny(s, "\n\t\r\\\"") &&
+		!strings.Contains(s, ": ") && !strings.Contains(s, " #") && !strings.HasSuffix(s, ":") &&
+		!strings.ContainsAny(s[:1], "-?:,[]{}#&*!|>'%@`")
 	switch strings.ToLower(s) {
 	case "true", "false", "yes", "no", "null", "on", "off", "~":
 		plain = false
