@@ -148,6 +148,7 @@ func charLines(chars []*responses.GetPageTextStructuredChar) []line {
 	var lines []line
 	var b strings.Builder
 	var cur line
+	var prevRight float64
 	started := false
 	flush := func() {
 		if s := strings.TrimSpace(oneLineKeepNBSP(b.String())); s != "" && started {
@@ -184,12 +185,22 @@ func charLines(chars []*responses.GetPageTextStructuredChar) []line {
 		if c.FontInformation != nil && c.FontInformation.Size > 0 {
 			size = c.FontInformation.Size
 		}
-		if started && (lo+hi)/2 < cur.y {
-			// PDFium joins a line ending in a hyphen to the next one
-			// without a break; paragraphs joins the word.
+		if started && hi < cur.y {
+			// A character wholly below the line starts the next one:
+			// PDFium joins a line ending in a hyphen to the next without
+			// a break (paragraphs joins the word).
 			flush()
 		}
+		if started && strings.ContainsAny(text, ",.;:!?)]") && utf8.RuneCountInString(text) == 1 &&
+			strings.HasSuffix(b.String(), " ") && p.Left-prevRight < size*0.15 {
+			// PDFium puts a space before punctuation set after an italic
+			// word; it touches the word.
+			s := strings.TrimRight(b.String(), " ")
+			b.Reset()
+			b.WriteString(s)
+		}
 		b.WriteString(text)
+		prevRight = p.Right
 		if !started {
 			cur = line{x: p.Left, y: lo, end: p.Right, size: size}
 			started = true
