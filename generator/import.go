@@ -171,5 +171,5 @@ func describe(d *importer.Document) string {
 			paras++
 		}
 	}
-	return fmt.Sprintf("%q, %s%d paragraphs, %d words from %s", d.Title, pages, paras, len(strings.Fields(d.Text)), d.Original.MediaType)
+	return fmt.Sprintf("%q, %s%s paragraphs, %s words from %s", d.Title, pages, thousands(paras), thousands(len(strings.Fields(d.Text))), d.Original.MediaType)
 }
