@@ -208,6 +208,14 @@ func TestImportFailures(t *testing.T) {
 			t.Errorf("import %q: exit %d, %q; want %d and %q", tt.args, code, stderr.String(), tt.code, tt.want)
 		}
 	}
+	// A file over the size limit is refused before it is read.
+	old := importLimits
+	importLimits.MaxBytes = 1000
+	defer func() { importLimits = old }()
+	var stdout, stderr strings.Builder
+	if code := run([]string{"import", testdata + "report.pdf", "--src", src}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "more than the limit of 1000") {
+		t.Errorf("a huge file: exit %d, %q", code, stderr.String())
+	}
 	if entries, _ := os.ReadDir(filepath.Join(src, "content", "sources")); len(entries) != 0 {
 		t.Errorf("failed imports wrote %v", entries)
 	}
