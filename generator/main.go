@@ -6,6 +6,7 @@
 //	generator check [--src DIR] [--drafts] [--strict] [--format text|json]
 //	generator new claim|source ID [--src DIR]
 //	generator new site DIR [--generator OWNER/REPO@REF]
+//	generator import FILE|URL [--id ID] [--src DIR]
 //	generator version
 //
 // See README.md for the content format.
@@ -40,6 +41,7 @@ const usage = `usage:
   generator check [--src DIR] [--drafts] [--strict] [--format text|json]
   generator new claim|source ID [--src DIR]
   generator new site DIR [--generator OWNER/REPO@REF]
+  generator import FILE|URL [--id ID] [--src DIR]
   generator version
 `
 
@@ -97,6 +99,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args, stdout, stderr)
 	case "new":
 		return runNew(args, stdout, stderr)
+	case "import":
+		return runImport(args, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "generator", version)
 		return 0

@@ -88,6 +88,8 @@
 //	format            markdown (default), or text: paragraphs split at blank lines, nothing interpreted
 //	note              an editor's note about this copy, shown, never quoted against
 //	language          BCP 47 tag of the stored text, when it is not the site's language
+//	original          what import took the text from: from, media_type, size, pages,
+//	                  sha256, taken, text_sha256; a text changed since is a warning
 //
 // The body is the stored text that quotes are checked against. A source
 // without text can be cited; quotes from it are reported as unverified.

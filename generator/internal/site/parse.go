@@ -2,6 +2,9 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -139,7 +142,61 @@ func readCorrections(fm *fields) []Correction {
 	return out
 }
 
-var sourceKeys = []string{"title", "publisher", "url", "published", "accessed", "archive_url", "kind", "format", "note", "language"}
+var sourceKeys = []string{"title", "publisher", "url", "published", "accessed", "archive_url", "kind", "format", "note", "language", "original"}
+
+// Original is what a source's stored text was taken from, as import
+// records it under the key original.
+type Original struct {
+	From       string // the file name or URL imported
+	MediaType  string
+	Size       int64 // bytes
+	Pages      int   // of a PDF
+	SHA256     string
+	Taken      string // RFC 3339
+	TextSHA256 string // of the stored text as imported
+}
+
+var originalKeys = []string{"from", "media_type", "size", "pages", "sha256", "taken", "text_sha256"}
+
+// parseOriginal reads original, and warns when the stored text is no
+// longer the text imported: its hash is made as importer.TextHash makes
+// it (line ends made "\n", white space at the ends trimmed).
+func parseOriginal(fm *fields, body []byte) *Original {
+	v := fm.get("original", false)
+	if v == nil {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		fm.errorf(fm.at(v), "original must be a mapping of from, media_type, size, pages, sha256, taken and text_sha256, as import writes it")
+		return nil
+	}
+	o := fm.sub(v)
+	num := func(key string) int64 {
+		s, p := o.strPos(key, false)
+		if s == "" {
+			return 0
+		}
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			o.errorf(p, "original: %s must be a whole number", key)
+		}
+		return n
+	}
+	orig := &Original{From: o.str("from", false), MediaType: o.str("media_type", false), Size: num("size"),
+		Pages: int(num("pages")), SHA256: o.str("sha256", false), Taken: o.str("taken", false)}
+	var p Pos
+	orig.TextSHA256, p = o.strPos("text_sha256", false)
+	o.unknown(originalKeys)
+	if orig.TextSHA256 != "" {
+		text := strings.ReplaceAll(string(body), "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\r", "\n")
+		sum := sha256.Sum256([]byte(strings.TrimSpace(text)))
+		if hex.EncodeToString(sum[:]) != orig.TextSHA256 {
+			fm.diags.Warnf(fm.path, p.Line, p.Col, "the stored text was changed since it was imported from %s: quotes are checked against the changed text; import the original again, or delete text_sha256 if the change is deliberate (and say why in note)", orig.From)
+		}
+	}
+	return orig
+}
 
 var sourceKinds = []string{"primary", "report", "news", "statement", "dataset", "social", "other"}
 
@@ -171,6 +228,7 @@ func parseSource(id string, f file, fm *fields, p *markdown.Parser, r *markdown.
 	s.Format = format
 	s.Note = fm.str("note", false)
 	s.Language = fm.str("language", false)
+	s.Original = parseOriginal(fm, f.body)
 	fm.unknown(sourceKeys)
 	if len(bytes.TrimSpace(f.body)) > 0 {
 		if format == "text" {

@@ -211,6 +211,8 @@ type Source struct {
 	// Language is the BCP 47 tag of the stored text's language, when it
 	// is not the site's.
 	Language string
+	// Original is what the stored text was imported from, or nil.
+	Original *Original
 
 	// Text is the stored text; Text.Plain is empty when none is stored.
 	Text Text
