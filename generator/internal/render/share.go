@@ -22,6 +22,7 @@ func (r *Renderer) shareCard(c *site.Claim) card.Card {
 		Colour:   card.RatingColour(c.Rating.Value),
 		Claim:    c.Claim,
 		Claimant: c.Claimant.Name,
+		Fonts:    r.site.Config.CardFonts,
 	}
 }
 

@@ -41,8 +41,17 @@
 //	contact             URL or e-mail for corrections and tips
 //	unsafe_html         true lets raw HTML in Markdown through (false)
 //	negation_words      words that negate, besides the built-in ones (see package quote)
+//	languages           the site's languages, its own first ([language]); see below
+//	translations        the site's own texts for the words of the pages (see package locale;
+//	                    the built-in templates do not use them yet)
+//	card_fonts          font files inside the site for share-card characters the Go fonts lack
 //
 // With n ratings the best is worth n and the worst 1.
+//
+// A site with more than one language translates a claim ID into another
+// of them with claims/ID.LANG.md: the translation must have the claim's
+// rating, and its quotes are checked against the same sources. It is
+// loaded and checked; the pages of the other languages are not built yet.
 //
 // # Claims
 //
