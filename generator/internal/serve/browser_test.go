@@ -139,11 +139,17 @@ func TestBrowserOverlay(t *testing.T) {
 	// A misquote, with markup in it that must show as text.
 	const good = "no indications that any foreign actor attempted to alter"
 	const bad = `no indications that any foreign actor \<b\>tried\</b\> to alter`
+	b, err := os.ReadFile(filepath.Join(dir, claimPath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The error is at the block quote's line, its text after "> ".
+	line := strings.Count(string(b[:strings.Index(string(b), good)]), "\n") + 1
 	edit(t, dir, claimPath, good, bad)
 	const overlay = `document.getElementById("__fc-overlay")`
 	waitJS(t, ctx, overlay)
 	text := eval[string](t, ctx, overlay+`.innerText`)
-	for _, want := range []string{claimPath + ":52:3", `quote not found in source "odni-ica-2020-00078d"`, "closest passage", "<b"} {
+	for _, want := range []string{fmt.Sprintf("%s:%d:3", claimPath, line), `quote not found in source "odni-ica-2020-00078d"`, "closest passage", "<b"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("overlay %q does not contain %q", text, want)
 		}
