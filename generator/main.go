@@ -183,9 +183,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	took := time.Since(start)
 	if *timings {
 		st := res.Site.Stats
-		fmt.Fprintf(stdout, "timings: read and parse %d files %s, link %s (verify %d quotes %s), render and write %s (%s of %s share cards drawn, %s files written)\n",
+		fmt.Fprintf(stdout, "timings: read and parse %d files %s, link %s (verify %d quotes %s), render and write %s (%s of %s pages rendered, %s of %s share cards drawn, %s written)\n",
 			st.Files, seconds(st.Read), seconds(st.Link), st.Quotes, seconds(st.Verify), seconds(took-st.Read-st.Link),
-			thousands(res.CardsDrawn), thousands(res.Cards), thousands(res.Written))
+			thousands(res.Rendered), thousands(res.Pages), thousands(res.CardsDrawn), thousands(res.Cards), thousands(res.Written)+" "+plural(res.Written, "file", "files"))
 	}
 	fmt.Fprintf(stdout, "built %s claims, %s sources, %s pages in %s into %s\n",
 		thousands(len(res.Site.Claims)), thousands(len(res.Site.Sources)), thousands(res.Pages), seconds(took), *out)

@@ -38,8 +38,8 @@ func TestBuildSummary(t *testing.T) {
 		!strings.HasPrefix(lines[1], "built ") || !strings.Contains(lines[1], " claims, ") || !strings.HasSuffix(lines[1], " into "+out) {
 		t.Errorf("unexpected output:\n%s", stdout.String())
 	}
-	if !strings.Contains(lines[0], " share cards drawn, ") || !strings.HasSuffix(lines[0], " files written)") {
-		t.Errorf("the timings do not count the share cards drawn and the files written:\n%s", lines[0])
+	if !strings.Contains(lines[0], " share cards drawn, ") || !strings.Contains(lines[0], " pages rendered, ") || !strings.HasSuffix(lines[0], " written)") {
+		t.Errorf("the timings do not count the pages rendered, the share cards drawn and the files written:\n%s", lines[0])
 	}
 	if cards, _ := filepath.Glob(cache + "/cards/*.png"); len(cards) == 0 {
 		t.Errorf("no share cards kept in %s", cache)

@@ -32,6 +32,10 @@ type File struct {
 	// share card's cache key). A file From without an ID is read to hash
 	// it.
 	ID string
+	// Sum, for a file with an ID and Data, records the hash of Data
+	// beside the ID in the manifest ("ID+HASH"): a later build that makes
+	// the same bytes under another ID need not write them again.
+	Sum bool
 	// Recycle, when set, is called with Data once the build no longer
 	// needs them.
 	Recycle func([]byte)
@@ -97,6 +101,9 @@ func (b *Build) Add(file File) error {
 			e.size = int64(len(file.Data))
 			if e.fp == "" {
 				e.fp = fingerprint(file.Data)
+			} else if file.Sum {
+				e.fp += "+" + fingerprint(file.Data)
+				file.ID = e.fp
 			}
 		}
 		if b.unchanged(p, e) {
@@ -147,16 +154,34 @@ func (b *Build) Keep(p, id string) bool {
 // unchanged reports whether the previous build made p with the entry e
 // (a size of -1 matches any) and p is still in the output at that size.
 // It records p in the new manifest when so.
+//
+// The manifest knows a file that was added with an ID and its bytes by
+// both: "ID+HASH". An entry e of an ID alone (Keep) matches it by the
+// ID; an entry of both, by the content, whatever the ID was: the file
+// is then recorded with e's.
 func (b *Build) unchanged(p string, e entry) bool {
 	old, ok := b.f.old[p]
-	if !ok || old.fp != e.fp || (e.size >= 0 && old.size != e.size) {
+	if !ok || (e.size >= 0 && old.size != e.size) {
+		return false
+	}
+	oldID, oldSum, oldBoth := strings.Cut(old.fp, "+")
+	_, sum, both := strings.Cut(e.fp, "+")
+	switch {
+	case old.fp == e.fp:
+	case both && oldBoth && oldSum == sum:
+	case !both && oldBoth && oldID == e.fp:
+		e = old
+	default:
 		return false
 	}
 	fi, err := os.Lstat(filepath.Join(b.f.abs, filepath.FromSlash(p)))
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != old.size {
 		return false
 	}
-	b.record(p, old)
+	if e.size < 0 {
+		e = old
+	}
+	b.record(p, e)
 	return true
 }
 

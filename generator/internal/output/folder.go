@@ -10,7 +10,8 @@
 // line says what the folder is; the lines after it are the manifest: one
 // line for each file the build made, with a fingerprint of its content
 // (the first 16 bytes of its SHA-256 in hex, or an identity the caller
-// gives, see File.ID), its size and its path; and a fingerprint of the
+// gives, see File.ID, with the hash after a "+" when File.Sum), its size
+// and its path; and a fingerprint of the
 // build's inputs (Build.SetInputs), by which a build with the same inputs
 // knows that it would make the same files (Build.KeepAll). A folder
 // without the Marker was not made by a build: a build refuses to write

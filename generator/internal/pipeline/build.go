@@ -43,6 +43,10 @@ type Options struct {
 	Cache string
 
 	cards *card.Cache // opened by Write from Cache
+	// layout is the fingerprint of what every page is made from besides
+	// its claims and sources (see inputs), set by Write: the pages of
+	// claims, sources and listings then get IDs (render.Renderer.Inputs).
+	layout string
 }
 
 // Progress counts a build's output files while it runs, for a progress
@@ -59,8 +63,10 @@ type Result struct {
 	// Files maps output paths ("claims/x/index.html") to contents; it is
 	// filled only by Memory.
 	Files map[string][]byte
-	// Pages counts the HTML pages.
-	Pages int
+	// Pages counts the HTML pages; Rendered those Write rendered, the
+	// others being kept from the previous build by their ID (see
+	// render.Job.ID).
+	Pages, Rendered int
 	// Written counts the files Write wrote: those that differ from the
 	// previous build's output, or all of them in a new folder.
 	Written int
@@ -192,6 +198,7 @@ func (a *assets) jobs(s *site.Site, opts Options, add func(render.Job)) {
 	r := render.New(s, a.tmpl)
 	r.Dev = opts.Dev
 	r.Cards = opts.cards
+	r.Inputs = opts.layout
 	rendered, made := dedupeJobs(r.Jobs())
 	var statics []render.Job
 	under := map[int][]render.Job{} // index of an Expand job → its statics

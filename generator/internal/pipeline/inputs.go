@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,33 +17,41 @@ import (
 // (hidden files and editors' leftovers too: that only makes the
 // fingerprint change more often than the output). A build whose inputs
 // are those the output folder records makes the same files, so it need
-// not render them. "" when something cannot be read: the build then
-// renders everything.
-func inputs(opts Options) string {
-	h := sha256.New()
+// not render them. layout is the same fingerprint without the files
+// under content/claims and content/sources: what every page is made
+// from besides its claims and sources (render.Renderer.Inputs). Both
+// are "" when something cannot be read: the build then renders
+// everything.
+func inputs(opts Options) (all, layout string) {
+	h, g := sha256.New(), sha256.New()
+	both := io.MultiWriter(h, g)
 	exe, err := os.Executable()
 	if err != nil {
-		return ""
+		return "", ""
 	}
-	if err := hashFile(h, exe); err != nil {
-		return ""
+	if err := hashFile(both, exe); err != nil {
+		return "", ""
 	}
-	fmt.Fprintf(h, "\x00drafts %t base %q cards %t\x00", opts.Drafts, opts.BaseURL, opts.cards != nil)
+	fmt.Fprintf(both, "\x00drafts %t base %q cards %t\x00", opts.Drafts, opts.BaseURL, opts.cards != nil)
 	for _, d := range []string{"content", "templates", "static"} {
-		if err := hashTree(h, filepath.Join(opts.Src, d), d); err != nil {
-			return ""
+		if err := hashTree(both, h, filepath.Join(opts.Src, d), d); err != nil {
+			return "", ""
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	return hex.EncodeToString(h.Sum(nil)[:16]), hex.EncodeToString(g.Sum(nil)[:16])
 }
 
-// hashTree writes into h the names, kinds and contents of the files and
+// hashTree writes into w the names, kinds and contents of the files and
 // folders below dir, named rel, in name order, without following
-// symbolic links.
-func hashTree(h hash.Hash, dir, rel string) error {
+// symbolic links; those under content/claims and content/sources into
+// content only.
+func hashTree(w, content io.Writer, dir, rel string) error {
+	if rel == "content/claims" || rel == "content/sources" {
+		w = content
+	}
 	fi, err := os.Lstat(dir)
 	if os.IsNotExist(err) {
-		_, err = io.WriteString(h, "none "+strconv.Quote(rel)+"\x00")
+		_, err = io.WriteString(w, "none "+strconv.Quote(rel)+"\x00")
 		return err
 	}
 	if err != nil {
@@ -56,34 +63,34 @@ func hashTree(h hash.Hash, dir, rel string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(h, "link %q %q\x00", rel, target)
+		fmt.Fprintf(w, "link %q %q\x00", rel, target)
 	case fi.IsDir():
-		fmt.Fprintf(h, "dir %q\x00", rel)
+		fmt.Fprintf(w, "dir %q\x00", rel)
 		entries, err := os.ReadDir(dir) // in name order
 		if err != nil {
 			return err
 		}
 		for _, e := range entries {
-			if err := hashTree(h, filepath.Join(dir, e.Name()), rel+"/"+e.Name()); err != nil {
+			if err := hashTree(w, content, filepath.Join(dir, e.Name()), rel+"/"+e.Name()); err != nil {
 				return err
 			}
 		}
 	case fi.Mode().IsRegular():
-		fmt.Fprintf(h, "file %q\x00", rel)
-		return hashFile(h, dir)
+		fmt.Fprintf(w, "file %q\x00", rel)
+		return hashFile(w, dir)
 	default:
-		fmt.Fprintf(h, "other %q %v\x00", rel, fi.Mode())
+		fmt.Fprintf(w, "other %q %v\x00", rel, fi.Mode())
 	}
 	return nil
 }
 
-// hashFile writes into h the length and content of the file name.
-func hashFile(h hash.Hash, name string) error {
+// hashFile writes into w the length and content of the file name.
+func hashFile(w io.Writer, name string) error {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(h, "%d\x00", len(b))
-	_, err = h.Write(b)
+	fmt.Fprintf(w, "%d\x00", len(b))
+	_, err = w.Write(b)
 	return err
 }

@@ -62,22 +62,30 @@ func TestRebuildIsColdBuild(t *testing.T) {
 	replace := func(re, with string) func(string) string {
 		return func(s string) string { return regexp.MustCompile(re).ReplaceAllString(s, with) }
 	}
+	// Pages are kept by their IDs (render.Job.ID): most edits render a
+	// few pages; one that changes what every page is made from, or a
+	// template that reaches all claims through .Site, renders them all.
 	for _, tc := range []struct {
 		name string
 		edit func(t *testing.T)
 		all  bool // every page changes
+		some bool // not every page is rendered
 	}{
-		{"claim text", edit(claims[0], replace(`(?m)^claim: "`, `claim: "Edited: `)), false},
-		{"claim body", edit(claims[0], func(s string) string { return s + "\nOne more paragraph.\n" }), false},
-		{"rating", edit(claims[2], replace(`(?m)^rating: .*$`, `rating: "misleading"`)), false},
-		{"new claim", write("content/claims/new/claim-new.md", strings.Replace(string(newClaim), "claim: \"", "claim: \"New: ", 1)), false},
-		{"deleted claim", remove(filepath.Join(src, "content", "claims", "new", "claim-new.md")), false},
-		{"source", edit(sources[0], func(s string) string { return s + "\nA new paragraph of the source.\n" }), false},
-		{"static file added", write("static/extra/notes.txt", "notes"), false},
-		{"static file removed", remove(filepath.Join(src, "static", "extra", "notes.txt")), false},
-		{"template", write("templates/404.html", `{{define "main"}}<h1>Nothing here</h1>{{end}}`), false},
-		{"site.yaml", edit(filepath.Join(src, "content", "site.yaml"), replace(`(?m)^title: .*$`, `title: Another Title`)), true},
-		{"no change", func(*testing.T) {}, false},
+		{"claim text", edit(claims[0], replace(`(?m)^claim: "`, `claim: "Edited: `)), false, true},
+		{"claim body", edit(claims[0], func(s string) string { return s + "\nOne more paragraph.\n" }), false, true},
+		{"rating", edit(claims[2], replace(`(?m)^rating: .*$`, `rating: "misleading"`)), false, true},
+		{"claimant", edit(claims[1], replace(`(?m)^claimant: .*$`, `claimant: "Someone Else"`)), false, true},
+		{"new claim", write("content/claims/new/claim-new.md", strings.Replace(string(newClaim), "claim: \"", "claim: \"New: ", 1)), false, true},
+		{"deleted claim", remove(filepath.Join(src, "content", "claims", "new", "claim-new.md")), false, true},
+		{"source", edit(sources[0], func(s string) string { return s + "\nA new paragraph of the source.\n" }), false, true},
+		{"source title", edit(sources[1], replace(`(?m)^title: "?`, `title: "Retitled `)), false, true},
+		{"static file added", write("static/extra/notes.txt", "notes"), false, false},
+		{"static file removed", remove(filepath.Join(src, "static", "extra", "notes.txt")), false, false},
+		{"template", write("templates/404.html", `{{define "main"}}<h1>Nothing here</h1>{{end}}`), false, false},
+		{"template using .Site", write("templates/claim.html", `{{define "main"}}<h1>{{.Title}}</h1><p>One of {{len .Site.Claims}}.</p>{{end}}`), true, false},
+		{"new claim, .Site", write("content/claims/new/claim-new.md", strings.Replace(string(newClaim), "claim: \"", "claim: \"New: ", 1)), false, false},
+		{"site.yaml", edit(filepath.Join(src, "content", "site.yaml"), replace(`(?m)^title: .*$`, `title: Another Title`)), true, false},
+		{"no change", func(*testing.T) {}, false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			mustWriteCached(t, src, out, cache)
@@ -87,9 +95,15 @@ func TestRebuildIsColdBuild(t *testing.T) {
 			coldRes := mustWriteCached(t, src, cold, cache)
 			sameSnapshot(t, "rebuilt output", snapshot(t, out), snapshot(t, cold))
 			noLeftovers(t, out)
-			t.Logf("rebuild wrote %d files, a new folder %d", res.Written, coldRes.Written)
+			t.Logf("rebuild rendered %d pages and wrote %d files, a new folder %d and %d", res.Rendered, res.Written, coldRes.Rendered, coldRes.Written)
 			if !tc.all && res.Written*2 > coldRes.Written {
 				t.Errorf("rebuild wrote %d files of %d", res.Written, coldRes.Written)
+			}
+			if tc.some && res.Rendered*2 > coldRes.Rendered {
+				t.Errorf("rebuild rendered %d pages of %d", res.Rendered, coldRes.Rendered)
+			}
+			if tc.name == "new claim, .Site" && res.Rendered < len(claims) {
+				t.Errorf("a claim template using .Site: rebuild rendered %d pages, fewer than the %d claims", res.Rendered, len(claims))
 			}
 			if res.Unchanged != (tc.name == "no change") {
 				t.Errorf("Unchanged is %v", res.Unchanged)

@@ -40,12 +40,13 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	defer folder.Close()
 	cacheWarning := openCache(&opts, folder)
 	var (
-		fp string
-		wg sync.WaitGroup
+		fp, layout string
+		wg         sync.WaitGroup
 	)
-	wg.Go(func() { fp = inputs(opts) })
+	wg.Go(func() { fp, layout = inputs(opts) })
 	s, diags, a, aErr := loadAll(opts, nil)
 	wg.Wait()
+	opts.layout = layout
 	if diags.Errors() > 0 {
 		return nil, diags, ErrContent
 	}
@@ -60,7 +61,10 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	}
 	b.SetInputs(fp)
 	pages, err := 0, aErr
-	var rendered atomic.Int64 // share cards rendered: drawn, without a cache
+	var (
+		rendered atomic.Int64 // share cards rendered: drawn, without a cache
+		html     atomic.Int64 // pages rendered
+	)
 	// The same inputs make the same files: those of the previous build,
 	// if they are all still there.
 	kept := err == nil && fp != "" && fp == folder.Inputs() && b.KeepAll()
@@ -72,12 +76,16 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 		})
 	} else if err == nil {
 		pages, err = a.render(s, opts, func(p string, data []byte, fresh bool, id string) error {
-			if id != "" {
+			if strings.HasSuffix(p, ".html") {
+				html.Add(1)
+			} else if id != "" {
 				rendered.Add(1)
 			}
 			f := output.File{Path: p, Data: data, ID: id}
 			if fresh {
+				// A page: known by its ID (its inputs) and its bytes.
 				f.Recycle = render.Recycle
+				f.Sum = id != ""
 			}
 			return b.Add(f)
 		}, func(p, from, id string, render func() ([]byte, error)) error {
@@ -91,7 +99,7 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	res := &Result{Site: s, Pages: pages, Written: b.Written(), Unchanged: kept, Warning: warning, Cards: len(s.Claims)}
+	res := &Result{Site: s, Pages: pages, Rendered: int(html.Load()), Written: b.Written(), Unchanged: kept, Warning: warning, Cards: len(s.Claims)}
 	switch {
 	case opts.cards != nil && !kept:
 		res.CardsDrawn = int(opts.cards.Drawn())

@@ -131,6 +131,26 @@
 // other value is plain data that html/template escapes where it is
 // printed.
 //
+// # Pages a rebuild keeps
+//
+// A build into an existing output folder does not render the page of a
+// claim, of a source or of a listing whose inputs did not change since
+// the build that made it: they are named by the page's ID (see
+// [Job].ID), made from what every page depends on (the program, the
+// options, site.yaml, the free pages, templates/ and static/) and from
+// the files of the claims and sources the page's data names:
+//
+//	claim    the claim, .Links, .Backlinks, its translations or the
+//	         claim it translates, .Sources
+//	source   the source and every claim that cites it
+//	listing  the claims on the page, the listing's size, its title
+//
+// A template must therefore reach other claims through these fields, not
+// through what they hold in turn (a linked claim's own links). The pages
+// of a template whose definitions use .Site for more than .Site.Config
+// and .Site.Pages (say {{len .Site.Claims}}) get no ID: they are
+// rendered by every build.
+//
 // # Methods
 //
 // Links are built only with these methods, so that they work under the

@@ -73,6 +73,10 @@ type Renderer struct {
 	// Cards, when set, keeps the share cards drawn (claims/ID/card.png)
 	// from one build to the next; without it every card is drawn.
 	Cards *card.Cache
+	// Inputs, when set, is the fingerprint of what every page is made
+	// from besides the claims and sources: the pages of claims, sources
+	// and listings then get IDs (see ids.go).
+	Inputs string
 }
 
 // New returns a renderer for s with templates t.
@@ -186,34 +190,49 @@ func (r *Renderer) Jobs() []Job {
 	}
 	// onePage adds the page of a claim or source, in two allocations
 	// where page takes four (there are many of them).
-	onePage := func(dir, id, tmpl string, data func() (*Page, error)) {
+	onePage := func(dir, id, tmpl string, data func() (*Page, error), pageID func() string) {
 		path := dir + id + "/index.html"
-		jobs = append(jobs, Job{Path: path, Fresh: true, Render: func() ([]byte, error) {
+		j := Job{Path: path, Fresh: true, Render: func() ([]byte, error) {
 			p, err := data()
 			if err != nil {
 				return nil, err
 			}
 			p.Path = path[:len(path)-len("index.html")]
 			return r.execute(tmpl, p)
-		}})
+		}}
+		if r.pageIDs(tmpl) {
+			j.ID = pageID
+		}
+		jobs = append(jobs, j)
 	}
 	wholePage("", "home.html", r.home)
 	// paged adds the pages of a listing of claims, page_size a page.
 	paged := func(dir, tmpl string, claims []*site.Claim, data func() *Page) {
 		total := r.listPages(len(claims))
 		for n := 1; n <= total; n++ {
-			page(listPath(dir, n), tmpl, func() (*Page, error) {
+			j := pageJob(listPath(dir, n), tmpl, func() (*Page, error) {
 				p := data()
 				r.paginate(p, dir, claims, n, total)
 				return p, nil
 			})
+			if r.pageIDs(tmpl) {
+				j.ID = func() string {
+					p := data()
+					head := p.Title + "\x00" + p.GroupKind + "\x00" + p.Description
+					if g := p.Group; g != nil {
+						head += "\x00" + g.Name.Name + "\x00" + g.URL + "\x00" + strconv.FormatBool(g.Person)
+					}
+					return r.listID(tmpl, listPath(dir, n), head, claims, n, total)
+				}
+			}
+			jobs = append(jobs, j)
 		}
 	}
 	paged("claims/", "claims.html", s.Claims, func() *Page {
 		return r.newPage("All fact-checks", "Every fact-check, newest first.")
 	})
 	for _, c := range s.Claims {
-		onePage("claims/", c.ID, "claim.html", func() (*Page, error) { return r.claim(c) })
+		onePage("claims/", c.ID, "claim.html", func() (*Page, error) { return r.claim(c) }, func() string { return r.claimID(c) })
 		jobs = append(jobs, Job{Path: cardPath(c.ID), Render: func() ([]byte, error) { return r.cardPNG(c) }, Cached: func() string { return r.cardFile(c) }, ID: func() string { return r.cardKey(c) }})
 		for _, a := range c.Aliases {
 			if s.Aliases[a] == c {
@@ -223,7 +242,7 @@ func (r *Renderer) Jobs() []Job {
 	}
 	wholePage("sources/", "sources.html", func() (*Page, error) { return r.sources(), nil })
 	for _, src := range s.Sources {
-		onePage("sources/", src.ID, "source.html", func() (*Page, error) { return r.source(src) })
+		onePage("sources/", src.ID, "source.html", func() (*Page, error) { return r.source(src) }, func() string { return r.sourceID(src) })
 	}
 	wholePage("ratings/", "ratings.html", func() (*Page, error) { return r.ratings(), nil })
 	for _, rt := range s.Config.Ratings {

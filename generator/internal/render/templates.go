@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"text/template/parse"
@@ -24,6 +25,25 @@ type Templates struct {
 	// the same for the same data. Card and Chrome keep what they print
 	// under it, once for all the sets that share it.
 	key map[string]map[string]int
+	// siteWide[page] is set when a definition in page template page's set
+	// uses .Site for more than .Site.Config and .Site.Pages: its pages may
+	// then show any claim, and get no page IDs (see ids.go).
+	siteWide map[string]bool
+}
+
+// siteField finds the uses of .Site in a template's text, with the
+// field after it, if any.
+var siteField = regexp.MustCompile(`\.Site\b(?:\.([A-Za-z_][A-Za-z0-9_]*))?`)
+
+// usesSite reports whether a template's text uses .Site for more than
+// .Site.Config and .Site.Pages.
+func usesSite(text string) bool {
+	for _, m := range siteField.FindAllStringSubmatch(text, -1) {
+		if m[1] != "Config" && m[1] != "Pages" {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedFiles are the files that define no page: the layout and the
@@ -86,7 +106,7 @@ func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
 		}
 		slices.SortFunc(sharedFrom[name], func(a, b *template.Template) int { return strings.Compare(a.Name(), b.Name()) })
 	}
-	t := &Templates{page: map[string]*template.Template{}, key: map[string]map[string]int{}}
+	t := &Templates{page: map[string]*template.Template{}, key: map[string]map[string]int{}, siteWide: map[string]bool{}}
 	keys := map[string]int{}
 	for _, page := range pageTemplates {
 		set := template.New("").Funcs(funcs)
@@ -113,6 +133,11 @@ func LoadTemplates(builtin, override fs.FS) (*Templates, error) {
 			return nil, fmt.Errorf("%s: %w", f.from, cleanTemplateError(err))
 		}
 		t.page[page] = set
+		for _, d := range set.Templates() {
+			if d.Tree != nil && d.Tree.Root != nil && usesSite(d.Tree.Root.String()) {
+				t.siteWide[page] = true
+			}
+		}
 		t.key[page] = map[string]int{}
 		for _, d := range set.Templates() {
 			fp := fingerprint(set, d.Name())

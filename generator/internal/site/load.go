@@ -2,6 +2,8 @@ package site
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"path"
@@ -162,6 +164,8 @@ func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool) []parsedFi
 }
 
 func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr *markdown.Renderer, cfg Config, checkOnly bool) {
+	sum := sha256.Sum256(b)
+	digest := hex.EncodeToString(sum[:16])
 	b = cleanText(name, b, &p.diags)
 	f, ok := splitFile(name, b, &p.diags)
 	if !ok {
@@ -175,8 +179,14 @@ func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr
 	switch {
 	case strings.HasPrefix(name, claimsDir+"/"):
 		p.claim = parseClaim(id, f, fields, cp, keptHTML(cfg, checkOnly), !checkOnly, &p.diags)
+		if p.claim != nil {
+			p.claim.Digest = digest
+		}
 	case strings.HasPrefix(name, sourcesDir+"/"):
 		p.source = parseSource(id, f, fields, sp, sr, &p.diags)
+		if p.source != nil {
+			p.source.Digest = digest
+		}
 	default:
 		p.page = parsePage(id, f, fields, cp, keptHTML(cfg, checkOnly), &p.diags)
 	}

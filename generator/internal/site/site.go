@@ -124,6 +124,11 @@ func (c *Config) Rating(id string) (Rating, bool) {
 type Claim struct {
 	ID   string
 	Path string // the file, relative to the site root
+	// Digest is a fingerprint of the file's bytes: the first 16 bytes of
+	// their SHA-256, in hex. What the claim holds after Load is made from
+	// them and the site's configuration, and from the claims and sources
+	// it is linked with.
+	Digest string
 
 	Claim string
 	// Short is the claim's short form (the "short" key), "" when not
@@ -198,6 +203,8 @@ type Group struct {
 type Source struct {
 	ID   string
 	Path string
+	// Digest is a fingerprint of the file's bytes, as Claim's.
+	Digest string
 
 	Title      string
 	Publisher  string

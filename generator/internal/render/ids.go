@@ -1,0 +1,134 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"slices"
+	"strconv"
+
+	"factcheck/generator/internal/site"
+)
+
+// Page IDs.
+//
+// A build into an output folder need not render a page whose inputs are
+// those of the page the previous build made there (Job.ID). For the many
+// pages of one claim, one source or one page of a listing, the inputs are
+// named, not read from the output: the fingerprint of what every page is
+// made from (Renderer.Inputs: the program, the options, site.yaml, the
+// free pages, templates/ and static/), and the files of the claims and
+// sources the page shows, by their Digest:
+//
+//   - a claim's page: the claim, the claims it links to and that link to
+//     it, its translations and the claim it translates, the sources it
+//     cites;
+//   - a source's page: the source and every claim that cites it;
+//   - a page of a listing: the claims on it, the listing's size and its
+//     group's name.
+//
+// What a template reaches through these (a linked claim's own links)
+// or through .Site beyond .Site.Config and .Site.Pages is not an input:
+// the pages of a template whose set uses .Site otherwise get no IDs, and
+// are always rendered (Templates.siteWide).
+
+// pageIDs reports whether the pages of page template tmpl get page IDs.
+func (r *Renderer) pageIDs(tmpl string) bool { return r.Inputs != "" && !r.tmpl.siteWide[tmpl] }
+
+// idHash builds a page ID.
+type idHash struct{ h hash.Hash }
+
+func (r *Renderer) newID(kind, path string) idHash {
+	h := idHash{sha256.New()}
+	h.str(r.Inputs)
+	h.str(kind)
+	h.str(path)
+	return h
+}
+
+func (h idHash) str(s string) {
+	var n [8]byte
+	h.h.Write(strconv.AppendInt(n[:0], int64(len(s)), 10))
+	h.h.Write([]byte{':'})
+	h.h.Write([]byte(s))
+}
+
+func (h idHash) num(n int) { h.str(strconv.Itoa(n)) }
+
+func (h idHash) name(n site.Name) {
+	h.str(n.ID)
+	h.str(n.Name)
+	h.str(n.URL)
+	h.str(strconv.FormatBool(n.Person))
+}
+
+// claim adds a claim's file and the names it was linked with.
+func (h idHash) claim(c *site.Claim) {
+	h.str(c.ID)
+	h.str(c.Digest)
+	h.name(c.Claimant)
+	h.num(len(c.Topics))
+	for _, t := range c.Topics {
+		h.name(t)
+	}
+}
+
+func (h idHash) claims(cs []*site.Claim) {
+	h.num(len(cs))
+	for _, c := range cs {
+		h.claim(c)
+	}
+}
+
+func (h idHash) source(s *site.Source) {
+	h.str(s.ID)
+	h.str(s.Digest)
+}
+
+func (h idHash) sum() string { return hex.EncodeToString(h.h.Sum(nil)[:16]) }
+
+// claimID is the ID of c's page.
+func (r *Renderer) claimID(c *site.Claim) string {
+	h := r.newID("claim", c.ID)
+	h.claim(c)
+	h.claims(c.Links)
+	h.claims(c.LinkedFrom)
+	if c.Original != nil {
+		h.claim(c.Original)
+	}
+	langs := make([]string, 0, len(c.Translations))
+	for l := range c.Translations {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	for _, l := range langs {
+		h.str(l)
+		h.claim(c.Translations[l])
+	}
+	h.num(len(c.Sources))
+	for _, s := range c.Sources {
+		h.source(s)
+	}
+	return h.sum()
+}
+
+// sourceID is the ID of src's page.
+func (r *Renderer) sourceID(src *site.Source) string {
+	h := r.newID("source", src.ID)
+	h.source(src)
+	h.claims(src.CitedBy)
+	return h.sum()
+}
+
+// listID is the ID of page n of total of a listing of all at path,
+// headed by title.
+func (r *Renderer) listID(tmpl, path, title string, all []*site.Claim, n, total int) string {
+	h := r.newID(tmpl, path)
+	h.str(title)
+	h.num(n)
+	h.num(total)
+	h.num(len(all))
+	size := r.site.Config.PageSize
+	h.claims(all[min((n-1)*size, len(all)):min(n*size, len(all))])
+	return h.sum()
+}
