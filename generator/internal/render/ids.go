@@ -3,7 +3,6 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"hash"
 	"slices"
 	"strconv"
 
@@ -35,27 +34,27 @@ import (
 // pageIDs reports whether the pages of page template tmpl get page IDs.
 func (r *Renderer) pageIDs(tmpl string) bool { return r.Inputs != "" && !r.tmpl.siteWide[tmpl] }
 
-// idHash builds a page ID.
-type idHash struct{ h hash.Hash }
+// idHash builds a page ID: what it names, each string with its length,
+// hashed at the end.
+type idHash struct{ b []byte }
 
-func (r *Renderer) newID(kind, path string) idHash {
-	h := idHash{sha256.New()}
+func (r *Renderer) newID(kind, path string) *idHash {
+	h := &idHash{make([]byte, 0, 1024)}
 	h.str(r.Inputs)
 	h.str(kind)
 	h.str(path)
 	return h
 }
 
-func (h idHash) str(s string) {
-	var n [8]byte
-	h.h.Write(strconv.AppendInt(n[:0], int64(len(s)), 10))
-	h.h.Write([]byte{':'})
-	h.h.Write([]byte(s))
+func (h *idHash) str(s string) {
+	h.b = strconv.AppendInt(h.b, int64(len(s)), 10)
+	h.b = append(h.b, ':')
+	h.b = append(h.b, s...)
 }
 
-func (h idHash) num(n int) { h.str(strconv.Itoa(n)) }
+func (h *idHash) num(n int) { h.str(strconv.Itoa(n)) }
 
-func (h idHash) name(n site.Name) {
+func (h *idHash) name(n site.Name) {
 	h.str(n.ID)
 	h.str(n.Name)
 	h.str(n.URL)
@@ -63,7 +62,7 @@ func (h idHash) name(n site.Name) {
 }
 
 // claim adds a claim's file and the names it was linked with.
-func (h idHash) claim(c *site.Claim) {
+func (h *idHash) claim(c *site.Claim) {
 	h.str(c.ID)
 	h.str(c.Digest)
 	h.name(c.Claimant)
@@ -73,19 +72,22 @@ func (h idHash) claim(c *site.Claim) {
 	}
 }
 
-func (h idHash) claims(cs []*site.Claim) {
+func (h *idHash) claims(cs []*site.Claim) {
 	h.num(len(cs))
 	for _, c := range cs {
 		h.claim(c)
 	}
 }
 
-func (h idHash) source(s *site.Source) {
+func (h *idHash) source(s *site.Source) {
 	h.str(s.ID)
 	h.str(s.Digest)
 }
 
-func (h idHash) sum() string { return hex.EncodeToString(h.h.Sum(nil)[:16]) }
+func (h *idHash) sum() string {
+	sum := sha256.Sum256(h.b)
+	return hex.EncodeToString(sum[:16])
+}
 
 // claimID is the ID of c's page.
 func (r *Renderer) claimID(c *site.Claim) string {
