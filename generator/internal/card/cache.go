@@ -1,10 +1,9 @@
 package card
 
 import (
-	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
-	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -20,7 +19,7 @@ import (
 // holds that a build did not use.
 //
 // What the folder holds is not trusted: a file is used only if it is a
-// plain file (not a link) of a card's size, a PNG of 1200×630; anything
+// plain file (not a link) of a card's size, starting as a PNG of 1200×630 does; anything
 // else is drawn again and replaced. File names come from the hash, never
 // from the content.
 type Cache struct {
@@ -88,13 +87,18 @@ func (k *Cache) File(c Card) string {
 		return ""
 	}
 	defer f.Close()
-	var head [1024]byte // the header and palette
-	n, _ := io.ReadFull(f, head[:])
-	cfg, err := png.DecodeConfig(bytes.NewReader(head[:n]))
-	if err != nil || cfg.Width != Width || cfg.Height != Height {
+	var head [24]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil || !isCardHeader(head[:]) {
 		return ""
 	}
 	return name
+}
+
+// isCardHeader reports whether b starts as a PNG of a card's size does:
+// the PNG signature, then the IHDR chunk with the width and height.
+func isCardHeader(b []byte) bool {
+	return len(b) >= 24 && string(b[:16]) == "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR" &&
+		binary.BigEndian.Uint32(b[16:]) == Width && binary.BigEndian.Uint32(b[20:]) == Height
 }
 
 // Key is c.Key(), and keeps c's card, if the cache holds it, from Prune:
@@ -121,8 +125,7 @@ func readCard(name string) []byte {
 	if err != nil || len(b) > maxSize {
 		return nil
 	}
-	cfg, err := png.DecodeConfig(bytes.NewReader(b))
-	if err != nil || cfg.Width != Width || cfg.Height != Height {
+	if !isCardHeader(b) {
 		return nil
 	}
 	return b

@@ -43,6 +43,7 @@ type Options struct {
 	Cache string
 
 	cards *card.Cache // opened by Write from Cache
+	reads *readLog    // set by Write: the files read, see srcFS
 	// layout is the fingerprint of what every page is made from besides
 	// its claims and sources (see inputs), set by Write: the pages of
 	// claims, sources and listings then get IDs (render.Renderer.Inputs).
@@ -91,7 +92,15 @@ var (
 
 // Load reads and checks the site folder.
 func Load(opts Options) (*site.Site, diag.List) {
-	return site.Load(DirFS(opts.Src), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL})
+	return site.Load(opts.srcFS(), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL})
+}
+
+// srcFS is the site folder, whose reads are logged in opts.reads if set.
+func (opts Options) srcFS() fs.FS {
+	if opts.reads != nil {
+		return loggedFS{DirFS(opts.Src), opts.reads}
+	}
+	return DirFS(opts.Src)
 }
 
 // CheckAssets reads the site's templates and lists its static files as a
@@ -164,7 +173,7 @@ func loadAssets(opts Options) (*assets, error) {
 	if err := linkedFolders(opts.Src); err != nil {
 		return nil, err
 	}
-	srcFS := DirFS(opts.Src)
+	srcFS := opts.srcFS()
 	builtinT, _ := fs.Sub(factcheck.Files, "templates")
 	builtinS, _ := fs.Sub(factcheck.Files, "static")
 	var overrideT, overrideS fs.FS

@@ -5,9 +5,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 )
 
 // inputs is the fingerprint of all that Write's output is made from: the
@@ -22,7 +24,10 @@ import (
 // from besides its claims and sources (render.Renderer.Inputs). Both
 // are "" when something cannot be read: the build then renders
 // everything.
-func inputs(opts Options) (all, layout string) {
+//
+// The files the build read (reads) are hashed from what it read, the
+// others read here.
+func inputs(opts Options, reads *readLog) (all, layout string) {
 	h, g := sha256.New(), sha256.New()
 	both := io.MultiWriter(h, g)
 	exe, err := os.Executable()
@@ -34,7 +39,7 @@ func inputs(opts Options) (all, layout string) {
 	}
 	fmt.Fprintf(both, "\x00drafts %t base %q cards %t\x00", opts.Drafts, opts.BaseURL, opts.cards != nil)
 	for _, d := range []string{"content", "templates", "static"} {
-		if err := hashTree(both, h, filepath.Join(opts.Src, d), d); err != nil {
+		if err := hashTree(both, h, reads, filepath.Join(opts.Src, d), d); err != nil {
 			return "", ""
 		}
 	}
@@ -45,7 +50,7 @@ func inputs(opts Options) (all, layout string) {
 // folders below dir, named rel, in name order, without following
 // symbolic links; those under content/claims and content/sources into
 // content only.
-func hashTree(w, content io.Writer, dir, rel string) error {
+func hashTree(w, content io.Writer, reads *readLog, dir, rel string) error {
 	if rel == "content/claims" || rel == "content/sources" {
 		w = content
 	}
@@ -71,12 +76,16 @@ func hashTree(w, content io.Writer, dir, rel string) error {
 			return err
 		}
 		for _, e := range entries {
-			if err := hashTree(w, content, filepath.Join(dir, e.Name()), rel+"/"+e.Name()); err != nil {
+			if err := hashTree(w, content, reads, filepath.Join(dir, e.Name()), rel+"/"+e.Name()); err != nil {
 				return err
 			}
 		}
 	case fi.Mode().IsRegular():
 		fmt.Fprintf(w, "file %q\x00", rel)
+		if sum, ok := reads.sum(rel); ok {
+			_, err := w.Write(sum[:])
+			return err
+		}
 		return hashFile(w, dir)
 	default:
 		fmt.Fprintf(w, "other %q %v\x00", rel, fi.Mode())
@@ -94,3 +103,44 @@ func hashFile(w io.Writer, name string) error {
 	_, err = w.Write(b)
 	return err
 }
+
+// A readLog keeps the SHA-256 of each file a build read through
+// loggedFS, by its path in the site folder, so that the fingerprint of
+// the inputs hashes what the build read without reading it again.
+type readLog struct {
+	mu   sync.Mutex
+	sums map[string][sha256.Size]byte
+}
+
+func (l *readLog) sum(name string) (sum [sha256.Size]byte, ok bool) {
+	if l == nil {
+		return sum, false
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	sum, ok = l.sums[name]
+	return sum, ok
+}
+
+// loggedFS is a site folder's file system whose ReadFile logs what it
+// read.
+type loggedFS struct {
+	fs.FS
+	log *readLog
+}
+
+func (l loggedFS) ReadFile(name string) ([]byte, error) {
+	b, err := fs.ReadFile(l.FS, name)
+	if err == nil {
+		sum := sha256.Sum256(b)
+		l.log.mu.Lock()
+		l.log.sums[name] = sum
+		l.log.mu.Unlock()
+	}
+	return b, err
+}
+
+func (l loggedFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(l.FS, name) }
+func (l loggedFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(l.FS, name) }
+func (l loggedFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(l.FS, name) }
+func (l loggedFS) ReadLink(name string) (string, error)       { return fs.ReadLink(l.FS, name) }

@@ -1,12 +1,12 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"syscall"
 
@@ -39,17 +39,13 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	}
 	defer folder.Close()
 	cacheWarning := openCache(&opts, folder)
-	var (
-		fp, layout string
-		wg         sync.WaitGroup
-	)
-	wg.Go(func() { fp, layout = inputs(opts) })
+	opts.reads = &readLog{sums: map[string][sha256.Size]byte{}}
 	s, diags, a, aErr := loadAll(opts, nil)
-	wg.Wait()
-	opts.layout = layout
 	if diags.Errors() > 0 {
 		return nil, diags, ErrContent
 	}
+	fp, layout := inputs(opts, opts.reads)
+	opts.layout = layout
 	// The quotes are verified: rendering does not need the sources'
 	// match indexes, which are large on a big site.
 	for _, src := range s.Sources {
