@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -97,6 +98,31 @@ type ClaimView struct {
 	*site.Claim
 	Quotes    []QuoteView
 	Backlinks []*site.Claim
+	// Related is the page's one list of related fact-checks: the claims
+	// it cross-links with, then those sharing a topic, the claimant or a
+	// source, each once, at most maxRelated (see relatedClaims).
+	Related []*site.Claim
+}
+
+// maxRelated is how many related fact-checks a claim page lists.
+const maxRelated = 5
+
+// relatedClaims is the list of related fact-checks of c's page: the
+// claims c cross-links to and those that link to it (CrossLinked, in that
+// order), then the newest claims sharing a topic, the claimant or a cited
+// source (Site.Related); each once, at most n in all.
+func relatedClaims(s *site.Site, c *site.Claim, n int) []*site.Claim {
+	linked := c.CrossLinked()
+	out := make([]*site.Claim, 0, n)
+	for _, x := range linked {
+		if len(out) == n {
+			return out
+		}
+		if x != c && !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return append(out, s.Related(c, n-len(out), out)...)
 }
 
 // QuoteView is one quote of a claim.
@@ -307,8 +333,8 @@ func (r *Renderer) paginate(p *Page, dir string, all []*site.Claim, n, total int
 }
 
 func (r *Renderer) claim(c *site.Claim) (*Page, error) {
-	p := r.newPage(c.Claim, c.Rating.Label+": "+c.Summary)
-	v := &ClaimView{Claim: c, Backlinks: c.LinkedFrom}
+	p := r.newPage(claimReviewed(c), c.Rating.Label+": "+c.Summary)
+	v := &ClaimView{Claim: c, Backlinks: c.LinkedFrom, Related: relatedClaims(r.site, c, maxRelated)}
 	for _, q := range c.Doc.Quotes {
 		anchor, original := r.QuoteHrefs(q)
 		v.Quotes = append(v.Quotes, QuoteView{
