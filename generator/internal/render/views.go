@@ -151,7 +151,7 @@ type QuotedIn struct {
 
 // QuoteRef is a quote as listed on its source page.
 type QuoteRef struct {
-	N      int // its number on the source page
+	N      int // its number among its claim's quotes, as the claim's page numbers them
 	Anchor string
 	Text   string
 }
@@ -369,20 +369,18 @@ func (r *Renderer) sources() *Page {
 func (r *Renderer) source(src *site.Source) (*Page, error) {
 	p := r.newPage(src.Title, "Source: "+src.Title+", "+src.Publisher)
 	v := &SourceView{Source: src}
-	n := 0
 	index := map[*site.Claim]int{}
 	for _, h := range src.Highlights {
 		if !h.First || h.Claim == nil {
 			continue
 		}
-		n++
 		i, ok := index[h.Claim]
 		if !ok {
 			i = len(v.QuotedIn)
 			index[h.Claim] = i
 			v.QuotedIn = append(v.QuotedIn, QuotedIn{Claim: h.Claim})
 		}
-		v.QuotedIn[i].Quotes = append(v.QuotedIn[i].Quotes, QuoteRef{N: n, Anchor: h.Quote.Check.Anchor, Text: h.Quote.Text})
+		v.QuotedIn[i].Quotes = append(v.QuotedIn[i].Quotes, QuoteRef{N: quoteNumber(h.Claim, h.Quote), Anchor: h.Quote.Check.Anchor, Text: h.Quote.Text})
 	}
 	// Claims that cite the source without quoting it are listed too.
 	for _, c := range src.CitedBy {
