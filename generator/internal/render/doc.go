@@ -158,6 +158,8 @@
 //	.Card CLAIM           the "claim-card" template run for the claim
 //	.Cards                .Card of each of .Claims, in one action
 //	.Chrome "site-header" the template run as described above
+//	.HasCode              whether .Body holds highlighted code: base.html
+//	                      links assets/chroma.css only then
 //	.CardImage, .CardAlt  claim: the share card's URL and description
 //	.ShareLinks           claim: links that share the page (.Name, .URL),
 //	                      none without an absolute base URL

@@ -416,10 +416,36 @@ func (r *Renderer) groups(title string, gs []*site.Group, path func(string) stri
 }
 
 func (r *Renderer) group(kind string, g *site.Group) *Page {
-	p := r.newPage(g.Name.Name, kind+": "+g.Name.Name)
+	p := r.newPage(g.Name.Name, groupDescription(kind, g))
 	p.Group, p.GroupKind = g, kind
 	return p
 }
+
+// groupDescription is the meta description of a topic's or claimant's
+// page: what it lists, how many, and the newest.
+func groupDescription(kind string, g *site.Group) string {
+	n := len(g.Claims)
+	var d string
+	if kind == "Claimant" {
+		d = "Claims by " + g.Name.Name + " that we fact-checked: " + itoa(n)
+	} else {
+		d = "Our fact-checks on " + g.Name.Name + ": " + itoa(n)
+	}
+	if n == 1 {
+		d += " claim checked against its sources."
+	} else {
+		d += " claims checked against their sources, newest first."
+	}
+	if n > 0 {
+		c := g.Claims[0]
+		d += " Latest: “" + claimReviewed(c) + "”, rated " + c.Rating.Label + "."
+	}
+	return d
+}
+
+// HasCode reports whether the page's body holds highlighted code, which
+// needs assets/chroma.css.
+func (p *Page) HasCode() bool { return strings.Contains(string(p.Body), `<pre class="chroma"`) }
 
 func (r *Renderer) freePage(pg *site.Page) (*Page, error) {
 	p := r.newPage(pg.Title, pg.Description)
