@@ -382,6 +382,10 @@ func (r *Renderer) source(src *site.Source) (*Page, error) {
 		}
 		v.QuotedIn[i].Quotes = append(v.QuotedIn[i].Quotes, QuoteRef{N: quoteNumber(h.Claim, h.Quote), Anchor: h.Quote.Check.Anchor, Text: h.Quote.Text})
 	}
+	// Each claim's quotes in the order of its page.
+	for _, q := range v.QuotedIn {
+		sort.SliceStable(q.Quotes, func(i, j int) bool { return q.Quotes[i].N < q.Quotes[j].N })
+	}
 	// Claims that cite the source without quoting it are listed too.
 	for _, c := range src.CitedBy {
 		if _, ok := index[c]; !ok {
