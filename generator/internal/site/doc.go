@@ -59,7 +59,9 @@
 //
 //	claim        required  the claim as it was made
 //	short                  a short form of the claim, under 75 characters
-//	                       advised: ClaimReview claimReviewed (else the claim)
+//	                       advised: the headline of its page (the claim below it),
+//	                       its title in listings, related lists and cross-links,
+//	                       and ClaimReview claimReviewed (else the claim)
 //	claimant     required  who made it: a name, or {name, url, type}; type is
 //	                       person or organization (the default), for ClaimReview
 //	claim_date   required  when it was made
