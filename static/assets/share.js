@@ -1,7 +1,9 @@
 // The copy-link button of a claim page's share links: hidden in the
 // page, shown only when this script runs. Where the browser has the Web
 // Share API (most phones), it opens the system's share sheet; elsewhere
-// it copies the page's address. No third-party script is loaded.
+// it copies the page's address. Its words come from the button's data-
+// attributes, so that the page's template (and its language) says them.
+// No third-party script is loaded.
 "use strict";
 (function () {
 	for (const button of document.querySelectorAll("button[data-share-url]")) {
@@ -10,7 +12,8 @@
 		const status = button.parentNode.querySelector("[role=status]");
 		const canShare = typeof navigator.share === "function";
 		if (!canShare && !(navigator.clipboard && navigator.clipboard.writeText)) continue;
-		button.textContent = canShare ? "Share…" : "Copy link";
+		const label = canShare ? button.dataset.labelShare : button.dataset.labelCopy;
+		if (label) button.textContent = label;
 		button.parentNode.hidden = false;
 		button.addEventListener("click", async function () {
 			if (canShare) {
@@ -23,9 +26,9 @@
 			}
 			try {
 				await navigator.clipboard.writeText(url);
-				status.textContent = "Link copied.";
+				status.textContent = button.dataset.copied || "✓";
 			} catch (e) {
-				status.textContent = "Could not copy the link: " + url;
+				status.textContent = (button.dataset.notCopied || "") + " " + url;
 			}
 		});
 	}

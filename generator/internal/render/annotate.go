@@ -12,16 +12,20 @@ import (
 
 // annotate writes a source's stored text with every verified quote
 // wrapped in <mark>. A quote's first highlight carries its anchor id; after
-// its last one a numbered link leads to the claim that quotes it. Where
-// quotes overlap, the text is split so that each piece is marked once,
-// and a piece inside several quotes is marked as an overlap.
+// its last one a numbered link leads back to the quote on the page of the
+// claim that quotes it: its number is the quote's number there (see
+// quoteNumber). Where quotes overlap, the text is split so that each
+// piece is marked once, and a piece inside several quotes is marked as an
+// overlap. Every piece lists the anchors of its quotes (data-q) and the
+// ids of their claims (data-c), so that a script can outline a passage
+// and bring forward the passages of the claim a reader came from.
 func (r *Renderer) annotate(b *bytes.Buffer, src *site.Source) {
 	hs := src.Highlights
 	number := map[*markdown.Quote]int{}
 	last := map[*markdown.Quote]int{} // index in hs of a quote's last span
 	for i, h := range hs {
 		if h.First && h.Claim != nil {
-			number[h.Quote] = len(number) + 1
+			number[h.Quote] = quoteNumber(h.Claim, h.Quote)
 		}
 		last[h.Quote] = i
 	}
@@ -89,6 +93,7 @@ func (r *Renderer) annotate(b *bytes.Buffer, src *site.Source) {
 				// from the quoted words.
 				b.WriteString(`<span class="omitted"`)
 				writeQuotes(b, hs, gaps)
+				writeClaims(b, hs, gaps)
 				b.WriteString(` title="Left out of the quote">`)
 				markdown.WriteEscaped(b, text)
 				b.WriteString("</span>")
@@ -145,6 +150,7 @@ func (r *Renderer) openMark(b *bytes.Buffer, hs []site.Highlight, covering []int
 		b.WriteByte('"')
 	}
 	writeQuotes(b, hs, covering)
+	writeClaims(b, hs, covering)
 	// The claims that quote it, each once.
 	titled := false
 	for i, j := range covering {
@@ -187,10 +193,49 @@ func writeQuotes(b *bytes.Buffer, hs []site.Highlight, covering []int) {
 	}
 }
 
-// quoteRef links from the end of a quote on a source page to its claim.
+// writeClaims writes a data-c attribute that lists the ids of the claims
+// of the quotes of hs[covering], each once.
+func writeClaims(b *bytes.Buffer, hs []site.Highlight, covering []int) {
+	n := 0
+	for i, j := range covering {
+		c := hs[j].Claim
+		if c == nil || slices.ContainsFunc(covering[:i], func(k int) bool { return hs[k].Claim == c }) {
+			continue
+		}
+		if n == 0 {
+			b.WriteString(` data-c="`)
+		} else {
+			b.WriteByte(' ')
+		}
+		markdown.WriteEscaped(b, c.ID)
+		n++
+	}
+	if n > 0 {
+		b.WriteByte('"')
+	}
+}
+
+// quoteNumber is q's number among the quotes of c, from 1, as the claim's
+// page numbers its quotes ("Quotes checked"): the number in q's anchor.
+func quoteNumber(c *site.Claim, q *markdown.Quote) int {
+	if c.Doc == nil {
+		return 0
+	}
+	return slices.Index(c.Doc.Quotes, q) + 1
+}
+
+// quoteRef links from the end of a quote on a source page back to the
+// quote on its claim's page (claim.html gives each quote the id
+// quote-N).
 func (r *Renderer) quoteRef(b *bytes.Buffer, h site.Highlight, n int) {
-	b.WriteString(`<a class="qref" href="`)
+	b.WriteString(`<a class="qref" data-c="`)
+	markdown.WriteEscaped(b, h.Claim.ID)
+	b.WriteString(`" href="`)
 	markdown.WriteEscaped(b, r.urls.relPage("claims/", h.Claim.ID))
+	if n > 0 {
+		b.WriteString("#quote-")
+		b.WriteString(itoa(n))
+	}
 	b.WriteString(`" title="Quoted in: `)
 	markdown.WriteEscaped(b, h.Claim.Claim)
 	b.WriteString(`" aria-label="Quote `)

@@ -71,6 +71,9 @@
 // may define any of them anew:
 //
 //	{{template "rating" RATING}}     a rating's badge (a site.Rating)
+//	{{template "rating-graphic" .}}  a claim page's rating: its badge and
+//	                                 an SVG meter of the scale (run with
+//	                                 the claim's page)
 //	{{template "claim-list" .}}      the page's .Claims as cards, or a
 //	                                 note that there are none
 //	{{template "pager" .}}           links to the other pages of a
@@ -109,7 +112,10 @@
 //	              .Prev, .Next) and its number of claims
 //	.Claim        claim: a [ClaimView], the claim (.Claim.Claim is its
 //	              text, .Rating, .Topics, .Sources, .Links, .Corrections …)
-//	              with .Quotes (each a [QuoteView]) and .Backlinks
+//	              with .Quotes (each a [QuoteView]), .Backlinks and
+//	              .Related, the one list of related fact-checks (the
+//	              claims it cross-links with, then the newest sharing a
+//	              topic, the claimant or a source; at most five)
 //	.Source       source: a [SourceView], the source with .QuotedIn, the
 //	              claims that quote it and their quotes' anchors
 //	.Rating       rating: the rating
@@ -172,6 +178,8 @@
 //	.Card CLAIM           the "claim-card" template run for the claim
 //	.Cards                .Card of each of .Claims, in one action
 //	.Chrome "site-header" the template run as described above
+//	.HasCode              whether .Body holds highlighted code: base.html
+//	                      links assets/chroma.css only then
 //	.CardImage, .CardAlt  claim: the share card's URL and description
 //	.ShareLinks           claim: links that share the page (.Name, .URL),
 //	                      none without an absolute base URL

@@ -93,7 +93,7 @@ func New(s *site.Site, t *Templates) *Renderer {
 func (r *Renderer) Ref(id string) (href, title string, ok bool) {
 	s := r.site
 	if c := s.Claim[id]; c != nil {
-		return r.urls.relPage("claims/", id), c.Claim, true
+		return r.urls.relPage("claims/", id), claimReviewed(c), true
 	}
 	if src := s.Source[id]; src != nil {
 		return r.urls.relPage("sources/", id), src.Title, true

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"image/color"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"factcheck/generator/internal/card"
@@ -19,11 +21,20 @@ func (r *Renderer) shareCard(c *site.Claim) card.Card {
 	return card.Card{
 		Site:     r.site.Config.Title,
 		Rating:   c.Rating.Label,
-		Colour:   card.RatingColour(c.Rating.Value),
+		Colour:   ratingColour(c.Rating),
 		Claim:    c.Claim,
 		Claimant: c.Claimant.Name,
 		Fonts:    r.site.Config.CardFonts,
 	}
+}
+
+// ratingColour is the colour of a rating on its share card: its own
+// color, else the built-in one for its value.
+func ratingColour(rt site.Rating) color.RGBA {
+	if v, err := strconv.ParseUint(strings.TrimPrefix(rt.Color, "#"), 16, 32); err == nil && len(rt.Color) == 7 {
+		return color.RGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xff}
+	}
+	return card.RatingColour(rt.Value)
 }
 
 // cardPNG draws the share card of c, or takes it from r.Cards.

@@ -25,7 +25,7 @@ func builtinTemplate(t *testing.T, name string) string {
 func TestRatingOverride(t *testing.T) {
 	s := smallSynthSite(t)
 	partials := builtinTemplate(t, "partials.html")
-	const builtin = `{{define "rating"}}<span class="badge r-{{.ID}}" data-value="{{.Value}}">{{.Label}}</span>{{end}}`
+	const builtin = `{{define "rating"}}<span class="badge r-{{.ID}}" data-value="{{.Value}}"{{with .Color}} style="--rc: {{.}}; --rc-ink: {{$.Ink}}"{{end}}>{{.Label}}</span>{{end}}`
 	const mine = `{{define "rating"}}<b class="my-badge">{{.Label}}</b>{{end}}`
 	if !strings.Contains(partials, builtin) {
 		t.Fatal("partials.html defines rating differently; update the test")

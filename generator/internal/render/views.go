@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -97,6 +98,31 @@ type ClaimView struct {
 	*site.Claim
 	Quotes    []QuoteView
 	Backlinks []*site.Claim
+	// Related is the page's one list of related fact-checks: the claims
+	// it cross-links with, then those sharing a topic, the claimant or a
+	// source, each once, at most maxRelated (see relatedClaims).
+	Related []*site.Claim
+}
+
+// maxRelated is how many related fact-checks a claim page lists.
+const maxRelated = 5
+
+// relatedClaims is the list of related fact-checks of c's page: the
+// claims c cross-links to and those that link to it (CrossLinked, in that
+// order), then the newest claims sharing a topic, the claimant or a cited
+// source (Site.Related); each once, at most n in all.
+func relatedClaims(s *site.Site, c *site.Claim, n int) []*site.Claim {
+	linked := c.CrossLinked()
+	out := make([]*site.Claim, 0, n)
+	for _, x := range linked {
+		if len(out) == n {
+			return out
+		}
+		if x != c && !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return append(out, s.Related(c, n-len(out), out)...)
 }
 
 // QuoteView is one quote of a claim.
@@ -125,7 +151,7 @@ type QuotedIn struct {
 
 // QuoteRef is a quote as listed on its source page.
 type QuoteRef struct {
-	N      int // its number on the source page
+	N      int // its number among its claim's quotes, as the claim's page numbers them
 	Anchor string
 	Text   string
 }
@@ -307,8 +333,8 @@ func (r *Renderer) paginate(p *Page, dir string, all []*site.Claim, n, total int
 }
 
 func (r *Renderer) claim(c *site.Claim) (*Page, error) {
-	p := r.newPage(c.Claim, c.Rating.Label+": "+c.Summary)
-	v := &ClaimView{Claim: c, Backlinks: c.LinkedFrom}
+	p := r.newPage(claimReviewed(c), c.Rating.Label+": "+c.Summary)
+	v := &ClaimView{Claim: c, Backlinks: c.LinkedFrom, Related: relatedClaims(r.site, c, maxRelated)}
 	for _, q := range c.Doc.Quotes {
 		anchor, original := r.QuoteHrefs(q)
 		v.Quotes = append(v.Quotes, QuoteView{
@@ -343,20 +369,22 @@ func (r *Renderer) sources() *Page {
 func (r *Renderer) source(src *site.Source) (*Page, error) {
 	p := r.newPage(src.Title, "Source: "+src.Title+", "+src.Publisher)
 	v := &SourceView{Source: src}
-	n := 0
 	index := map[*site.Claim]int{}
 	for _, h := range src.Highlights {
 		if !h.First || h.Claim == nil {
 			continue
 		}
-		n++
 		i, ok := index[h.Claim]
 		if !ok {
 			i = len(v.QuotedIn)
 			index[h.Claim] = i
 			v.QuotedIn = append(v.QuotedIn, QuotedIn{Claim: h.Claim})
 		}
-		v.QuotedIn[i].Quotes = append(v.QuotedIn[i].Quotes, QuoteRef{N: n, Anchor: h.Quote.Check.Anchor, Text: h.Quote.Text})
+		v.QuotedIn[i].Quotes = append(v.QuotedIn[i].Quotes, QuoteRef{N: quoteNumber(h.Claim, h.Quote), Anchor: h.Quote.Check.Anchor, Text: h.Quote.Text})
+	}
+	// Each claim's quotes in the order of its page.
+	for _, q := range v.QuotedIn {
+		sort.SliceStable(q.Quotes, func(i, j int) bool { return q.Quotes[i].N < q.Quotes[j].N })
 	}
 	// Claims that cite the source without quoting it are listed too.
 	for _, c := range src.CitedBy {
@@ -392,10 +420,36 @@ func (r *Renderer) groups(title string, gs []*site.Group, path func(string) stri
 }
 
 func (r *Renderer) group(kind string, g *site.Group) *Page {
-	p := r.newPage(g.Name.Name, kind+": "+g.Name.Name)
+	p := r.newPage(g.Name.Name, groupDescription(kind, g))
 	p.Group, p.GroupKind = g, kind
 	return p
 }
+
+// groupDescription is the meta description of a topic's or claimant's
+// page: what it lists, how many, and the newest.
+func groupDescription(kind string, g *site.Group) string {
+	n := len(g.Claims)
+	var d string
+	if kind == "Claimant" {
+		d = "Claims by " + g.Name.Name + " that we fact-checked: " + itoa(n)
+	} else {
+		d = "Our fact-checks on " + g.Name.Name + ": " + itoa(n)
+	}
+	if n == 1 {
+		d += " claim checked against its sources."
+	} else {
+		d += " claims checked against their sources, newest first."
+	}
+	if n > 0 {
+		c := g.Claims[0]
+		d += " Latest: “" + claimReviewed(c) + "”, rated " + c.Rating.Label + "."
+	}
+	return d
+}
+
+// HasCode reports whether the page's body holds highlighted code, which
+// needs assets/chroma.css.
+func (p *Page) HasCode() bool { return strings.Contains(string(p.Body), `<pre class="chroma"`) }
 
 func (r *Renderer) freePage(pg *site.Page) (*Page, error) {
 	p := r.newPage(pg.Title, pg.Description)

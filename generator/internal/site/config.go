@@ -222,7 +222,14 @@ func readRatings(f *fields, v *yaml.Node) []Rating {
 		r := f.sub(e)
 		id, p := r.strPos("id", true)
 		rt := Rating{ID: id, Label: r.str("label", true), Description: r.str("description", false)}
-		r.unknown([]string{"id", "label", "description"})
+		if c, cp := r.strPos("color", false); c != "" {
+			if validColor(c) {
+				rt.Color = strings.ToLower(c)
+			} else {
+				f.errorf(cp, "rating color %q must be a colour written #rrggbb, such as #1d7a46", c)
+			}
+		}
+		r.unknown([]string{"id", "label", "description", "color"})
 		switch {
 		case id == "":
 		case !ValidID(id):
@@ -235,6 +242,19 @@ func readRatings(f *fields, v *yaml.Node) []Rating {
 		}
 	}
 	return out
+}
+
+// validColor reports whether s is a colour written #rrggbb.
+func validColor(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // normalizeBaseURL checks a base URL and makes its path end in "/".

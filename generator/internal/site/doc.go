@@ -35,7 +35,9 @@
 //	base_url            where it is published, e.g. https://org.github.io/repo/ ("/")
 //	language            BCP 47 tag for <html lang>, the feed and the rules of quotes ("en")
 //	organization        {name, url, logo}: the publisher (name: the title)
-//	ratings             the scale, best first: list of {id, label, description}
+//	ratings             the scale, best first: list of {id, label, description, color};
+//	                    color (#rrggbb) is optional: the badge, rating graphic and share
+//	                    card take it instead of the built-in colour for the rating's place
 //	page_size           claims per listing page (50)
 //	cname               a custom domain: writes CNAME
 //	contact             URL or e-mail for corrections and tips
@@ -57,7 +59,9 @@
 //
 //	claim        required  the claim as it was made
 //	short                  a short form of the claim, under 75 characters
-//	                       advised: ClaimReview claimReviewed (else the claim)
+//	                       advised: the headline of its page (the claim below it),
+//	                       its title in listings, related lists and cross-links,
+//	                       and ClaimReview claimReviewed (else the claim)
 //	claimant     required  who made it: a name, or {name, url, type}; type is
 //	                       person or organization (the default), for ClaimReview
 //	claim_date   required  when it was made

@@ -103,6 +103,10 @@ type Rating struct {
 	ID, Label, Description string
 	// Value is n for the best of n ratings and 1 for the worst.
 	Value int
+	// Color is the rating's colour, "#rrggbb" in lowercase, from its
+	// color key; "" when it has none, and its badge, rating graphic and
+	// share card take the built-in style's colour for its Value.
+	Color string
 }
 
 // Dir is the direction in which the site's language is written: "rtl"
