@@ -59,6 +59,10 @@ func TestRebuildIsColdBuild(t *testing.T) {
 		}
 	}
 	newClaim, _ := os.ReadFile(claims[1])
+	first, _ := os.ReadFile(claims[0])
+	newest := regexp.MustCompile(`(?m)^(published|claim_date): .*$`).ReplaceAllString(string(first), "$1: 2030-01-02")
+	newest = regexp.MustCompile(`\[\[[^\]]*\]\]`).ReplaceAllString(newest, "another check")
+	newest = strings.Replace(newest, "claim: \"", "claim: \"Newest: ", 1)
 	replace := func(re, with string) func(string) string {
 		return func(s string) string { return regexp.MustCompile(re).ReplaceAllString(s, with) }
 	}
@@ -77,6 +81,9 @@ func TestRebuildIsColdBuild(t *testing.T) {
 		{"claimant", edit(claims[1], replace(`(?m)^claimant: .*$`, `claimant: "Someone Else"`)), false, true},
 		{"new claim", write("content/claims/new/claim-new.md", strings.Replace(string(newClaim), "claim: \"", "claim: \"New: ", 1)), false, true},
 		{"deleted claim", remove(filepath.Join(src, "content", "claims", "new", "claim-new.md")), false, true},
+		// The newest claim on claims[0]'s topics, linking nowhere: it
+		// joins the related lists of the claims on those topics.
+		{"newest on a topic", write("content/claims/new/claim-newest.md", newest), false, true},
 		{"source", edit(sources[0], func(s string) string { return s + "\nA new paragraph of the source.\n" }), false, true},
 		{"source title", edit(sources[1], replace(`(?m)^title: "?`, `title: "Retitled `)), false, true},
 		{"static file added", write("static/extra/notes.txt", "notes"), false, false},

@@ -146,8 +146,8 @@
 // options, site.yaml, the free pages, templates/ and static/) and from
 // the files of the claims and sources the page's data names:
 //
-//	claim    the claim, .Links, .Backlinks, its translations or the
-//	         claim it translates, .Sources
+//	claim    the claim, .Links, .Backlinks, .Related, its translations
+//	         or the claim it translates, .Sources
 //	source   the source and every claim that cites it
 //	listing  the claims on the page, the listing's size, its title
 //

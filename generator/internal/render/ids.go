@@ -20,8 +20,8 @@ import (
 // sources the page shows, by their Digest:
 //
 //   - a claim's page: the claim, the claims it links to and that link to
-//     it, its translations and the claim it translates, the sources it
-//     cites;
+//     it, its related claims (ClaimView.Related), its translations and
+//     the claim it translates, the sources it cites;
 //   - a source's page: the source and every claim that cites it;
 //   - a page of a listing: the claims on it, the listing's size and its
 //     group's name.
@@ -95,6 +95,7 @@ func (r *Renderer) claimID(c *site.Claim) string {
 	h.claim(c)
 	h.claims(c.Links)
 	h.claims(c.LinkedFrom)
+	h.claims(relatedClaims(r.site, c, maxRelated))
 	if c.Original != nil {
 		h.claim(c.Original)
 	}
