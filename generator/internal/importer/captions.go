@@ -14,7 +14,9 @@ import (
 // brackets, "[1:23]" or "[1:02:03]", on a line of its own, so that a
 // quote's time locator ("at 1:23") can be checked and linked against the
 // original video. Repeated lines (the rolling captions of automatic
-// transcripts repeat the previous line) are kept once.
+// transcripts repeat the previous line) are kept once. The end of the
+// last cue is the recording's Original.Duration, so that a locator past
+// it can be told.
 func Captions(data []byte) (*Document, error) {
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
@@ -59,6 +61,9 @@ func Captions(data []byte) (*Document, error) {
 	}
 	flush()
 	d.Text = b.String()
+	for _, c := range cues {
+		d.Original.Duration = max(d.Original.Duration, c.end)
+	}
 	return d, nil
 }
 

@@ -46,8 +46,9 @@
 // # Provenance
 //
 // Every Document carries an Original: the SHA-256, media type and size of
-// the bytes imported, the page count of a PDF, when it was taken, and the
-// SHA-256 of the stored text (TextHash), so that check can warn when the
+// the bytes imported, the page count of a PDF, the duration of captions
+// (the end of their last cue, so that check can tell a time locator past
+// it), when it was taken, and the SHA-256 of the stored text (TextHash), so that check can warn when the
 // text was edited by hand after its import.
 //
 // # Limits

@@ -51,6 +51,9 @@ func SourceFile(d *Document, accessed time.Time) string {
 	if o.Pages > 0 {
 		fmt.Fprintf(&b, "  pages: %d\n", o.Pages)
 	}
+	if o.Duration > 0 {
+		fmt.Fprintf(&b, "  duration: \"%s\"\n", Clock(o.Duration))
+	}
 	fmt.Fprintf(&b, "  sha256: %s\n", o.SHA256)
 	fmt.Fprintf(&b, "  taken: %s\n", o.Taken.UTC().Format(time.RFC3339))
 	fmt.Fprintf(&b, "  text_sha256: %s\n", o.TextSHA256)
