@@ -157,8 +157,9 @@ func TestImportCaptionsTimes(t *testing.T) {
 	}
 	path := filepath.Join(src, "content", "sources", "briefing.md")
 	file, _ := os.ReadFile(path)
-	if !strings.Contains(string(file), "  media_type: text/vtt\n  size: ") || !strings.Contains(string(file), "  duration: \"1:02:05\"\n") {
-		t.Errorf("the source's original lacks the media type or duration:\n%s", file)
+	if !strings.Contains(string(file), "  media_type: text/vtt\n  size: ") || !strings.Contains(string(file), "  duration: \"1:02:05\"\n") ||
+		!strings.Contains(string(file), "\n[1:23–1:26]\nUnlike in 2016") {
+		t.Errorf("the source lacks the media type, the duration or a passage's times:\n%s", file)
 	}
 	filled := strings.Replace(string(file), `title: ""`, "title: Briefing", 1)
 	filled = strings.Replace(filled, `publisher: ""`, "publisher: Example Council\nurl: https://www.youtube.com/watch?v=abc", 1)
@@ -172,11 +173,14 @@ func TestImportCaptionsTimes(t *testing.T) {
 	writeClaim(t, src, "times", `"we did not see persistent & organized efforts" [@briefing, at 0:05].
 "Questions, please" [@briefing, at 2:00:00].
 "we did not see any organized efforts" [@briefing, at 1:23].
+"We have no indications" [@briefing, at 0:40].
 `)
 	want := []string{
 		`times.md: error: quote from source "briefing" is at 1:23, not at 0:05 as its locator says`,
 		`times.md: error: quote from source "briefing": the locator "at 2:00:00" is after the end of the captions, at 1:02:05`,
 		`times.md: error: quote not found in source "briefing"`,
+		// Said from 0:01 to 0:10: 0:40 is in the silence after it.
+		`times.md: error: quote from source "briefing" is at 0:01, not at 0:40 as its locator says`,
 	}
 	diags := checkJSON(t, src)
 	if len(diags) != len(want) {

@@ -39,9 +39,9 @@
 // # Captions and plain text
 //
 // WebVTT and SRT captions become paragraphs of cue text, each starting
-// with its time in square brackets, "[1:23]" (see Captions). Plain text
-// is stored as it is (UTF-8 only); a form feed in it starts a page, as in
-// the output of pdftotext.
+// with when it is said in square brackets, "[1:23–1:41]" (see Captions).
+// Plain text is stored as it is (UTF-8 only); a form feed in it starts a
+// page, as in the output of pdftotext.
 //
 // # Provenance
 //

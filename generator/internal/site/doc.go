@@ -112,13 +112,16 @@
 // # Times
 //
 // A transcript of format text may be timed, as import writes captions: a
-// paragraph that starts with a line holding only a time in square
-// brackets, "[1:23]" or "[1:02:03]", starts a timed passage, which runs to
-// the next one (paragraphs without a time belong to the passage before
-// them). A quote from a timed transcript whose locator names a time, "at
-// 1:23" or "at 1:02:03" (m:ss, or h:mm:ss), must be in the passage playing
-// at that time, which starts at its own time and ends at the next
-// passage's, give or take 3 seconds at either end: a time read off the
+// paragraph that starts with a line holding only when it is said, in
+// square brackets, starts a timed passage. Import writes its start and
+// end, "[1:23–1:41]" (h:mm:ss from an hour on, "[1:02:03–1:02:30]"); an
+// editor may write the start alone, "[1:23]", and the passage then runs
+// to the next one's start (the last one to the recording's end, or on).
+// Paragraphs without a time belong to the passage before them.
+//
+// A quote from a timed transcript whose locator names a time, "at 1:23"
+// or "at 1:02:03" (m:ss, or h:mm:ss), must be in the passage playing at
+// that time, give or take 3 seconds at either end: a time read off the
 // video a moment early or late still counts. Its occurrence in that
 // passage is the one highlighted on the source page, and the claim page's
 // link to the original starts the recording at that time: t=83 in the
@@ -129,16 +132,15 @@
 //     passage's time: quote from source "talk" is at 1:23, not at 0:15 as
 //     its locator says.
 //   - A time after the end of the recording (original's duration, which
-//     import records) is an error that says where the captions end; without
-//     a duration the last passage runs on.
+//     import records) is an error that says where the captions end.
 //   - A locator "at" followed by a digit that is not a time ("at 2:75") is
 //     an error.
 //   - A time locator on a source without timed passages is a warning: the
 //     time is not checked and the link gets no time.
 //
-// Caption times are those of passages, which import breaks at pauses of
-// two seconds and after a minute at most, not of single cues: a time
-// anywhere within the passage holding the quote is accepted.
+// The times are those of passages, which import breaks at pauses of two
+// seconds and after a minute at most, not of single cues: any time within
+// the passage holding the quote is accepted.
 //
 // # Pages
 //

@@ -15,8 +15,10 @@ import (
 // brackets on a line of its own ("[1:23]"), and the paragraphs after it up
 // to the next time.
 type Passage struct {
-	At         time.Duration // its time in the recording
-	Start, End int           // its text in Text.Plain, the time line included
+	// At is when it starts in the recording; Until when it ends, when
+	// its time line says ("[1:23–1:41]"), else 0.
+	At, Until  time.Duration
+	Start, End int // its text in Text.Plain, the time line included
 }
 
 // timeGrace is how far a time locator may be outside the passage it names,
@@ -27,18 +29,19 @@ const timeGrace = 3 * time.Second
 
 // captionTimes finds the timed passages of a stored text of format text:
 // the paragraphs that start with a line holding only a time, "[1:23]" or
-// "[1:02:03]". Paragraphs without a time belong to the passage before
-// them; text before the first time is in none.
+// "[1:02:03]", or a range of times, "[1:23–1:41]" (as import writes
+// captions; any dash). Paragraphs without a time belong to the passage
+// before them; text before the first time is in none.
 func captionTimes(plain string) []Passage {
 	var out []Passage
 	for start := 0; start < len(plain); {
 		line, _, _ := strings.Cut(plain[start:], "\n")
 		if len(line) > 2 && line[0] == '[' && line[len(line)-1] == ']' {
-			if t, ok := parseClock(line[1 : len(line)-1]); ok {
+			if t, until, ok := parseTimes(line[1 : len(line)-1]); ok {
 				if n := len(out); n > 0 {
 					out[n-1].End = start
 				}
-				out = append(out, Passage{At: t, Start: start})
+				out = append(out, Passage{At: t, Until: until, Start: start})
 			}
 		}
 		// The next paragraph starts after a blank line, or a page break
@@ -61,6 +64,21 @@ func captionTimes(plain string) []Passage {
 		}
 	}
 	return out
+}
+
+// parseTimes reads a time, "1:23", or a range of times, "1:23–1:41" (any
+// dash, spaces around it allowed), whose end is not before its start.
+// until is 0 for a time alone.
+func parseTimes(s string) (at, until time.Duration, ok bool) {
+	for _, dash := range []string{"–", "—", "-"} {
+		if a, b, found := strings.Cut(s, dash); found {
+			at, ok1 := parseClock(strings.TrimSpace(a))
+			until, ok2 := parseClock(strings.TrimSpace(b))
+			return at, until, ok1 && ok2 && until >= at
+		}
+	}
+	at, ok = parseClock(s)
+	return at, 0, ok
 }
 
 // parseClock reads m:ss or h:mm:ss (minutes and seconds below 60 after
@@ -167,13 +185,16 @@ func checkTime(src *Source, q *markdown.Quote, r *quote.Rules, m quote.Match, ok
 		return timeCheck{err: fmt.Sprintf("quote from source %q: the locator %q is after the end of the captions, at %s", src.ID, loc, clock(end))}
 	}
 	for i, p := range src.Times {
-		// The passage plays from its time to the next one's, or to the
-		// end of the captions (when known) after the last.
+		// The passage plays from its time to its end, when its time line
+		// says; else to the next one's time, or to the end of the
+		// captions (when known) after the last.
 		until := end
-		if i+1 < len(src.Times) {
+		if p.Until > 0 {
+			until = p.Until
+		} else if i+1 < len(src.Times) {
 			until = src.Times[i+1].At
 		}
-		open := i+1 == len(src.Times) && end == 0
+		open := until == 0 && i+1 == len(src.Times)
 		if t < p.At-timeGrace || !open && t >= until+timeGrace {
 			continue
 		}

@@ -9,7 +9,8 @@ import (
 )
 
 // captionSource is a source as import writes captions: passages that
-// start with their time, and the recording's duration under original.
+// start with when they are said, and the recording's duration under
+// original.
 const captionSource = `---
 title: Briefing
 publisher: P
@@ -20,20 +21,20 @@ original:
   media_type: text/vtt
   duration: "2:10"
 ---
-[0:01]
+[0:01–0:08]
 Good evening, and thank you for coming.
 Tonight I want to talk about the election.
 
-[0:12]
+[0:12–0:20]
 We found no evidence that any voting system
 deleted or lost votes.
 That is the finding of our review.
 
-[1:23]
+[1:23–1:31]
 Turnout was the highest in a century.
 We found no evidence of fraud.
 
-[2:05]
+[2:05–2:07]
 Thank you.
 `
 
@@ -50,11 +51,13 @@ func TestTimeLocators(t *testing.T) {
 		{"right time", `"no evidence that any voting system deleted or lost votes" [@b, at 0:12]`, "", 12 * time.Second, 12 * time.Second},
 		{"within the passage", `"That is the finding of our review" [@b, at 0:19]`, "", 19 * time.Second, 12 * time.Second},
 		{"a moment before its start", `"Turnout was the highest" [@b, at 1:21]`, "", 81 * time.Second, 83 * time.Second},
-		{"a moment after the next start", `"We found no evidence of fraud" [@b, at 2:06]`, "", 126 * time.Second, 83 * time.Second},
+		{"a moment after its end", `"We found no evidence of fraud" [@b, at 1:33]`, "", 93 * time.Second, 83 * time.Second},
 		{"hours", `"Thank you" [@b, at 0:02:05]`, "", 125 * time.Second, 125 * time.Second},
 		{"the occurrence at the time", `"We found no evidence" [@b, at 1:30]`, "", 90 * time.Second, 83 * time.Second},
 		{"wrong time", `"Turnout was the highest in a century" [@b, at 0:15]`,
 			`error: quote from source "b" is at 1:23, not at 0:15 as its locator says`, 0, 0},
+		{"in the silence after it", `"deleted or lost votes" [@b, at 1:00]`,
+			`error: quote from source "b" is at 0:12, not at 1:00 as its locator says`, 0, 0},
 		{"wrong time, well before", `"deleted or lost votes" [@b, at 1:40]`,
 			`error: quote from source "b" is at 0:12, not at 1:40 as its locator says`, 0, 0},
 		{"beyond the end", `"Thank you" [@b, at 5:00]`,
@@ -100,6 +103,33 @@ func TestTimeLocators(t *testing.T) {
 	}
 }
 
+// TestTimeLocatorsOpenPassages checks time locators against a transcript
+// whose passages give only their start, as an editor may write one: each
+// runs to the next one's time, and the last one on, without a duration.
+func TestTimeLocatorsOpenPassages(t *testing.T) {
+	src := "---\ntitle: t\npublisher: p\nformat: text\n---\n[0:12]\nWe found no evidence.\n\n[1:23]\nTurnout was high.\n"
+	tests := []struct{ quote, want string }{
+		{`"We found no evidence" [@b, at 1:00]`, ""},
+		{`"We found no evidence" [@b, at 1:25]`, ""}, // within 3 seconds of the next one's start
+		{`"Turnout was high" [@b, at 9:00:00]`, ""},
+		{`"We found no evidence" [@b, at 1:27]`, `error: quote from source "b" is at 0:12, not at 1:27 as its locator says`},
+		{`"Turnout was high" [@b, at 0:05]`, `error: quote from source "b" is at 1:23, not at 0:05 as its locator says`},
+	}
+	for _, tt := range tests {
+		_, diags := Load(site(
+			"content/sources/b.md", src,
+			"content/claims/c.md", "---\nclaim: c\nclaimant: x\nclaim_date: 2021-01-01\nrating: false\nsummary: s\npublished: 2021-01-02\n---\n"+tt.quote+"\n",
+		), Options{})
+		var got string
+		for _, d := range diags {
+			got += d.String()
+		}
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("%s: diagnostics %q, want %q", tt.quote, got, tt.want)
+		}
+	}
+}
+
 // TestTimeLocatorWithoutTimes checks that a time locator on a source
 // without caption times is a warning, and that the quote is still
 // checked and its link gets no time.
@@ -121,22 +151,22 @@ func TestTimeLocatorWithoutTimes(t *testing.T) {
 }
 
 func TestCaptionTimes(t *testing.T) {
-	plain := "Intro without a time.\n\n[0:01]\nHello.\n\nMore hello.\n\n[not a time]\nx\n\n[1:02:03]\nLate.\n\f\n[1:02:09]\nNext page."
+	plain := "Intro without a time.\n\n[0:01]\nHello.\n\nMore hello.\n\n[not a time]\nx\n\n[0:09–0:05]\nbackwards\n\n[1:02:03 - 1:02:05]\nLate.\n\f\n[1:02:09]\nNext page."
 	got := captionTimes(plain)
 	want := []struct {
-		at   time.Duration
-		text string
+		at, until time.Duration
+		text      string
 	}{
-		{time.Second, "[0:01]\nHello.\n\nMore hello.\n\n[not a time]\nx"},
-		{time.Hour + 2*time.Minute + 3*time.Second, "[1:02:03]\nLate."},
-		{time.Hour + 2*time.Minute + 9*time.Second, "[1:02:09]\nNext page."},
+		{time.Second, 0, "[0:01]\nHello.\n\nMore hello.\n\n[not a time]\nx\n\n[0:09–0:05]\nbackwards"},
+		{time.Hour + 2*time.Minute + 3*time.Second, time.Hour + 2*time.Minute + 5*time.Second, "[1:02:03 - 1:02:05]\nLate."},
+		{time.Hour + 2*time.Minute + 9*time.Second, 0, "[1:02:09]\nNext page."},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("captionTimes = %+v, want %d passages", got, len(want))
 	}
 	for i, w := range want {
-		if got[i].At != w.at || plain[got[i].Start:got[i].End] != w.text {
-			t.Errorf("passage %d: %v %q, want %v %q", i, got[i].At, plain[got[i].Start:got[i].End], w.at, w.text)
+		if got[i].At != w.at || got[i].Until != w.until || plain[got[i].Start:got[i].End] != w.text {
+			t.Errorf("passage %d: %v–%v %q, want %v–%v %q", i, got[i].At, got[i].Until, plain[got[i].Start:got[i].End], w.at, w.until, w.text)
 		}
 	}
 }
