@@ -131,8 +131,9 @@
 //   - A quote found in another passage is an error that names that
 //     passage's time: quote from source "talk" is at 1:23, not at 0:15 as
 //     its locator says.
-//   - A time after the end of the recording (original's duration, which
-//     import records) is an error that says where the captions end.
+//   - A time after the end of the captions (original's duration, which
+//     import records: the end of the last cue), by more than those 3
+//     seconds, is an error that says where they end.
 //   - A locator "at" followed by a digit that is not a time ("at 2:75") is
 //     an error.
 //   - A time locator on a source without timed passages is a warning: the

@@ -181,7 +181,7 @@ func checkTime(src *Source, q *markdown.Quote, r *quote.Rules, m quote.Match, ok
 	if src.Original != nil {
 		end = src.Original.Duration
 	}
-	if end > 0 && t > end {
+	if end > 0 && t >= end+timeGrace {
 		return timeCheck{err: fmt.Sprintf("quote from source %q: the locator %q is after the end of the captions, at %s", src.ID, loc, clock(end))}
 	}
 	for i, p := range src.Times {

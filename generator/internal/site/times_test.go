@@ -19,7 +19,7 @@ format: text
 original:
   from: briefing.vtt
   media_type: text/vtt
-  duration: "2:10"
+  duration: "2:07"
 ---
 [0:01–0:08]
 Good evening, and thank you for coming.
@@ -60,8 +60,9 @@ func TestTimeLocators(t *testing.T) {
 			`error: quote from source "b" is at 0:12, not at 1:00 as its locator says`, 0, 0},
 		{"wrong time, well before", `"deleted or lost votes" [@b, at 1:40]`,
 			`error: quote from source "b" is at 0:12, not at 1:40 as its locator says`, 0, 0},
+		{"a moment after the end", `"Thank you" [@b, at 2:09]`, "", 129 * time.Second, 125 * time.Second},
 		{"beyond the end", `"Thank you" [@b, at 5:00]`,
-			`error: quote from source "b": the locator "at 5:00" is after the end of the captions, at 2:10`, 0, 0},
+			`error: quote from source "b": the locator "at 5:00" is after the end of the captions, at 2:07`, 0, 0},
 		{"not a time", `"Thank you" [@b, at 2:75]`,
 			`error: quote from source "b": the locator "at 2:75" is not a time: write at m:ss or at h:mm:ss (at 1:23, at 1:02:03)`, 0, 0},
 		{"misquote at the right time", `"We found no proof of fraud" [@b, at 1:23]`, `quote not found in source "b"`, 0, 0},
