@@ -122,7 +122,7 @@ func timeLocator(loc string) (t time.Duration, isTime, ok bool) {
 		return 0, false, false
 	}
 	rest = strings.TrimSpace(rest)
-	if rest == "" || rest[0] < '0' || rest[0] > '9' || len(l) > 2 && l[2] != ' ' {
+	if rest == "" || rest[0] < '0' || rest[0] > '9' || l[2] != ' ' && l[2] != '\t' {
 		return 0, false, false
 	}
 	t, ok = parseClock(rest)

@@ -199,3 +199,29 @@ func TestParseClock(t *testing.T) {
 		}
 	}
 }
+
+func TestTimeLocator(t *testing.T) {
+	tests := []struct {
+		loc        string
+		at         time.Duration
+		isTime, ok bool
+	}{
+		{"at 1:23", 83 * time.Second, true, true},
+		{"At\t1:02:03", time.Hour + 2*time.Minute + 3*time.Second, true, true},
+		{" at  0:05 ", 5 * time.Second, true, true},
+		{"at 1:2", 0, true, false},
+		{"at 1:23–1:30", 0, true, false},
+		{"at1:23", 0, false, false},
+		{"at the start", 0, false, false},
+		{"attached", 0, false, false},
+		{"at", 0, false, false},
+		{"p. 4", 0, false, false},
+		{"", 0, false, false},
+	}
+	for _, tt := range tests {
+		at, isTime, ok := timeLocator(tt.loc)
+		if at != tt.at || isTime != tt.isTime || ok != tt.ok {
+			t.Errorf("timeLocator(%q) = %v, %v, %v; want %v, %v, %v", tt.loc, at, isTime, ok, tt.at, tt.isTime, tt.ok)
+		}
+	}
+}
