@@ -11,9 +11,9 @@ import (
 )
 
 // Passage is a timed passage of a source's stored text: a paragraph of
-// captions as import writes them, starting with its time in square
-// brackets on a line of its own ("[1:23]"), and the paragraphs after it up
-// to the next time.
+// captions as import writes them, starting with when it is said in square
+// brackets on a line of its own ("[1:23–1:41]", or the start alone,
+// "[1:23]"), and the paragraphs after it up to the next time.
 type Passage struct {
 	// At is when it starts in the recording; Until when it ends, when
 	// its time line says ("[1:23–1:41]"), else 0.
@@ -22,9 +22,9 @@ type Passage struct {
 }
 
 // timeGrace is how far a time locator may be outside the passage it names,
-// before its start or after the next one's: a time read off the video a
-// moment early or late, or a caption's time cut to the second, still names
-// the passage.
+// before its start or after its end: a time read off the video a moment
+// early or late, or a caption's time cut to the second, still names the
+// passage.
 const timeGrace = 3 * time.Second
 
 // captionTimes finds the timed passages of a stored text of format text:
@@ -208,7 +208,7 @@ func checkTime(src *Source, q *markdown.Quote, r *quote.Rules, m quote.Match, ok
 	}
 	i := src.passageOf(m.Spans[0].Start)
 	if i < 0 {
-		return timeCheck{err: fmt.Sprintf("quote from source %q is before the first caption time, not at %s as its locator says", src.ID, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(loc), "at")))}
+		return timeCheck{err: fmt.Sprintf("quote from source %q is before the first caption time, not at %s as its locator says", src.ID, clock(t))}
 	}
 	return timeCheck{err: fmt.Sprintf("quote from source %q is at %s, not at %s as its locator says", src.ID, clock(src.Times[i].At), clock(t))}
 }

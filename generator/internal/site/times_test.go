@@ -108,13 +108,14 @@ func TestTimeLocators(t *testing.T) {
 // whose passages give only their start, as an editor may write one: each
 // runs to the next one's time, and the last one on, without a duration.
 func TestTimeLocatorsOpenPassages(t *testing.T) {
-	src := "---\ntitle: t\npublisher: p\nformat: text\n---\n[0:12]\nWe found no evidence.\n\n[1:23]\nTurnout was high.\n"
+	src := "---\ntitle: t\npublisher: p\nformat: text\n---\nIntro: Turnout was low.\n\n[0:12]\nWe found no evidence.\n\n[1:23]\nTurnout was high.\n"
 	tests := []struct{ quote, want string }{
 		{`"We found no evidence" [@b, at 1:00]`, ""},
 		{`"We found no evidence" [@b, at 1:25]`, ""}, // within 3 seconds of the next one's start
 		{`"Turnout was high" [@b, at 9:00:00]`, ""},
 		{`"We found no evidence" [@b, at 1:27]`, `error: quote from source "b" is at 0:12, not at 1:27 as its locator says`},
 		{`"Turnout was high" [@b, at 0:05]`, `error: quote from source "b" is at 1:23, not at 0:05 as its locator says`},
+		{`"Turnout was low" [@b, at 0:12]`, `error: quote from source "b" is before the first caption time, not at 0:12 as its locator says`},
 	}
 	for _, tt := range tests {
 		_, diags := Load(site(
