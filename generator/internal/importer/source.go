@@ -53,7 +53,7 @@ func SourceFile(d *Document, accessed time.Time) string {
 	}
 	if o.Duration > 0 {
 		// Rounded up to the second, as the passages' ends are.
-		fmt.Fprintf(&b, "  duration: \"%s\"\n", Clock((o.Duration+time.Second-1).Truncate(time.Second)))
+		fmt.Fprintf(&b, "  duration: \"%s\"\n", Clock((o.Duration + time.Second - 1).Truncate(time.Second)))
 	}
 	fmt.Fprintf(&b, "  sha256: %s\n", o.SHA256)
 	fmt.Fprintf(&b, "  taken: %s\n", o.Taken.UTC().Format(time.RFC3339))
