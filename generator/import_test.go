@@ -145,6 +145,54 @@ func TestImportPDFPages(t *testing.T) {
 	}
 }
 
+// TestImportCaptionsTimes imports captions and checks quotes with time
+// locators: the right time passes, a wrong one is an error that names the
+// time of the passage where the quote is, a time after the captions' end
+// is an error, and so is a misquote at the right time.
+func TestImportCaptionsTimes(t *testing.T) {
+	src := importSite(t)
+	var stdout, stderr strings.Builder
+	if code := run([]string{"import", testdata + "briefing.vtt", "--id", "briefing", "--src", src}, &stdout, &stderr); code != 0 {
+		t.Fatalf("import exited %d: %s", code, stderr.String())
+	}
+	path := filepath.Join(src, "content", "sources", "briefing.md")
+	file, _ := os.ReadFile(path)
+	if !strings.Contains(string(file), "  media_type: text/vtt\n  size: ") || !strings.Contains(string(file), "  duration: \"1:02:05\"\n") ||
+		!strings.Contains(string(file), "\n[1:23–1:26]\nUnlike in 2016") {
+		t.Errorf("the source lacks the media type, the duration or a passage's times:\n%s", file)
+	}
+	filled := strings.Replace(string(file), `title: ""`, "title: Briefing", 1)
+	filled = strings.Replace(filled, `publisher: ""`, "publisher: Example Council\nurl: https://www.youtube.com/watch?v=abc", 1)
+	os.WriteFile(path, []byte(filled), 0o644)
+	writeClaim(t, src, "times", `"we did not see persistent & organized efforts" [@briefing, at 1:25].
+"We have no indications that any foreign actor attempted to alter" [@briefing, at 0:05].
+`)
+	if diags := checkJSON(t, src); len(diags) != 0 {
+		t.Errorf("faithful quotes at the right times: %q", diags)
+	}
+	writeClaim(t, src, "times", `"we did not see persistent & organized efforts" [@briefing, at 0:05].
+"Questions, please" [@briefing, at 2:00:00].
+"we did not see any organized efforts" [@briefing, at 1:23].
+"We have no indications" [@briefing, at 0:40].
+`)
+	want := []string{
+		`times.md: error: quote from source "briefing" is at 1:23, not at 0:05 as its locator says`,
+		`times.md: error: quote from source "briefing": the locator "at 2:00:00" is after the end of the captions, at 1:02:05`,
+		`times.md: error: quote not found in source "briefing"`,
+		// Said from 0:01 to 0:10: 0:40 is in the silence after it.
+		`times.md: error: quote from source "briefing" is at 0:01, not at 0:40 as its locator says`,
+	}
+	diags := checkJSON(t, src)
+	if len(diags) != len(want) {
+		t.Fatalf("diagnostics:\n%s\nwant:\n%s", strings.Join(diags, "\n"), strings.Join(want, "\n"))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(diags[i], w) {
+			t.Errorf("diagnostic %d: %s\nwant: %s", i, diags[i], w)
+		}
+	}
+}
+
 // TestImportURL fetches a page from a local server.
 func TestImportURL(t *testing.T) {
 	page, err := os.ReadFile(testdata + "news-article.html")

@@ -10,11 +10,14 @@ import (
 // Captions reads WebVTT or SubRip (SRT) captions into stored text: the
 // cues' words, tags and cue settings removed, joined into paragraphs that
 // break where the speech pauses (pauseGap) or a paragraph grows past
-// maxParagraph. Each paragraph starts with its start time in square
-// brackets, "[1:23]" or "[1:02:03]", on a line of its own, so that a
-// quote's time locator ("at 1:23") can be checked and linked against the
-// original video. Repeated lines (the rolling captions of automatic
-// transcripts repeat the previous line) are kept once.
+// maxParagraph. Each paragraph starts with the times of its first cue's
+// start and its last cue's end in square brackets, "[1:23–1:41]" or
+// "[1:02:03–1:02:30]", on a line of its own, so that a quote's time
+// locator ("at 1:23") can be checked and linked against the original
+// video. Repeated lines (the rolling captions of automatic
+// transcripts repeat the previous line) are kept once. The end of the
+// last cue is the recording's Original.Duration, so that a locator past
+// it can be told.
 func Captions(data []byte) (*Document, error) {
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
@@ -37,7 +40,9 @@ func Captions(data []byte) (*Document, error) {
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
 		}
-		b.WriteString("[" + Clock(start) + "]\n" + strings.Join(para, "\n"))
+		// The end is rounded up to the second, so that the range holds
+		// the whole passage.
+		b.WriteString("[" + Clock(start) + "–" + Clock((end + time.Second - 1).Truncate(time.Second)) + "]\n" + strings.Join(para, "\n"))
 		para = para[:0]
 	}
 	last := ""
@@ -59,6 +64,9 @@ func Captions(data []byte) (*Document, error) {
 	}
 	flush()
 	d.Text = b.String()
+	for _, c := range cues {
+		d.Original.Duration = max(d.Original.Duration, c.end)
+	}
 	return d, nil
 }
 

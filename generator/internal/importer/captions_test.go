@@ -11,13 +11,14 @@ import (
 func TestCaptions(t *testing.T) {
 	tests := []struct {
 		file, mediaType, want string
+		duration              time.Duration // the end of the last cue
 	}{
-		{"briefing.vtt", TypeVTT, "[0:01]\nGood morning. Today we release\nthe declassified assessment.\nWe have no indications that any foreign actor\nattempted to alter any technical aspect of the voting process." +
-			"\n\n[1:23]\nUnlike in 2016, we did not see persistent & organized efforts." +
-			"\n\n[1:02:03]\nQuestions, please."},
+		{"briefing.vtt", TypeVTT, "[0:01–0:10]\nGood morning. Today we release\nthe declassified assessment.\nWe have no indications that any foreign actor\nattempted to alter any technical aspect of the voting process." +
+			"\n\n[1:23–1:26]\nUnlike in 2016, we did not see persistent & organized efforts." +
+			"\n\n[1:02:03–1:02:05]\nQuestions, please.", time.Hour + 2*time.Minute + 5*time.Second},
 		// A pause of two seconds or more starts a paragraph; a line
 		// repeated by the next cue (rolling captions) is kept once.
-		{"talk.srt", TypeSRT, "[0:01]\nFirst line of the talk\ncontinues here.\n\n[0:10]\nAfter a pause."},
+		{"talk.srt", TypeSRT, "[0:01–0:06]\nFirst line of the talk\ncontinues here.\n\n[0:10–0:13]\nAfter a pause.", 13 * time.Second},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -34,6 +35,9 @@ func TestCaptions(t *testing.T) {
 			}
 			if d.Text != tt.want {
 				t.Errorf("text:\n%s\nwant:\n%s", d.Text, tt.want)
+			}
+			if d.Original.Duration != tt.duration {
+				t.Errorf("duration %v, want %v", d.Original.Duration, tt.duration)
 			}
 		})
 	}

@@ -39,15 +39,16 @@
 // # Captions and plain text
 //
 // WebVTT and SRT captions become paragraphs of cue text, each starting
-// with its time in square brackets, "[1:23]" (see Captions). Plain text
-// is stored as it is (UTF-8 only); a form feed in it starts a page, as in
-// the output of pdftotext.
+// with when it is said in square brackets, "[1:23–1:41]" (see Captions).
+// Plain text is stored as it is (UTF-8 only); a form feed in it starts a
+// page, as in the output of pdftotext.
 //
 // # Provenance
 //
 // Every Document carries an Original: the SHA-256, media type and size of
-// the bytes imported, the page count of a PDF, when it was taken, and the
-// SHA-256 of the stored text (TextHash), so that check can warn when the
+// the bytes imported, the page count of a PDF, the duration of captions
+// (the end of their last cue, so that check can tell a time locator past
+// it), when it was taken, and the SHA-256 of the stored text (TextHash), so that check can warn when the
 // text was edited by hand after its import.
 //
 // # Limits

@@ -46,7 +46,10 @@ type Original struct {
 	SHA256    string // of the original's bytes, in hex
 	Size      int64  // of the original, in bytes
 	Pages     int    // of a PDF; 0 otherwise
-	Taken     time.Time
+	// Duration is how long the recording of captions lasts, to the
+	// end of their last cue; 0 otherwise.
+	Duration time.Duration
+	Taken    time.Time
 	// TextSHA256 is the hash of the stored text as imported, so that
 	// check can tell when it was edited since.
 	TextSHA256 string

@@ -51,6 +51,10 @@ func SourceFile(d *Document, accessed time.Time) string {
 	if o.Pages > 0 {
 		fmt.Fprintf(&b, "  pages: %d\n", o.Pages)
 	}
+	if o.Duration > 0 {
+		// Rounded up to the second, as the passages' ends are.
+		fmt.Fprintf(&b, "  duration: \"%s\"\n", Clock((o.Duration + time.Second - 1).Truncate(time.Second)))
+	}
 	fmt.Fprintf(&b, "  sha256: %s\n", o.SHA256)
 	fmt.Fprintf(&b, "  taken: %s\n", o.Taken.UTC().Format(time.RFC3339))
 	fmt.Fprintf(&b, "  text_sha256: %s\n", o.TextSHA256)

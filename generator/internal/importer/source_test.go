@@ -38,6 +38,15 @@ func TestSourceFile(t *testing.T) {
 	}
 }
 
+// TestSourceFileDuration checks that the duration of captions is written
+// as a locator reads it, rounded up to the second like the passages' ends.
+func TestSourceFileDuration(t *testing.T) {
+	d := &Document{Kind: "other", Text: "[0:01–1:07]\nx", Original: Original{MediaType: TypeSRT, Duration: 66*time.Second + 500*time.Millisecond}}
+	if file := SourceFile(d, time.Now()); !strings.Contains(file, "\n  duration: \"1:07\"\n") {
+		t.Errorf("no duration 1:07 in:\n%s", file)
+	}
+}
+
 func TestTextHashIgnoresLineEnds(t *testing.T) {
 	if TextHash("a\r\nb\n") != TextHash("a\nb") || TextHash("a\nb") == TextHash("a b") {
 		t.Error("TextHash should ignore line-end style and trailing white space, nothing else")

@@ -63,7 +63,10 @@
 // one in a page file wins over one in partials.html. An empty definition
 // ({{define "x"}}{{end}}) does not replace a non-empty one, as in
 // html/template. The built-in page files share nothing: every shared
-// piece is in base.html and partials.html.
+// piece is in base.html and partials.html, but for "source-provenance"
+// at the end of source.html, the source page's rows of the original's
+// provenance (run with .Source.Provenance), which a site may define anew
+// like any shared piece.
 //
 // # Shared pieces
 //
@@ -117,7 +120,15 @@
 //	              claims it cross-links with, then the newest sharing a
 //	              topic, the claimant or a source; at most five)
 //	.Source       source: a [SourceView], the source with .QuotedIn, the
-//	              claims that quote it and their quotes' anchors
+//	              claims that quote it and their quotes' anchors, and
+//	              .Provenance, a [Provenance] of the original its text was
+//	              imported from (nil for a text written by hand): .From
+//	              (.FromURL when it is a URL), .MediaType, .Bytes and .Size
+//	              ("1.40 MB", "" under 1000 bytes), .Pages, .Duration of
+//	              captions ("1:02:05"), .SHA256, .Taken (a time; .TakenClock
+//	              "08:40" in UTC; zero when unreadable, then .TakenText),
+//	              and .TextChecked, .TextEdited: whether the build could
+//	              tell, and found, that the stored text was edited since
 //	.Rating       rating: the rating
 //	.Ratings      home, ratings, search: each rating with its .Count
 //	.Group        group: the topic or claimant (.Name.Name, .URL, .Claims),

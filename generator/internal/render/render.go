@@ -116,12 +116,16 @@ func (r *Renderer) QuoteHrefs(q *markdown.Quote) (anchor, original string) {
 	return anchor, originalLink(src, q)
 }
 
-// originalLink links to a quote in the original document: a PDF page for
-// a "p. N" locator (PDF viewers ignore text fragments), else a text
-// fragment.
+// originalLink links to a quote in the original document: the moment of
+// the recording for an "at 1:23" locator checked against captions, a PDF
+// page for a "p. N" locator (PDF viewers ignore text fragments), else a
+// text fragment.
 func originalLink(src *site.Source, q *markdown.Quote) string {
 	if src.URL == "" {
 		return ""
+	}
+	if at, ok := src.QuoteTime(q); ok {
+		return timeLink(src.URL, at)
 	}
 	base, _, _ := strings.Cut(src.URL, "#")
 	if isPDF(base) {

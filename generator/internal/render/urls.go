@@ -2,7 +2,9 @@ package render
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // URLs builds every link of a site from its base URL, so that a site
@@ -97,4 +99,32 @@ func listPath(dir string, n int) string {
 		return dir
 	}
 	return dir + "page/" + itoa(n) + "/"
+}
+
+// timeLink links to a moment of a recording: YouTube starts a video at
+// the query parameter t (in seconds, replacing any t already there);
+// other addresses get the media fragment "#t=SECONDS", which browsers
+// follow for a video or audio file. An address that does not parse is
+// returned as it is.
+func timeLink(rawURL string, at time.Duration) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return rawURL
+	}
+	secs := strconv.Itoa(int(at / time.Second))
+	switch strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") {
+	case "youtube.com", "m.youtube.com", "music.youtube.com", "youtu.be", "youtube-nocookie.com":
+		// The other parameters are kept as they are, in their order.
+		var params []string
+		for _, kv := range strings.Split(u.RawQuery, "&") {
+			if kv != "" && kv != "t" && !strings.HasPrefix(kv, "t=") {
+				params = append(params, kv)
+			}
+		}
+		u.RawQuery = strings.Join(append(params, "t="+secs), "&")
+		u.Fragment, u.RawFragment = "", ""
+		return u.String()
+	}
+	u.Fragment, u.RawFragment = "t="+secs, ""
+	return u.String()
 }

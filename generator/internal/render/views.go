@@ -141,6 +141,8 @@ type QuoteView struct {
 type SourceView struct {
 	*site.Source
 	QuotedIn []QuotedIn
+	// Provenance is what it was imported from, nil if written by hand.
+	Provenance *Provenance
 }
 
 // QuotedIn is a claim that quotes a source, with its quotes' anchors.
@@ -368,7 +370,7 @@ func (r *Renderer) sources() *Page {
 
 func (r *Renderer) source(src *site.Source) (*Page, error) {
 	p := r.newPage(src.Title, "Source: "+src.Title+", "+src.Publisher)
-	v := &SourceView{Source: src}
+	v := &SourceView{Source: src, Provenance: provenance(src)}
 	index := map[*site.Claim]int{}
 	for _, h := range src.Highlights {
 		if !h.First || h.Claim == nil {

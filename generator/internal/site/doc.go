@@ -102,7 +102,8 @@
 //	note              an editor's note about this copy, shown, never quoted against
 //	language          BCP 47 tag of the stored text, when it is not the site's language
 //	original          what import took the text from: from, media_type, size, pages,
-//	                  sha256, taken, text_sha256; a text changed since is a warning
+//	                  duration (of captions, "1:02:05"), sha256, taken, text_sha256;
+//	                  a text changed since is a warning; the source page shows it
 //
 // The body is the stored text that quotes are checked against. A source
 // without text can be cited; quotes from it are reported as unverified.
@@ -111,6 +112,40 @@
 // pages ("p. 4", "pp. 4-5") must be on them, else it is an error that
 // names the page where it is; and the claim page links a quote from a PDF
 // to its page (…pdf#page=4).
+//
+// # Times
+//
+// A transcript of format text may be timed, as import writes captions: a
+// paragraph that starts with a line holding only when it is said, in
+// square brackets, starts a timed passage. Import writes its start and
+// end, "[1:23–1:41]" (h:mm:ss from an hour on, "[1:02:03–1:02:30]"); an
+// editor may write the start alone, "[1:23]", and the passage then runs
+// to the next one's start (the last one to the recording's end, or on).
+// Paragraphs without a time belong to the passage before them.
+//
+// A quote from a timed transcript whose locator names a time, "at 1:23"
+// or "at 1:02:03" (m:ss, or h:mm:ss), must be in the passage playing at
+// that time, give or take 3 seconds at either end: a time read off the
+// video a moment early or late still counts. Its occurrence in that
+// passage is the one highlighted on the source page, and the claim page's
+// link to the original starts the recording at that time: t=83 in the
+// query of a YouTube address (replacing any t there), the media fragment
+// #t=83 on any other.
+//
+//   - A quote found in another passage is an error that names that
+//     passage's time: quote from source "talk" is at 1:23, not at 0:15 as
+//     its locator says.
+//   - A time after the end of the captions (original's duration, which
+//     import records: the end of the last cue), by more than those 3
+//     seconds, is an error that says where they end.
+//   - A locator "at" followed by a digit that is not a time ("at 2:75") is
+//     an error.
+//   - A time locator on a source without timed passages is a warning: the
+//     time is not checked and the link gets no time.
+//
+// The times are those of passages, which import breaks at pauses of two
+// seconds and after a minute at most, not of single cues: any time within
+// the passage holding the quote is accepted.
 //
 // # Pages
 //

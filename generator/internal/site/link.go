@@ -504,6 +504,18 @@ func verifyOwner(s *Site, o owner, rules map[string]*quote.Rules) *checked {
 			}
 			m, ok = on, onPages
 		}
+		// A quote from captions whose locator names a time ("at 1:23")
+		// must be in the passage playing then (see checkTime).
+		tc := checkTime(src, q, rules[src.Language], m, ok)
+		if tc.err != "" {
+			q.Check.Status = markdown.Failed
+			diags.Errorf(o.path, p.Line, p.Col, "%s", tc.err)
+			continue
+		}
+		if tc.warning != "" {
+			diags.Warnf(o.path, p.Line, p.Col, "%s", tc.warning)
+		}
+		m, ok = tc.m, tc.ok
 		if !ok {
 			q.Check.Status = markdown.Failed
 			msg := misquote(src, q.Text)

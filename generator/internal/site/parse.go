@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"factcheck/generator/internal/diag"
@@ -154,9 +155,15 @@ type Original struct {
 	SHA256     string
 	Taken      string // RFC 3339
 	TextSHA256 string // of the stored text as imported
+	// Duration is how long the recording of captions lasts, from the
+	// end of their last cue (duration: "1:02:03").
+	Duration time.Duration
+	// Edited is set when the stored text is no longer the text whose
+	// hash is TextSHA256: it was changed by hand since its import.
+	Edited bool
 }
 
-var originalKeys = []string{"from", "media_type", "size", "pages", "sha256", "taken", "text_sha256"}
+var originalKeys = []string{"from", "media_type", "size", "pages", "duration", "sha256", "taken", "text_sha256"}
 
 // parseOriginal reads original, and warns when the stored text is no
 // longer the text imported: its hash is made as importer.TextHash makes
@@ -167,7 +174,7 @@ func parseOriginal(fm *fields, body []byte) *Original {
 		return nil
 	}
 	if v.Kind != yaml.MappingNode {
-		fm.errorf(fm.at(v), "original must be a mapping of from, media_type, size, pages, sha256, taken and text_sha256, as import writes it")
+		fm.errorf(fm.at(v), "original must be a mapping of from, media_type, size, pages, duration, sha256, taken and text_sha256, as import writes it")
 		return nil
 	}
 	o := fm.sub(v)
@@ -184,6 +191,12 @@ func parseOriginal(fm *fields, body []byte) *Original {
 	}
 	orig := &Original{From: o.str("from", false), MediaType: o.str("media_type", false), Size: num("size"),
 		Pages: int(num("pages")), SHA256: o.str("sha256", false), Taken: o.str("taken", false)}
+	if d, p := o.strPos("duration", false); d != "" {
+		var ok bool
+		if orig.Duration, ok = parseClock(d); !ok {
+			o.errorf(p, "original: duration must be a time, m:ss or h:mm:ss (\"1:02:03\")")
+		}
+	}
 	var p Pos
 	orig.TextSHA256, p = o.strPos("text_sha256", false)
 	o.unknown(originalKeys)
@@ -192,6 +205,7 @@ func parseOriginal(fm *fields, body []byte) *Original {
 		text = strings.ReplaceAll(text, "\r", "\n")
 		sum := sha256.Sum256([]byte(strings.TrimSpace(text)))
 		if hex.EncodeToString(sum[:]) != orig.TextSHA256 {
+			orig.Edited = true
 			fm.diags.Warnf(fm.path, p.Line, p.Col, "the stored text was changed since it was imported from %s: quotes are checked against the changed text; import the original again, or delete text_sha256 if the change is deliberate (and say why in note)", orig.From)
 		}
 	}
@@ -243,6 +257,9 @@ func parseSource(id string, f file, fm *fields, p *markdown.Parser, r *markdown.
 			htmlBufs.Put(b)
 		}
 		s.Index = quote.NewSource(s.Text.Plain)
+		if format == "text" {
+			s.Times = captionTimes(s.Text.Plain)
+		}
 		s.latestYear = latestYear(s.Text.Plain)
 	}
 	return s

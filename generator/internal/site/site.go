@@ -229,6 +229,10 @@ type Source struct {
 	Text Text
 	// Index prepares Text.Plain for matching quotes.
 	Index *quote.Source
+	// Times are the timed passages of a transcript of format text, as
+	// import writes captions, in order; nil for other sources. A quote's
+	// time locator ("at 1:23") is checked against them.
+	Times []Passage
 	// Highlights are the verified quotes' spans in Text.Plain, by start.
 	Highlights []Highlight
 	// CitedBy lists the claims that cite this source, newest first.
