@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -130,28 +131,7 @@ func TestAccessibilityAxe(t *testing.T) {
 			if err != nil || dark != (scheme == "dark") {
 				t.Fatalf("%s: the %s scheme is not in effect (%v)", url, scheme, err)
 			}
-			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](
-				`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r))`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("%s (%s): axe.run: %v", url, scheme, err)
-			}
-			var res axeResult
-			if err := json.Unmarshal([]byte(raw), &res); err != nil {
-				t.Fatalf("%s (%s): axe result: %v", url, scheme, err)
-			}
-			for _, v := range res.Violations {
-				if v.Impact != "serious" && v.Impact != "critical" {
-					t.Logf("%s (%s): %s [%s] %s (%d nodes; not failing)", url, scheme, v.ID, v.Impact, v.Help, len(v.Nodes))
-					continue
-				}
-				var b strings.Builder
-				fmt.Fprintf(&b, "%s (%s scheme): %s [%s] %s", url, scheme, v.ID, v.Impact, v.Help)
-				for _, n := range v.Nodes {
-					target, _ := json.Marshal(n.Target)
-					fmt.Fprintf(&b, "\n    %s: %s", target, strings.ReplaceAll(n.FailureSummary, "\n", " "))
-				}
-				t.Error(b.String())
-			}
+			axeCheck(t, ctx, url, scheme)
 		}
 	}
 }
@@ -164,4 +144,33 @@ func a11yWaitSearch(page string) chromedp.Action[chromedp.Void] {
 	}
 	return chromedp.Poll[chromedp.Void](`document.querySelector("#search-results li") !== null`,
 		chromedp.WithPollingTimeout(15*time.Second))
+}
+
+// axeCheck runs axe (already injected) on the page loaded in ctx, named
+// page in messages, in the colour scheme scheme: serious and critical
+// violations are errors, others logged.
+func axeCheck(t *testing.T, ctx context.Context, page, scheme string) {
+	t.Helper()
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s (%s): axe.run: %v", page, scheme, err)
+	}
+	var res axeResult
+	if err := json.Unmarshal([]byte(raw), &res); err != nil {
+		t.Fatalf("%s (%s): axe result: %v", page, scheme, err)
+	}
+	for _, v := range res.Violations {
+		if v.Impact != "serious" && v.Impact != "critical" {
+			t.Logf("%s (%s): %s [%s] %s (%d nodes; not failing)", page, scheme, v.ID, v.Impact, v.Help, len(v.Nodes))
+			continue
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s (%s scheme): %s [%s] %s", page, scheme, v.ID, v.Impact, v.Help)
+		for _, n := range v.Nodes {
+			target, _ := json.Marshal(n.Target)
+			fmt.Fprintf(&b, "\n    %s: %s", target, strings.ReplaceAll(n.FailureSummary, "\n", " "))
+		}
+		t.Error(b.String())
+	}
 }

@@ -270,28 +270,7 @@ func TestAccessibilityEveryKind(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("body")), waitResults(p), chromedp.Evaluate[chromedp.Void](axe)); err != nil {
 				t.Fatalf("%s (%s): %v", url, scheme, err)
 			}
-			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](
-				`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r))`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("%s (%s): axe.run: %v", url, scheme, err)
-			}
-			var res axeResult
-			if err := json.Unmarshal([]byte(raw), &res); err != nil {
-				t.Fatalf("%s (%s): axe result: %v", url, scheme, err)
-			}
-			for _, v := range res.Violations {
-				if v.Impact != "serious" && v.Impact != "critical" {
-					t.Logf("%s (%s): %s [%s] %s (%d nodes; not failing)", p, scheme, v.ID, v.Impact, v.Help, len(v.Nodes))
-					continue
-				}
-				var b strings.Builder
-				fmt.Fprintf(&b, "%s (%s scheme): %s [%s] %s", p, scheme, v.ID, v.Impact, v.Help)
-				for _, n := range v.Nodes {
-					target, _ := json.Marshal(n.Target)
-					fmt.Fprintf(&b, "\n    %s: %s", target, strings.ReplaceAll(n.FailureSummary, "\n", " "))
-				}
-				t.Error(b.String())
-			}
+			axeCheck(t, ctx, p, scheme)
 		}
 	}
 	t.Logf("axe ran on %d pages in light and dark: %q", len(some), some)
