@@ -268,3 +268,88 @@ func Dir(tag string) string {
 
 // rtlScripts are the scripts written right to left, by ISO 15924 code.
 var rtlScripts = map[string]bool{"Arab": true, "Hebr": true, "Syrc": true, "Thaa": true, "Nkoo": true, "Adlm": true, "Rohg": true, "Mand": true, "Samr": true, "Yezi": true}
+
+// Part is a piece of a message split at its arguments (see Locale.Parts):
+// a text, or Arg, the number (from 1) of the argument that goes there.
+type Part struct {
+	Text string
+	Arg  int
+}
+
+// Parts splits message key, in the locale's language, at its arguments,
+// so that a template can put markup where each goes ("Claimed by %s on
+// %s": a link, then a date) in the order the language puts them
+// ("%[2]s: said by %[1]s"). "%%" is a "%" of the text. A message that
+// counts is split in its "other" form. The texts are plain text.
+func (l *Locale) Parts(key string) []Part {
+	text := key
+	if m, ok := l.message(key); ok {
+		text = m.Text
+		if m.Forms != nil {
+			text = m.Forms["other"]
+		}
+	}
+	var parts []Part
+	var b strings.Builder
+	next := 1
+	for i := 0; i < len(text); i++ {
+		if text[i] != '%' || i+1 == len(text) {
+			b.WriteByte(text[i])
+			continue
+		}
+		if text[i+1] == '%' {
+			b.WriteByte('%')
+			i++
+			continue
+		}
+		// A verb: an optional argument index, flags and width, a letter.
+		j := i + 1
+		arg := next
+		if text[j] == '[' {
+			if k := strings.IndexByte(text[j:], ']'); k > 0 {
+				if n, err := strconv.Atoi(text[j+1 : j+k]); err == nil && n > 0 {
+					arg = n
+				}
+				j += k + 1
+			}
+		}
+		for j < len(text) && strings.IndexByte("+-# 0123456789.", text[j]) >= 0 {
+			j++
+		}
+		if j == len(text) {
+			b.WriteString(text[i:])
+			break
+		}
+		if b.Len() > 0 {
+			parts = append(parts, Part{Text: b.String()})
+			b.Reset()
+		}
+		parts = append(parts, Part{Arg: arg})
+		next = arg + 1
+		i = j
+	}
+	if b.Len() > 0 {
+		parts = append(parts, Part{Text: b.String()})
+	}
+	return parts
+}
+
+// ScriptData is what a script in the page needs to speak the locale's
+// language, ready to be written as JSON: the language tag ("lang"), the
+// texts of messages keys ("texts", as Script returns them), how a date is
+// written ("date": "pattern" with D, M, N and Y as in Date, "first" for
+// the first day of a month when the language writes it otherwise,
+// "months") and the language's digits 0–9 ("digits", "" for ASCII).
+func (l *Locale) ScriptData(keys ...string) map[string]any {
+	f := dates[l.base]
+	months := f.months[:]
+	if f.months[0] == "" {
+		months = nil
+	}
+	return map[string]any{
+		"lang":   l.tag.String(),
+		"texts":  l.Script(keys...),
+		"date":   map[string]any{"pattern": f.pattern, "first": f.first, "months": months},
+		"digits": string(l.digits),
+	}
+}

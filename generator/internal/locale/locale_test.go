@@ -216,3 +216,46 @@ func toString(v any) string {
 	}
 	return ""
 }
+
+// TestParts checks the splitting of messages at their arguments, in the
+// order each language puts them.
+func TestParts(t *testing.T) {
+	site := map[string]Message{"Claimed by %s on %s": {Text: "%[2]s: said by %[1]s (100%%)"}}
+	for _, tc := range []struct {
+		tag, key string
+		site     map[string]Message
+		want     []Part
+	}{
+		{"en", "Claimed by %s on %s", nil, []Part{{Text: "Claimed by "}, {Arg: 1}, {Text: " on "}, {Arg: 2}}},
+		{"zh", "Claimed by %s on %s", nil, []Part{{Arg: 1}, {Text: " 于 "}, {Arg: 2}, {Text: " 提出此说法"}}},
+		{"en", "Claimed by %s on %s", site, []Part{{Arg: 2}, {Text: ": said by "}, {Arg: 1}, {Text: " (100%)"}}},
+		{"es", "Our rating: %s", nil, []Part{{Text: "Nuestra calificación: "}, {Arg: 1}}},
+		{"en", "Analysis", nil, []Part{{Text: "Analysis"}}},
+		{"en", "No message: %d and %5.1f, 50% off, %", nil, []Part{{Text: "No message: "}, {Arg: 1}, {Text: " and "}, {Arg: 2}, {Text: ", 50"}, {Arg: 3}, {Text: "ff, %"}}},
+		{"de", "%d fact-checks", nil, []Part{{Arg: 1}, {Text: " Faktenchecks"}}},
+	} {
+		l, err := New(tc.tag, tc.site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.Parts(tc.key); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: Parts(%q) = %v, want %v", tc.tag, tc.key, got, tc.want)
+		}
+	}
+}
+
+func TestScriptData(t *testing.T) {
+	ar, _ := New("ar", nil)
+	d := ar.ScriptData("Dismiss")
+	if d["lang"] != "ar" || d["digits"] != "٠١٢٣٤٥٦٧٨٩" || d["texts"].(map[string]any)["Dismiss"] != "إغلاق" {
+		t.Errorf("ar: %v", d)
+	}
+	if m := d["date"].(map[string]any)["months"].([]string); len(m) != 12 || m[2] != "مارس" {
+		t.Errorf("ar months: %v", m)
+	}
+	zh, _ := New("zh-Hans", nil)
+	d = zh.ScriptData()
+	if d["digits"] != "" || d["date"].(map[string]any)["pattern"] != "Y年N月D日" || len(d["date"].(map[string]any)["months"].([]string)) != 0 {
+		t.Errorf("zh: %v", d)
+	}
+}
