@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"factcheck/generator/internal/card"
+	"factcheck/generator/internal/locale"
 	"factcheck/generator/internal/markdown"
 	"factcheck/generator/internal/search"
 	"factcheck/generator/internal/site"
@@ -56,9 +57,13 @@ func Flatten(jobs []Job) []Job {
 // Renderer renders the pages of one loaded site.
 type Renderer struct {
 	site *site.Site
-	tmpl *Templates
-	urls URLs
-	md   *markdown.Renderer
+	// tmpl are the templates with their functions speaking loc's
+	// language; tmplErr says why they could not be made.
+	tmpl    *Templates
+	tmplErr error
+	loc     *locale.Locale
+	urls    URLs
+	md      *markdown.Renderer
 	// cards keeps the "claim-card" of each claim, chrome the site header,
 	// footer and assets of each current path (see Page.Card and
 	// Page.Chrome), each under the key of the definition that printed
@@ -75,9 +80,21 @@ type Renderer struct {
 	Cards *card.Cache
 }
 
-// New returns a renderer for s with templates t.
+// New returns a renderer for s with templates t, speaking the site's
+// language (s.Config.Locale).
 func New(s *site.Site, t *Templates) *Renderer {
-	r := &Renderer{site: s, tmpl: t, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
+	loc := s.Config.Locale
+	if loc == nil {
+		loc, _ = locale.New(s.Config.Language, nil)
+	}
+	if loc == nil {
+		loc, _ = locale.New("en", nil)
+	}
+	r := &Renderer{site: s, loc: loc, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
+	r.tmpl, r.tmplErr = t.bind(loc)
+	if r.tmplErr != nil {
+		r.tmpl = t
+	}
 	for _, name := range pageTemplates {
 		r.sizes[name] = new(atomic.Int64)
 	}
@@ -210,7 +227,7 @@ func (r *Renderer) Jobs() []Job {
 		}
 	}
 	paged("claims/", "claims.html", s.Claims, func() *Page {
-		return r.newPage("All fact-checks", "Every fact-check, newest first.")
+		return r.newPage(r.t("All fact-checks"), r.t("Every fact-check, newest first."))
 	})
 	for _, c := range s.Claims {
 		onePage("claims/", c.ID, "claim.html", func() (*Page, error) { return r.claim(c) })
@@ -243,7 +260,7 @@ func (r *Renderer) Jobs() []Job {
 	wholePage("corrections/", "corrections.html", func() (*Page, error) { return r.corrections(), nil })
 	wholePage("search/", "search.html", func() (*Page, error) { return r.search(), nil })
 	add("404.html", func() ([]byte, error) {
-		return r.execute("404.html", r.newPage("Page not found", ""))
+		return r.execute("404.html", r.newPage(r.t("Page not found"), ""))
 	})
 	pagePaths := make([]string, 0, len(jobs))
 	for _, j := range jobs {
@@ -300,6 +317,9 @@ func (r *Renderer) listPages(n int) int {
 }
 
 func (r *Renderer) execute(name string, p *Page) ([]byte, error) {
+	if r.tmplErr != nil {
+		return nil, r.tmplErr
+	}
 	t := r.tmpl.page[name]
 	if t == nil {
 		return nil, fmt.Errorf("no template %q", name)
@@ -342,6 +362,9 @@ func pageBuffer() []byte {
 
 // executeAlone runs a template that does not use the base layout.
 func (r *Renderer) executeAlone(name string, p *Page) ([]byte, error) {
+	if r.tmplErr != nil {
+		return nil, r.tmplErr
+	}
 	var b bytes.Buffer
 	p.tmpl = name
 	if err := r.tmpl.page[name].ExecuteTemplate(&b, name, p); err != nil {
@@ -351,3 +374,6 @@ func (r *Renderer) executeAlone(name string, p *Page) ([]byte, error) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// t prints message key with args in the site's language, as plain text.
+func (r *Renderer) t(key string, args ...any) string { return r.loc.String(key, args...) }

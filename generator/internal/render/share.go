@@ -17,12 +17,13 @@ func cardPath(id string) string { return claimPath(id) + "card.png" }
 // shareCard is what the share card of c shows.
 func (r *Renderer) shareCard(c *site.Claim) card.Card {
 	return card.Card{
-		Site:     r.site.Config.Title,
-		Rating:   c.Rating.Label,
-		Colour:   card.RatingColour(c.Rating.Value),
-		Claim:    c.Claim,
-		Claimant: c.Claimant.Name,
-		Fonts:    r.site.Config.CardFonts,
+		Site:      r.site.Config.Title,
+		Rating:    c.Rating.Label,
+		Colour:    card.RatingColour(c.Rating.Value),
+		Claim:     c.Claim,
+		Claimant:  c.Claimant.Name,
+		ClaimedBy: r.t("Claimed by %s", c.Claimant.Name),
+		Fonts:     r.site.Config.CardFonts,
 	}
 }
 
@@ -70,7 +71,7 @@ func (p *Page) CardAlt() string {
 		return ""
 	}
 	c := p.Claim.Claim
-	return "Rated " + c.Rating.Label + ": “" + c.Claim + "”, claimed by " + c.Claimant.Name + ". " + p.Site.Config.Title
+	return p.r.t("Rated %s: %s, claimed by %s. %s", c.Rating.Label, p.r.t("“%s”", c.Claim), c.Claimant.Name, p.Site.Config.Title)
 }
 
 // ShareLink is a link that shares a page on a social network or by
@@ -98,7 +99,7 @@ func (p *Page) ShareLinks() []ShareLink {
 		{"WhatsApp", "https://wa.me/?text=" + text + "%20" + u},
 		{"Telegram", "https://t.me/share/url?url=" + u + "&text=" + text},
 		{"Bluesky", "https://bsky.app/intent/compose?text=" + text + "%20" + u},
-		{"E-mail", "mailto:?subject=" + text + "&body=" + u},
+		{p.r.t("E-mail"), "mailto:?subject=" + text + "&body=" + u},
 	}
 }
 
@@ -117,5 +118,5 @@ func (p *Page) ShareText() string {
 	if c.Short != "" {
 		claim = c.Short
 	}
-	return c.Rating.Label + ": “" + claim + "”"
+	return p.r.t("%s: %s", c.Rating.Label, p.r.t("“%s”", claim))
 }

@@ -1,15 +1,19 @@
 package render
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
 	"text/template/parse"
 	"time"
+
+	"factcheck/generator/internal/locale"
 )
 
 // Templates are the parsed templates of a site: for each kind of page,
@@ -197,17 +201,49 @@ func cleanTemplateError(err error) error {
 }
 
 // funcs are the functions templates may call, besides the methods of Page
-// (the package documentation lists them).
-var funcs = template.FuncMap{
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
+// (the package documentation lists them). Those of localeFuncs are
+// parsed with the English locale's and bound to the site's by bind.
+var funcs = func() template.FuncMap {
+	m := template.FuncMap{
+		"isodate": isoDate,
+		"plural":  plural,
+		"add":     func(a, b int) int { return a + b },
+	}
+	en, _ := locale.New("en", nil)
+	maps.Copy(m, localeFuncs(en))
+	return m
+}()
+
+// localeFuncs are the functions that speak the language of l: its
+// messages, dates and numbers.
+func localeFuncs(l *locale.Locale) template.FuncMap {
+	return template.FuncMap{
+		"T":      l.String,
+		"parts":  l.Parts,
+		"date":   l.Date,
+		"number": l.Number,
+		"l10n": func(keys ...string) (string, error) {
+			b, err := json.Marshal(l.ScriptData(keys...))
+			return string(b), err
+		},
+	}
+}
+
+// bind returns the templates with the functions of localeFuncs speaking
+// l's language. Each set is cloned, so that the renderers of one parse
+// may speak different languages; t itself is never executed (a set
+// cannot be cloned once it has been).
+func (t *Templates) bind(l *locale.Locale) (*Templates, error) {
+	b := &Templates{page: make(map[string]*template.Template, len(t.page)), key: t.key}
+	f := localeFuncs(l)
+	for name, set := range t.page {
+		c, err := set.Clone()
+		if err != nil {
+			return nil, err
 		}
-		return string(appendDate(nil, t, "2 January 2006"))
-	},
-	"isodate": isoDate,
-	"plural":  plural,
-	"add":     func(a, b int) int { return a + b },
+		b.page[name] = c.Funcs(f)
+	}
+	return b, nil
 }
 
 // plural picks a word by count: plural(2, "claim", "claims") is "claims".

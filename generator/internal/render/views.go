@@ -293,7 +293,7 @@ func (r *Renderer) home() (*Page, error) {
 func (r *Renderer) paginate(p *Page, dir string, all []*site.Claim, n, total int) {
 	size := r.site.Config.PageSize
 	if n > 1 {
-		p.Title += " (page " + itoa(n) + ")"
+		p.Title = r.t("%s (page %d)", p.Title, n)
 	}
 	p.Claims = all[min((n-1)*size, len(all)):min(n*size, len(all))]
 	p.Count = len(all)
@@ -337,11 +337,11 @@ func statusName(s markdown.Status) string {
 }
 
 func (r *Renderer) sources() *Page {
-	return r.newPage("Sources", "The documents our fact-checks quote, with their stored text.")
+	return r.newPage(r.t("Sources"), r.t("The documents our fact-checks quote, with their stored text."))
 }
 
 func (r *Renderer) source(src *site.Source) (*Page, error) {
-	p := r.newPage(src.Title, "Source: "+src.Title+", "+src.Publisher)
+	p := r.newPage(src.Title, r.t("Source: %s, %s", src.Title, src.Publisher))
 	v := &SourceView{Source: src}
 	n := 0
 	index := map[*site.Claim]int{}
@@ -372,19 +372,19 @@ func (r *Renderer) source(src *site.Source) (*Page, error) {
 }
 
 func (r *Renderer) ratings() *Page {
-	p := r.newPage("Ratings", "The rating scale and what each rating means.")
+	p := r.newPage(r.t("Ratings"), r.t("The rating scale and what each rating means."))
 	p.Ratings = r.ratingCounts()
 	return p
 }
 
 func (r *Renderer) rating(rt site.Rating) *Page {
-	p := r.newPage("Rated "+rt.Label, rt.Description)
+	p := r.newPage(r.t("Rated %s", rt.Label), rt.Description)
 	p.Rating = rt
 	return p
 }
 
 func (r *Renderer) groups(title string, gs []*site.Group, path func(string) string) *Page {
-	p := r.newPage(title, title+" of our fact-checks.")
+	p := r.newPage(r.t(title), r.t(title+" of our fact-checks."))
 	for _, g := range gs {
 		p.Groups = append(p.Groups, GroupLink{Name: g.Name.Name, Path: path(g.ID), Count: len(g.Claims)})
 	}
@@ -392,7 +392,7 @@ func (r *Renderer) groups(title string, gs []*site.Group, path func(string) stri
 }
 
 func (r *Renderer) group(kind string, g *site.Group) *Page {
-	p := r.newPage(g.Name.Name, kind+": "+g.Name.Name)
+	p := r.newPage(g.Name.Name, r.t(kind+": %s", g.Name.Name))
 	p.Group, p.GroupKind = g, kind
 	return p
 }
@@ -405,7 +405,7 @@ func (r *Renderer) freePage(pg *site.Page) (*Page, error) {
 }
 
 func (r *Renderer) corrections() *Page {
-	p := r.newPage("Corrections", "Every correction we have made, newest first.")
+	p := r.newPage(r.t("Corrections"), r.t("Every correction we have made, newest first."))
 	for _, c := range r.site.Claims {
 		for _, corr := range c.Corrections {
 			p.Corrections = append(p.Corrections, CorrectionView{c, corr})
@@ -416,7 +416,7 @@ func (r *Renderer) corrections() *Page {
 }
 
 func (r *Renderer) search() *Page {
-	p := r.newPage("Search", "Search the fact-checks.")
+	p := r.newPage(r.t("Search"), r.t("Search the fact-checks."))
 	p.Ratings = r.ratingCounts()
 	return p
 }
