@@ -8,9 +8,14 @@
 		const url = new URL(button.dataset.shareUrl || location.href, location.href).href;
 		const text = button.dataset.shareText || document.title;
 		const status = button.parentNode.querySelector("[role=status]");
+		// The page's texts (data-l10n, from the template function l10n):
+		// each message's text, known by its English one.
+		let texts = {};
+		try { texts = JSON.parse(button.dataset.l10n || "{}").texts || {}; } catch (e) { /* English */ }
+		const t = (key, arg) => (typeof texts[key] === "string" ? texts[key] : key).replace(/%(?:\[1\])?s/, () => arg);
 		const canShare = typeof navigator.share === "function";
 		if (!canShare && !(navigator.clipboard && navigator.clipboard.writeText)) continue;
-		button.textContent = canShare ? "Share…" : "Copy link";
+		button.textContent = canShare ? t("Share…") : t("Copy link");
 		button.parentNode.hidden = false;
 		button.addEventListener("click", async function () {
 			if (canShare) {
@@ -23,9 +28,9 @@
 			}
 			try {
 				await navigator.clipboard.writeText(url);
-				status.textContent = "Link copied.";
+				status.textContent = t("Link copied.");
 			} catch (e) {
-				status.textContent = "Could not copy the link: " + url;
+				status.textContent = t("Could not copy the link: %s", url);
 			}
 		});
 	}
