@@ -377,3 +377,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // t prints message key with args in the site's language, as plain text.
 func (r *Renderer) t(key string, args ...any) string { return r.loc.String(key, args...) }
+
+// Text implements markdown.Texts: the words around quotes in a claim's
+// body speak the site's language.
+func (r *Renderer) Text(key string, args ...any) string { return r.t(key, args...) }
