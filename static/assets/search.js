@@ -231,10 +231,10 @@
     return el("li", { className: "claim-card" },
       el("a", { className: "badge-link", href: u.r + encodeURIComponent(rid) + "/" }, badge),
       el("div", {},
-        el("p", { className: "card-claim" },
-          el("a", { href: u.c + encodeURIComponent(id) + "/", dir: "auto" }, ...highlight(claim, ws, prefix))),
+        el("p", { className: "card-claim", dir: "auto" },
+          el("a", { href: u.c + encodeURIComponent(id) + "/" }, ...highlight(claim, ws, prefix))),
         meta,
-        el("p", { className: "card-summary", dir: "auto" }, ...highlight(summary, ws, prefix))));
+        el("p", { className: "card-summary" }, ...highlight(summary, ws, prefix))));
   }
 
   // show loads the metadata of results from…from+PAGE-1 and renders them,

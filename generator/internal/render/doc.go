@@ -190,6 +190,9 @@
 //	                      "date" and "digits" (locale.Locale.ScriptData);
 //	                      put it in a data-l10n attribute
 //	isodate TIME          "2021-03-16", for <time datetime>
+//	dir TAG               "rtl" for a language tag written right to left,
+//	                      else "ltr": the stored text of a source in its
+//	                      own language is <div lang="{{.}}" dir="{{dir .}}">
 //	add A B               A + B
 //	plural N "one" "many" English only, kept for sites' own older
 //	                      templates: use T with a message that counts

@@ -206,6 +206,7 @@ func cleanTemplateError(err error) error {
 var funcs = func() template.FuncMap {
 	m := template.FuncMap{
 		"isodate": isoDate,
+		"dir":     locale.Dir,
 		"plural":  plural,
 		"add":     func(a, b int) int { return a + b },
 	}
