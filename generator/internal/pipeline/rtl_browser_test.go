@@ -36,8 +36,8 @@ func TestRightToLeftInBrowser(t *testing.T) {
 	rect := func(label, sel string) box {
 		t.Helper()
 		v, err := chromedp.Run(ctx, chromedp.Evaluate[box](`(() => {
-			const e = document.querySelector(` + quoteJS(sel) + `);
-			if (!e) throw new Error("no element " + ` + quoteJS(sel) + `);
+			const e = document.querySelector(`+quoteJS(sel)+`);
+			if (!e) throw new Error("no element " + `+quoteJS(sel)+`);
 			const r = e.getBoundingClientRect();
 			return {Left: r.left, Right: r.right};
 		})()`))
