@@ -212,6 +212,9 @@ var table = []msg{
 		"لا يوجد نص محفوظ لهذا المصدر، لذا تظهر الاقتباسات منه غير مُتحقَّق منها.",
 		"未存储此来源的文本，因此其引文显示为未核实。"),
 	tr("Quoted in", "Citada en", "Citada em", "Citée dans", "Zitiert in", "مقتبس في", "引用于"),
+	tr("Left out of the quote", "Omitido en la cita", "Omitido na citação", "Omis dans la citation", "In der Zitierung ausgelassen", "محذوف من الاقتباس", "引文中省略的部分"),
+	tr("Quoted in: %s", "Citada en: %s", "Citada em: %s", "Citée dans : %s", "Zitiert in: %s", "مقتبس في: %s", "引用于：%s"),
+	tr("Quote %d, quoted in: %s", "Cita %d, citada en: %s", "Citação %d, citada em: %s", "Citation %d, citée dans : %s", "Zitat %d, zitiert in: %s", "الاقتباس %d، مقتبس في: %s", "引文 %d，引用于：%s"),
 	tr("Page %d", "Página %d", "Página %d", "Page %d", "Seite %d", "الصفحة %d", "第 %d 页"),
 
 	// Not found, moved.
