@@ -79,6 +79,11 @@ func New(tag string, site map[string]Message) (*Locale, error) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
+		if i := slices.IndexFunc(table, func(m msg) bool { return m.key == k }); i >= 0 {
+			if err := sameArgs(k, site[k], table[i].plural); err != nil {
+				return nil, err
+			}
+		}
 		l.known[k] = true
 		if err := set(text, t, k, site[k], nil); err != nil {
 			return nil, err
@@ -274,6 +279,57 @@ var rtlScripts = map[string]bool{"Arab": true, "Hebr": true, "Syrc": true, "Thaa
 type Part struct {
 	Text string
 	Arg  int
+	verb byte // the verb's letter, while split checks a translation
+}
+
+// sameArgs checks that a site's text m for the built-in message key
+// prints the key's arguments, each at least once and no other: a text
+// that drops one or names one too many would print "%!(EXTRA …)" or
+// "%!s(MISSING)" on the pages. A form of a message that counts may leave
+// out the count (Arabic's "لا ادعاءات" for none).
+func sameArgs(key string, m Message, counts bool) error {
+	want := args(key)
+	check := func(text, form string) error {
+		got := args(text)
+		for _, p := range split(text) {
+			if p.Arg > 0 && p.verb != 's' && p.verb != 'd' && p.verb != 'v' {
+				return fmt.Errorf("translation of %q: %%%c is not a verb of messages (%%s, %%d or %%v)", key, p.verb)
+			}
+		}
+		for a := range got {
+			if !want[a] {
+				return fmt.Errorf("translation of %q%s: %q prints argument %d, the message has %d", key, form, text, a, len(want))
+			}
+		}
+		for a := range want {
+			if !got[a] && !(counts && a == 1 && form != " (other)") {
+				return fmt.Errorf("translation of %q%s: %q leaves out argument %d", key, form, text, a)
+			}
+		}
+		return nil
+	}
+	if m.Forms == nil {
+		return check(m.Text, "")
+	}
+	for _, c := range categories {
+		if text, ok := m.Forms[c]; ok {
+			if err := check(text, " ("+c+")"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// args are the numbers of the arguments text prints.
+func args(text string) map[int]bool {
+	a := map[int]bool{}
+	for _, p := range split(text) {
+		if p.Arg > 0 {
+			a[p.Arg] = true
+		}
+	}
+	return a
 }
 
 // Parts splits message key, in the locale's language, at its arguments,
@@ -289,6 +345,16 @@ func (l *Locale) Parts(key string) []Part {
 			text = m.Forms["other"]
 		}
 	}
+	parts := split(text)
+	for i := range parts {
+		parts[i].verb = 0
+	}
+	return parts
+}
+
+// split splits a format string at its verbs, as Parts describes, each
+// argument's part with its verb's letter.
+func split(text string) []Part {
 	var parts []Part
 	var b strings.Builder
 	next := 1
@@ -324,7 +390,7 @@ func (l *Locale) Parts(key string) []Part {
 			parts = append(parts, Part{Text: b.String()})
 			b.Reset()
 		}
-		parts = append(parts, Part{Arg: arg})
+		parts = append(parts, Part{Arg: arg, verb: text[j]})
 		next = arg + 1
 		i = j
 	}

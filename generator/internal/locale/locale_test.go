@@ -85,6 +85,27 @@ func TestNew(t *testing.T) {
 	if _, err := New("english language", nil); err == nil || !strings.Contains(err.Error(), "not a language tag") {
 		t.Errorf("a bad tag: %v", err)
 	}
+	// A site's text for a built-in message prints the same arguments.
+	for _, tc := range []struct {
+		key     string
+		m       Message
+		wantErr string
+	}{
+		{"Page %d of %d", Message{Text: "Página %d"}, "leaves out argument 2"},
+		{"Page %d of %d", Message{Text: "%[2]d páginas, esta es la %[1]d"}, ""},
+		{"Claimed by %s on %s", Message{Text: "%s, %s, %s"}, "prints argument 3"},
+		{"Claimed by %s on %s", Message{Text: "%s el %x"}, "%x is not a verb"},
+		{"Analysis", Message{Text: "100% análisis"}, "%a is not a verb"},
+		{"Analysis", Message{Text: "100%% análisis"}, ""},
+		{"%d claims", Message{Forms: map[string]string{"one": "una", "other": "%d afirmaciones"}}, ""},
+		{"%d claims", Message{Forms: map[string]string{"other": "afirmaciones"}}, "(other)"},
+		{"A site's own words: %s", Message{Text: "Palabras propias"}, ""},
+	} {
+		_, err := New("es", map[string]Message{tc.key: tc.m})
+		if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
+			t.Errorf("%q as %+v: error %v, want %q", tc.key, tc.m, err, tc.wantErr)
+		}
+	}
 	for _, m := range []Message{
 		{Forms: map[string]string{"one": "%d check"}},
 		{Forms: map[string]string{"several": "%d checks", "other": "%d checks"}},
