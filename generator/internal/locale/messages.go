@@ -146,7 +146,7 @@ var table = []msg{
 	tr("Type a word to search.", "Escriba una palabra para buscar.", "Digite uma palavra para buscar.", "Tapez un mot pour chercher.", "Geben Sie ein Wort ein.", "اكتب كلمة للبحث.", "输入词语进行搜索。"),
 	tr("The search index could not be loaded.", "No se pudo cargar el índice de búsqueda.", "Não foi possível carregar o índice de busca.", "L’index de recherche n’a pas pu être chargé.", "Der Suchindex konnte nicht geladen werden.", "تعذّر تحميل فهرس البحث.", "无法加载搜索索引。"),
 	tr("No fact-checks match", "Ninguna verificación coincide", "Nenhuma checagem corresponde", "Aucune vérification ne correspond", "Kein Faktencheck passt", "لا توجد عمليات تحقق مطابقة", "没有匹配的核查"),
-	tr("%s %s.", "%s %s.", "%s %s.", "%s %s.", "%s %s.", "%s %s.", "%s：%s。"),
+	tr("%s %s.", "%s con %s.", "%s a %s.", "%s à %s.", "%s zu %s.", "%s %s.", "%s：%s。"),
 	tr("rating %s", "calificación: %s", "classificação: %s", "évaluation : %s", "Bewertung: %s", "التقييم: %s", "评级：%s"),
 	tr("topic %s", "tema: %s", "tema: %s", "thème : %s", "Thema: %s", "الموضوع: %s", "主题：%s"),
 	tr("claimant %s", "autor: %s", "autor: %s", "auteur : %s", "Urheber: %s", "صاحب الادعاء: %s", "声明者：%s"),
