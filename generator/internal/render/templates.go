@@ -10,6 +10,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"text/template/parse"
 	"time"
 
@@ -28,6 +29,10 @@ type Templates struct {
 	// the same for the same data. Card and Chrome keep what they print
 	// under it, once for all the sets that share it.
 	key map[string]map[string]int
+	// mu guards bound, the locale whose language the sets' functions
+	// speak: nil until bind gives them one.
+	mu    sync.Mutex
+	bound *locale.Locale
 }
 
 // sharedFiles are the files that define no page: the layout and the
@@ -231,16 +236,29 @@ func localeFuncs(l *locale.Locale) template.FuncMap {
 }
 
 // bind returns the templates with the functions of localeFuncs speaking
-// l's language. Each set is cloned, so that the renderers of one parse
-// may speak different languages; t itself is never executed (a set
-// cannot be cloned once it has been).
+// l's language: t itself the first time (a build has one renderer), else
+// a clone of each set, so that renderers of one parse may speak several
+// languages. A set cannot be cloned once it has been executed: the
+// renderers of other languages must be made before any page is rendered.
 func (t *Templates) bind(l *locale.Locale) (*Templates, error) {
-	b := &Templates{page: make(map[string]*template.Template, len(t.page)), key: t.key}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	f := localeFuncs(l)
+	switch t.bound {
+	case nil:
+		for _, set := range t.page {
+			set.Funcs(f)
+		}
+		t.bound = l
+		return t, nil
+	case l:
+		return t, nil
+	}
+	b := &Templates{page: make(map[string]*template.Template, len(t.page)), key: t.key, bound: l}
 	for name, set := range t.page {
 		c, err := set.Clone()
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("templates in %s: %w (make every language's renderer before rendering)", l.Tag(), err)
 		}
 		b.page[name] = c.Funcs(f)
 	}
