@@ -163,9 +163,10 @@
 // (package locale: built-in texts in English, Spanish, Portuguese,
 // French, German, Arabic and Chinese, and the site's own translations
 // from site.yaml), known by its English text. The functions below speak
-// the renderer's language: they are bound to it when New makes the
-// renderer (each kind of page's template set is cloned and given them),
-// so a template never names a language.
+// the renderer's language: New binds them to the site's locale (renderers
+// of one parse of the templates in several languages each get a clone of
+// the template sets, made before any page is rendered), so a template
+// never names a language.
 //
 //	T "Analysis"          the message in the site's language, as plain
 //	                      text (html/template escapes it where it is
