@@ -65,3 +65,27 @@ func TestLanguages(t *testing.T) {
 		t.Errorf("a renderer made after rendering: %v", err)
 	}
 }
+
+// TestCardLanguage checks the share card's words in the site's language:
+// the line under the claim and the quotation marks around it.
+func TestCardLanguage(t *testing.T) {
+	tmpl, err := LoadTemplates(os.DirFS("../../../templates"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		tag, by string
+		quotes  [2]string
+	}{
+		{"en", "Claimed by X", [2]string{"“", "”"}},
+		{"es", "Dicho por X", [2]string{"«", "»"}},
+		{"fr", "Affirmé par X", [2]string{"«\u00a0", "\u00a0»"}},
+		{"de", "Behauptet von X", [2]string{"„", "“"}},
+	} {
+		s := siteIn(t, tc.tag)
+		c := New(s, tmpl).shareCard(s.Claims[0])
+		if c.ClaimedBy != tc.by || c.Quotes != tc.quotes {
+			t.Errorf("%s: card says %q within %q, want %q within %q", tc.tag, c.ClaimedBy, c.Quotes, tc.by, tc.quotes)
+		}
+	}
+}

@@ -23,8 +23,23 @@ func (r *Renderer) shareCard(c *site.Claim) card.Card {
 		Claim:     c.Claim,
 		Claimant:  c.Claimant.Name,
 		ClaimedBy: r.t("Claimed by %s", c.Claimant.Name),
+		Quotes:    r.quotes(),
 		Fonts:     r.site.Config.CardFonts,
 	}
+}
+
+// quotes are the quotation marks of the site's language, opening and
+// closing, as its message "“%s”" has them.
+func (r *Renderer) quotes() [2]string {
+	var q [2]string
+	for _, p := range r.loc.Parts("“%s”") {
+		if p.Arg > 0 {
+			q[0], q[1] = q[1], ""
+			continue
+		}
+		q[1] += p.Text
+	}
+	return q
 }
 
 // cardPNG draws the share card of c, or takes it from r.Cards.
