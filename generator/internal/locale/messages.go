@@ -189,6 +189,14 @@ var table = []msg{
 
 	// A source page.
 	tr("Source", "Fuente", "Fonte", "Source", "Quelle", "المصدر", "来源"),
+	// The kinds of source (a source's "kind").
+	tr("primary", "fuente primaria", "fonte primária", "source primaire", "Primärquelle", "مصدر أولي", "原始资料"),
+	tr("report", "informe", "relatório", "rapport", "Bericht", "تقرير", "报告"),
+	tr("news", "noticia", "notícia", "article de presse", "Nachricht", "خبر", "新闻"),
+	tr("statement", "declaración", "declaração", "déclaration", "Erklärung", "بيان", "声明"),
+	tr("dataset", "datos", "dados", "données", "Datensatz", "بيانات", "数据集"),
+	tr("social", "redes sociales", "redes sociais", "réseaux sociaux", "soziale Medien", "وسائل التواصل الاجتماعي", "社交媒体"),
+	tr("other", "otra", "outra", "autre", "Sonstiges", "أخرى", "其他"),
 	tr("Publisher", "Editor", "Editora", "Éditeur", "Herausgeber", "الناشر", "发布者"),
 	tr("Accessed", "Consultado", "Acessado", "Consulté", "Abgerufen", "تاريخ الاطلاع", "访问日期"),
 	tr("Original", "Original", "Original", "Original", "Original", "الأصل", "原文"),
