@@ -20,7 +20,9 @@
   let L = {};
   try { L = JSON.parse(form.dataset.l10n || "{}"); } catch (e) { /* English */ }
   const lang = L.lang || document.documentElement.lang || "en";
-  const texts = L.texts || {};
+  // Without data-l10n (a site's own older search.html), English, whose
+  // only message that counts is this one.
+  const texts = L.texts || { "%d fact-checks match": { one: "%d fact-check matches", other: "%d fact-checks match" } };
   const plurals = new Intl.PluralRules(lang);
   // local writes ASCII digits in the language's digits.
   const local = (s) => L.digits ? s.replace(/[0-9]/g, (d) => L.digits[d]) : s;
