@@ -70,7 +70,7 @@ unsafe_html: false
 # text (go doc ./generator/internal/locale lists them). They are read and
 # checked; the built-in templates do not use them yet.
 # translations:
-#   "Our rating: %s": "Verdict: %s"
+#   "Published %s": "First published %s"
 
 # The site's languages, its own first. A claim translated into another
 # one is claims/ID.LANG.md: it is checked (same rating, same sources)

@@ -15,6 +15,40 @@
   const more = $("search-more");
   const PAGE = 20;
 
+  // The page's language: its texts, how it writes dates and numbers
+  // (data-l10n, written by the template function l10n). Without it, English.
+  let L = {};
+  try { L = JSON.parse(form.dataset.l10n || "{}"); } catch (e) { /* English */ }
+  const lang = L.lang || document.documentElement.lang || "en";
+  // Without data-l10n (a site's own older search.html), English, whose
+  // only message that counts is this one.
+  const texts = L.texts || { "%d fact-checks match": { one: "%d fact-check matches", other: "%d fact-checks match" } };
+  const plurals = new Intl.PluralRules(lang);
+  // local writes ASCII digits in the language's digits.
+  const local = (s) => L.digits ? s.replace(/[0-9]/g, (d) => L.digits[d]) : s;
+  const num = (n) => local(n.toLocaleString(lang, { numberingSystem: "latn" }));
+  const VERB = /%(?:\[(\d+)\])?([sd%])/g;
+  // nodes fills message key with args (strings or nodes), as the
+  // generator does: %s, %d and %[n]s; a message that counts picks its
+  // form by the first argument. It returns the pieces, for append.
+  function nodes(key, ...args) {
+    let s = Object.hasOwn(texts, key) ? texts[key] : key;
+    if (typeof s === "object") s = s[plurals.select(args[0])] || s.other;
+    const out = [];
+    let at = 0, next = 0;
+    for (const m of s.matchAll(VERB)) {
+      out.push(s.slice(at, m.index));
+      at = m.index + m[0].length;
+      if (m[2] === "%") { out.push("%"); continue; }
+      const k = m[1] ? Number(m[1]) - 1 : next;
+      next = k + 1;
+      out.push(m[2] === "d" && typeof args[k] === "number" ? num(args[k]) : args[k]);
+    }
+    out.push(s.slice(at));
+    return out.filter((x) => x !== "" && x !== undefined);
+  }
+  const t = (key, ...args) => nodes(key, ...args).join("");
+
   // Words, exactly as the generator splits them: NFKD, combining marks
   // dropped, lowercase, final sigma folded; each Han, Hiragana or Katakana
   // character is a word.
@@ -143,11 +177,22 @@
     return { ws, prefix, hits: buckets.reverse().flat() };
   }
 
-  const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"];
+  // date writes an ISO date in full the language's way, as the
+  // generator's date function does: D, M, N and Y in the pattern are the
+  // day, the month's name, its number and the year.
+  const DATE = L.date || { pattern: "D M Y", first: "", months: ["January", "February", "March", "April",
+    "May", "June", "July", "August", "September", "October", "November", "December"] };
   function date(iso) {
     const [y, m, d] = iso.split("-").map(Number);
-    return d + " " + MONTHS[m - 1] + " " + y;
+    let out = "";
+    for (const c of DATE.pattern) {
+      if (c === "D") out += d === 1 && DATE.first ? DATE.first : String(d);
+      else if (c === "M") out += DATE.months[m - 1];
+      else if (c === "N") out += String(m);
+      else if (c === "Y") out += String(y);
+      else out += c;
+    }
+    return local(out);
   }
 
   function el(tag, props, ...kids) {
@@ -182,13 +227,13 @@
     const badge = el("span", { className: "badge r-" + rid, textContent: label });
     badge.dataset.value = value;
     const meta = el("p", { className: "card-meta" },
-      el("a", { href: u.p + encodeURIComponent(whoID) + "/" }, ...highlight(who, ws, prefix)));
-    if (claimed) meta.append(" · claimed ", el("time", { dateTime: claimed, textContent: date(claimed) }));
-    if (published) meta.append(" · checked ", el("time", { dateTime: published, textContent: date(published) }));
+      el("a", { href: u.p + encodeURIComponent(whoID) + "/", dir: "auto" }, ...highlight(who, ws, prefix)));
+    if (claimed) meta.append(" · ", ...nodes("claimed %s", el("time", { dateTime: claimed, textContent: date(claimed) })));
+    if (published) meta.append(" · ", ...nodes("checked %s", el("time", { dateTime: published, textContent: date(published) })));
     return el("li", { className: "claim-card" },
       el("a", { className: "badge-link", href: u.r + encodeURIComponent(rid) + "/" }, badge),
       el("div", {},
-        el("p", { className: "card-claim" },
+        el("p", { className: "card-claim", dir: "auto" },
           el("a", { href: u.c + encodeURIComponent(id) + "/" }, ...highlight(claim, ws, prefix))),
         meta,
         el("p", { className: "card-summary" }, ...highlight(summary, ws, prefix))));
@@ -224,16 +269,17 @@
     history.replaceState(history.state, "", location.pathname + (s ? "?" + s : "") + location.hash);
   }
 
+  // describe says how many claims match what: "2 fact-checks match
+  // “tax”, rating False."
   function describe(n, { q, picked }) {
-    let s = n === 0 ? "No fact-checks" : n === 1 ? "1 fact-check" : n.toLocaleString("en") + " fact-checks";
-    s += n === 1 ? " matches" : " match";
+    const count = n === 0 ? t("No fact-checks match") : t("%d fact-checks match", n);
     const parts = [];
-    if (q.trim()) parts.push("“" + q.trim() + "”");
+    if (q.trim()) parts.push(t("“%s”", q.trim()));
     for (const [k, v] of Object.entries(picked)) {
       const s = filters[k];
-      parts.push(k + " " + (s.selectedOptions[0] ? s.selectedOptions[0].text : v));
+      parts.push(t(k + " %s", s.selectedOptions[0] ? s.selectedOptions[0].text : v));
     }
-    return s + " " + parts.join(", ") + ".";
+    return t("%s %s.", count, parts.join(t(", ")));
   }
 
   let current = 0;
@@ -246,7 +292,7 @@
     if (!words(st.q).length && !Object.keys(st.picked).length) {
       list.replaceChildren();
       if (more) more.hidden = true;
-      status.textContent = st.q.trim() ? "Type a word to search." : "";
+      status.textContent = st.q.trim() ? t("Type a word to search.") : "";
       return;
     }
     try {
@@ -258,7 +304,7 @@
       status.textContent = describe(res.hits.length, st);
     } catch (e) {
       if (token !== current) return;
-      status.textContent = "The search index could not be loaded.";
+      status.textContent = t("The search index could not be loaded.");
       console.error(e);
     }
   }

@@ -46,6 +46,9 @@ type Card struct {
 	// ClaimedBy is the line under the claim, in the site's language:
 	// "Claimed by " and the claimant when empty.
 	ClaimedBy string
+	// Quotes are the quotation marks around the claim in the site's
+	// language, opening and closing: “ and ” when empty.
+	Quotes [2]string
 	// Fonts draw the card; nil is the Go fonts alone.
 	Fonts *Fonts
 }
@@ -54,7 +57,7 @@ type Card struct {
 // look the same.
 func (c Card) Key() string {
 	h := sha256.New()
-	for _, s := range []string{version, c.Site, c.Rating, string([]byte{c.Colour.R, c.Colour.G, c.Colour.B, c.Colour.A}), c.Claim, c.Claimant, c.ClaimedBy, c.Fonts.key()} {
+	for _, s := range []string{version, c.Site, c.Rating, string([]byte{c.Colour.R, c.Colour.G, c.Colour.B, c.Colour.A}), c.Claim, c.Claimant, c.ClaimedBy, c.Quotes[0], c.Quotes[1], c.Fonts.key()} {
 		// Each part with its length, so that no two cards run together
 		// into one text.
 		h.Write([]byte{byte(len(s) >> 24), byte(len(s) >> 16), byte(len(s) >> 8), byte(len(s))})
@@ -336,7 +339,11 @@ func (r *raster) texts(c Card) {
 	width := fixed.I(Width - 2*margin)
 	r.text(f, labelFace, onBand, margin, bandHeight/2+18, f.fit(labelFace, c.Rating, width))
 	y := claimTop
-	for _, l := range f.wrap(claimFace, "“"+c.Claim+"”", width, claimLines) {
+	before, after := c.Quotes[0], c.Quotes[1]
+	if before == "" && after == "" {
+		before, after = "“", "”"
+	}
+	for _, l := range f.wrap(claimFace, before+c.Claim+after, width, claimLines) {
 		r.text(f, claimFace, inkText, margin, y, l)
 		y += claimLead
 	}

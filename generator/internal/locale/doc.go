@@ -36,7 +36,7 @@
 // `translations` in site.yaml, keyed by the English text:
 //
 //	translations:
-//	  "Our rating: %s": "Verdict: %s"
+//	  "Published %s": "First published %s"
 //	  "%d fact-checks":
 //	    one: "%d check"
 //	    other: "%d checks"

@@ -79,6 +79,11 @@ func New(tag string, site map[string]Message) (*Locale, error) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
+		if i := slices.IndexFunc(table, func(m msg) bool { return m.key == k }); i >= 0 {
+			if err := sameArgs(k, site[k], table[i].plural); err != nil {
+				return nil, err
+			}
+		}
 		l.known[k] = true
 		if err := set(text, t, k, site[k], nil); err != nil {
 			return nil, err
@@ -268,3 +273,149 @@ func Dir(tag string) string {
 
 // rtlScripts are the scripts written right to left, by ISO 15924 code.
 var rtlScripts = map[string]bool{"Arab": true, "Hebr": true, "Syrc": true, "Thaa": true, "Nkoo": true, "Adlm": true, "Rohg": true, "Mand": true, "Samr": true, "Yezi": true}
+
+// Part is a piece of a message split at its arguments (see Locale.Parts):
+// a text, or Arg, the number (from 1) of the argument that goes there.
+type Part struct {
+	Text string
+	Arg  int
+	verb byte // the verb's letter, while split checks a translation
+}
+
+// sameArgs checks that a site's text m for the built-in message key
+// prints the key's arguments, each at least once and no other: a text
+// that drops one or names one too many would print "%!(EXTRA …)" or
+// "%!s(MISSING)" on the pages. A form of a message that counts may leave
+// out the count (Arabic's "لا ادعاءات" for none).
+func sameArgs(key string, m Message, counts bool) error {
+	want := args(key)
+	check := func(text, form string) error {
+		got := args(text)
+		for _, p := range split(text) {
+			if p.Arg > 0 && p.verb != 's' && p.verb != 'd' && p.verb != 'v' {
+				return fmt.Errorf("translation of %q: %%%c is not a verb of messages (%%s, %%d or %%v)", key, p.verb)
+			}
+		}
+		for a := range got {
+			if !want[a] {
+				return fmt.Errorf("translation of %q%s: %q prints argument %d, the message has %d", key, form, text, a, len(want))
+			}
+		}
+		for a := range want {
+			if !got[a] && !(counts && a == 1 && form != " (other)") {
+				return fmt.Errorf("translation of %q%s: %q leaves out argument %d", key, form, text, a)
+			}
+		}
+		return nil
+	}
+	if m.Forms == nil {
+		return check(m.Text, "")
+	}
+	for _, c := range categories {
+		if text, ok := m.Forms[c]; ok {
+			if err := check(text, " ("+c+")"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// args are the numbers of the arguments text prints.
+func args(text string) map[int]bool {
+	a := map[int]bool{}
+	for _, p := range split(text) {
+		if p.Arg > 0 {
+			a[p.Arg] = true
+		}
+	}
+	return a
+}
+
+// Parts splits message key, in the locale's language, at its arguments,
+// so that a template can put markup where each goes ("Claimed by %s on
+// %s": a link, then a date) in the order the language puts them
+// ("%[2]s: said by %[1]s"). "%%" is a "%" of the text. A message that
+// counts is split in its "other" form. The texts are plain text.
+func (l *Locale) Parts(key string) []Part {
+	text := key
+	if m, ok := l.message(key); ok {
+		text = m.Text
+		if m.Forms != nil {
+			text = m.Forms["other"]
+		}
+	}
+	parts := split(text)
+	for i := range parts {
+		parts[i].verb = 0
+	}
+	return parts
+}
+
+// split splits a format string at its verbs, as Parts describes, each
+// argument's part with its verb's letter.
+func split(text string) []Part {
+	var parts []Part
+	var b strings.Builder
+	next := 1
+	for i := 0; i < len(text); i++ {
+		if text[i] != '%' || i+1 == len(text) {
+			b.WriteByte(text[i])
+			continue
+		}
+		if text[i+1] == '%' {
+			b.WriteByte('%')
+			i++
+			continue
+		}
+		// A verb: an optional argument index, flags and width, a letter.
+		j := i + 1
+		arg := next
+		if text[j] == '[' {
+			if k := strings.IndexByte(text[j:], ']'); k > 0 {
+				if n, err := strconv.Atoi(text[j+1 : j+k]); err == nil && n > 0 {
+					arg = n
+				}
+				j += k + 1
+			}
+		}
+		for j < len(text) && strings.IndexByte("+-# 0123456789.", text[j]) >= 0 {
+			j++
+		}
+		if j == len(text) {
+			b.WriteString(text[i:])
+			break
+		}
+		if b.Len() > 0 {
+			parts = append(parts, Part{Text: b.String()})
+			b.Reset()
+		}
+		parts = append(parts, Part{Arg: arg, verb: text[j]})
+		next = arg + 1
+		i = j
+	}
+	if b.Len() > 0 {
+		parts = append(parts, Part{Text: b.String()})
+	}
+	return parts
+}
+
+// ScriptData is what a script in the page needs to speak the locale's
+// language, ready to be written as JSON: the language tag ("lang"), the
+// texts of messages keys ("texts", as Script returns them), how a date is
+// written ("date": "pattern" with D, M, N and Y as in Date, "first" for
+// the first day of a month when the language writes it otherwise,
+// "months") and the language's digits 0–9 ("digits", "" for ASCII).
+func (l *Locale) ScriptData(keys ...string) map[string]any {
+	f := dates[l.base]
+	months := f.months[:]
+	if f.months[0] == "" {
+		months = nil
+	}
+	return map[string]any{
+		"lang":   l.tag.String(),
+		"texts":  l.Script(keys...),
+		"date":   map[string]any{"pattern": f.pattern, "first": f.first, "months": months},
+		"digits": string(l.digits),
+	}
+}

@@ -85,6 +85,27 @@ func TestNew(t *testing.T) {
 	if _, err := New("english language", nil); err == nil || !strings.Contains(err.Error(), "not a language tag") {
 		t.Errorf("a bad tag: %v", err)
 	}
+	// A site's text for a built-in message prints the same arguments.
+	for _, tc := range []struct {
+		key     string
+		m       Message
+		wantErr string
+	}{
+		{"Page %d of %d", Message{Text: "Página %d"}, "leaves out argument 2"},
+		{"Page %d of %d", Message{Text: "%[2]d páginas, esta es la %[1]d"}, ""},
+		{"Claimed by %s on %s", Message{Text: "%s, %s, %s"}, "prints argument 3"},
+		{"Claimed by %s on %s", Message{Text: "%s el %x"}, "%x is not a verb"},
+		{"Analysis", Message{Text: "100% análisis"}, "%a is not a verb"},
+		{"Analysis", Message{Text: "100%% análisis"}, ""},
+		{"%d claims", Message{Forms: map[string]string{"one": "una", "other": "%d afirmaciones"}}, ""},
+		{"%d claims", Message{Forms: map[string]string{"other": "afirmaciones"}}, "(other)"},
+		{"A site's own words: %s", Message{Text: "Palabras propias"}, ""},
+	} {
+		_, err := New("es", map[string]Message{tc.key: tc.m})
+		if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
+			t.Errorf("%q as %+v: error %v, want %q", tc.key, tc.m, err, tc.wantErr)
+		}
+	}
 	for _, m := range []Message{
 		{Forms: map[string]string{"one": "%d check"}},
 		{Forms: map[string]string{"several": "%d checks", "other": "%d checks"}},
@@ -170,7 +191,7 @@ func TestDate(t *testing.T) {
 // as the arguments are, while a link the template made is kept.
 func TestSite(t *testing.T) {
 	l, err := New("en", map[string]Message{
-		"Our rating: %s":      {Text: "<b>Verdict</b>: %s"},
+		"Published %s":      {Text: "<b>Verdict</b>: %s"},
 		"%d fact-checks":      {Forms: map[string]string{"one": "%d check", "other": "%d checks"}},
 		"Our newsletter":      {Text: "Our newsletter"},
 		"Claimed by %s on %s": {Text: "%[2]s: said by %[1]s"},
@@ -183,9 +204,9 @@ func TestSite(t *testing.T) {
 		got  any
 		want string
 	}{
-		{l.String("Our rating: %s", "False"), "<b>Verdict</b>: False"},
-		{l.HTML("Our rating: %s", "<False>"), "&lt;b&gt;Verdict&lt;/b&gt;: &lt;False&gt;"},
-		{l.HTML("Our rating: %s", link), `&lt;b&gt;Verdict&lt;/b&gt;: <a href="/x/">X &amp; Y</a>`},
+		{l.String("Published %s", "False"), "<b>Verdict</b>: False"},
+		{l.HTML("Published %s", "<False>"), "&lt;b&gt;Verdict&lt;/b&gt;: &lt;False&gt;"},
+		{l.HTML("Published %s", link), `&lt;b&gt;Verdict&lt;/b&gt;: <a href="/x/">X &amp; Y</a>`},
 		{l.HTML("Analysis"), "Analysis"},
 		{l.HTML("Editor's note"), "Editor's note"},
 		{l.HTML("<i>not a message</i>"), "&lt;i&gt;not a message&lt;/i&gt;"},
@@ -198,11 +219,11 @@ func TestSite(t *testing.T) {
 			t.Errorf("got %q, want %q", got, tc.want)
 		}
 	}
-	s := l.Script("%d fact-checks", "Dismiss", "Our rating: %s")
+	s := l.Script("%d fact-checks", "Dismiss", "Published %s")
 	if f, ok := s["%d fact-checks"].(map[string]string); !ok || f["one"] != "%d check" {
 		t.Errorf("Script: %v", s)
 	}
-	if s["Dismiss"] != "Dismiss" || s["Our rating: %s"] != "<b>Verdict</b>: %s" {
+	if s["Dismiss"] != "Dismiss" || s["Published %s"] != "<b>Verdict</b>: %s" {
 		t.Errorf("Script: %v", s)
 	}
 }
@@ -215,4 +236,47 @@ func toString(v any) string {
 		return v
 	}
 	return ""
+}
+
+// TestParts checks the splitting of messages at their arguments, in the
+// order each language puts them.
+func TestParts(t *testing.T) {
+	site := map[string]Message{"Claimed by %s on %s": {Text: "%[2]s: said by %[1]s (100%%)"}}
+	for _, tc := range []struct {
+		tag, key string
+		site     map[string]Message
+		want     []Part
+	}{
+		{"en", "Claimed by %s on %s", nil, []Part{{Text: "Claimed by "}, {Arg: 1}, {Text: " on "}, {Arg: 2}}},
+		{"zh", "Claimed by %s on %s", nil, []Part{{Arg: 1}, {Text: " 于 "}, {Arg: 2}, {Text: " 提出此说法"}}},
+		{"en", "Claimed by %s on %s", site, []Part{{Arg: 2}, {Text: ": said by "}, {Arg: 1}, {Text: " (100%)"}}},
+		{"es", "Published %s", nil, []Part{{Text: "Publicado el "}, {Arg: 1}}},
+		{"en", "Analysis", nil, []Part{{Text: "Analysis"}}},
+		{"en", "No message: %d and %5.1f, 50% off, %", nil, []Part{{Text: "No message: "}, {Arg: 1}, {Text: " and "}, {Arg: 2}, {Text: ", 50"}, {Arg: 3}, {Text: "ff, %"}}},
+		{"de", "%d fact-checks", nil, []Part{{Arg: 1}, {Text: " Faktenchecks"}}},
+	} {
+		l, err := New(tc.tag, tc.site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.Parts(tc.key); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: Parts(%q) = %v, want %v", tc.tag, tc.key, got, tc.want)
+		}
+	}
+}
+
+func TestScriptData(t *testing.T) {
+	ar, _ := New("ar", nil)
+	d := ar.ScriptData("Dismiss")
+	if d["lang"] != "ar" || d["digits"] != "٠١٢٣٤٥٦٧٨٩" || d["texts"].(map[string]any)["Dismiss"] != "إغلاق" {
+		t.Errorf("ar: %v", d)
+	}
+	if m := d["date"].(map[string]any)["months"].([]string); len(m) != 12 || m[2] != "مارس" {
+		t.Errorf("ar months: %v", m)
+	}
+	zh, _ := New("zh-Hans", nil)
+	d = zh.ScriptData()
+	if d["digits"] != "" || d["date"].(map[string]any)["pattern"] != "Y年N月D日" || len(d["date"].(map[string]any)["months"].([]string)) != 0 {
+		t.Errorf("zh: %v", d)
+	}
 }

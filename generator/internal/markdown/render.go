@@ -33,6 +33,14 @@ type Links interface {
 	QuoteHrefs(q *Quote) (anchor, original string)
 }
 
+// Texts, when the Links of a renderer have it, gives the words it writes
+// around quotes ("✓ verified", "(left out: %s)" …) in the page's
+// language: message key with args, as plain text (package locale). Without
+// it they are English.
+type Texts interface {
+	Text(key string, args ...any) string
+}
+
 // Renderer writes parsed documents as HTML. It is safe for concurrent use.
 type Renderer struct {
 	md     goldmark.Markdown
@@ -182,6 +190,14 @@ type nodeRenderer struct {
 	unsafe bool
 }
 
+// text is message key with args in the page's language (see Texts).
+func (r *nodeRenderer) text(key string, args ...any) string {
+	if t, ok := r.links.(Texts); ok {
+		return t.Text(key, args...)
+	}
+	return fmt.Sprintf(key, args...)
+}
+
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCitation, r.citation)
 	reg.Register(KindCrossLink, r.crossLink)
@@ -222,7 +238,7 @@ func (r *nodeRenderer) citation(w util.BufWriter, src []byte, n ast.Node, enteri
 		w.WriteString(`</cite>`)
 		closeLink(w, href)
 		if c.Locator != "" {
-			w.WriteString(", ")
+			WriteEscaped(w, r.text(", "))
 			WriteEscaped(w, c.Locator)
 		}
 	} else {
@@ -237,7 +253,7 @@ func (r *nodeRenderer) citation(w util.BufWriter, src []byte, n ast.Node, enteri
 		closeLink(w, href)
 	}
 	if c.Quote != nil {
-		writeStatus(w, c.Quote, original)
+		r.writeStatus(w, c.Quote, original)
 	}
 	w.WriteString(`</span>`)
 	return ast.WalkSkipChildren, nil
@@ -245,17 +261,26 @@ func (r *nodeRenderer) citation(w util.BufWriter, src []byte, n ast.Node, enteri
 
 // writeStatus writes what verification found, and the link to the quote in
 // the original document.
-func writeStatus(w util.BufWriter, q *Quote, original string) {
+func (r *nodeRenderer) writeStatus(w util.BufWriter, q *Quote, original string) {
+	status := func(class, title, text string) {
+		w.WriteString(` <span class="qstatus ` + class + `" title="`)
+		WriteEscaped(w, title)
+		w.WriteString(`">`)
+		WriteEscaped(w, text)
+		w.WriteString(`</span>`)
+	}
 	switch q.Check.Status {
 	case Verified:
-		w.WriteString(` <span class="qstatus verified" title="Found word for word in the stored source">✓ verified</span>`)
+		status("verified", r.text("Found word for word in the stored source"), r.text("✓ verified"))
 	case Unverified:
-		w.WriteString(` <span class="qstatus unverified" title="The source's text is not stored, so this quote could not be checked">unverified</span>`)
+		status("unverified", r.text("The source's text is not stored, so this quote could not be checked"), r.text("unverified"))
 	}
 	if original != "" {
 		w.WriteString(` <a class="original" rel="external noopener" href="`)
 		WriteEscaped(w, original)
-		w.WriteString(`">original ↗</a>`)
+		w.WriteString(`">`)
+		WriteEscaped(w, r.text("original ↗"))
+		w.WriteString(`</a>`)
 	}
 }
 
@@ -358,13 +383,14 @@ func (r *nodeRenderer) editMark(w util.BufWriter, src []byte, n ast.Node, enteri
 	}
 	w.WriteString(`<span class="qedit">`)
 	WriteEscaped(w, m.Written)
+	w.WriteString(` <span class="qedit-src">`)
+	words := r.text("“%s”", e.Words)
 	if e.Gap {
-		w.WriteString(` <span class="qedit-src">(left out: “`)
+		WriteEscaped(w, r.text("(left out: %s)", words))
 	} else {
-		w.WriteString(` <span class="qedit-src">(the source has: “`)
+		WriteEscaped(w, r.text("(the source has: %s)", words))
 	}
-	WriteEscaped(w, e.Words)
-	w.WriteString(`”)</span></span>`)
+	w.WriteString(`</span></span>`)
 	return ast.WalkSkipChildren, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"factcheck/generator/internal/diag"
+	"factcheck/generator/internal/locale"
 	"factcheck/generator/internal/render"
 	"factcheck/generator/internal/site"
 )
@@ -28,7 +29,7 @@ func Lazy(opts Options, cache *site.Cache, changed []string) (*LazyFiles, diag.L
 	if aErr != nil {
 		return nil, diags, aErr
 	}
-	l := &LazyFiles{jobs: map[string]*lazyJob{}}
+	l := &LazyFiles{jobs: map[string]*lazyJob{}, locale: s.Config.Locale}
 	a.jobs(s, opts, func(j render.Job) {
 		if j.Expand != nil {
 			l.folders = append(l.folders, &lazyFolder{job: j})
@@ -44,7 +45,11 @@ func Lazy(opts Options, cache *site.Cache, changed []string) (*LazyFiles, diag.L
 type LazyFiles struct {
 	jobs    map[string]*lazyJob
 	folders []*lazyFolder
+	locale  *locale.Locale
 }
+
+// Locale is the site's language: the dev server's overlay speaks it.
+func (l *LazyFiles) Locale() *locale.Locale { return l.locale }
 
 // lazyFolder is a job that makes a group of files at once (the search
 // index, the sitemaps), run when one of them is first asked for.

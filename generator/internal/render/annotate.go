@@ -94,7 +94,9 @@ func (r *Renderer) annotate(b *bytes.Buffer, src *site.Source) {
 				b.WriteString(`<span class="omitted"`)
 				writeQuotes(b, hs, gaps)
 				writeClaims(b, hs, gaps)
-				b.WriteString(` title="Left out of the quote">`)
+				b.WriteString(` title="`)
+				markdown.WriteEscaped(b, r.t("Left out of the quote"))
+				b.WriteString(`">`)
 				markdown.WriteEscaped(b, text)
 				b.WriteString("</span>")
 				continue
@@ -152,21 +154,17 @@ func (r *Renderer) openMark(b *bytes.Buffer, hs []site.Highlight, covering []int
 	writeQuotes(b, hs, covering)
 	writeClaims(b, hs, covering)
 	// The claims that quote it, each once.
-	titled := false
+	var claims []string
 	for i, j := range covering {
 		c := hs[j].Claim
 		if c == nil || slices.ContainsFunc(covering[:i], func(k int) bool { return hs[k].Claim != nil && hs[k].Claim.Claim == c.Claim }) {
 			continue
 		}
-		if !titled {
-			b.WriteString(` title="Quoted in: `)
-			titled = true
-		} else {
-			b.WriteString(" · ")
-		}
-		markdown.WriteEscaped(b, c.Claim)
+		claims = append(claims, c.Claim)
 	}
-	if titled {
+	if claims != nil {
+		b.WriteString(` title="`)
+		markdown.WriteEscaped(b, r.t("Quoted in: %s", strings.Join(claims, " · ")))
 		b.WriteByte('"')
 	}
 	b.WriteByte('>')
@@ -236,12 +234,10 @@ func (r *Renderer) quoteRef(b *bytes.Buffer, h site.Highlight, n int) {
 		b.WriteString("#quote-")
 		b.WriteString(itoa(n))
 	}
-	b.WriteString(`" title="Quoted in: `)
-	markdown.WriteEscaped(b, h.Claim.Claim)
-	b.WriteString(`" aria-label="Quote `)
-	b.WriteString(itoa(n))
-	b.WriteString(`, quoted in: `)
-	markdown.WriteEscaped(b, h.Claim.Claim)
+	b.WriteString(`" title="`)
+	markdown.WriteEscaped(b, r.t("Quoted in: %s", h.Claim.Claim))
+	b.WriteString(`" aria-label="`)
+	markdown.WriteEscaped(b, r.t("Quote %d, quoted in: %s", n, h.Claim.Claim))
 	b.WriteString(`">`)
 	b.WriteString(itoa(n))
 	b.WriteString(`</a>`)

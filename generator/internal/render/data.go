@@ -223,7 +223,7 @@ func (r *Renderer) feed() ([]byte, error) {
 	for _, c := range r.site.Claims[:min(50, len(r.site.Claims))] {
 		u := r.urls.Abs(claimPath(c.ID))
 		e := atomEntry{
-			Title: c.Rating.Label + ": " + c.Claim, ID: u, Link: atomLink{Rel: "alternate", Type: "text/html", Href: u},
+			Title: r.t("%s: %s", c.Rating.Label, c.Claim), ID: u, Link: atomLink{Rel: "alternate", Type: "text/html", Href: u},
 			Published: atomDate(c.Published), Updated: atomDate(lastChange(c)), Summary: c.Summary,
 			Categories: []atomCategory{{Term: c.Rating.ID, Label: c.Rating.Label}},
 		}

@@ -132,7 +132,7 @@
 //	.Rating       rating: the rating
 //	.Ratings      home, ratings, search: each rating with its .Count
 //	.Group        group: the topic or claimant (.Name.Name, .URL, .Claims),
-//	.GroupKind    "Topic" or "Claimant"
+//	.GroupKind    "Topic" or "Claimant", a message ({{T .GroupKind}})
 //	.Groups       groups: each topic or claimant with its .Path and .Count
 //	.FreePage     page: the free page
 //	.Body         claim and page: the rendered Markdown; source: the
@@ -198,8 +198,50 @@
 //
 // # Functions
 //
-//	date TIME             "16 March 2021" ("" for no date)
+// Every word a page shows a reader is a message of the site's language
+// (package locale: built-in texts in English, Spanish, Portuguese,
+// French, German, Arabic and Chinese, and the site's own translations
+// from site.yaml), known by its English text. The functions below speak
+// the renderer's language: New binds them to the site's locale (renderers
+// of one parse of the templates in several languages each get a clone of
+// the template sets, made before any page is rendered), so a template
+// never names a language.
+//
+//	T "Analysis"          the message in the site's language, as plain
+//	                      text (html/template escapes it where it is
+//	                      printed, attribute or text)
+//	T "Page %d of %d" N M with arguments, as fmt has them; numbers are
+//	                      written the language's way, and a message that
+//	                      counts ("%d claims") picks the plural form of
+//	                      its first argument by the language's rules
+//	parts "Claimed by %s on %s"
+//	                      the message split at its arguments, for markup
+//	                      where they go: each part has .Text, or .Arg,
+//	                      the argument's number (1, 2 …) in the order
+//	                      the language puts them. The template prints
+//	                      each argument's markup itself:
+//	                        {{range parts "Rated %s"}}{{if .Arg}}{{template "rating" $.Rating}}{{else}}{{.Text}}{{end}}{{end}}
+//	date TIME             the date in full the language's way: "16 March
+//	                      2021", "16 de marzo de 2021", "2021年3月16日"
+//	                      ("" for no date)
+//	number N              N with the language's digits and grouping
+//	l10n "KEY" …          a JSON object for a script in the page: "lang",
+//	                      "texts" (each key's text, or its plural forms),
+//	                      "date" and "digits" (locale.Locale.ScriptData);
+//	                      put it in a data-l10n attribute
 //	isodate TIME          "2021-03-16", for <time datetime>
-//	plural N "one" "many" the word for N things
+//	dir TAG               "rtl" for a language tag written right to left,
+//	                      else "ltr": the stored text of a source in its
+//	                      own language is <div lang="{{.}}" dir="{{dir .}}">
 //	add A B               A + B
+//	plural N "one" "many" English only, kept for sites' own older
+//	                      templates: use T with a message that counts
+//
+// A message that is neither built in nor in the site's translations is
+// printed as its key, so a site's own template may use T for its own
+// words and translate them in site.yaml. <html> carries the site's
+// language and its direction (lang="{{.Site.Config.Language}}"
+// dir="{{.Site.Config.Dir}}"); text of the content that may be written
+// in another direction than the page (claims, names, titles) sits in an
+// element with dir="auto" or in <bdi>.
 package render

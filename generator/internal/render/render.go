@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"factcheck/generator/internal/card"
+	"factcheck/generator/internal/locale"
 	"factcheck/generator/internal/markdown"
 	"factcheck/generator/internal/search"
 	"factcheck/generator/internal/site"
@@ -56,9 +57,13 @@ func Flatten(jobs []Job) []Job {
 // Renderer renders the pages of one loaded site.
 type Renderer struct {
 	site *site.Site
-	tmpl *Templates
-	urls URLs
-	md   *markdown.Renderer
+	// tmpl are the templates with their functions speaking loc's
+	// language; tmplErr says why they could not be made.
+	tmpl    *Templates
+	tmplErr error
+	loc     *locale.Locale
+	urls    URLs
+	md      *markdown.Renderer
 	// cards keeps the "claim-card" of each claim, chrome the site header,
 	// footer and assets of each current path (see Page.Card and
 	// Page.Chrome), each under the key of the definition that printed
@@ -79,9 +84,25 @@ type Renderer struct {
 	Inputs string
 }
 
-// New returns a renderer for s with templates t.
+// New returns a renderer for s with templates t, speaking the site's
+// language (s.Config.Locale).
 func New(s *site.Site, t *Templates) *Renderer {
-	r := &Renderer{site: s, tmpl: t, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
+	loc := s.Config.Locale
+	if loc == nil {
+		loc, _ = locale.New(s.Config.Language, nil)
+	}
+	if loc == nil {
+		loc, _ = locale.New("en", nil)
+	}
+	r := &Renderer{site: s, loc: loc, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
+	r.tmpl = t
+	if t != nil {
+		if b, err := t.bind(loc); err != nil {
+			r.tmplErr = err
+		} else {
+			r.tmpl = b
+		}
+	}
 	for _, name := range pageTemplates {
 		r.sizes[name] = new(atomic.Int64)
 	}
@@ -233,7 +254,7 @@ func (r *Renderer) Jobs() []Job {
 		}
 	}
 	paged("claims/", "claims.html", s.Claims, func() *Page {
-		return r.newPage("All fact-checks", "Every fact-check, newest first.")
+		return r.newPage(r.t("All fact-checks"), r.t("Every fact-check, newest first."))
 	})
 	for _, c := range s.Claims {
 		onePage("claims/", c.ID, "claim.html", func() (*Page, error) { return r.claim(c) }, func() string { return r.claimID(c) })
@@ -266,7 +287,7 @@ func (r *Renderer) Jobs() []Job {
 	wholePage("corrections/", "corrections.html", func() (*Page, error) { return r.corrections(), nil })
 	wholePage("search/", "search.html", func() (*Page, error) { return r.search(), nil })
 	add("404.html", func() ([]byte, error) {
-		return r.execute("404.html", r.newPage("Page not found", ""))
+		return r.execute("404.html", r.newPage(r.t("Page not found"), ""))
 	})
 	pagePaths := make([]string, 0, len(jobs))
 	for _, j := range jobs {
@@ -323,6 +344,9 @@ func (r *Renderer) listPages(n int) int {
 }
 
 func (r *Renderer) execute(name string, p *Page) ([]byte, error) {
+	if r.tmplErr != nil {
+		return nil, r.tmplErr
+	}
 	t := r.tmpl.page[name]
 	if t == nil {
 		return nil, fmt.Errorf("no template %q", name)
@@ -365,6 +389,9 @@ func pageBuffer() []byte {
 
 // executeAlone runs a template that does not use the base layout.
 func (r *Renderer) executeAlone(name string, p *Page) ([]byte, error) {
+	if r.tmplErr != nil {
+		return nil, r.tmplErr
+	}
 	var b bytes.Buffer
 	p.tmpl = name
 	if err := r.tmpl.page[name].ExecuteTemplate(&b, name, p); err != nil {
@@ -374,3 +401,10 @@ func (r *Renderer) executeAlone(name string, p *Page) ([]byte, error) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// t prints message key with args in the site's language, as plain text.
+func (r *Renderer) t(key string, args ...any) string { return r.loc.String(key, args...) }
+
+// Text implements markdown.Texts: the words around quotes in a claim's
+// body speak the site's language.
+func (r *Renderer) Text(key string, args ...any) string { return r.t(key, args...) }

@@ -19,13 +19,29 @@ func cardPath(id string) string { return claimPath(id) + "card.png" }
 // shareCard is what the share card of c shows.
 func (r *Renderer) shareCard(c *site.Claim) card.Card {
 	return card.Card{
-		Site:     r.site.Config.Title,
-		Rating:   c.Rating.Label,
-		Colour:   ratingColour(c.Rating),
-		Claim:    c.Claim,
-		Claimant: c.Claimant.Name,
-		Fonts:    r.site.Config.CardFonts,
+		Site:      r.site.Config.Title,
+		Rating:    c.Rating.Label,
+		Colour:    ratingColour(c.Rating),
+		Claim:     c.Claim,
+		Claimant:  c.Claimant.Name,
+		ClaimedBy: r.t("Claimed by %s", c.Claimant.Name),
+		Quotes:    r.quotes(),
+		Fonts:     r.site.Config.CardFonts,
 	}
+}
+
+// quotes are the quotation marks of the site's language, opening and
+// closing, as its message "“%s”" has them.
+func (r *Renderer) quotes() [2]string {
+	var q [2]string
+	for _, p := range r.loc.Parts("“%s”") {
+		if p.Arg > 0 {
+			q[0], q[1] = q[1], ""
+			continue
+		}
+		q[1] += p.Text
+	}
+	return q
 }
 
 // ratingColour is the colour of a rating on its share card: its own
@@ -81,7 +97,7 @@ func (p *Page) CardAlt() string {
 		return ""
 	}
 	c := p.Claim.Claim
-	return "Rated " + c.Rating.Label + ": “" + c.Claim + "”, claimed by " + c.Claimant.Name + ". " + p.Site.Config.Title
+	return p.r.t("Rated %s: %s, claimed by %s. %s", c.Rating.Label, p.r.t("“%s”", c.Claim), c.Claimant.Name, p.Site.Config.Title)
 }
 
 // ShareLink is a link that shares a page on a social network or by
@@ -109,7 +125,7 @@ func (p *Page) ShareLinks() []ShareLink {
 		{"WhatsApp", "https://wa.me/?text=" + text + "%20" + u},
 		{"Telegram", "https://t.me/share/url?url=" + u + "&text=" + text},
 		{"Bluesky", "https://bsky.app/intent/compose?text=" + text + "%20" + u},
-		{"E-mail", "mailto:?subject=" + text + "&body=" + u},
+		{p.r.t("E-mail"), "mailto:?subject=" + text + "&body=" + u},
 	}
 }
 
@@ -128,5 +144,5 @@ func (p *Page) ShareText() string {
 	if c.Short != "" {
 		claim = c.Short
 	}
-	return c.Rating.Label + ": “" + claim + "”"
+	return p.r.t("%s: %s", c.Rating.Label, p.r.t("“%s”", claim))
 }

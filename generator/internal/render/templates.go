@@ -1,16 +1,21 @@
 package render
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"text/template/parse"
 	"time"
+
+	"factcheck/generator/internal/locale"
 )
 
 // Templates are the parsed templates of a site: for each kind of page,
@@ -29,6 +34,10 @@ type Templates struct {
 	// uses .Site for more than .Site.Config and .Site.Pages: its pages may
 	// then show any claim, and get no page IDs (see ids.go).
 	siteWide map[string]bool
+	// mu guards bound, the locale whose language the sets' functions
+	// speak: nil until bind gives them one.
+	mu    sync.Mutex
+	bound *locale.Locale
 }
 
 // siteField finds the uses of .Site in a template's text, with the
@@ -222,17 +231,63 @@ func cleanTemplateError(err error) error {
 }
 
 // funcs are the functions templates may call, besides the methods of Page
-// (the package documentation lists them).
-var funcs = template.FuncMap{
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
+// (the package documentation lists them). Those of localeFuncs are
+// parsed with the English locale's and bound to the site's by bind.
+var funcs = func() template.FuncMap {
+	m := template.FuncMap{
+		"isodate": isoDate,
+		"dir":     locale.Dir,
+		"plural":  plural,
+		"add":     func(a, b int) int { return a + b },
+	}
+	en, _ := locale.New("en", nil)
+	maps.Copy(m, localeFuncs(en))
+	return m
+}()
+
+// localeFuncs are the functions that speak the language of l: its
+// messages, dates and numbers.
+func localeFuncs(l *locale.Locale) template.FuncMap {
+	return template.FuncMap{
+		"T":      l.String,
+		"parts":  l.Parts,
+		"date":   l.Date,
+		"number": l.Number,
+		"l10n": func(keys ...string) (string, error) {
+			b, err := json.Marshal(l.ScriptData(keys...))
+			return string(b), err
+		},
+	}
+}
+
+// bind returns the templates with the functions of localeFuncs speaking
+// l's language: t itself the first time (a build has one renderer), else
+// a clone of each set, so that renderers of one parse may speak several
+// languages. A set cannot be cloned once it has been executed: the
+// renderers of other languages must be made before any page is rendered.
+func (t *Templates) bind(l *locale.Locale) (*Templates, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	f := localeFuncs(l)
+	switch t.bound {
+	case nil:
+		for _, set := range t.page {
+			set.Funcs(f)
 		}
-		return string(appendDate(nil, t, "2 January 2006"))
-	},
-	"isodate": isoDate,
-	"plural":  plural,
-	"add":     func(a, b int) int { return a + b },
+		t.bound = l
+		return t, nil
+	case l:
+		return t, nil
+	}
+	b := &Templates{page: make(map[string]*template.Template, len(t.page)), key: t.key, siteWide: t.siteWide, bound: l}
+	for name, set := range t.page {
+		c, err := set.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("templates in %s: %w (make every language's renderer before rendering)", l.Tag(), err)
+		}
+		b.page[name] = c.Funcs(f)
+	}
+	return b, nil
 }
 
 // plural picks a word by count: plural(2, "claim", "claims") is "claims".

@@ -321,7 +321,7 @@ func (r *Renderer) home() (*Page, error) {
 func (r *Renderer) paginate(p *Page, dir string, all []*site.Claim, n, total int) {
 	size := r.site.Config.PageSize
 	if n > 1 {
-		p.Title += " (page " + itoa(n) + ")"
+		p.Title = r.t("%s (page %d)", p.Title, n)
 	}
 	p.Claims = all[min((n-1)*size, len(all)):min(n*size, len(all))]
 	p.Count = len(all)
@@ -365,11 +365,11 @@ func statusName(s markdown.Status) string {
 }
 
 func (r *Renderer) sources() *Page {
-	return r.newPage("Sources", "The documents our fact-checks quote, with their stored text.")
+	return r.newPage(r.t("Sources"), r.t("The documents our fact-checks quote, with their stored text."))
 }
 
 func (r *Renderer) source(src *site.Source) (*Page, error) {
-	p := r.newPage(src.Title, "Source: "+src.Title+", "+src.Publisher)
+	p := r.newPage(src.Title, r.t("Source: %s, %s", src.Title, src.Publisher))
 	v := &SourceView{Source: src, Provenance: provenance(src)}
 	index := map[*site.Claim]int{}
 	for _, h := range src.Highlights {
@@ -402,19 +402,19 @@ func (r *Renderer) source(src *site.Source) (*Page, error) {
 }
 
 func (r *Renderer) ratings() *Page {
-	p := r.newPage("Ratings", "The rating scale and what each rating means.")
+	p := r.newPage(r.t("Ratings"), r.t("The rating scale and what each rating means."))
 	p.Ratings = r.ratingCounts()
 	return p
 }
 
 func (r *Renderer) rating(rt site.Rating) *Page {
-	p := r.newPage("Rated "+rt.Label, rt.Description)
+	p := r.newPage(r.t("Rated %s", rt.Label), rt.Description)
 	p.Rating = rt
 	return p
 }
 
 func (r *Renderer) groups(title string, gs []*site.Group, path func(string) string) *Page {
-	p := r.newPage(title, title+" of our fact-checks.")
+	p := r.newPage(r.t(title), r.t(title+" of our fact-checks."))
 	for _, g := range gs {
 		p.Groups = append(p.Groups, GroupLink{Name: g.Name.Name, Path: path(g.ID), Count: len(g.Claims)})
 	}
@@ -422,29 +422,22 @@ func (r *Renderer) groups(title string, gs []*site.Group, path func(string) stri
 }
 
 func (r *Renderer) group(kind string, g *site.Group) *Page {
-	p := r.newPage(g.Name.Name, groupDescription(kind, g))
+	p := r.newPage(g.Name.Name, r.groupDescription(kind, g))
 	p.Group, p.GroupKind = g, kind
 	return p
 }
 
 // groupDescription is the meta description of a topic's or claimant's
 // page: what it lists, how many, and the newest.
-func groupDescription(kind string, g *site.Group) string {
-	n := len(g.Claims)
-	var d string
+func (r *Renderer) groupDescription(kind string, g *site.Group) string {
+	d := r.t("Our fact-checks on %s.", g.Name.Name)
 	if kind == "Claimant" {
-		d = "Claims by " + g.Name.Name + " that we fact-checked: " + itoa(n)
-	} else {
-		d = "Our fact-checks on " + g.Name.Name + ": " + itoa(n)
+		d = r.t("Claims by %s that we fact-checked.", g.Name.Name)
 	}
-	if n == 1 {
-		d += " claim checked against its sources."
-	} else {
-		d += " claims checked against their sources, newest first."
-	}
-	if n > 0 {
+	d += " " + r.t("%d fact-checks, newest first.", len(g.Claims))
+	if len(g.Claims) > 0 {
 		c := g.Claims[0]
-		d += " Latest: “" + claimReviewed(c) + "”, rated " + c.Rating.Label + "."
+		d += " " + r.t("Latest: %s, rated %s.", r.t("“%s”", claimReviewed(c)), c.Rating.Label)
 	}
 	return d
 }
@@ -461,7 +454,7 @@ func (r *Renderer) freePage(pg *site.Page) (*Page, error) {
 }
 
 func (r *Renderer) corrections() *Page {
-	p := r.newPage("Corrections", "Every correction we have made, newest first.")
+	p := r.newPage(r.t("Corrections"), r.t("Every correction we have made, newest first."))
 	for _, c := range r.site.Claims {
 		for _, corr := range c.Corrections {
 			p.Corrections = append(p.Corrections, CorrectionView{c, corr})
@@ -472,7 +465,7 @@ func (r *Renderer) corrections() *Page {
 }
 
 func (r *Renderer) search() *Page {
-	p := r.newPage("Search", "Search the fact-checks.")
+	p := r.newPage(r.t("Search"), r.t("Search the fact-checks."))
 	p.Ratings = r.ratingCounts()
 	return p
 }

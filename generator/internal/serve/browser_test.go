@@ -174,6 +174,39 @@ func TestBrowserOverlay(t *testing.T) {
 	waitJS(t, ctx, `!`+overlay+` && window.__mark === undefined`)
 }
 
+// TestBrowserOverlayInLanguage checks that the overlay speaks the site's
+// language and takes its direction: an Arabic site's overlay says how many
+// errors in Arabic, right to left, with its close button at the left,
+// while the diagnostics, in English, read left to right.
+func TestBrowserOverlayInLanguage(t *testing.T) {
+	dir := exampleSite(t)
+	edit(t, dir, "content/site.yaml", "\nlanguage: en\n", "\nlanguage: ar\n")
+	// The sources are in English: their quotes keep English rules.
+	for _, src := range []string{"content/sources/odni-ica-2020-00078d.md", "content/sources/article-2021-odni-report.md"} {
+		edit(t, dir, src, "\nformat: text\n", "\nformat: text\nlanguage: en\n")
+	}
+	srv := start(t, Options{Src: dir})
+	ctx := newBrowser(t)
+	open(t, ctx, srv.url+claimURL)
+
+	edit(t, dir, claimPath, "no indications that any foreign actor attempted to alter", "no indications that any foreign actor tried to alter")
+	const overlay = `document.getElementById("__fc-overlay")`
+	waitJS(t, ctx, overlay)
+	if got, want := eval[string](t, ctx, overlay+`.querySelector("strong").textContent`), "في الموقع خطأ واحد؛ تشاهد آخر نسخة سليمة. أصلح الملفات وستُعاد تحميل هذه الصفحة."; got != want {
+		t.Errorf("overlay heading %q, want %q", got, want)
+	}
+	if got := eval[string](t, ctx, overlay+`.querySelector("button").getAttribute("aria-label")`); got != "إغلاق" {
+		t.Errorf("close button labelled %q, want إغلاق", got)
+	}
+	if got := eval[string](t, ctx, `getComputedStyle(`+overlay+`).direction + " " + getComputedStyle(`+overlay+`.querySelector("li")).direction`); got != "rtl ltr" {
+		t.Errorf("overlay and diagnostic directions %q, want rtl ltr", got)
+	}
+	if !eval[bool](t, ctx, `(() => { const o = `+overlay+`.getBoundingClientRect(), b = `+overlay+`.querySelector("button").getBoundingClientRect();
+		return b.right < o.left + o.width / 2; })()`) {
+		t.Error("the close button is not at the overlay's left")
+	}
+}
+
 func TestBrowserNewFolder(t *testing.T) {
 	dir := exampleSite(t)
 	srv := start(t, Options{Src: dir})

@@ -43,7 +43,7 @@
   function apply(s) {
     if (reloading) return;
     if (s.server !== server) { reload(); return; } // the server restarted
-    if (!s.ok) { showOverlay(s.errors); return; }
+    if (!s.ok) { showOverlay(s.errors, s.l10n || {}); return; }
     hideOverlay();
     if (s.gen <= gen) return;
     if (s.css && s.gen === gen + 1) { gen = s.gen; swapCSS(gen); return; }
@@ -56,9 +56,23 @@
     dismissed = "";
   }
 
-  // showOverlay lists the errors in a panel at the top. Text goes in with
-  // textContent only, so a message can never become markup.
-  function showOverlay(errors) {
+  // text is message key of the overlay in the site's language (l10n, the
+  // server's locale.ScriptData), with n in place of its %d, or English.
+  function text(l10n, key, n) {
+    var t = (l10n.texts || {})[key] || key;
+    if (typeof t === "object") {
+      var cat = window.Intl && Intl.PluralRules ? new Intl.PluralRules(l10n.lang || "en").select(n) : "other";
+      t = t[cat] || t.other;
+    }
+    var digits = l10n.digits || "";
+    var num = String(n).replace(/[0-9]/g, function (d) { return digits ? digits[d] : d; });
+    return t.replace(/%(\[1\])?d/, num);
+  }
+
+  // showOverlay lists the errors in a panel at the top, in the site's
+  // language and direction. Text goes in with textContent only, so a
+  // message can never become markup.
+  function showOverlay(errors, l10n) {
     var key = JSON.stringify(errors);
     if (key === dismissed) return;
     var old = document.getElementById("__fc-overlay");
@@ -66,24 +80,24 @@
     if (old) old.remove();
     var o = el("div", "position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:60vh;overflow:auto;" +
       "background:#fff5f5;color:#1a1a1a;border-bottom:4px solid #c62828;box-shadow:0 4px 16px rgba(0,0,0,.3);" +
-      "font:15px/1.5 system-ui,sans-serif;padding:1rem 3rem 1rem 1.25rem;text-align:left");
+      "font:15px/1.5 system-ui,sans-serif;padding-block:1rem;padding-inline:1.25rem 3rem;text-align:start");
     o.id = "__fc-overlay";
     o.dataset.key = key;
     o.setAttribute("role", "alert");
-    var close = el("button", "position:absolute;top:.5rem;right:.75rem;font:inherit;font-size:1.5rem;line-height:1;" +
+    var close = el("button", "position:absolute;top:.5rem;inset-inline-end:.75rem;font:inherit;font-size:1.5rem;line-height:1;" +
       "border:0;background:none;color:inherit;cursor:pointer");
     close.textContent = "\u00d7";
-    close.title = "Dismiss";
-    close.setAttribute("aria-label", "Dismiss");
+    close.title = text(l10n, "Dismiss");
+    close.setAttribute("aria-label", close.title);
     close.onclick = function () { dismissed = key; o.remove(); };
     var h = el("strong", "display:block;color:#c62828;margin-bottom:.5rem");
-    h.textContent = "The site has " + errors.length + (errors.length === 1 ? " error" : " errors") +
-      "; you are seeing the last good build. Fix the files and this page reloads.";
+    h.textContent = text(l10n, "The site has %d errors; you are seeing the last good build. Fix the files and this page reloads.", errors.length);
     var list = el("ul", "margin:0;padding:0;list-style:none");
     errors.forEach(function (e) {
       var li = el("li", "margin:.5rem 0;white-space:pre-wrap;overflow-wrap:anywhere");
+      li.dir = "auto"; // diagnostics are in English, whatever the page's direction
       if (e.pos) {
-        var pos = el("code", "font:13px/1.5 ui-monospace,monospace;font-weight:bold;margin-right:.5em");
+        var pos = el("code", "font:13px/1.5 ui-monospace,monospace;font-weight:bold;margin-inline-end:.5em");
         pos.textContent = e.pos;
         li.appendChild(pos);
       }

@@ -6,10 +6,12 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"factcheck/generator/internal/diag"
+	"factcheck/generator/internal/locale"
 )
 
 // snapshot is what the server shows: the last good site and the outcome
@@ -24,7 +26,31 @@ type snapshot struct {
 	css bool
 	// errors are the latest build's errors; none when it succeeded.
 	errors diag.List
+	// l10n are the overlay's texts in the language of the last good
+	// build's site (see overlayTexts), nil before one.
+	l10n map[string]any
 }
+
+// overlayKeys are the messages of the error overlay (client.js).
+var overlayKeys = []string{
+	"The site has %d errors; you are seeing the last good build. Fix the files and this page reloads.",
+	"Dismiss",
+}
+
+// overlayTexts are the overlay's texts in the language of files' site,
+// when files say it (pipeline.LazyFiles does), else in English.
+func overlayTexts(files Files) map[string]any {
+	if f, ok := files.(interface{ Locale() *locale.Locale }); ok && f.Locale() != nil {
+		return f.Locale().ScriptData(overlayKeys...)
+	}
+	return englishOverlay()
+}
+
+// englishOverlay are the overlay's texts before a good build.
+var englishOverlay = sync.OnceValue(func() map[string]any {
+	en, _ := locale.New("en", nil)
+	return en.ScriptData(overlayKeys...)
+})
 
 // Files are a built site's files by output path ("claims/x/index.html").
 type Files interface {
@@ -106,7 +132,7 @@ func safeBuild(b Builder, changed []string) (files Files, diags diag.List, err e
 // publish swaps in the outcome of a build, then tells the tabs.
 func (s *server) publish(files Files, diags diag.List, err error, changed []string) {
 	old := s.cur.Load()
-	next := &snapshot{files: old.files, gen: old.gen}
+	next := &snapshot{files: old.files, gen: old.gen, l10n: old.l10n}
 	for _, d := range diags {
 		if d.Severity == diag.Error {
 			next.errors = append(next.errors, d)
@@ -117,6 +143,7 @@ func (s *server) publish(files Files, diags diag.List, err error, changed []stri
 	}
 	if files != nil && len(next.errors) == 0 {
 		next.files = files
+		next.l10n = overlayTexts(files)
 		next.gen++
 		next.css = len(old.errors) == 0 && onlyCSS(changed)
 	} else if len(next.errors) == 0 { // a builder that returns nothing: keep the site, report it
@@ -142,6 +169,8 @@ type state struct {
 	OK     bool         `json:"ok"`
 	CSS    bool         `json:"css"`
 	Errors []errorState `json:"errors"`
+	// L10n are the overlay's texts (snapshot.l10n), sent with errors.
+	L10n map[string]any `json:"l10n,omitempty"`
 }
 
 type errorState struct {
@@ -157,6 +186,12 @@ func (s *server) state(snap *snapshot) []byte {
 			pos = d.Pos()
 		}
 		st.Errors = append(st.Errors, errorState{pos, d.Message})
+	}
+	if len(snap.errors) > 0 {
+		st.L10n = snap.l10n
+		if st.L10n == nil {
+			st.L10n = englishOverlay()
+		}
 	}
 	b, _ := json.Marshal(st)
 	return b

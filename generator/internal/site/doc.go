@@ -33,7 +33,10 @@
 //
 //	title, description  the site's name and one-line description ("Fact checks")
 //	base_url            where it is published, e.g. https://org.github.io/repo/ ("/")
-//	language            BCP 47 tag for <html lang>, the feed and the rules of quotes ("en")
+//	language            BCP 47 tag ("en"): the language of every word of the pages, their
+//	                    dates and numbers (built in: en, es, pt, fr, de, ar, zh; pages are
+//	                    right to left for Arabic and other right-to-left scripts), of the
+//	                    feed, and of the rules of quotes
 //	organization        {name, url, logo}: the publisher (name: the title)
 //	ratings             the scale, best first: list of {id, label, description, color};
 //	                    color (#rrggbb) is optional: the badge, rating graphic and share
@@ -44,8 +47,8 @@
 //	unsafe_html         true lets raw HTML in Markdown through (false)
 //	negation_words      words that negate, besides the built-in ones (see package quote)
 //	languages           the site's languages, its own first ([language]); see below
-//	translations        the site's own texts for the words of the pages (see package locale;
-//	                    the built-in templates do not use them yet)
+//	translations        the site's own texts for the words of the pages, by their English
+//	                    text (see package locale; templates print them with T)
 //	card_fonts          font files inside the site for share-card characters the Go fonts lack
 //
 // With n ratings the best is worth n and the worst 1.

@@ -19,16 +19,16 @@ func TestTranslations(t *testing.T) {
 			name: "spanish",
 			yaml: "language: es-419\n",
 			check: func(t *testing.T, c Config) {
-				if got := c.Locale.String("Our rating: %s", "Falso"); got != "Nuestra calificación: Falso" {
+				if got := c.Locale.String("Published %s", "hoy"); got != "Publicado el hoy" {
 					t.Errorf("got %q", got)
 				}
 			},
 		},
 		{
 			name: "own texts",
-			yaml: "language: en\ntranslations:\n  \"Our rating: %s\": \"Verdict: %s\"\n  \"%d fact-checks\":\n    one: \"%d check\"\n    other: \"%d checks\"\n",
+			yaml: "language: en\ntranslations:\n  \"Published %s\": \"First published %s\"\n  \"%d fact-checks\":\n    one: \"%d check\"\n    other: \"%d checks\"\n",
 			check: func(t *testing.T, c Config) {
-				if got := c.Locale.String("Our rating: %s", "False"); got != "Verdict: False" {
+				if got := c.Locale.String("Published %s", "today"); got != "First published today" {
 					t.Errorf("got %q", got)
 				}
 				if got := c.Locale.String("%d fact-checks", 1); got != "1 check" {
