@@ -191,7 +191,7 @@ func TestDate(t *testing.T) {
 // as the arguments are, while a link the template made is kept.
 func TestSite(t *testing.T) {
 	l, err := New("en", map[string]Message{
-		"Published %s":      {Text: "<b>Verdict</b>: %s"},
+		"Published %s":        {Text: "<b>Verdict</b>: %s"},
 		"%d fact-checks":      {Forms: map[string]string{"one": "%d check", "other": "%d checks"}},
 		"Our newsletter":      {Text: "Our newsletter"},
 		"Claimed by %s on %s": {Text: "%[2]s: said by %[1]s"},
