@@ -1,7 +1,6 @@
 package main
 
 import (
-	"math"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -17,38 +16,14 @@ func gcPercent0() int {
 
 func memoryLimit() int64 { return debug.SetMemoryLimit(-1) }
 
-func TestPace(t *testing.T) {
-	const mb = 1 << 20
-	for _, tc := range []struct {
-		live, ceiling uint64
-		percent       int
-		limit         int64
-	}{
-		{0, 1750 * mb, 400, 1750 * mb},
-		{100 * mb, 1750 * mb, 400, 1750 * mb},
-		{350 * mb, 1750 * mb, 400, 1750 * mb},
-		{400 * mb, 1750 * mb, 337, 1750 * mb},
-		{583 * mb, 1750 * mb, 200, 1750 * mb},
-		{700 * mb, 1750 * mb, 150, 1750 * mb},
-		{1000 * mb, 1750 * mb, 75, 1750 * mb},
-		{1166 * mb, 1750 * mb, 50, 1750 * mb},
-		{1200 * mb, 1750 * mb, 100, math.MaxInt64},
-		{5000 * mb, 1750 * mb, 100, math.MaxInt64},
-	} {
-		if p, l := pace(tc.live, tc.ceiling); p != tc.percent || l != tc.limit {
-			t.Errorf("pace(%d MB, %d MB) = %d, %d; want %d, %d", tc.live/mb, tc.ceiling/mb, p, l, tc.percent, tc.limit)
-		}
-	}
-}
-
 func TestServePace(t *testing.T) {
 	const mb = 1 << 20
 	for _, tc := range []struct {
 		live    uint64
 		percent int
 	}{{0, 200}, {583 * mb, 200}, {700 * mb, 100}, {1000 * mb, 100}, {5000 * mb, 100}} {
-		if p, l := servePace(tc.live, 1750*mb); p != tc.percent || l != math.MaxInt64 {
-			t.Errorf("servePace(%d MB) = %d, %d; want %d and no limit", tc.live/mb, p, l, tc.percent)
+		if p := servePace(tc.live, 1750*mb); p != tc.percent {
+			t.Errorf("servePace(%d MB) = %d; want %d", tc.live/mb, p, tc.percent)
 		}
 	}
 }
@@ -76,7 +51,7 @@ func collect(t *testing.T, done <-chan struct{}) {
 	t.Fatal("no collection set the pace")
 }
 
-func TestSetGC(t *testing.T) {
+func TestSetServeGC(t *testing.T) {
 	done := make(chan struct{}, 1)
 	signal := func() {
 		select {
@@ -88,40 +63,33 @@ func TestSetGC(t *testing.T) {
 	defer paced.Store(nil)
 	p0, l0 := gcPercent0(), memoryLimit()
 	t.Setenv("GOGC", "50")
-	restore := setGC()
+	restore := setServeGC()
 	if p := gcPercent0(); p != p0 {
-		t.Errorf("with GOGC set, setGC changed the percent from %d to %d", p0, p)
+		t.Errorf("with GOGC set, setServeGC changed the percent from %d to %d", p0, p)
 	}
 	restore()
 
 	t.Setenv("GOGC", "")
-	defer func(c uint64) { heapCeiling = c }(heapCeiling)
-	// heapCeiling changes only while no setGC is in force, which reads it.
-	heapCeiling = 1 << 40 // far above what is live: GOGC=400
-	restore = setGC()
+	defer func(c uint64) { serveHeapCeiling = c }(serveHeapCeiling)
+	// serveHeapCeiling changes only while no setServeGC is in force,
+	// which reads it.
+	serveHeapCeiling = 1 << 40 // far above what is live: GOGC=200
+	restore = setServeGC()
 	collect(t, done)
-	if p, l := gcPercent0(), memoryLimit(); p != 400 || l != 1<<40 {
-		t.Errorf("setGC: percent %d, limit %d; want 400 and the ceiling", p, l)
+	if p, l := gcPercent0(), memoryLimit(); p != 200 || l != l0 {
+		t.Errorf("setServeGC: percent %d, limit %d; want 200 and the limit left alone (%d)", p, l, l0)
 	}
 	restore()
-	heapCeiling = 1 // whatever is live is over it: Go's defaults after a collection
-	restore = setGC()
+	serveHeapCeiling = 1 // whatever is live is over it: Go's default after a collection
+	restore = setServeGC()
 	collect(t, done)
-	if p, l := gcPercent0(), memoryLimit(); p != 100 || l != math.MaxInt64 {
-		t.Errorf("after a collection over the ceiling: percent %d, limit %d; want Go's defaults", p, l)
+	if p := gcPercent0(); p != 100 {
+		t.Errorf("after a collection over the ceiling: percent %d; want Go's default", p)
 	}
 	restore()
 	// After restore no cleanup sets the pace (it checks, under the lock
 	// restore takes, that pacing stopped), so this holds from here on.
-	if p, l := gcPercent0(), memoryLimit(); p != p0 || l != l0 {
-		t.Errorf("restored to %d, %d; want %d, %d", p, l, p0, l0)
+	if p := gcPercent0(); p != p0 {
+		t.Errorf("restored to %d; want %d", p, p0)
 	}
-	// GOMEMLIMIT set: the limit is left alone.
-	t.Setenv("GOMEMLIMIT", "8GiB")
-	restore = setGC()
-	collect(t, done)
-	if l := memoryLimit(); l != l0 {
-		t.Errorf("with GOMEMLIMIT set, setGC changed the limit from %d to %d", l0, l)
-	}
-	restore()
 }

@@ -136,7 +136,6 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	defer setGC()()
 	fs := newFlags("build", stderr)
 	src := fs.String("src", ".", "the site folder, holding content/")
 	out := fs.String("out", "", "the output folder (default SRC/public)")
@@ -255,7 +254,6 @@ func showProgress(w io.Writer, p *pipeline.Progress, start time.Time) (stop func
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	defer setGC()()
 	fs := newFlags("check", stderr)
 	src := fs.String("src", ".", "the site folder, holding content/")
 	strict := fs.Bool("strict", false, "count warnings as errors")
