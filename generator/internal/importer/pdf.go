@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -18,7 +20,27 @@ import (
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/responses"
 	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 )
+
+// runtimeConfig is the WebAssembly runtime PDFium runs in: go-pdfium's
+// default (WebAssembly 2.0 with exception handling, which the bundled
+// PDFium needs), with the compiled module cached on disk in
+// $XDG_CACHE_HOME/factcheck/pdfium (os.UserCacheDir), as the go command
+// caches builds. Without a cache folder the module is compiled each time.
+// The cache is only read and written by import; builds never start
+// PDFium.
+func runtimeConfig() wazero.RuntimeConfig {
+	cfg := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
+	if dir, err := os.UserCacheDir(); err == nil {
+		if cache, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "factcheck", "pdfium")); err == nil {
+			cfg = cfg.WithCompilationCache(cache)
+		}
+	}
+	return cfg
+}
 
 // PDF extracts a PDF's text page by page (see the package doc for how
 // lines, words and paragraphs are rebuilt). A PDF without a text layer
@@ -29,7 +51,8 @@ import (
 // WebAssembly and run by wazero (github.com/klippa-app/go-pdfium): pure
 // Go, no C library to install, and PDFium reads fonts, encodings and
 // broken files as a browser does. Starting it compiles the WebAssembly
-// module, a few seconds of one core, once per process.
+// module, a few seconds of one core; the compiled code is kept in the
+// user's cache folder (see runtimeConfig), so later imports skip that.
 func PDF(data []byte) (*Document, error) {
 	if !bytes.HasPrefix(bytes.TrimLeft(data, "\x00\t\r\n "), []byte("%PDF-")) && !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
 		return nil, fmt.Errorf("not a PDF: it does not start with %%PDF-")
@@ -37,7 +60,7 @@ func PDF(data []byte) (*Document, error) {
 	pdfium.Lock()
 	defer pdfium.Unlock()
 	if pdfium.pool == nil && pdfium.err == nil {
-		pdfium.pool, pdfium.err = webassembly.Init(webassembly.Config{MinIdle: 1, MaxIdle: 1, MaxTotal: 1})
+		pdfium.pool, pdfium.err = webassembly.Init(webassembly.Config{MinIdle: 1, MaxIdle: 1, MaxTotal: 1, RuntimeConfig: runtimeConfig()})
 	}
 	if pdfium.err != nil {
 		return nil, fmt.Errorf("cannot start the PDF reader: %v", pdfium.err)
