@@ -424,11 +424,8 @@ func (n *QuoteBlock) Dump(src []byte, level int) { ast.DumpHelper(n, src, level,
 // Parser parses Markdown with this project's additions. It is safe for
 // concurrent use.
 type Parser struct {
-	// gfm parses GitHub Flavored Markdown with footnotes; noLinkify is the
-	// same without GFM's bare links (extension.Linkify), for Markdown in
-	// which they cannot find one (see mayAutolink). Linkify looks at
-	// every word, which takes a sixth of the time to parse a claim.
-	gfm, noLinkify parser.Parser
+	// gfm parses GitHub Flavored Markdown with footnotes.
+	gfm parser.Parser
 }
 
 var docKey = parser.NewContextKey()
@@ -444,13 +441,7 @@ func NewParser(plain bool) *Parser {
 	} else {
 		opts = append(opts, parser.WithASTTransformers(util.Prioritized(transformer{plain: true}, 100)))
 	}
-	newParser := func(ext ...goldmark.Extender) parser.Parser {
-		return goldmark.New(goldmark.WithExtensions(ext...), goldmark.WithParserOptions(opts...)).Parser()
-	}
-	return &Parser{
-		gfm:       newParser(extension.GFM, extension.Footnote),
-		noLinkify: newParser(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
-	}
+	return &Parser{gfm: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote), goldmark.WithParserOptions(opts...)).Parser()}
 }
 
 // Parse parses src.
@@ -459,73 +450,21 @@ func NewParser(plain bool) *Parser {
 // the Doc is empty but for an error among its Problems.
 func (p *Parser) Parse(src []byte) *Doc {
 	if off, msg := tooSlow(src); msg != "" {
-		doc := p.parse(nil, p.noLinkify)
+		doc := p.parse(nil)
 		doc.Source = src
 		doc.Problems = []Problem{{Offset: off, LineCol: Position(src, off), Message: msg}}
 		return doc
 	}
-	gp := p.gfm
-	if !mayAutolink(src) {
-		gp = p.noLinkify
-	}
-	return p.parse(src, gp)
+	return p.parse(src)
 }
 
-// parse parses src with gp, one of p's parsers.
-func (p *Parser) parse(src []byte, gp parser.Parser) *Doc {
+func (p *Parser) parse(src []byte) *Doc {
 	doc := &Doc{Source: src, parser: p}
 	ctx := parser.NewContext()
 	ctx.Set(docKey, doc)
-	doc.Root = gp.Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc.Root = p.gfm.Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc.locate()
 	return doc
-}
-
-// mayAutolink says whether GFM's bare links (extension.Linkify) could find
-// one in src, or change it otherwise. It looks where a word starts for
-// "http:", "https:", "ftp:" or "www.", and for an email address, whose "@"
-// follows a character of its local part (not "[", as in a citation).
-// Linkify also changes what becomes of white space at the end of a line
-// when there are two or more characters of it (goldmark keeps some of
-// them when Linkify splits the text there, as FuzzNoLinkify found).
-// Without any of those in src, src parses the same without it.
-func mayAutolink(src []byte) bool {
-	if bytes.Contains(src, []byte("www.")) {
-		return true
-	}
-	lineEnd := func(i int) bool { return i >= 2 && isBlank(src[i-1]) && isBlank(src[i-2]) }
-	// Colons and "@" are rare in prose, "h" is not: look for those.
-	return lineEnd(len(src)) || someIndex(src, '\n', lineEnd) ||
-		someIndex(src, ':', func(i int) bool {
-			w := src[:i]
-			return bytes.HasSuffix(w, []byte("http")) || bytes.HasSuffix(w, []byte("https")) || bytes.HasSuffix(w, []byte("ftp"))
-		}) ||
-		someIndex(src, '@', func(i int) bool { return i > 0 && emailLocal(src[i-1]) })
-}
-
-// someIndex reports whether f is true at some index of c in src.
-func someIndex(src []byte, c byte, f func(i int) bool) bool {
-	for i := 0; i < len(src); i++ {
-		j := bytes.IndexByte(src[i:], c)
-		if j < 0 {
-			return false
-		}
-		i += j
-		if f(i) {
-			return true
-		}
-	}
-	return false
-}
-
-// isBlank reports what goldmark takes for white space, but a line break.
-func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' }
-
-// emailLocal reports the characters that Linkify takes for the local part
-// of an address (goldmark's util.FindEmailIndex).
-func emailLocal(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-		strings.IndexByte("!#$%&'*+-./=?^_`{|}~", c) >= 0
 }
 
 // maxRef is the longest citation or cross-link, label or locator

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"html"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,7 +83,6 @@ func TestRender(t *testing.T) {
 				t.Errorf("refs.txt:\n%s\nwant:\n%s", refs, sections["refs.txt"])
 			}
 			checkDropTree(t, []byte(sections["in.md"]), unsafe)
-			checkNoLinkify(t, []byte(sections["in.md"]))
 		})
 	}
 }
@@ -205,67 +203,6 @@ func checkDropped(t *testing.T, full, dropped *Doc, html HTML, unsafe bool) {
 	}
 }
 
-// checkNoLinkify checks that Markdown in which mayAutolink sees no bare
-// link parses the same without Linkify as with it: the same HTML, with
-// raw HTML shown and kept, the same references and the same text. It
-// returns whether the two differ.
-func checkNoLinkify(t *testing.T, in []byte) (differ bool) {
-	t.Helper()
-	for _, plain := range []bool{false, true} {
-		p := NewParser(plain)
-		with, without := p.parse(in, p.gfm), p.parse(in, p.noLinkify)
-		a, b := describe(with)+string(with.AppendPlainText(nil)), describe(without)+string(without.AppendPlainText(nil))
-		for _, unsafe := range []bool{false, true} {
-			r := NewRenderer(fakeLinks{}, unsafe)
-			var ha, hb bytes.Buffer
-			errA, errB := r.Render(&ha, with), r.Render(&hb, without)
-			a += fmt.Sprintf("\n%s%v", ha.String(), errA)
-			b += fmt.Sprintf("\n%s%v", hb.String(), errB)
-		}
-		if a != b {
-			differ = true
-			if !mayAutolink(in) {
-				t.Fatalf("%q (plain %v) parses differently without Linkify, which mayAutolink says finds nothing:\n%s\nwithout:\n%s", in, plain, a, b)
-			}
-		}
-	}
-	return differ
-}
-
-func TestMayAutolink(t *testing.T) {
-	for _, tc := range []struct {
-		in          string
-		may, differ bool // what mayAutolink says; whether Linkify changes anything
-	}{
-		{"see http://example.org now", true, true},
-		{"(https://example.org/a_b_c)", true, true},
-		{"*www.example.org*", true, true},
-		{"ftp://example.org/x", true, true},
-		{"write to desk@example.org.", true, true},
-		{"a.b-c+d@example.org", true, true},
-		{"> quoted www.example.org\n>\n> — [@src]", true, true},
-		{"cited [@src] and [[claim-a]] and [@src, p. 3]", false, false},
-		{"@example.org at the start", false, false},
-		{"no links; a @ sign; (@x) and [@x.org]", false, false},
-		{"HTTP://EXAMPLE.ORG and WWW.EXAMPLE.ORG", false, false},
-		{"0 \t\n00", true, true}, // found by FuzzNoLinkify: the space stays
-		{"a    \nb", true, true}, // a hard break after " "
-		{"a\t\t\nb", true, true},
-		{"a\r\t\nb", true, true},
-		{"a  \nb", true, false}, // a hard break, the same either way
-		{"a \t", true, false},
-		{"a \nb\tc \n", false, false},
-		{"", false, false},
-	} {
-		if got := mayAutolink([]byte(tc.in)); got != tc.may {
-			t.Errorf("mayAutolink(%q) = %v, want %v", tc.in, got, tc.may)
-		}
-		if differ := checkNoLinkify(t, []byte(tc.in)); differ != tc.differ {
-			t.Errorf("%q: Linkify makes a difference: %v, want %v", tc.in, differ, tc.differ)
-		}
-	}
-}
-
 // describe lists what a document refers to, one per line.
 func describe(doc *Doc) string {
 	var b strings.Builder
@@ -328,37 +265,6 @@ func FuzzParse(f *testing.F) {
 		if strings.Contains(strings.ToLower(out.String()), "<script") {
 			t.Fatalf("raw HTML got through: %s", out.String())
 		}
-	})
-}
-
-// TestNoLinkifyComposed runs checkNoLinkify on random Markdown made of
-// pieces that goldmark's inline parsing treats specially (spaces and tabs
-// at line ends among them, which FuzzNoLinkify found).
-func TestNoLinkifyComposed(t *testing.T) {
-	pieces := []string{"word", "a", "0", " ", " ", "  ", "\t", "\n", "\n", "\n\n", "*", "_", "~", "~~", "(", ")", "[", "]", "[@src]",
-		"[[claim-a]]", "`", "<", ">", "> ", "\\", "!", "# ", "- ", "1. ", "|", "@", ":", ".", "&amp;", "&", "\"", "x@y", "e.g.", "é", "\u00a0",
-		"    ", "```\n", "---\n", "* ", "[x]", "](", "<http", "h", "w", "\r", "\v", "\f", "---|---\n", "[^1]", "[^1]: "}
-	r := rand.New(rand.NewPCG(7, 8))
-	for range 2_000 {
-		var b strings.Builder
-		for range 1 + r.IntN(24) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		checkNoLinkify(t, []byte(b.String()))
-	}
-}
-
-// FuzzNoLinkify checks that Markdown parses the same without Linkify when
-// mayAutolink says it can find nothing (see checkNoLinkify).
-func FuzzNoLinkify(f *testing.F) {
-	for _, s := range fuzzSeeds {
-		f.Add(s)
-	}
-	for _, s := range []string{"a@b.co", "x @b.co", "[@b.co]", "_a_@b.co", "(www.x.org)", "<a@b.co>", "http:", "&amp;@x.org", "a\\@b.co"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		checkNoLinkify(t, []byte(s))
 	})
 }
 

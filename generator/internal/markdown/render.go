@@ -52,7 +52,7 @@ type Renderer struct {
 // With unsafe set, raw HTML in Markdown is written as it is; otherwise it is
 // shown as text.
 func NewRenderer(links Links, unsafe bool) *Renderer {
-	opts := []renderer.Option{gmhtml.WithWriter(newTextWriter())}
+	var opts []renderer.Option
 	if unsafe {
 		opts = append(opts, gmhtml.WithUnsafe())
 	}
@@ -305,31 +305,10 @@ func closeLink(w util.BufWriter, href string) {
 	}
 }
 
-// WriteEscaped writes s escaped as html.EscapeString escapes it, without
-// making the escaped string.
+// WriteEscaped writes s escaped for HTML text or a quoted attribute value,
+// as html.EscapeString escapes it.
 func WriteEscaped[W interface{ WriteString(string) (int, error) }](w W, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var e string
-		switch s[i] {
-		case '<':
-			e = "&lt;"
-		case '>':
-			e = "&gt;"
-		case '&':
-			e = "&amp;"
-		case '\'':
-			e = "&#39;"
-		case '"':
-			e = "&#34;"
-		default:
-			continue
-		}
-		w.WriteString(s[last:i])
-		w.WriteString(e)
-		last = i + 1
-	}
-	w.WriteString(s[last:])
+	w.WriteString(html.EscapeString(s))
 }
 
 func (r *nodeRenderer) crossLink(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

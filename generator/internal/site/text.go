@@ -37,10 +37,7 @@ var commonTags = func() map[string]string {
 
 // htmlPieces splits rendered HTML into tags and text and builds its plain
 // text, with a blank line between blocks.
-func htmlPieces(s []byte) Text { return splitHTML(s, simpleHTML(s)) }
-
-// splitHTML is htmlPieces, with x/net/html's tokenizer unless simple.
-func splitHTML(s []byte, simple bool) Text {
+func htmlPieces(s []byte) Text {
 	var t Text
 	var plain strings.Builder
 	plain.Grow(len(s)) // the text is shorter than its HTML
@@ -68,23 +65,19 @@ func splitHTML(s []byte, simple bool) Text {
 		}
 		t.Pieces = append(t.Pieces, Piece{Tag: tag})
 	}
-	if simple {
-		splitSimpleHTML(s, text, tag)
-	} else {
-		z := xhtml.NewTokenizer(bytes.NewReader(s))
-		for {
-			switch z.Next() {
-			case xhtml.ErrorToken:
-				goto done
-			case xhtml.TextToken:
-				text(z.Raw())
-			default:
-				name, _ := z.TagName()
-				tag(z.Raw(), name)
-			}
+	z := xhtml.NewTokenizer(bytes.NewReader(s))
+tokens:
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			break tokens
+		case xhtml.TextToken:
+			text(z.Raw())
+		default:
+			name, _ := z.TagName()
+			tag(z.Raw(), name)
 		}
 	}
-done:
 	// Kept for the whole build: copied to their own size.
 	t.Plain = strings.Clone(plain.String())
 	t.Pieces = slices.Clone(t.Pieces)
@@ -94,124 +87,6 @@ done:
 		}
 	}
 	return t
-}
-
-// simpleHTML reports whether s is HTML as goldmark writes it when raw
-// HTML is not let through, which splitSimpleHTML splits as x/net/html's
-// tokenizer does: every "<" starts a tag whose name is lowercase letters
-// and digits, and not one whose content the tokenizer reads as raw text;
-// the tag ends at the next ">", with no "<" or "'" before it and its double
-// quotes paired, so that no ">" is inside an attribute value. Text has no
-// "<" (goldmark and chroma escape it), and neither has anything else:
-// comments, declarations, processing instructions.
-func simpleHTML(s []byte) bool {
-	for i := 0; i < len(s); {
-		j := bytes.IndexByte(s[i:], '<')
-		if j < 0 {
-			return true
-		}
-		i += j
-		end := bytes.IndexByte(s[i:], '>')
-		if end < 0 {
-			return false
-		}
-		t := s[i : i+end+1]
-		name := tagName(t)
-		if len(name) == 0 || rawTextTags[string(name)] || bytes.IndexByte(t[1:], '<') >= 0 {
-			return false
-		}
-		for _, c := range name {
-			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
-				return false
-			}
-		}
-		after := 1 + len(name)
-		if t[1] == '/' {
-			after++
-		}
-		if !simpleAttributes(t[after:]) {
-			return false
-		}
-		i += end + 1
-	}
-	return true
-}
-
-// simpleAttributes reports whether a is the rest of a tag after its name,
-// up to its ">", as goldmark and chroma write it: attributes of letters,
-// digits and "-", each with a value in double quotes or none, one space
-// before each, and "/" at most before the ">" ("<br />"). Then the tag
-// ends at that ">", as x/net/html's tokenizer finds it: no quote is open.
-func simpleAttributes(a []byte) bool {
-	for i := 0; ; {
-		switch {
-		case a[i] == '>':
-			return i == len(a)-1
-		case a[i] == '/' && i == len(a)-2:
-			return true
-		case a[i] != ' ':
-			return false
-		}
-		i++
-		n := i
-		for i < len(a) && (a[i] >= 'a' && a[i] <= 'z' || a[i] >= '0' && a[i] <= '9' || a[i] == '-') {
-			i++
-		}
-		switch {
-		case i == n && a[i] == '/' && i == len(a)-2: // "<br />"
-			return true
-		case i == n:
-			return false
-		case a[i] == '=':
-			if i+1 >= len(a) || a[i+1] != '"' {
-				return false
-			}
-			q := bytes.IndexByte(a[i+2:], '"')
-			if q < 0 {
-				return false
-			}
-			i += 2 + q + 1
-		}
-	}
-}
-
-// tagName is the name of the tag t ("<a href=…>", "</p>"): the letters and
-// digits after "<" or "</".
-func tagName(t []byte) []byte {
-	i := 1
-	if i < len(t) && t[i] == '/' {
-		i++
-	}
-	j := i
-	for j < len(t) && (t[j] >= 'a' && t[j] <= 'z' || t[j] >= 'A' && t[j] <= 'Z' || t[j] >= '0' && t[j] <= '9') {
-		j++
-	}
-	if j == i || !('a' <= t[i] && t[i] <= 'z' || 'A' <= t[i] && t[i] <= 'Z') {
-		return nil
-	}
-	return t[i:j]
-}
-
-// rawTextTags are the elements whose content x/net/html reads as text.
-var rawTextTags = map[string]bool{"iframe": true, "noembed": true, "noframes": true, "noscript": true,
-	"plaintext": true, "script": true, "style": true, "textarea": true, "title": true, "xmp": true}
-
-// splitSimpleHTML calls text and tag with the text and tags of s, which
-// simpleHTML accepts, in order.
-func splitSimpleHTML(s []byte, text func(raw []byte), tag func(raw, name []byte)) {
-	for len(s) > 0 {
-		i := bytes.IndexByte(s, '<')
-		if i < 0 {
-			text(s)
-			return
-		}
-		if i > 0 {
-			text(s[:i])
-		}
-		end := i + bytes.IndexByte(s[i:], '>') + 1
-		tag(s[i:end], tagName(s[i:end]))
-		s = s[end:]
-	}
 }
 
 func trailingNewlines(s string) int {
