@@ -80,6 +80,14 @@ unsafe_html: false
 # Font files inside the site for characters of share cards that the
 # built-in fonts (Latin, Greek, Cyrillic) lack.
 # card_fonts: [fonts/NotoSansSC-Regular.otf]
+
+# Profiles for the authors' pages (authors/ID/, one for every author named
+# in a claim): a short bio, a photo under static/ and a link.
+# authors:
+#   - name: Jane Doe
+#     bio: Checks claims about public spending.
+#     photo: img/jane-doe.jpg
+#     url: https://example.org/jane-doe
 `
 
 // newSiteFiles are the files of a new site but site.yaml and the workflow.

@@ -131,9 +131,11 @@
 //	              tell, and found, that the stored text was edited since
 //	.Rating       rating: the rating
 //	.Ratings      home, ratings, search: each rating with its .Count
-//	.Group        group: the topic or claimant (.Name.Name, .URL, .Claims),
-//	.GroupKind    "Topic" or "Claimant", a message ({{T .GroupKind}})
-//	.Groups       groups: each topic or claimant with its .Path and .Count
+//	.Group        group: the topic, claimant or author (.Name.Name, .URL, .Claims),
+//	.GroupKind    "Topic", "Claimant" or "Author", a message ({{T .GroupKind}})
+//	.Author       group, for an author: their profile from site.yaml
+//	              (.Name, .Bio, .Photo for .URL, .URL), nil without one
+//	.Groups       groups: each topic, claimant or author with its .Path and .Count
 //	.FreePage     page: the free page
 //	.Body         claim and page: the rendered Markdown; source: the
 //	              stored text with the quoted passages marked
@@ -177,7 +179,7 @@
 //	.AbsURL "feed.xml"    its absolute URL, "" when the site has no
 //	                      absolute base URL
 //	.ClaimURL CLAIM, .SourceURL SOURCE, .TopicURL NAME, .ClaimantURL NAME,
-//	.RatingURL RATING, .PageURL PAGE
+//	.AuthorURL "Jane Doe", .RatingURL RATING, .PageURL PAGE
 //	                      the link to a claim's, source's … page
 //	.Canonical            the page's absolute URL, "" without a base URL
 //

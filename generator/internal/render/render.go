@@ -281,6 +281,10 @@ func (r *Renderer) Jobs() []Job {
 	for _, g := range s.Claimants {
 		paged(claimantPath(g.ID), "group.html", g.Claims, func() *Page { return r.group("Claimant", g) })
 	}
+	wholePage("authors/", "groups.html", func() (*Page, error) { return r.groups("Authors", s.Authors, authorPath), nil })
+	for _, g := range s.Authors {
+		paged(authorPath(g.ID), "group.html", g.Claims, func() *Page { return r.group("Author", g) })
+	}
 	for _, p := range s.Pages {
 		page(pagePath(p.ID), "page.html", func() (*Page, error) { return r.freePage(p) })
 	}

@@ -90,6 +90,7 @@ func claimPath(id string) string    { return "claims/" + id + "/" }
 func sourcePath(id string) string   { return "sources/" + id + "/" }
 func topicPath(id string) string    { return "topics/" + id + "/" }
 func claimantPath(id string) string { return "claimants/" + id + "/" }
+func authorPath(id string) string   { return "authors/" + id + "/" }
 func ratingPath(id string) string   { return "ratings/" + id + "/" }
 func pagePath(id string) string     { return id + "/" }
 

@@ -48,10 +48,12 @@ type Page struct {
 	Rating site.Rating
 	// Ratings: home and ratings, each rating with its number of claims.
 	Ratings []RatingCount
-	// Group: group (a topic or a claimant); GroupKind is "Topic" or
-	// "Claimant".
+	// Group: group (a topic, a claimant or an author); GroupKind is
+	// "Topic", "Claimant" or "Author". Author is the author's profile
+	// from site.yaml, nil without one.
 	Group     *site.Group
 	GroupKind string
+	Author    *site.Author
 	// Groups: groups (the topics or claimants index).
 	Groups []GroupLink
 	// FreePage: page.
@@ -168,6 +170,7 @@ func (p *Page) ClaimURL(c *site.Claim) string   { return p.r.urls.Rel(claimPath(
 func (p *Page) SourceURL(s *site.Source) string { return p.r.urls.Rel(sourcePath(s.ID)) }
 func (p *Page) TopicURL(n site.Name) string     { return p.r.urls.Rel(topicPath(n.ID)) }
 func (p *Page) ClaimantURL(n site.Name) string  { return p.r.urls.Rel(claimantPath(n.ID)) }
+func (p *Page) AuthorURL(name string) string    { return p.r.urls.Rel(authorPath(site.Slug(name))) }
 func (p *Page) RatingURL(r site.Rating) string  { return p.r.urls.Rel(ratingPath(r.ID)) }
 func (p *Page) PageURL(pg *site.Page) string    { return p.r.urls.Rel(pagePath(pg.ID)) }
 func (p *Page) Current(path string) bool        { return p.Path == path }
@@ -424,6 +427,9 @@ func (r *Renderer) groups(title string, gs []*site.Group, path func(string) stri
 func (r *Renderer) group(kind string, g *site.Group) *Page {
 	p := r.newPage(g.Name.Name, r.groupDescription(kind, g))
 	p.Group, p.GroupKind = g, kind
+	if kind == "Author" {
+		p.Author = r.site.Config.Authors[g.ID]
+	}
 	return p
 }
 
@@ -431,8 +437,14 @@ func (r *Renderer) group(kind string, g *site.Group) *Page {
 // page: what it lists, how many, and the newest.
 func (r *Renderer) groupDescription(kind string, g *site.Group) string {
 	d := r.t("Our fact-checks on %s.", g.Name.Name)
-	if kind == "Claimant" {
+	switch kind {
+	case "Claimant":
 		d = r.t("Claims by %s that we fact-checked.", g.Name.Name)
+	case "Author":
+		d = r.t("Fact-checks by %s.", g.Name.Name)
+		if a := r.site.Config.Authors[g.ID]; a != nil && a.Bio != "" {
+			d += " " + a.Bio
+		}
 	}
 	d += " " + r.t("%d fact-checks, newest first.", len(g.Claims))
 	if len(g.Claims) > 0 {

@@ -25,7 +25,7 @@ var DefaultRatings = []Rating{
 	{ID: "false", Label: "False", Description: "The claim is not correct: the sources say something different, or the opposite."},
 }
 
-var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words", "translations", "languages", "card_fonts"}
+var configKeys = []string{"title", "description", "base_url", "language", "organization", "ratings", "page_size", "cname", "contact", "unsafe_html", "negation_words", "translations", "languages", "card_fonts", "authors"}
 
 // ConfigKeys returns the keys site.yaml may hold.
 func ConfigKeys() []string { return slices.Clone(configKeys) }
@@ -91,6 +91,9 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	}
 	if v := f.get("card_fonts", false); v != nil {
 		cfg.CardFonts = readCardFonts(fsys, f, v)
+	}
+	if v := f.get("authors", false); v != nil {
+		cfg.Authors = readAuthors(fsys, f, v)
 	}
 	f.unknown(configKeys)
 	if len(langs) > 0 {

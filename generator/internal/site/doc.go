@@ -16,7 +16,7 @@
 // its file name without ".md", in Unicode NFC: lowercase letters (any
 // script, with their combining marks), digits and single hyphens. Ids are
 // unique across claims, sources and pages; claims, sources, ratings,
-// topics, claimants, corrections, search, page, assets and feed are
+// topics, claimants, authors, corrections, search, page, assets and feed are
 // reserved. Files and folders whose names start with "." or "_" are
 // skipped; symbolic links and special files (named pipes, devices) are
 // refused. Lines may end in "\n", "\r\n" or "\r".
@@ -50,6 +50,12 @@
 //	translations        the site's own texts for the words of the pages, by their English
 //	                    text (see package locale; templates print them with T)
 //	card_fonts          font files inside the site for share-card characters the Go fonts lack
+//	authors             profiles of the authors named in claims' authors, for their pages
+//	                    (authors/ID/, ID the slug of the name): a list of {name, bio,
+//	                    photo, url}; bio is plain text, photo a path under static/
+//	                    (img/jane-doe.jpg for static/img/jane-doe.jpg; jpg, png, webp,
+//	                    avif or gif), url an http(s) link. Every author named in a claim
+//	                    has a page listing their fact-checks, with or without a profile.
 //
 // With n ratings the best is worth n and the worst 1.
 //

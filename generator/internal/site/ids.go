@@ -40,7 +40,7 @@ func ValidID(s string) bool {
 // reserved ids are the site's own top-level folders.
 var reserved = map[string]bool{
 	"claims": true, "sources": true, "ratings": true, "topics": true, "claimants": true,
-	"corrections": true, "search": true, "page": true, "assets": true, "feed": true,
+	"corrections": true, "search": true, "page": true, "assets": true, "feed": true, "authors": true,
 }
 
 // Reserved reports whether id names one of the site's own folders.

@@ -48,16 +48,19 @@ func link(s *Site, drafts []*Claim, diags *diag.List) {
 	wg.Go(func() { verifyQuotes(s, trans, &verified) })
 	wg.Go(func() {
 		// One pass over the claims gathers them all.
-		var topics, claimants groups
+		var topics, claimants, authors groups
 		s.ByRating = map[string][]*Claim{}
 		for _, c := range s.Claims {
 			for _, t := range c.Topics {
 				topics.add(t, c)
 			}
 			claimants.add(c.Claimant, c)
+			for _, a := range c.Authors {
+				authors.add(Name{Name: a, ID: Slug(a)}, c)
+			}
 			s.ByRating[c.Rating.ID] = append(s.ByRating[c.Rating.ID], c)
 		}
-		s.Topics, s.Claimants = topics.sorted(), claimants.sorted()
+		s.Topics, s.Claimants, s.Authors = topics.sorted(), claimants.sorted(), authors.sorted()
 	})
 	for _, c := range s.Claims {
 		resolveRefs(s, c.Path, c.Doc, c.bodyLine, c.refs, draftIDs, diags, func(target *Claim, src *Source) {

@@ -24,6 +24,7 @@ type Site struct {
 
 	Topics    []*Group // by name
 	Claimants []*Group // by name
+	Authors   []*Group // the authors of claims, by name
 	// ByRating lists the claims of each rating id, newest first.
 	ByRating map[string][]*Claim
 	// Aliases maps an old claim id to the claim that replaced it.
@@ -93,6 +94,9 @@ type Config struct {
 	// CardFonts draw the share cards (card_fonts: the Go fonts, then the
 	// site's); nil for the Go fonts alone.
 	CardFonts *card.Fonts
+	// Authors are the profiles of authors (authors), by the slug of
+	// their name: what their page shows above their fact-checks.
+	Authors map[string]*Author
 }
 
 // Organization publishes the site.
