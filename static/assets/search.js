@@ -4,6 +4,56 @@
 // metadata of the results it shows, nothing else. No dependencies.
 (() => {
   "use strict";
+  // The tokenizer: text split into words exactly as the generator's Scan
+  // splits it (generator/internal/search/words.go; its package documentation
+  // defines a word): each character decomposed (NFKD) on its own, combining
+  // marks and Arabic tatweel dropped (accents folded), lowercased, final sigma as sigma; runs
+  // of letters and digits are words, and runs of Han, Hiragana and Katakana
+  // (written without spaces) give each pair of adjacent characters, a lone
+  // character standing for itself. scan returns [word, start, end] with the
+  // place of the word in text (UTF-16 offsets, marks included), for
+  // highlighting; words only the words. TestTokenizerGoJS compares the two
+  // tokenizers.
+  const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC]/u;
+  const LETTER = /[\p{L}\p{N}]/u;
+  const MARK = /[\p{M}\u0640]/u; // and Arabic tatweel, a stretch between letters
+  function scan(text) {
+    const out = [];
+    let w = "", ws = 0, we = 0; // the word being read, where it starts and ends
+    let prev = "", ps = 0, pe = 0, pairs = false; // the CJK run's last character, where it is; a pair given yet
+    const endWord = () => { if (w) out.push([w, ws, we]); w = ""; };
+    const endRun = () => { if (prev && !pairs) out.push([prev, ps, pe]); prev = ""; pairs = false; };
+    let i = 0;
+    for (const ch of text) {
+      const at = i;
+      i += ch.length;
+      for (const c of ch.normalize("NFKD")) {
+        if (MARK.test(c)) {
+          if (w) we = i; else if (prev) pe = i;
+        } else if (CJK.test(c)) {
+          endWord();
+          if (prev) { out.push([prev + c, ps, i]); pairs = true; }
+          prev = c; ps = at; pe = i;
+        } else if (LETTER.test(c)) {
+          endRun();
+          if (!w) ws = at;
+          const l = c.toLowerCase();
+          w += l === "ς" ? "σ" : l;
+          we = i;
+        } else {
+          endRun();
+          endWord();
+        }
+      }
+    }
+    endRun();
+    endWord();
+    return out;
+  }
+  const words = (s) => scan(s).map((t) => t[0]);
+  // For the tests, and for a site's own scripts.
+  window.factcheckSearch = Object.freeze({ scan, words });
+
   const form = document.querySelector("form.search[data-index]");
   if (!form || !window.fetch || !window.URLSearchParams) return;
   const $ = (id) => document.getElementById(id);
@@ -48,16 +98,6 @@
     return out.filter((x) => x !== "" && x !== undefined);
   }
   const t = (key, ...args) => nodes(key, ...args).join("");
-
-  // Words, exactly as the generator splits them: NFKD, combining marks
-  // dropped, lowercase, final sigma folded; each Han, Hiragana or Katakana
-  // character is a word.
-  const CJK = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}";
-  const WORD = new RegExp(`[${CJK}]|(?:(?![${CJK}])[\\p{L}\\p{N}])+`, "gu");
-  // A word as written, marks included, for highlighting.
-  const WRITTEN = new RegExp(`[${CJK}]|(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+`, "gu");
-  const fold = (s) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ");
-  const words = (s) => fold(s).match(WORD) || [];
 
   // Postings: base64url VLQ gaps, or "~" and a base64url bitmap.
   const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -150,8 +190,9 @@
     const ws = [...new Set(words(q))];
     const last = ws.length ? ws[ws.length - 1] : "";
     // The last word is a prefix while it is being typed (at least two
-    // characters: one would load too much).
-    const prefix = last && !/\s$/.test(q) && [...last].length > 1 && words(q).at(-1) === last;
+    // characters: one would load too much; but a lone CJK character, whose
+    // terms are the pairs it begins, is one).
+    const prefix = last && !/\s$/.test(q) && ([...last].length > 1 || CJK.test(last)) && words(q).at(-1) === last;
     const n = manifest.n;
     const marks = ws.map((w) => {
       const m = new Uint8Array(n);
@@ -202,21 +243,30 @@
     return e;
   }
 
-  // highlight returns text as nodes, each word that matches the query in
-  // a <mark>.
+  // highlight returns text as nodes, each run of text whose words match
+  // the query in a <mark> (built as text: index text is never markup).
+  // The overlapping pairs of a CJK match make one mark.
   function highlight(text, ws, prefix) {
     if (!ws.length) return [text];
     const last = ws[ws.length - 1];
-    const hit = (w) => words(w).some((t) => ws.includes(t) || (prefix && t.startsWith(last)));
     const out = [];
-    let at = 0;
-    for (const m of text.matchAll(WRITTEN)) {
-      if (!hit(m[0])) continue;
-      out.push(text.slice(at, m.index), el("mark", { textContent: m[0] }));
-      at = m.index + m[0].length;
+    let at = 0, from = -1, to = -1;
+    const flush = () => {
+      if (from < 0) return;
+      out.push(text.slice(at, from), el("mark", { textContent: text.slice(from, to) }));
+      at = to;
+      from = -1;
+    };
+    for (const [w, s, e] of scan(text)) {
+      if (!ws.includes(w) && !(prefix && w.startsWith(last))) continue;
+      if (from >= 0 && s < to) { to = Math.max(to, e); continue; }
+      flush();
+      from = s;
+      to = e;
     }
+    flush();
     out.push(text.slice(at));
-    return out;
+    return out.filter((x) => x !== "");
   }
 
   // card renders a claim like the site's claim lists (partials.html).

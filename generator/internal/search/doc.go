@@ -32,11 +32,24 @@
 // follows) or "~" and a base64url bitmap (bit k of byte k/8 set for claim k,
 // least significant first), whichever is shorter.
 //
-// Terms are the words of the text (Scan): the runs of letters and digits
-// after NFKD normalization with combining marks removed (diacritics
-// folded: "é" is "e"), lowercased, with final sigma as sigma; each Han,
-// Hiragana or Katakana character is a word of its own (those scripts do
-// not separate words with spaces). search.js splits queries the same way.
+// Terms are the words of the text (Scan), found after NFKD normalization
+// with combining marks and Arabic tatweel removed (diacritics folded: "é"
+// is "e", "ئ" is "ي"), lowercased, with final sigma as sigma:
+//
+//   - the runs of letters and digits, except the CJK characters below:
+//     "L’Élysée, 2020!" is "l", "elysee", "2020";
+//   - in a run of Han, Hiragana or Katakana characters (and the
+//     prolonged sound mark "ー"), which do not separate words with
+//     spaces, each pair of adjacent characters, as Lucene's
+//     CJKBigramFilter does: "地方选举" is "地方", "方选", "选举", so that a
+//     query finds its characters side by side, not scattered over the
+//     claim; a run of one character is that character ("年" in "2020年").
+//
+// One tokenizer splits the index and the queries: search.js's scan does
+// what Scan does, character by character (TestTokenizerGoJS runs both on
+// texts in many scripts). The last word of a query being typed is a
+// prefix when it has two characters or more, or is a lone CJK character
+// (which then finds the pairs it begins, though not those it ends).
 //
 // The index holds, as strong, the words of each claim's claim, claimant,
 // topics and summary, and as weak those of its analysis (site.Claim.Text).

@@ -95,7 +95,8 @@ func (f searchFiles) query(t testing.TB, q string, picked map[string]string, sho
 		last = uniq[len(uniq)-1]
 	}
 	r, _ := utf8.DecodeLastRuneInString(q)
-	prefix := last != "" && !unicode.IsSpace(r) && utf8.RuneCountInString(last) > 1 && ws[len(ws)-1] == last
+	c, _ := utf8.DecodeRuneInString(last)
+	prefix := last != "" && !unicode.IsSpace(r) && (utf8.RuneCountInString(last) > 1 || search.IsCJK(c)) && ws[len(ws)-1] == last
 
 	var sets [][]byte
 	for _, w := range uniq {
