@@ -169,7 +169,7 @@
   }
 
   // Marks in m the claims of a word: 1 when it is anywhere in the claim,
-  // 2 when it is in its claim, claimant, topics or summary.
+  // 2 when it is in its claim, short form, claimant, topics or summary.
   async function mark(term, prefix, m) {
     const chunks = await Promise.all(chunksOf(term, prefix).map((i) => get("t/" + i + ".json")));
     for (const c of chunks) {
@@ -185,7 +185,7 @@
   }
 
   // run returns the numbers of the matching claims, best first: most words
-  // in the claim, claimant, topics or summary, then newest.
+  // in the claim, short form, claimant, topics or summary, then newest.
   async function run(q, picked) {
     const ws = [...new Set(words(q))];
     const last = ws.length ? ws[ws.length - 1] : "";
@@ -206,6 +206,9 @@
       }));
     const all = await Promise.all([...marks, ...sets]);
     const buckets = Array.from({ length: ws.length + 1 }, () => []);
+    // How many of the words each claim has in its metadata texts: fewer
+    // than all, and the others are in its analysis alone.
+    const scores = new Uint8Array(n);
     next: for (let i = 0; i < n; i++) {
       let score = 0;
       for (let j = 0; j < all.length; j++) {
@@ -214,8 +217,9 @@
         if (v === 2) score++;
       }
       buckets[score].push(i);
+      scores[i] = score;
     }
-    return { ws, prefix, hits: buckets.reverse().flat() };
+    return { ws, prefix, hits: buckets.reverse().flat(), scores };
   }
 
   // date writes an ISO date in full the language's way, as the
@@ -269,24 +273,77 @@
     return out.filter((x) => x !== "");
   }
 
-  // card renders a claim like the site's claim lists (partials.html).
-  function card(rec, ws, prefix) {
-    const [id, claim, ri, who, whoID, , published, claimed, summary] = rec;
+  // found returns the words of ws (the last one a prefix if prefix)
+  // that text has.
+  function found(text, ws, prefix) {
+    const last = ws[ws.length - 1];
+    const out = new Set();
+    for (const [w] of scan(text)) {
+      for (const q of ws) if (w === q || (prefix && q === last && w.startsWith(q))) out.add(q);
+    }
+    return out;
+  }
+
+  // excerpt returns the part of text around text[from:to]: about two
+  // hundred characters, cut at spaces where there are some, with "…"
+  // where the text goes on.
+  function excerpt(text, from, to) {
+    let a = Math.max(0, from - 80), b = Math.min(text.length, to + 120);
+    if (a > 0) { const sp = text.indexOf(" ", a); if (sp >= 0 && sp < from) a = sp + 1; }
+    if (b < text.length) { const sp = text.lastIndexOf(" ", b); if (sp > to) b = sp; }
+    // Not between the two halves of a character.
+    const low = (i) => i > 0 && i < text.length && (text.charCodeAt(i) & 0xFC00) === 0xDC00;
+    if (low(a)) a++;
+    if (low(b)) b--;
+    return (a > 0 ? "…" : "") + text.slice(a, b).trim() + (b < text.length ? "…" : "");
+  }
+
+  // card renders a claim like the site's claim lists (partials.html): its
+  // short form, or the claim; claimant and dates; summary. Words of the
+  // query that none of those shows are shown where the claim has them: in
+  // the whole claim, its topics (in the meta line) or a snippet of its
+  // analysis (given when the search needed it), each match in a <mark>.
+  function card(rec, ws, prefix, analysis) {
+    const [id, claim, ri, who, whoID, topics, published, claimed, summary, short] = rec;
     const [rid, label, value] = manifest.r[ri] || ["", "", 0];
     const u = manifest.u;
+    const headline = short || claim;
+    const missing = new Set(ws);
+    const see = (text) => { for (const w of found(text, ws, prefix)) missing.delete(w); };
+    see(headline);
+    see(who);
+    see(summary || "");
     const badge = el("span", { className: "badge r-" + rid, textContent: label });
     badge.dataset.value = value;
     const meta = el("p", { className: "card-meta" },
       el("a", { href: u.p + encodeURIComponent(whoID) + "/", dir: "auto" }, ...highlight(who, ws, prefix)));
     if (claimed) meta.append(" · ", ...nodes("claimed %s", el("time", { dateTime: claimed, textContent: date(claimed) })));
     if (published) meta.append(" · ", ...nodes("checked %s", el("time", { dateTime: published, textContent: date(published) })));
+    const extra = [];
+    // shows says whether text has a word of the query not shown yet.
+    const shows = (text) => { const has = found(text, ws, prefix); return [...missing].some((w) => has.has(w)); };
+    if (short && shows(claim)) {
+      extra.push(el("p", { className: "card-snippet", dir: "auto" }, ...highlight(claim, ws, prefix)));
+      see(claim);
+    }
+    const names = Array.isArray(topics) ? topics : [];
+    for (const name of names) {
+      if (shows(name)) meta.append(" · ", ...nodes("topic %s", el("bdi", {}, ...highlight(name, ws, prefix))));
+    }
+    for (const name of names) see(name);
+    if (missing.size && analysis) {
+      const last = ws[ws.length - 1];
+      const at = scan(analysis).find(([w]) => [...missing].some((q) => w === q || (prefix && q === last && w.startsWith(q))));
+      if (at) extra.push(el("p", { className: "card-snippet" }, ...highlight(excerpt(analysis, at[1], at[2]), ws, prefix)));
+    }
     return el("li", { className: "claim-card" },
       el("a", { className: "badge-link", href: u.r + encodeURIComponent(rid) + "/" }, badge),
       el("div", {},
         el("p", { className: "card-claim", dir: "auto" },
-          el("a", { href: u.c + encodeURIComponent(id) + "/" }, ...highlight(claim, ws, prefix))),
+          el("a", { href: u.c + encodeURIComponent(id) + "/" }, ...highlight(headline, ws, prefix))),
         meta,
-        el("p", { className: "card-summary" }, ...highlight(summary, ws, prefix))));
+        el("p", { className: "card-summary" }, ...highlight(summary || "", ws, prefix)),
+        ...extra));
   }
 
   // show loads the metadata of results from…from+PAGE-1 and renders them,
@@ -296,9 +353,19 @@
     const per = manifest.per;
     const nums = res.hits.slice(from, from + PAGE);
     const chunks = [...new Set(nums.map((i) => Math.floor(i / per)))];
-    const data = new Map(await Promise.all(chunks.map((k) => get("m/" + k + ".json").then((d) => [k, d]))));
+    // The analyses of the results that have a word of the query in their
+    // analysis alone, for their snippets; a snippet that cannot be loaded
+    // is left out.
+    const ap = manifest.ap;
+    const weak = ap ? nums.filter((i) => res.scores[i] < res.ws.length) : [];
+    const achunks = [...new Set(weak.map((i) => Math.floor(i / ap)))];
+    const [data, texts] = await Promise.all([
+      Promise.all(chunks.map((k) => get("m/" + k + ".json").then((d) => [k, d]))).then((e) => new Map(e)),
+      Promise.all(achunks.map((k) => get("a/" + k + ".json").then((d) => [k, d], () => [k, []]))).then((e) => new Map(e)),
+    ]);
     if (token !== current) return null;
-    const items = nums.map((i) => card(data.get(Math.floor(i / per))[i % per], res.ws, res.prefix));
+    const analysis = (i) => ap && texts.has(Math.floor(i / ap)) ? texts.get(Math.floor(i / ap))[i % ap] : "";
+    const items = nums.map((i) => card(data.get(Math.floor(i / per))[i % per], res.ws, res.prefix, analysis(i)));
     if (replace) list.replaceChildren(...items); else list.append(...items);
     res.shown = from + nums.length;
     if (more) more.hidden = res.shown >= res.hits.length;

@@ -7,7 +7,8 @@
 //
 //	index.json        the manifest, read first:
 //	                  {"v": version, "n": number of claims, "per": claims per
-//	                   metadata chunk, "t": [first term of term chunk 1, 2, …],
+//	                   metadata chunk, "ap": claims per analysis chunk,
+//	                   "t": [first term of term chunk 1, 2, …],
 //	                   "r": [[rating id, label, value], …] (the scale),
 //	                   "u": {"c": claims URL, "r": ratings URL, "p": claimants URL}}
 //	t/N.json          term chunk N: ["term", postings, "term", postings, …]
@@ -16,17 +17,23 @@
 //	                  its term falls in; a prefix, the chunks its range spans.
 //	m/N.json          metadata of claims N*per … N*per+per-1:
 //	                  [[id, claim, rating index, claimant name, claimant id,
-//	                    [topic ids], published, claim date, summary], …]
+//	                    [topic names], published, claim date, summary,
+//	                    short form or ""], …]
+//	a/N.json          analyses of claims N*ap … N*ap+ap-1, for snippets:
+//	                  [plain text on one line, …], each at most 12 kB
+//	                  (cut at a space); a chunk aims at 2 kB, so usually
+//	                  holds one
 //	rating/ID.json,   the postings of one filter value
 //	topic/ID.json,
 //	claimant/ID.json
 //
 // Claims are numbered from 0 in the site's order, newest first, so sorting
 // numbers sorts by date. A term's postings are a string when the term is
-// only in analyses, ["all"] when it is in the claim, claimant, topics or
-// summary of every claim that has it, or ["all", "strong"] where strong is
-// the claims that have it there; the browser ranks claims by how many of the
-// query's words are strong hits, then newest first. A postings string is
+// only in analyses, ["all"] when it is in the claim, short form,
+// claimant, topics or summary of every claim that has it, or ["all",
+// "strong"] where strong is the claims that have it there; the browser
+// ranks claims by how many of the query's words are strong hits, then
+// newest first. A postings string is
 // either the claim numbers in ascending order as base64url VLQ (the first
 // number, then each gap minus one; five bits per character, 32 = more
 // follows) or "~" and a base64url bitmap (bit k of byte k/8 set for claim k,
@@ -51,6 +58,16 @@
 // prefix when it has two characters or more, or is a lone CJK character
 // (which then finds the pairs it begins, though not those it ends).
 //
-// The index holds, as strong, the words of each claim's claim, claimant,
-// topics and summary, and as weak those of its analysis (site.Claim.Text).
+// The index holds, as strong, the words of each claim's claim, short form,
+// claimant, topics and summary (the texts of its metadata record), and as
+// weak those of its analysis (site.Claim.Text).
+//
+// A result shows its short form (else its claim), claimant, dates and
+// summary, its matched words in <mark>. The query's words that those do
+// not show are shown where the claim has them: the whole claim under a
+// short form, a topic in the meta line, or else a snippet of about two
+// hundred characters of the analysis around the first of them. Only the
+// results with a word in their analysis alone (fewer strong hits than
+// words) load their analysis chunk: a search loads no analysis when its
+// words are in the results' metadata.
 package search

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"factcheck/generator/internal/site"
 )
@@ -24,6 +25,14 @@ const (
 	metaChunkBytes = 3 << 10
 	// maxPerMetaChunk caps the claims of a metadata chunk.
 	maxPerMetaChunk = 50
+	// analysisChunkBytes is the size an analysis chunk aims at: small,
+	// as each of the twenty results shown may need its own; usually one
+	// analysis.
+	analysisChunkBytes = 2 << 10
+	// maxAnalysisBytes caps an analysis in its chunk (cut at a space): a
+	// snippet needs the words around a match, and one very long analysis
+	// must not make a search slow. Words beyond it still find the claim.
+	maxAnalysisBytes = 12 << 10
 )
 
 // File is one file of the index.
@@ -39,7 +48,7 @@ type Links struct {
 }
 
 // postings are the claims that have a term: all of them, and those that
-// have it in their claim, claimant, topics or summary.
+// have it in their claim, short form, claimant, topics or summary.
 type postings struct {
 	all, strong plist
 }
@@ -175,33 +184,25 @@ func Index(s *site.Site, links Links) []File {
 	}
 	closeChunk()
 
-	// Metadata chunks.
+	// Metadata chunks, and analysis chunks (which a result needs only
+	// when a word of the query is in its analysis alone).
 	records := make([][]byte, len(claims))
-	size := 0
+	analyses := make([][]byte, len(claims))
+	size, asize := 0, 0
 	rating := map[string]int{}
 	for i, rt := range s.Config.Ratings {
 		rating[rt.ID] = i
 	}
 	for i, c := range claims {
 		records[i] = claimRecord(c, rating[c.Rating.ID])
+		analyses[i] = jsonString(analysisText(c.Text))
 		size += len(records[i]) + 1
+		asize += len(analyses[i]) + 1
 	}
-	per := 1
-	if len(claims) > 0 {
-		per = min(maxPerMetaChunk, max(1, metaChunkBytes*len(claims)/size))
-	}
-	for n := 0; n*per < len(claims) || n == 0; n++ {
-		var b bytes.Buffer
-		b.WriteByte('[')
-		for i := n * per; i < min(len(claims), (n+1)*per); i++ {
-			if i > n*per {
-				b.WriteByte(',')
-			}
-			b.Write(records[i])
-		}
-		b.WriteByte(']')
-		files = append(files, File{"search/m/" + strconv.Itoa(n) + ".json", b.Bytes()})
-	}
+	per := perChunk(len(claims), size, metaChunkBytes)
+	files = appendChunks(files, "search/m/", records, per)
+	aper := perChunk(len(claims), asize, analysisChunkBytes)
+	files = appendChunks(files, "search/a/", analyses, aper)
 
 	// Filters.
 	num := make(map[*site.Claim]int, len(claims))
@@ -237,7 +238,7 @@ func Index(s *site.Site, links Links) []File {
 		h.Write([]byte(f.Path))
 		h.Write(f.Data)
 	}
-	m := manifest{Version: fmt.Sprintf("%x", h.Sum64()&0xffffffffff), N: len(claims), Per: per, Terms: bounds,
+	m := manifest{Version: fmt.Sprintf("%x", h.Sum64()&0xffffffffff), N: len(claims), Per: per, AnalysisPer: aper, Terms: bounds,
 		Ratings: [][]any{}, URLs: manifestURLs{links.Claims, links.Ratings, links.Claimants}}
 	if m.Terms == nil {
 		m.Terms = []string{}
@@ -291,7 +292,8 @@ type termIndex struct {
 }
 
 // add adds claim number i to the postings of its words: all of them, and
-// as strong those in its claim text, claimant, topics or summary.
+// as strong those in its claim text and short form, claimant, topics or
+// summary (the texts of its metadata record).
 func (ix *termIndex) add(i int, c *site.Claim) {
 	strong := func(w []byte) {
 		p := ix.term(w)
@@ -299,6 +301,7 @@ func (ix *termIndex) add(i int, c *site.Claim) {
 		p.strong.add(i)
 	}
 	ix.buf = Scan(c.Claim, ix.buf, strong)
+	ix.buf = Scan(c.Short, ix.buf, strong)
 	ix.buf = Scan(c.Claimant.Name, ix.buf, strong)
 	for _, t := range c.Topics {
 		ix.buf = Scan(t.Name, ix.buf, strong)
@@ -377,12 +380,13 @@ func decodePostings(s string) ([]int, error) {
 
 // manifest is search/index.json.
 type manifest struct {
-	Version string       `json:"v"`
-	N       int          `json:"n"`
-	Per     int          `json:"per"`
-	Terms   []string     `json:"t"`
-	Ratings [][]any      `json:"r"`
-	URLs    manifestURLs `json:"u"`
+	Version     string       `json:"v"`
+	N           int          `json:"n"`
+	Per         int          `json:"per"`
+	AnalysisPer int          `json:"ap"`
+	Terms       []string     `json:"t"`
+	Ratings     [][]any      `json:"r"`
+	URLs        manifestURLs `json:"u"`
 }
 
 type manifestURLs struct {
@@ -391,18 +395,63 @@ type manifestURLs struct {
 	Claimants string `json:"p"`
 }
 
+// perChunk is how many of n records, of size bytes in all, a chunk
+// holds to be about target bytes: at least one, at most maxPerMetaChunk.
+func perChunk(n, size, target int) int {
+	if n == 0 || size == 0 {
+		return 1
+	}
+	return min(maxPerMetaChunk, max(1, target*n/size))
+}
+
+// appendChunks appends to files the JSON arrays of records, per records
+// each, as dir+"N.json"; no records make one empty chunk.
+func appendChunks(files []File, dir string, records [][]byte, per int) []File {
+	for n := 0; n*per < len(records) || n == 0; n++ {
+		var b bytes.Buffer
+		b.WriteByte('[')
+		for i := n * per; i < min(len(records), (n+1)*per); i++ {
+			if i > n*per {
+				b.WriteByte(',')
+			}
+			b.Write(records[i])
+		}
+		b.WriteByte(']')
+		files = append(files, File{dir + strconv.Itoa(n) + ".json", b.Bytes()})
+	}
+	return files
+}
+
 // claimRecord is a claim's entry in a metadata chunk.
 func claimRecord(c *site.Claim, rating int) []byte {
 	topics := make([]string, len(c.Topics))
 	for i, t := range c.Topics {
-		topics[i] = t.ID
+		topics[i] = t.Name
 	}
 	b, err := json.Marshal([]any{c.ID, c.Claim, rating, c.Claimant.Name, c.Claimant.ID, topics,
-		isoDate(c.Published), isoDate(c.ClaimDate), c.Summary})
+		isoDate(c.Published), isoDate(c.ClaimDate), c.Summary, c.Short})
 	if err != nil {
 		panic(err) // strings and numbers only
 	}
 	return b
+}
+
+// analysisText is the text of an analysis as its chunk holds it: one
+// space between words (the snippet is one line), at most
+// maxAnalysisBytes, cut at a space where there is one near the end.
+func analysisText(text string) string {
+	t := strings.Join(strings.Fields(text), " ")
+	if len(t) <= maxAnalysisBytes {
+		return t
+	}
+	cut := maxAnalysisBytes
+	for cut > 0 && !utf8.RuneStart(t[cut]) {
+		cut--
+	}
+	if sp := strings.LastIndexByte(t[:cut], ' '); sp > cut-200 {
+		cut = sp
+	}
+	return t[:cut]
 }
 
 // jsonString is s as a JSON string. encoding/json escapes "<", ">" and

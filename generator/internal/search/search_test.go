@@ -48,6 +48,7 @@ type searchManifest struct {
 	V   string          `json:"v"`
 	N   int             `json:"n"`
 	Per int             `json:"per"`
+	AP  int             `json:"ap"`
 	T   []string        `json:"t"`
 	R   [][]any         `json:"r"`
 	U   json.RawMessage `json:"u"`
@@ -161,6 +162,7 @@ func (f searchFiles) query(t testing.TB, q string, picked map[string]string, sho
 		return res
 	}
 	buckets := make([][]int, len(uniq)+1)
+	scores := map[int]int{}
 next:
 	for i := range m.N {
 		score := 0
@@ -173,6 +175,7 @@ next:
 			}
 		}
 		buckets[score] = append(buckets[score], i)
+		scores[i] = score
 	}
 	for s := len(buckets) - 1; s >= 0; s-- {
 		res.hits = append(res.hits, buckets[s]...)
@@ -182,6 +185,14 @@ next:
 		load(fmt.Sprintf("m/%d.json", n/m.Per), &recs)
 		if n%m.Per >= len(recs) {
 			t.Fatalf("claim %d is not in m/%d.json", n, n/m.Per)
+		}
+		// A word in the analysis alone: its snippet comes from there.
+		if scores[n] < len(uniq) {
+			var texts []string
+			load(fmt.Sprintf("a/%d.json", n/m.AP), &texts)
+			if n%m.AP >= len(texts) {
+				t.Fatalf("claim %d is not in a/%d.json", n, n/m.AP)
+			}
 		}
 	}
 	return res
@@ -210,10 +221,12 @@ func tinySite() fstest.MapFS {
 			"\nclaim_date: 2020-01-01\nrating: " + rating + "\nsummary: " + summary +
 			"\npublished: " + published + "\ntopics: [" + topics + "]\n---\n" + body + "\n")}
 	}
+	oldDam := claim("The dam cost twice its budget.", "Jane Doe", "false",
+		"It cost what was planned.", "2021-01-01", "Dams, Budget", "The **ministry** audit says otherwise.")
+	oldDam.Data = append([]byte("---\nshort: Reservoir overspent"), oldDam.Data[3:]...)
 	return fstest.MapFS{
-		"content/site.yaml": {Data: []byte("title: T\n")},
-		"content/claims/a/old-dam.md": claim("The dam cost twice its budget.", "Jane Doe", "false",
-			"It cost what was planned.", "2021-01-01", "Dams, Budget", "The **ministry** audit says otherwise."),
+		"content/site.yaml":           {Data: []byte("title: T\n")},
+		"content/claims/a/old-dam.md": oldDam,
 		"content/claims/mid-elysee.md": claim("L'Élysée a signé le traité.", "Émile Zola", "accurate",
 			"Le traité est signé.", "2022-01-01", "Treaties", "Voir le compte rendu du ministère. The budget is unrelated."),
 		"content/claims/new-budget.md": claim("The budget doubled.", "Jane Doe", "misleading",
@@ -258,12 +271,13 @@ func TestSearchIndexTiny(t *testing.T) {
 		}
 	}
 	for term, want := range map[string]string{
-		"budget":   "",       // below
-		"ministry": `"C"`,    // only in the analysis of old-dam (2)
-		"elysee":   `["B"]`,  // in the claim of mid-elysee (1), diacritics folded
-		"jane":     `["AB"]`, // claimant of 0 and 2
-		"matters":  `"A"`,    // analysis of new-budget; raw HTML markup is not text
-		"dams":     `["C"]`,  // topic of old-dam
+		"budget":    "",       // below
+		"ministry":  `"C"`,    // only in the analysis of old-dam (2)
+		"elysee":    `["B"]`,  // in the claim of mid-elysee (1), diacritics folded
+		"jane":      `["AB"]`, // claimant of 0 and 2
+		"matters":   `"A"`,    // analysis of new-budget; raw HTML markup is not text
+		"dams":      `["C"]`,  // topic of old-dam
+		"reservoir": `["C"]`,  // short form of old-dam
 	} {
 		got, ok := terms[term]
 		if !ok {
@@ -292,11 +306,25 @@ func TestSearchIndexTiny(t *testing.T) {
 		json.Unmarshal(files[fmt.Sprintf("search/m/%d.json", n)], &chunk)
 		recs = append(recs, chunk...)
 	}
-	want := `[["new-budget","The budget doubled.",2,"Jane Doe","jane-doe",["budget"],"2023-01-01","2020-01-01","Nominally, not in real terms."],` +
-		`["mid-elysee","L'Élysée a signé le traité.",0,"Émile Zola","émile-zola",["treaties"],"2022-01-01","2020-01-01","Le traité est signé."],` +
-		`["old-dam","The dam cost twice its budget.",4,"Jane Doe","jane-doe",["dams","budget"],"2021-01-01","2020-01-01","It cost what was planned."]]`
+	want := `[["new-budget","The budget doubled.",2,"Jane Doe","jane-doe",["Budget"],"2023-01-01","2020-01-01","Nominally, not in real terms.",""],` +
+		`["mid-elysee","L'Élysée a signé le traité.",0,"Émile Zola","émile-zola",["Treaties"],"2022-01-01","2020-01-01","Le traité est signé.",""],` +
+		`["old-dam","The dam cost twice its budget.",4,"Jane Doe","jane-doe",["Dams","Budget"],"2021-01-01","2020-01-01","It cost what was planned.","Reservoir overspent"]]`
 	if got, _ := json.Marshal(recs); string(got) != want {
 		t.Errorf("metadata =\n%s\nwant\n%s", got, want)
+	}
+	// Analyses: their plain text, one line each, in chunks of m.AP.
+	var analyses []string
+	for n := 0; n*m.AP < 3; n++ {
+		var chunk []string
+		if err := json.Unmarshal(files[fmt.Sprintf("search/a/%d.json", n)], &chunk); err != nil {
+			t.Fatal(err)
+		}
+		analyses = append(analyses, chunk...)
+	}
+	if want := []string{"Inflation matters. See .", // a cross-link's label is not text
+		"Voir le compte rendu du ministère. The budget is unrelated.",
+		"The ministry audit says otherwise."}; !slices.Equal(analyses, want) {
+		t.Errorf("analyses = %q, want %q", analyses, want)
 	}
 	if got := string(files["search/topic/budget.json"]); got != `"`+search.EncodePostings([]int{0, 2})+`"` {
 		t.Errorf("topic/budget.json = %s", got)
@@ -325,6 +353,15 @@ func TestSearchIndexTiny(t *testing.T) {
 		got := files.query(t, tc.q, tc.picked, 20).hits
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("search %q %v = %v, want %v", tc.q, tc.picked, got, tc.want)
+		}
+	}
+
+	// The analyses a search loads: only those of results with a word of
+	// the query in their analysis alone.
+	for q, want := range map[string]bool{"ministry": true, "budget": true, "jane": false, "reservoir budget": false} {
+		res := files.query(t, q, nil, 20)
+		if got := slices.ContainsFunc(res.loaded, func(p string) bool { return strings.HasPrefix(p, "a/") }); got != want {
+			t.Errorf("search %q loads %v: analyses loaded %v, want %v", q, res.loaded, got, want)
 		}
 	}
 }
