@@ -5,15 +5,15 @@
 (() => {
   "use strict";
   // The tokenizer: text split into words exactly as the generator's Scan
-  // splits it (generator/internal/search/words.go; its package documentation
-  // defines a word): each character decomposed (NFKD) on its own, combining
-  // marks and Arabic tatweel dropped (accents folded), lowercased, final sigma as sigma; runs
-  // of letters and digits are words, and runs of Han, Hiragana and Katakana
-  // (written without spaces) give each pair of adjacent characters, a lone
-  // character standing for itself. scan returns [word, start, end] with the
-  // place of the word in text (UTF-16 offsets, marks included), for
-  // highlighting; words only the words. TestTokenizerGoJS compares the two
-  // tokenizers.
+  // splits it (generator/internal/search/words.go; its package
+  // documentation defines a word): each character decomposed (NFKD) on its
+  // own, combining marks and Arabic tatweel dropped (accents folded),
+  // lowercased, final sigma as sigma; runs of letters and digits are words,
+  // and runs of Han, Hiragana and Katakana (written without spaces) give
+  // each pair of adjacent characters, a lone character standing for
+  // itself. scan returns [word, start, end] with the place of the word in
+  // text (UTF-16 offsets, marks included), for highlighting; words only the
+  // words. TestTokenizerGoJS compares the two tokenizers.
   const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC]/u;
   const LETTER = /[\p{L}\p{N}]/u;
   const MARK = /[\p{M}\u0640]/u; // and Arabic tatweel, a stretch between letters
