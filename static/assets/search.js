@@ -353,19 +353,16 @@
     const per = manifest.per;
     const nums = res.hits.slice(from, from + PAGE);
     const chunks = [...new Set(nums.map((i) => Math.floor(i / per)))];
+    const data = new Map(await Promise.all(chunks.map((k) => get("m/" + k + ".json").then((d) => [k, d]))));
+    if (token !== current) return null;
+    const rec = (i) => data.get(Math.floor(i / per))[i % per];
     // The analyses of the results that have a word of the query in their
     // analysis alone, for their snippets; a snippet that cannot be loaded
     // is left out.
-    const ap = manifest.ap;
-    const weak = ap ? nums.filter((i) => res.scores[i] < res.ws.length) : [];
-    const achunks = [...new Set(weak.map((i) => Math.floor(i / ap)))];
-    const [data, texts] = await Promise.all([
-      Promise.all(chunks.map((k) => get("m/" + k + ".json").then((d) => [k, d]))).then((e) => new Map(e)),
-      Promise.all(achunks.map((k) => get("a/" + k + ".json").then((d) => [k, d], () => [k, []]))).then((e) => new Map(e)),
-    ]);
+    const texts = new Map(await Promise.all(nums.filter((i) => res.scores[i] < res.ws.length).map((i) =>
+      get("a/" + encodeURIComponent(rec(i)[0]) + ".json").then((a) => [i, a], () => [i, ""]))));
     if (token !== current) return null;
-    const analysis = (i) => ap && texts.has(Math.floor(i / ap)) ? texts.get(Math.floor(i / ap))[i % ap] : "";
-    const items = nums.map((i) => card(data.get(Math.floor(i / per))[i % per], res.ws, res.prefix, analysis(i)));
+    const items = nums.map((i) => card(rec(i), res.ws, res.prefix, texts.get(i) || ""));
     if (replace) list.replaceChildren(...items); else list.append(...items);
     res.shown = from + nums.length;
     if (more) more.hidden = res.shown >= res.hits.length;

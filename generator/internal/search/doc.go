@@ -7,8 +7,7 @@
 //
 //	index.json        the manifest, read first:
 //	                  {"v": version, "n": number of claims, "per": claims per
-//	                   metadata chunk, "ap": claims per analysis chunk,
-//	                   "t": [first term of term chunk 1, 2, …],
+//	                   metadata chunk, "t": [first term of term chunk 1, 2, …],
 //	                   "r": [[rating id, label, value], …] (the scale),
 //	                   "u": {"c": claims URL, "r": ratings URL, "p": claimants URL}}
 //	t/N.json          term chunk N: ["term", postings, "term", postings, …]
@@ -19,10 +18,11 @@
 //	                  [[id, claim, rating index, claimant name, claimant id,
 //	                    [topic names], published, claim date, summary,
 //	                    short form or ""], …]
-//	a/N.json          analyses of claims N*ap … N*ap+ap-1, for snippets:
-//	                  [plain text on one line, …], each at most 12 kB
-//	                  (cut at a space); a chunk aims at 2 kB, so usually
-//	                  holds one
+//	a/ID.json         the analysis of claim ID, for snippets: its plain
+//	                  text on one line, at most 12 kB (cut at a space);
+//	                  named by ID, not number, so that a new claim, which
+//	                  renumbers the others, changes none of them; none
+//	                  for an empty analysis
 //	rating/ID.json,   the postings of one filter value
 //	topic/ID.json,
 //	claimant/ID.json
@@ -68,6 +68,6 @@
 // short form, a topic in the meta line, or else a snippet of about two
 // hundred characters of the analysis around the first of them. Only the
 // results with a word in their analysis alone (fewer strong hits than
-// words) load their analysis chunk: a search loads no analysis when its
-// words are in the results' metadata.
+// words) load their analysis: a search loads no analysis when its words
+// are in the results' metadata.
 package search

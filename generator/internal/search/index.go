@@ -25,11 +25,7 @@ const (
 	metaChunkBytes = 3 << 10
 	// maxPerMetaChunk caps the claims of a metadata chunk.
 	maxPerMetaChunk = 50
-	// analysisChunkBytes is the size an analysis chunk aims at: small,
-	// as each of the twenty results shown may need its own; usually one
-	// analysis.
-	analysisChunkBytes = 2 << 10
-	// maxAnalysisBytes caps an analysis in its chunk (cut at a space): a
+	// maxAnalysisBytes caps an analysis in its file (cut at a space): a
 	// snippet needs the words around a match, and one very long analysis
 	// must not make a search slow. Words beyond it still find the claim.
 	maxAnalysisBytes = 12 << 10
@@ -184,25 +180,43 @@ func Index(s *site.Site, links Links) []File {
 	}
 	closeChunk()
 
-	// Metadata chunks, and analysis chunks (which a result needs only
-	// when a word of the query is in its analysis alone).
+	// Metadata chunks.
 	records := make([][]byte, len(claims))
-	analyses := make([][]byte, len(claims))
-	size, asize := 0, 0
+	size := 0
 	rating := map[string]int{}
 	for i, rt := range s.Config.Ratings {
 		rating[rt.ID] = i
 	}
 	for i, c := range claims {
 		records[i] = claimRecord(c, rating[c.Rating.ID])
-		analyses[i] = jsonString(analysisText(c.Text))
 		size += len(records[i]) + 1
-		asize += len(analyses[i]) + 1
 	}
-	per := perChunk(len(claims), size, metaChunkBytes)
-	files = appendChunks(files, "search/m/", records, per)
-	aper := perChunk(len(claims), asize, analysisChunkBytes)
-	files = appendChunks(files, "search/a/", analyses, aper)
+	per := 1
+	if len(claims) > 0 {
+		per = min(maxPerMetaChunk, max(1, metaChunkBytes*len(claims)/size))
+	}
+	for n := 0; n*per < len(claims) || n == 0; n++ {
+		var b bytes.Buffer
+		b.WriteByte('[')
+		for i := n * per; i < min(len(claims), (n+1)*per); i++ {
+			if i > n*per {
+				b.WriteByte(',')
+			}
+			b.Write(records[i])
+		}
+		b.WriteByte(']')
+		files = append(files, File{"search/m/" + strconv.Itoa(n) + ".json", b.Bytes()})
+	}
+
+	// Analyses, for snippets, a file per claim named by its ID: only the
+	// results that have a word in their analysis alone load theirs, and a
+	// new claim, which renumbers the others, changes none of them (a
+	// rebuild rewrites only the analyses edited).
+	for _, c := range claims {
+		if text := analysisText(c.Text); text != "" { // else no word is in its analysis alone
+			files = append(files, File{"search/a/" + c.ID + ".json", jsonString(text)})
+		}
+	}
 
 	// Filters.
 	num := make(map[*site.Claim]int, len(claims))
@@ -238,7 +252,7 @@ func Index(s *site.Site, links Links) []File {
 		h.Write([]byte(f.Path))
 		h.Write(f.Data)
 	}
-	m := manifest{Version: fmt.Sprintf("%x", h.Sum64()&0xffffffffff), N: len(claims), Per: per, AnalysisPer: aper, Terms: bounds,
+	m := manifest{Version: fmt.Sprintf("%x", h.Sum64()&0xffffffffff), N: len(claims), Per: per, Terms: bounds,
 		Ratings: [][]any{}, URLs: manifestURLs{links.Claims, links.Ratings, links.Claimants}}
 	if m.Terms == nil {
 		m.Terms = []string{}
@@ -380,46 +394,18 @@ func decodePostings(s string) ([]int, error) {
 
 // manifest is search/index.json.
 type manifest struct {
-	Version     string       `json:"v"`
-	N           int          `json:"n"`
-	Per         int          `json:"per"`
-	AnalysisPer int          `json:"ap"`
-	Terms       []string     `json:"t"`
-	Ratings     [][]any      `json:"r"`
-	URLs        manifestURLs `json:"u"`
+	Version string       `json:"v"`
+	N       int          `json:"n"`
+	Per     int          `json:"per"`
+	Terms   []string     `json:"t"`
+	Ratings [][]any      `json:"r"`
+	URLs    manifestURLs `json:"u"`
 }
 
 type manifestURLs struct {
 	Claims    string `json:"c"`
 	Ratings   string `json:"r"`
 	Claimants string `json:"p"`
-}
-
-// perChunk is how many of n records, of size bytes in all, a chunk
-// holds to be about target bytes: at least one, at most maxPerMetaChunk.
-func perChunk(n, size, target int) int {
-	if n == 0 || size == 0 {
-		return 1
-	}
-	return min(maxPerMetaChunk, max(1, target*n/size))
-}
-
-// appendChunks appends to files the JSON arrays of records, per records
-// each, as dir+"N.json"; no records make one empty chunk.
-func appendChunks(files []File, dir string, records [][]byte, per int) []File {
-	for n := 0; n*per < len(records) || n == 0; n++ {
-		var b bytes.Buffer
-		b.WriteByte('[')
-		for i := n * per; i < min(len(records), (n+1)*per); i++ {
-			if i > n*per {
-				b.WriteByte(',')
-			}
-			b.Write(records[i])
-		}
-		b.WriteByte(']')
-		files = append(files, File{dir + strconv.Itoa(n) + ".json", b.Bytes()})
-	}
-	return files
 }
 
 // claimRecord is a claim's entry in a metadata chunk.
@@ -436,7 +422,7 @@ func claimRecord(c *site.Claim, rating int) []byte {
 	return b
 }
 
-// analysisText is the text of an analysis as its chunk holds it: one
+// analysisText is the text of an analysis as its file holds it: one
 // space between words (the snippet is one line), at most
 // maxAnalysisBytes, cut at a space where there is one near the end.
 func analysisText(text string) string {

@@ -48,7 +48,6 @@ type searchManifest struct {
 	V   string          `json:"v"`
 	N   int             `json:"n"`
 	Per int             `json:"per"`
-	AP  int             `json:"ap"`
 	T   []string        `json:"t"`
 	R   [][]any         `json:"r"`
 	U   json.RawMessage `json:"u"`
@@ -188,11 +187,10 @@ next:
 		}
 		// A word in the analysis alone: its snippet comes from there.
 		if scores[n] < len(uniq) {
-			var texts []string
-			load(fmt.Sprintf("a/%d.json", n/m.AP), &texts)
-			if n%m.AP >= len(texts) {
-				t.Fatalf("claim %d is not in a/%d.json", n, n/m.AP)
-			}
+			var rec []any
+			json.Unmarshal(recs[n%m.Per], &rec)
+			var text string
+			load("a/"+rec[0].(string)+".json", &text)
 		}
 	}
 	return res
@@ -312,14 +310,14 @@ func TestSearchIndexTiny(t *testing.T) {
 	if got, _ := json.Marshal(recs); string(got) != want {
 		t.Errorf("metadata =\n%s\nwant\n%s", got, want)
 	}
-	// Analyses: their plain text, one line each, in chunks of m.AP.
+	// Analyses: their plain text, one line each, a file per claim ID.
 	var analyses []string
-	for n := 0; n*m.AP < 3; n++ {
-		var chunk []string
-		if err := json.Unmarshal(files[fmt.Sprintf("search/a/%d.json", n)], &chunk); err != nil {
-			t.Fatal(err)
+	for _, id := range []string{"new-budget", "mid-elysee", "old-dam"} {
+		var text string
+		if err := json.Unmarshal(files["search/a/"+id+".json"], &text); err != nil {
+			t.Fatalf("search/a/%s.json: %v", id, err)
 		}
-		analyses = append(analyses, chunk...)
+		analyses = append(analyses, text)
 	}
 	if want := []string{"Inflation matters. See .", // a cross-link's label is not text
 		"Voir le compte rendu du ministère. The budget is unrelated.",

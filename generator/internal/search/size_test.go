@@ -86,7 +86,7 @@ func TestSearchBytes10000(t *testing.T) {
 		}
 	}
 	// The worst case for metadata: 20 results in 20 different chunks,
-	// each with its snippet from the analysis (another 20 chunks).
+	// each with its snippet from its analysis (another 20 files).
 	var m searchManifest
 	json.Unmarshal(files["search/index.json"], &m)
 	worst, worstA := 0, 0
@@ -98,10 +98,10 @@ func TestSearchBytes10000(t *testing.T) {
 			worstA = max(worstA, len(b))
 		}
 	}
-	t.Logf("claims per metadata chunk: %d; largest chunk %d bytes; claims per analysis chunk %d, largest %d bytes; 20 scattered results: at most %d bytes",
-		m.Per, worst, m.AP, worstA, 20*(worst+worstA))
+	t.Logf("claims per metadata chunk: %d; largest chunk %d bytes; largest analysis %d bytes; 20 scattered results: at most %d bytes",
+		m.Per, worst, worstA, 20*(worst+worstA))
 	if 20*(worst+worstA)+len(files["search/index.json"]) > budgetBytes {
-		t.Errorf("20 results from 20 metadata and 20 analysis chunks could load %d bytes", 20*(worst+worstA))
+		t.Errorf("20 results from 20 metadata chunks, with 20 analyses, could load %d bytes", 20*(worst+worstA))
 	}
 }
 
