@@ -97,7 +97,7 @@ func TestLayoutWidths(t *testing.T) {
 		t.Fatalf("only %d pages: %q", len(pages), pages)
 	}
 	const arrival = "sources/odni-ica-2020-00078d/#q-no-persistent-cyber-efforts-2"
-	pages = append(pages, "search/?q=iran", arrival)
+	pages = append(pages, "search/?q=iran", "search/?q=wording+accuracy", arrival)
 	ctx := browsertest.New(t, 3*time.Minute, chromedp.Flag("hide-scrollbars", true))
 	for _, width := range []int64{360, 1280} {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800)); err != nil {

@@ -4,6 +4,56 @@
 // metadata of the results it shows, nothing else. No dependencies.
 (() => {
   "use strict";
+  // The tokenizer: text split into words exactly as the generator's Scan
+  // splits it (generator/internal/search/words.go; its package
+  // documentation defines a word): each character decomposed (NFKD) on its
+  // own, combining marks and Arabic tatweel dropped (accents folded),
+  // lowercased, final sigma as sigma; runs of letters and digits are words,
+  // and runs of Han, Hiragana and Katakana (written without spaces) give
+  // each pair of adjacent characters, a lone character standing for
+  // itself. scan returns [word, start, end] with the place of the word in
+  // text (UTF-16 offsets, marks included), for highlighting; words only the
+  // words. TestTokenizerGoJS compares the two tokenizers.
+  const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC]/u;
+  const LETTER = /[\p{L}\p{N}]/u;
+  const MARK = /[\p{M}\u0640]/u; // and Arabic tatweel, a stretch between letters
+  function scan(text) {
+    const out = [];
+    let w = "", ws = 0, we = 0; // the word being read, where it starts and ends
+    let prev = "", ps = 0, pe = 0, pairs = false; // the CJK run's last character, where it is; a pair given yet
+    const endWord = () => { if (w) out.push([w, ws, we]); w = ""; };
+    const endRun = () => { if (prev && !pairs) out.push([prev, ps, pe]); prev = ""; pairs = false; };
+    let i = 0;
+    for (const ch of text) {
+      const at = i;
+      i += ch.length;
+      for (const c of ch.normalize("NFKD")) {
+        if (MARK.test(c)) {
+          if (w) we = i; else if (prev) pe = i;
+        } else if (CJK.test(c)) {
+          endWord();
+          if (prev) { out.push([prev + c, ps, i]); pairs = true; }
+          prev = c; ps = at; pe = i;
+        } else if (LETTER.test(c)) {
+          endRun();
+          if (!w) ws = at;
+          const l = c.toLowerCase();
+          w += l === "ς" ? "σ" : l;
+          we = i;
+        } else {
+          endRun();
+          endWord();
+        }
+      }
+    }
+    endRun();
+    endWord();
+    return out;
+  }
+  const words = (s) => scan(s).map((t) => t[0]);
+  // For the tests, and for a site's own scripts.
+  window.factcheckSearch = Object.freeze({ scan, words });
+
   const form = document.querySelector("form.search[data-index]");
   if (!form || !window.fetch || !window.URLSearchParams) return;
   const $ = (id) => document.getElementById(id);
@@ -48,16 +98,6 @@
     return out.filter((x) => x !== "" && x !== undefined);
   }
   const t = (key, ...args) => nodes(key, ...args).join("");
-
-  // Words, exactly as the generator splits them: NFKD, combining marks
-  // dropped, lowercase, final sigma folded; each Han, Hiragana or Katakana
-  // character is a word.
-  const CJK = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}";
-  const WORD = new RegExp(`[${CJK}]|(?:(?![${CJK}])[\\p{L}\\p{N}])+`, "gu");
-  // A word as written, marks included, for highlighting.
-  const WRITTEN = new RegExp(`[${CJK}]|(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+`, "gu");
-  const fold = (s) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ");
-  const words = (s) => fold(s).match(WORD) || [];
 
   // Postings: base64url VLQ gaps, or "~" and a base64url bitmap.
   const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -129,7 +169,7 @@
   }
 
   // Marks in m the claims of a word: 1 when it is anywhere in the claim,
-  // 2 when it is in its claim, claimant, topics or summary.
+  // 2 when it is in its claim, short form, claimant, topics or summary.
   async function mark(term, prefix, m) {
     const chunks = await Promise.all(chunksOf(term, prefix).map((i) => get("t/" + i + ".json")));
     for (const c of chunks) {
@@ -145,13 +185,14 @@
   }
 
   // run returns the numbers of the matching claims, best first: most words
-  // in the claim, claimant, topics or summary, then newest.
+  // in the claim, short form, claimant, topics or summary, then newest.
   async function run(q, picked) {
     const ws = [...new Set(words(q))];
     const last = ws.length ? ws[ws.length - 1] : "";
     // The last word is a prefix while it is being typed (at least two
-    // characters: one would load too much).
-    const prefix = last && !/\s$/.test(q) && [...last].length > 1 && words(q).at(-1) === last;
+    // characters: one would load too much; but a lone CJK character, whose
+    // terms are the pairs it begins, is one).
+    const prefix = last && !/\s$/.test(q) && ([...last].length > 1 || CJK.test(last)) && words(q).at(-1) === last;
     const n = manifest.n;
     const marks = ws.map((w) => {
       const m = new Uint8Array(n);
@@ -165,6 +206,9 @@
       }));
     const all = await Promise.all([...marks, ...sets]);
     const buckets = Array.from({ length: ws.length + 1 }, () => []);
+    // How many of the words each claim has in its metadata texts: fewer
+    // than all, and the others are in its analysis alone.
+    const scores = new Uint8Array(n);
     next: for (let i = 0; i < n; i++) {
       let score = 0;
       for (let j = 0; j < all.length; j++) {
@@ -173,8 +217,9 @@
         if (v === 2) score++;
       }
       buckets[score].push(i);
+      scores[i] = score;
     }
-    return { ws, prefix, hits: buckets.reverse().flat() };
+    return { ws, prefix, hits: buckets.reverse().flat(), scores };
   }
 
   // date writes an ISO date in full the language's way, as the
@@ -202,41 +247,103 @@
     return e;
   }
 
-  // highlight returns text as nodes, each word that matches the query in
-  // a <mark>.
+  // highlight returns text as nodes, each run of text whose words match
+  // the query in a <mark> (built as text: index text is never markup).
+  // The overlapping pairs of a CJK match make one mark.
   function highlight(text, ws, prefix) {
     if (!ws.length) return [text];
     const last = ws[ws.length - 1];
-    const hit = (w) => words(w).some((t) => ws.includes(t) || (prefix && t.startsWith(last)));
     const out = [];
-    let at = 0;
-    for (const m of text.matchAll(WRITTEN)) {
-      if (!hit(m[0])) continue;
-      out.push(text.slice(at, m.index), el("mark", { textContent: m[0] }));
-      at = m.index + m[0].length;
+    let at = 0, from = -1, to = -1;
+    const flush = () => {
+      if (from < 0) return;
+      out.push(text.slice(at, from), el("mark", { textContent: text.slice(from, to) }));
+      at = to;
+      from = -1;
+    };
+    for (const [w, s, e] of scan(text)) {
+      if (!ws.includes(w) && !(prefix && w.startsWith(last))) continue;
+      if (from >= 0 && s < to) { to = Math.max(to, e); continue; }
+      flush();
+      from = s;
+      to = e;
     }
+    flush();
     out.push(text.slice(at));
+    return out.filter((x) => x !== "");
+  }
+
+  // found returns the words of ws (the last one a prefix if prefix)
+  // that text has.
+  function found(text, ws, prefix) {
+    const last = ws[ws.length - 1];
+    const out = new Set();
+    for (const [w] of scan(text)) {
+      for (const q of ws) if (w === q || (prefix && q === last && w.startsWith(q))) out.add(q);
+    }
     return out;
   }
 
-  // card renders a claim like the site's claim lists (partials.html).
-  function card(rec, ws, prefix) {
-    const [id, claim, ri, who, whoID, , published, claimed, summary] = rec;
+  // excerpt returns the part of text around text[from:to]: about two
+  // hundred characters, cut at spaces where there are some, with "…"
+  // where the text goes on.
+  function excerpt(text, from, to) {
+    let a = Math.max(0, from - 80), b = Math.min(text.length, to + 120);
+    if (a > 0) { const sp = text.indexOf(" ", a); if (sp >= 0 && sp < from) a = sp + 1; }
+    if (b < text.length) { const sp = text.lastIndexOf(" ", b); if (sp > to) b = sp; }
+    // Not between the two halves of a character.
+    const low = (i) => i > 0 && i < text.length && (text.charCodeAt(i) & 0xFC00) === 0xDC00;
+    if (low(a)) a++;
+    if (low(b)) b--;
+    return (a > 0 ? "…" : "") + text.slice(a, b).trim() + (b < text.length ? "…" : "");
+  }
+
+  // card renders a claim like the site's claim lists (partials.html): its
+  // short form, or the claim; claimant and dates; summary. Words of the
+  // query that none of those shows are shown where the claim has them: in
+  // the whole claim, its topics (in the meta line) or a snippet of its
+  // analysis (given when the search needed it), each match in a <mark>.
+  function card(rec, ws, prefix, analysis) {
+    const [id, claim, ri, who, whoID, topics, published, claimed, summary, short] = rec;
     const [rid, label, value] = manifest.r[ri] || ["", "", 0];
     const u = manifest.u;
+    const headline = short || claim;
+    const missing = new Set(ws);
+    const see = (text) => { for (const w of found(text, ws, prefix)) missing.delete(w); };
+    see(headline);
+    see(who);
+    see(summary || "");
     const badge = el("span", { className: "badge r-" + rid, textContent: label });
     badge.dataset.value = value;
     const meta = el("p", { className: "card-meta" },
       el("a", { href: u.p + encodeURIComponent(whoID) + "/", dir: "auto" }, ...highlight(who, ws, prefix)));
     if (claimed) meta.append(" · ", ...nodes("claimed %s", el("time", { dateTime: claimed, textContent: date(claimed) })));
     if (published) meta.append(" · ", ...nodes("checked %s", el("time", { dateTime: published, textContent: date(published) })));
+    const extra = [];
+    // shows says whether text has a word of the query not shown yet.
+    const shows = (text) => { const has = found(text, ws, prefix); return [...missing].some((w) => has.has(w)); };
+    if (short && shows(claim)) {
+      extra.push(el("p", { className: "card-snippet", dir: "auto" }, ...highlight(claim, ws, prefix)));
+      see(claim);
+    }
+    const names = Array.isArray(topics) ? topics : [];
+    for (const name of names) {
+      if (shows(name)) meta.append(" · ", ...nodes("topic %s", el("bdi", {}, ...highlight(name, ws, prefix))));
+    }
+    for (const name of names) see(name);
+    if (missing.size && analysis) {
+      const last = ws[ws.length - 1];
+      const at = scan(analysis).find(([w]) => [...missing].some((q) => w === q || (prefix && q === last && w.startsWith(q))));
+      if (at) extra.push(el("p", { className: "card-snippet" }, ...highlight(excerpt(analysis, at[1], at[2]), ws, prefix)));
+    }
     return el("li", { className: "claim-card" },
       el("a", { className: "badge-link", href: u.r + encodeURIComponent(rid) + "/" }, badge),
       el("div", {},
         el("p", { className: "card-claim", dir: "auto" },
-          el("a", { href: u.c + encodeURIComponent(id) + "/" }, ...highlight(claim, ws, prefix))),
+          el("a", { href: u.c + encodeURIComponent(id) + "/" }, ...highlight(headline, ws, prefix))),
         meta,
-        el("p", { className: "card-summary" }, ...highlight(summary, ws, prefix))));
+        el("p", { className: "card-summary" }, ...highlight(summary || "", ws, prefix)),
+        ...extra));
   }
 
   // show loads the metadata of results from…from+PAGE-1 and renders them,
@@ -248,7 +355,14 @@
     const chunks = [...new Set(nums.map((i) => Math.floor(i / per)))];
     const data = new Map(await Promise.all(chunks.map((k) => get("m/" + k + ".json").then((d) => [k, d]))));
     if (token !== current) return null;
-    const items = nums.map((i) => card(data.get(Math.floor(i / per))[i % per], res.ws, res.prefix));
+    const rec = (i) => data.get(Math.floor(i / per))[i % per];
+    // The analyses of the results that have a word of the query in their
+    // analysis alone, for their snippets; a snippet that cannot be loaded
+    // is left out.
+    const texts = new Map(await Promise.all(nums.filter((i) => res.scores[i] < res.ws.length).map((i) =>
+      get("a/" + encodeURIComponent(rec(i)[0]) + ".json").then((a) => [i, a], () => [i, ""]))));
+    if (token !== current) return null;
+    const items = nums.map((i) => card(rec(i), res.ws, res.prefix, texts.get(i) || ""));
     if (replace) list.replaceChildren(...items); else list.append(...items);
     res.shown = from + nums.length;
     if (more) more.hidden = res.shown >= res.hits.length;

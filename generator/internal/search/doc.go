@@ -16,28 +16,58 @@
 //	                  its term falls in; a prefix, the chunks its range spans.
 //	m/N.json          metadata of claims N*per … N*per+per-1:
 //	                  [[id, claim, rating index, claimant name, claimant id,
-//	                    [topic ids], published, claim date, summary], …]
+//	                    [topic names], published, claim date, summary,
+//	                    short form or ""], …]
+//	a/ID.json         the analysis of claim ID, for snippets: its plain
+//	                  text on one line, at most 12 kB (cut at a space);
+//	                  named by ID, not number, so that a new claim, which
+//	                  renumbers the others, changes none of them; none
+//	                  for an empty analysis
 //	rating/ID.json,   the postings of one filter value
 //	topic/ID.json,
 //	claimant/ID.json
 //
 // Claims are numbered from 0 in the site's order, newest first, so sorting
 // numbers sorts by date. A term's postings are a string when the term is
-// only in analyses, ["all"] when it is in the claim, claimant, topics or
-// summary of every claim that has it, or ["all", "strong"] where strong is
-// the claims that have it there; the browser ranks claims by how many of the
-// query's words are strong hits, then newest first. A postings string is
+// only in analyses, ["all"] when it is in the claim, short form,
+// claimant, topics or summary of every claim that has it, or ["all",
+// "strong"] where strong is the claims that have it there; the browser
+// ranks claims by how many of the query's words are strong hits, then
+// newest first. A postings string is
 // either the claim numbers in ascending order as base64url VLQ (the first
 // number, then each gap minus one; five bits per character, 32 = more
 // follows) or "~" and a base64url bitmap (bit k of byte k/8 set for claim k,
 // least significant first), whichever is shorter.
 //
-// Terms are the words of the text (Scan): the runs of letters and digits
-// after NFKD normalization with combining marks removed (diacritics
-// folded: "é" is "e"), lowercased, with final sigma as sigma; each Han,
-// Hiragana or Katakana character is a word of its own (those scripts do
-// not separate words with spaces). search.js splits queries the same way.
+// Terms are the words of the text (Scan), found after NFKD normalization
+// with combining marks and Arabic tatweel removed (diacritics folded: "é"
+// is "e", "ئ" is "ي"), lowercased, with final sigma as sigma:
 //
-// The index holds, as strong, the words of each claim's claim, claimant,
-// topics and summary, and as weak those of its analysis (site.Claim.Text).
+//   - the runs of letters and digits, except the CJK characters below:
+//     "L’Élysée, 2020!" is "l", "elysee", "2020";
+//   - in a run of Han, Hiragana or Katakana characters (and the
+//     prolonged sound mark "ー"), which do not separate words with
+//     spaces, each pair of adjacent characters, as Lucene's
+//     CJKBigramFilter does: "地方选举" is "地方", "方选", "选举", so that a
+//     query finds its characters side by side, not scattered over the
+//     claim; a run of one character is that character ("年" in "2020年").
+//
+// One tokenizer splits the index and the queries: search.js's scan does
+// what Scan does, character by character (TestTokenizerGoJS runs both on
+// texts in many scripts). The last word of a query being typed is a
+// prefix when it has two characters or more, or is a lone CJK character
+// (which then finds the pairs it begins, though not those it ends).
+//
+// The index holds, as strong, the words of each claim's claim, short form,
+// claimant, topics and summary (the texts of its metadata record), and as
+// weak those of its analysis (site.Claim.Text).
+//
+// A result shows its short form (else its claim), claimant, dates and
+// summary, its matched words in <mark>. The query's words that those do
+// not show are shown where the claim has them: the whole claim under a
+// short form, a topic in the meta line, or else a snippet of about two
+// hundred characters of the analysis around the first of them. Only the
+// results with a word in their analysis alone (fewer strong hits than
+// words) load their analysis: a search loads no analysis when its words
+// are in the results' metadata.
 package search

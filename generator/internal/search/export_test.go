@@ -4,4 +4,5 @@ package search
 var (
 	EncodePostings = encodePostings
 	DecodePostings = decodePostings
+	IsCJK          = isCJK
 )

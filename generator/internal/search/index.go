@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"factcheck/generator/internal/site"
 )
@@ -24,6 +25,10 @@ const (
 	metaChunkBytes = 3 << 10
 	// maxPerMetaChunk caps the claims of a metadata chunk.
 	maxPerMetaChunk = 50
+	// maxAnalysisBytes caps an analysis in its file (cut at a space): a
+	// snippet needs the words around a match, and one very long analysis
+	// must not make a search slow. Words beyond it still find the claim.
+	maxAnalysisBytes = 12 << 10
 )
 
 // File is one file of the index.
@@ -39,7 +44,7 @@ type Links struct {
 }
 
 // postings are the claims that have a term: all of them, and those that
-// have it in their claim, claimant, topics or summary.
+// have it in their claim, short form, claimant, topics or summary.
 type postings struct {
 	all, strong plist
 }
@@ -203,6 +208,16 @@ func Index(s *site.Site, links Links) []File {
 		files = append(files, File{"search/m/" + strconv.Itoa(n) + ".json", b.Bytes()})
 	}
 
+	// Analyses, for snippets, a file per claim named by its ID: only the
+	// results that have a word in their analysis alone load theirs, and a
+	// new claim, which renumbers the others, changes none of them (a
+	// rebuild rewrites only the analyses edited).
+	for _, c := range claims {
+		if text := analysisText(c.Text); text != "" { // else no word is in its analysis alone
+			files = append(files, File{"search/a/" + c.ID + ".json", jsonString(text)})
+		}
+	}
+
 	// Filters.
 	num := make(map[*site.Claim]int, len(claims))
 	for i, c := range claims {
@@ -291,7 +306,8 @@ type termIndex struct {
 }
 
 // add adds claim number i to the postings of its words: all of them, and
-// as strong those in its claim text, claimant, topics or summary.
+// as strong those in its claim text and short form, claimant, topics or
+// summary (the texts of its metadata record).
 func (ix *termIndex) add(i int, c *site.Claim) {
 	strong := func(w []byte) {
 		p := ix.term(w)
@@ -299,6 +315,7 @@ func (ix *termIndex) add(i int, c *site.Claim) {
 		p.strong.add(i)
 	}
 	ix.buf = Scan(c.Claim, ix.buf, strong)
+	ix.buf = Scan(c.Short, ix.buf, strong)
 	ix.buf = Scan(c.Claimant.Name, ix.buf, strong)
 	for _, t := range c.Topics {
 		ix.buf = Scan(t.Name, ix.buf, strong)
@@ -395,14 +412,32 @@ type manifestURLs struct {
 func claimRecord(c *site.Claim, rating int) []byte {
 	topics := make([]string, len(c.Topics))
 	for i, t := range c.Topics {
-		topics[i] = t.ID
+		topics[i] = t.Name
 	}
 	b, err := json.Marshal([]any{c.ID, c.Claim, rating, c.Claimant.Name, c.Claimant.ID, topics,
-		isoDate(c.Published), isoDate(c.ClaimDate), c.Summary})
+		isoDate(c.Published), isoDate(c.ClaimDate), c.Summary, c.Short})
 	if err != nil {
 		panic(err) // strings and numbers only
 	}
 	return b
+}
+
+// analysisText is the text of an analysis as its file holds it: one
+// space between words (the snippet is one line), at most
+// maxAnalysisBytes, cut at a space where there is one near the end.
+func analysisText(text string) string {
+	t := strings.Join(strings.Fields(text), " ")
+	if len(t) <= maxAnalysisBytes {
+		return t
+	}
+	cut := maxAnalysisBytes
+	for cut > 0 && !utf8.RuneStart(t[cut]) {
+		cut--
+	}
+	if sp := strings.LastIndexByte(t[:cut], ' '); sp > cut-200 {
+		cut = sp
+	}
+	return t[:cut]
 }
 
 // jsonString is s as a JSON string. encoding/json escapes "<", ">" and

@@ -68,7 +68,10 @@ func TestSearchJS(t *testing.T) {
 		{url.Values{"claimant": {"émile-zola"}}, []string{xss}},
 		{url.Values{"q": {"οδυσσευς"}}, []string{"Ο ΟΔΥΣΣΕΥΣ έφυγε."}},
 		{url.Values{"q": {"Οδυσσεύς"}}, []string{"Ο ΟΔΥΣΣΕΥΣ έφυγε."}},
-		{url.Values{"q": {"東京の選挙"}}, []string{"東京都の選挙は延期された。"}},
+		{url.Values{"q": {"東京都の選挙"}}, []string{"東京都の選挙は延期された。"}},
+		{url.Values{"q": {"選挙"}}, []string{"東京都の選挙は延期された。"}},
+		{url.Values{"q": {"京の選"}}, nil},                     // 京 and の are not side by side
+		{url.Values{"q": {"延"}}, []string{"東京都の選挙は延期された。"}}, // a lone character: the pairs it begins
 		{url.Values{"q": {"media"}, "rating": {"misleading"}}, []string{"東京都の選挙は延期された。"}},
 		{url.Values{"q": {"media"}, "rating": {"false"}}, nil},
 	} {

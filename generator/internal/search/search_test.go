@@ -95,7 +95,8 @@ func (f searchFiles) query(t testing.TB, q string, picked map[string]string, sho
 		last = uniq[len(uniq)-1]
 	}
 	r, _ := utf8.DecodeLastRuneInString(q)
-	prefix := last != "" && !unicode.IsSpace(r) && utf8.RuneCountInString(last) > 1 && ws[len(ws)-1] == last
+	c, _ := utf8.DecodeRuneInString(last)
+	prefix := last != "" && !unicode.IsSpace(r) && (utf8.RuneCountInString(last) > 1 || search.IsCJK(c)) && ws[len(ws)-1] == last
 
 	var sets [][]byte
 	for _, w := range uniq {
@@ -160,6 +161,7 @@ func (f searchFiles) query(t testing.TB, q string, picked map[string]string, sho
 		return res
 	}
 	buckets := make([][]int, len(uniq)+1)
+	scores := map[int]int{}
 next:
 	for i := range m.N {
 		score := 0
@@ -172,6 +174,7 @@ next:
 			}
 		}
 		buckets[score] = append(buckets[score], i)
+		scores[i] = score
 	}
 	for s := len(buckets) - 1; s >= 0; s-- {
 		res.hits = append(res.hits, buckets[s]...)
@@ -181,6 +184,13 @@ next:
 		load(fmt.Sprintf("m/%d.json", n/m.Per), &recs)
 		if n%m.Per >= len(recs) {
 			t.Fatalf("claim %d is not in m/%d.json", n, n/m.Per)
+		}
+		// A word in the analysis alone: its snippet comes from there.
+		if scores[n] < len(uniq) {
+			var rec []any
+			json.Unmarshal(recs[n%m.Per], &rec)
+			var text string
+			load("a/"+rec[0].(string)+".json", &text)
 		}
 	}
 	return res
@@ -209,10 +219,12 @@ func tinySite() fstest.MapFS {
 			"\nclaim_date: 2020-01-01\nrating: " + rating + "\nsummary: " + summary +
 			"\npublished: " + published + "\ntopics: [" + topics + "]\n---\n" + body + "\n")}
 	}
+	oldDam := claim("The dam cost twice its budget.", "Jane Doe", "false",
+		"It cost what was planned.", "2021-01-01", "Dams, Budget", "The **ministry** audit says otherwise.")
+	oldDam.Data = append([]byte("---\nshort: Reservoir overspent"), oldDam.Data[3:]...)
 	return fstest.MapFS{
-		"content/site.yaml": {Data: []byte("title: T\n")},
-		"content/claims/a/old-dam.md": claim("The dam cost twice its budget.", "Jane Doe", "false",
-			"It cost what was planned.", "2021-01-01", "Dams, Budget", "The **ministry** audit says otherwise."),
+		"content/site.yaml":           {Data: []byte("title: T\n")},
+		"content/claims/a/old-dam.md": oldDam,
 		"content/claims/mid-elysee.md": claim("L'Élysée a signé le traité.", "Émile Zola", "accurate",
 			"Le traité est signé.", "2022-01-01", "Treaties", "Voir le compte rendu du ministère. The budget is unrelated."),
 		"content/claims/new-budget.md": claim("The budget doubled.", "Jane Doe", "misleading",
@@ -257,12 +269,13 @@ func TestSearchIndexTiny(t *testing.T) {
 		}
 	}
 	for term, want := range map[string]string{
-		"budget":   "",       // below
-		"ministry": `"C"`,    // only in the analysis of old-dam (2)
-		"elysee":   `["B"]`,  // in the claim of mid-elysee (1), diacritics folded
-		"jane":     `["AB"]`, // claimant of 0 and 2
-		"matters":  `"A"`,    // analysis of new-budget; raw HTML markup is not text
-		"dams":     `["C"]`,  // topic of old-dam
+		"budget":    "",       // below
+		"ministry":  `"C"`,    // only in the analysis of old-dam (2)
+		"elysee":    `["B"]`,  // in the claim of mid-elysee (1), diacritics folded
+		"jane":      `["AB"]`, // claimant of 0 and 2
+		"matters":   `"A"`,    // analysis of new-budget; raw HTML markup is not text
+		"dams":      `["C"]`,  // topic of old-dam
+		"reservoir": `["C"]`,  // short form of old-dam
 	} {
 		got, ok := terms[term]
 		if !ok {
@@ -291,11 +304,25 @@ func TestSearchIndexTiny(t *testing.T) {
 		json.Unmarshal(files[fmt.Sprintf("search/m/%d.json", n)], &chunk)
 		recs = append(recs, chunk...)
 	}
-	want := `[["new-budget","The budget doubled.",2,"Jane Doe","jane-doe",["budget"],"2023-01-01","2020-01-01","Nominally, not in real terms."],` +
-		`["mid-elysee","L'Élysée a signé le traité.",0,"Émile Zola","émile-zola",["treaties"],"2022-01-01","2020-01-01","Le traité est signé."],` +
-		`["old-dam","The dam cost twice its budget.",4,"Jane Doe","jane-doe",["dams","budget"],"2021-01-01","2020-01-01","It cost what was planned."]]`
+	want := `[["new-budget","The budget doubled.",2,"Jane Doe","jane-doe",["Budget"],"2023-01-01","2020-01-01","Nominally, not in real terms.",""],` +
+		`["mid-elysee","L'Élysée a signé le traité.",0,"Émile Zola","émile-zola",["Treaties"],"2022-01-01","2020-01-01","Le traité est signé.",""],` +
+		`["old-dam","The dam cost twice its budget.",4,"Jane Doe","jane-doe",["Dams","Budget"],"2021-01-01","2020-01-01","It cost what was planned.","Reservoir overspent"]]`
 	if got, _ := json.Marshal(recs); string(got) != want {
 		t.Errorf("metadata =\n%s\nwant\n%s", got, want)
+	}
+	// Analyses: their plain text, one line each, a file per claim ID.
+	var analyses []string
+	for _, id := range []string{"new-budget", "mid-elysee", "old-dam"} {
+		var text string
+		if err := json.Unmarshal(files["search/a/"+id+".json"], &text); err != nil {
+			t.Fatalf("search/a/%s.json: %v", id, err)
+		}
+		analyses = append(analyses, text)
+	}
+	if want := []string{"Inflation matters. See .", // a cross-link's label is not text
+		"Voir le compte rendu du ministère. The budget is unrelated.",
+		"The ministry audit says otherwise."}; !slices.Equal(analyses, want) {
+		t.Errorf("analyses = %q, want %q", analyses, want)
 	}
 	if got := string(files["search/topic/budget.json"]); got != `"`+search.EncodePostings([]int{0, 2})+`"` {
 		t.Errorf("topic/budget.json = %s", got)
@@ -324,6 +351,15 @@ func TestSearchIndexTiny(t *testing.T) {
 		got := files.query(t, tc.q, tc.picked, 20).hits
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("search %q %v = %v, want %v", tc.q, tc.picked, got, tc.want)
+		}
+	}
+
+	// The analyses a search loads: only those of results with a word of
+	// the query in their analysis alone.
+	for q, want := range map[string]bool{"ministry": true, "budget": true, "jane": false, "reservoir budget": false} {
+		res := files.query(t, q, nil, 20)
+		if got := slices.ContainsFunc(res.loaded, func(p string) bool { return strings.HasPrefix(p, "a/") }); got != want {
+			t.Errorf("search %q loads %v: analyses loaded %v, want %v", q, res.loaded, got, want)
 		}
 	}
 }

@@ -30,7 +30,15 @@ func TestScan(t *testing.T) {
 		{"ΟΔΥΣΣΕΥΣ", []string{"οδυσσευσ"}},
 		{"ﬁnance ｆｕｌｌ", []string{"finance", "full"}},
 		{"Путин заявил", []string{"путин", "заявил"}},
-		{"東京都 election", []string{"東", "京", "都", "election"}},
+		{"東京都 election", []string{"東京", "京都", "election"}},
+		{"東京都election", []string{"東京", "京都", "election"}},
+		{"选举 被 推迟了", []string{"选举", "被", "推迟", "迟了"}},
+		{"2020年的选举", []string{"2020", "年的", "的选", "选举"}},
+		{"コーヒーを飲む", []string{"コー", "ーヒ", "ヒー", "ーを", "を飲", "飲む"}},
+		{"ｺｰﾋｰ", []string{"コー", "ーヒ", "ヒー"}},
+		{"がっこう", []string{"かっ", "っこ", "こう"}}, // voicing folded, as accents are
+		{"東、京。都", []string{"東", "京", "都"}},
+		{"الانتخـــابات الرئاسيّة", []string{"الانتخابات", "الرياسية"}}, // tatweel dropped, hamza folded as an accent
 		{"  --  ", nil},
 		{"e\u0301te\u0301 ete", []string{"ete", "ete"}},
 	} {
@@ -45,13 +53,11 @@ func TestScan(t *testing.T) {
 func scanNFKD(s string) []string {
 	var out []string
 	emit := func(w []byte) { out = append(out, string(w)) }
-	var w []byte
+	sp := splitter{prev: -1, emit: emit}
 	for _, c := range norm.NFKD.String(s) {
-		w = addRune(w, c, emit)
+		sp.add(c)
 	}
-	if len(w) > 0 {
-		emit(w)
-	}
+	sp.end()
 	return out
 }
 
@@ -88,7 +94,7 @@ func FuzzScan(f *testing.F) {
 func TestScanComposed(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	pieces := []string{" ", "a", "Z", "9", "-", "’", "“", "—", "é", "e\u0301", "\u0301", "\u0327\u0323",
-		"ﬁ", "½", "Ⅻ", "ǅ", "ς", "Σ", "й", "한", "\u1100\u1161", "東", "カ", "ｶ", "\ufdfa", "\u0344", "İ", "ß", "𝐀", "\u00a0"}
+		"ﬁ", "½", "Ⅻ", "ǅ", "ς", "Σ", "й", "한", "\u1100\u1161", "東", "京", "カ", "ｶ", "ー", "ｰ", "が", "\u3099", "、", "ـ", "ب", "\ufdfa", "\u0344", "İ", "ß", "𝐀", "\u00a0"}
 	n := 100000
 	if race.Enabled {
 		n = 10000
