@@ -7,10 +7,14 @@ import "slices"
 // that is not one of the site's, it is s itself. For another language
 // LANG it is a new Site, which shares nothing that it changes with s:
 //
-//   - Config is s's, with Language and Locale those of LANG;
+//   - Config is s's, with Language and Locale those of LANG, and the
+//     site's title, description, organization's name and its ratings'
+//     labels and descriptions in LANG where site.yaml's translations give
+//     them under LANG (translations: {es: {"False": "Falso"}});
 //   - Claims are the claims translated into LANG (claims/ID.LANG.md), each
-//     a copy of the translation with Lang set and Original the claim it
-//     translates; Claim maps their ids to them;
+//     a copy of the translation with Lang set, Original the claim it
+//     translates and Rating the rating in LANG; Claim maps their ids to
+//     them;
 //   - a claim's Links are the translations into LANG of the claims its
 //     translation links to (those without one are left out: a page in
 //     LANG lists only fact-checks in LANG), and LinkedFrom the claims in
@@ -34,6 +38,16 @@ func (s *Site) InLanguage(lang string) *Site {
 	v.Config.Language = lang
 	if l := s.Config.Locales[lang]; l != nil {
 		v.Config.Locale = l
+		// The site's own words, in the language where site.yaml's
+		// translations give them.
+		v.Config.Title = l.Own(s.Config.Title)
+		v.Config.Description = l.Own(s.Config.Description)
+		v.Config.Organization.Name = l.Own(s.Config.Organization.Name)
+		v.Config.Ratings = slices.Clone(s.Config.Ratings)
+		for i, rt := range v.Config.Ratings {
+			v.Config.Ratings[i].Label = l.Own(rt.Label)
+			v.Config.Ratings[i].Description = l.Own(rt.Description)
+		}
 	}
 	trans := s.Translated[lang]
 	v.Claims = make([]*Claim, len(trans))
@@ -41,6 +55,9 @@ func (s *Site) InLanguage(lang string) *Site {
 	for i, t := range trans {
 		c := *t
 		c.Links, c.LinkedFrom, c.Sources = nil, nil, nil
+		if rt, ok := v.Config.Rating(c.Rating.ID); ok {
+			c.Rating = rt
+		}
 		v.Claims[i] = &c
 		v.Claim[c.ID] = &c
 	}

@@ -90,3 +90,52 @@ func TestLanguagesConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestInLanguage checks the site as a language's pages show it: the
+// translations into that language, linked among themselves, grouped by
+// their own topics, citing copies of the sources, and the site's words
+// from translations under the language's tag.
+func TestInLanguage(t *testing.T) {
+	claim := func(topic, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\nclaim: c\nclaimant: x\nclaim_date: 2021-01-01\nrating: \"false\"\nsummary: s\npublished: 2021-01-02\ntopics: [" + topic + "]\n---\n" + body + "\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/site.yaml":      {Data: []byte("title: Checks\nlanguages: [en, es]\ntranslations:\n  Checks: Own English\n  es:\n    Checks: Verificaciones\n    \"False\": Falso\n")},
+		"content/sources/s.md":   {Data: []byte("---\ntitle: S\npublisher: P\n---\nThe vote was not altered.\n")},
+		"content/claims/a.md":    claim("Votes", "[[b]] [[c]] [@s]"),
+		"content/claims/a.es.md": claim("Votos", "[[b]] [[c]] [@s]"),
+		"content/claims/b.md":    claim("Votes", "[@s]"),
+		"content/claims/b.es.md": claim("Votos", "[@s]"),
+		"content/claims/c.md":    claim("Votes", "[@s]"),
+	}
+	s, diags := Load(fsys, Options{})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if s.InLanguage("en") != s || s.InLanguage("fr") != s {
+		t.Error("the site's own language, or one it does not have, is not the site itself")
+	}
+	es := s.InLanguage("es")
+	if es.Config.Language != "es" || es.Config.Title != "Verificaciones" || es.Config.Locale != s.Config.Locales["es"] || s.Config.Title != "Checks" {
+		t.Errorf("config: %s %q (the site's %q)", es.Config.Language, es.Config.Title, s.Config.Title)
+	}
+	if len(es.Claims) != 2 || es.Claim["a"] == nil || es.Claim["c"] != nil {
+		t.Fatalf("claims %v", es.Claims)
+	}
+	a, b := es.Claim["a"], es.Claim["b"]
+	if a.Lang != "es" || a.Original != s.Claim["a"] || a.Rating.Label != "Falso" || s.Claim["a"].Rating.Label != "False" {
+		t.Errorf("a: lang %q, original %p, rating %q", a.Lang, a.Original, a.Rating.Label)
+	}
+	if len(a.Links) != 1 || a.Links[0] != b || len(b.LinkedFrom) != 1 || b.LinkedFrom[0] != a {
+		t.Errorf("links %v, b linked from %v: want a → b only (c has no translation)", a.Links, b.LinkedFrom)
+	}
+	if src := es.Source["s"]; src == s.Source["s"] || len(src.CitedBy) != 2 || len(s.Source["s"].CitedBy) != 3 || a.Sources[0] != src {
+		t.Errorf("the source in Spanish is cited by %d claims, want 2; the site's by %d, want 3", len(src.CitedBy), len(s.Source["s"].CitedBy))
+	}
+	if len(es.Topics) != 1 || es.Topics[0].Name.Name != "Votos" || len(es.Topics[0].Claims) != 2 || len(es.ByRating["false"]) != 2 {
+		t.Errorf("topics %v, by rating %v", es.Topics, es.ByRating)
+	}
+	if len(s.Claim["b"].LinkedFrom) != 1 || s.Claim["b"].LinkedFrom[0] != s.Claim["a"] {
+		t.Errorf("the site's own claims changed: b linked from %v", s.Claim["b"].LinkedFrom)
+	}
+}
