@@ -115,7 +115,11 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 					continue
 				}
 				if loc, err := locale.New(l, langTrans[l]); err != nil {
-					f.errorf(langsPos, "%v", err)
+					p := langsPos
+					if kp, ok := transPos[l]; ok {
+						p = kp // the language's key in translations
+					}
+					f.errorf(p, "%v", err)
 				} else {
 					if cfg.Locales == nil {
 						cfg.Locales = map[string]*locale.Locale{}
@@ -157,6 +161,7 @@ func readTranslations(f *fields, v *yaml.Node, langs []string, byLang map[string
 		k, val := v.Content[i], v.Content[i+1]
 		if len(langs) > 1 && slices.Contains(langs[1:], k.Value) && val.Kind == yaml.MappingNode {
 			byLang[k.Value], _ = readTranslations(f, val, nil, nil)
+			pos[k.Value] = f.at(k)
 			continue
 		}
 		pos[k.Value] = f.at(k)

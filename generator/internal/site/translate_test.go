@@ -74,6 +74,7 @@ func TestLanguagesConfig(t *testing.T) {
 		{"language: en\nlanguages: [es, en]\n", `content/site.yaml:1:11: error: language "en" is not the first of languages (es, en)`},
 		{"languages: [es, es]\n", `content/site.yaml:1:12: error: languages lists "es" twice`},
 		{"languages: [es, not a tag]\n", `content/site.yaml:1:12: error: language "not a tag" is not a language tag`},
+		{"languages: [es, en]\ntranslations:\n  en:\n    \"%d claims\": {one: \"%d claim\"}\n", `content/site.yaml:3:3: error: translation of "%d claims": plural forms need "other"`},
 	} {
 		s, diags := Load(fstest.MapFS{"content/site.yaml": {Data: []byte(tc.yaml)}}, Options{})
 		if tc.want == "" {
