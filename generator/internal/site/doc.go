@@ -78,8 +78,9 @@
 // robots.txt, 404.html) are the first language's only, at the usual
 // paths, and every language links to them there; a cross-link [[ID]] in
 // a translation leads to ID's translation into its language, or else to
-// ID in the first language. Site.InLanguage is the site as a language's
-// pages show it.
+// ID in the first language. A free page may not take a language's tag as
+// its id (/es/ is the Spanish home page). Site.InLanguage is the site as
+// a language's pages show it.
 //
 // The words of the pages are each language's built-in ones. The site's
 // own words in site.yaml (title, description, the organization's name,

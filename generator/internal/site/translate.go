@@ -75,4 +75,10 @@ func linkTranslations(s *Site, trans []*Claim, diags *diag.List) {
 	for _, cs := range s.Translated {
 		sortClaims(cs)
 	}
+	// A free page is at /ID/, where the pages of a language ID are.
+	for _, l := range s.Config.Languages[1:] {
+		if p := s.Page[l]; p != nil {
+			diags.Errorf(p.Path, 1, 1, "page id %q is taken by the site's pages in %s (/%s/); rename the page", l, l, l)
+		}
+	}
 }

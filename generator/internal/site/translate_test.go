@@ -60,6 +60,11 @@ func TestTranslatedClaims(t *testing.T) {
 		t.Errorf("the source has %d highlights, want 1: a translation's quotes are its original's", n)
 	}
 
+	clash := fstest.MapFS{"content/site.yaml": {Data: []byte("languages: [en, es]\n")}, "content/pages/es.md": {Data: []byte("---\ntitle: Español\n---\nHola.\n")}}
+	if _, diags := Load(clash, Options{}); len(diags) != 1 || !strings.HasPrefix(diags[0].String(), `content/pages/es.md:1:1: error: page id "es" is taken by the site's pages in es (/es/)`) {
+		t.Errorf("a page named like a language: %v", diags)
+	}
+
 	one := fstest.MapFS{"content/claims/a.md": claim("false", "Text."), "content/claims/a.es.md": claim("false", "Text.")}
 	_, diags = Load(one, Options{})
 	if len(diags) != 1 || !strings.Contains(diags[0].String(), "the site has one language; list its languages in site.yaml (languages: [en, es])") {
