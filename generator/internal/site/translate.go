@@ -62,7 +62,9 @@ func linkTranslations(s *Site, trans []*Claim, diags *diag.List) {
 			diags.Errorf(c.Path, 1, 1, "claim %q has two %s translations: %s and %s", c.ID, c.Lang, prev.Path, c.Path)
 			continue
 		}
-		if c.Rating.ID != orig.Rating.ID {
+		// An unknown rating on either side is an error of its own
+		// already, not a second one here.
+		if c.Rating.ID != orig.Rating.ID && c.Rating.ID != "" && orig.Rating.ID != "" {
 			diags.Errorf(c.Path, c.ratingPos.Line, c.ratingPos.Col, "rating %q differs from the rating of the claim it translates (%q in %s): a translation has the same rating", c.Rating.ID, orig.Rating.ID, orig.Path)
 		}
 		if orig.Translations == nil {
