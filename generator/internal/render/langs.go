@@ -76,7 +76,7 @@ func (r *Renderer) alternates(path string) []Alternate {
 			continue
 		}
 		out = append(out, Alternate{
-			Lang: l, Name: Autonym(l),
+			Lang: l, Name: autonym(l),
 			URL: lr.urls.Rel(path), AbsURL: lr.urls.Abs(path),
 			Current: lr == r, Default: i == 0,
 		})
@@ -110,11 +110,11 @@ func (r *Renderer) claimLink(c *site.Claim) string {
 	return u.relPage("claims/", c.ID)
 }
 
-// Autonym is a language's name in that language, with a capital first
+// autonym is a language's name in that language, with a capital first
 // letter as it starts a link of its own: "English", "Español",
 // "Português", "العربية", "中文". A tag that golang.org/x/text cannot
 // name is returned as it is.
-func Autonym(tag string) string {
+func autonym(tag string) string {
 	t, err := language.Parse(tag)
 	if err != nil {
 		return tag
