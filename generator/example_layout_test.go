@@ -257,7 +257,9 @@ func TestAccessibilityEveryKind(t *testing.T) {
 		some = append(some, p)
 	}
 	slices.Sort(some)
-	some = append(some, "search/?q=iran", "sources/odni-ica-2020-00078d/#q-no-persistent-cyber-efforts-2")
+	// Pages under es/ are one kind above: a Spanish claim page, with its
+	// language switch, and the Spanish home page are checked too.
+	some = append(some, "search/?q=iran", "sources/odni-ica-2020-00078d/#q-no-persistent-cyber-efforts-2", "es/", "es/claims/no-persistent-cyber-efforts/")
 	ctx := browsertest.New(t, 4*time.Minute, chromedp.WindowSize(1280, 1000))
 	for _, scheme := range []string{"light", "dark"} {
 		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"image/png"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -170,6 +171,10 @@ func TestFeedAndSitemap(t *testing.T) {
 		if p == u.Loc {
 			t.Errorf("sitemap URL %s is outside the site", u.Loc)
 			continue
+		}
+		// Ids in other scripts are percent-encoded in URLs ("irán").
+		if q, err := url.PathUnescape(p); err == nil {
+			p = q
 		}
 		if _, ok := res.Files[p+"index.html"]; !ok {
 			t.Errorf("sitemap URL %s has no page", u.Loc)

@@ -144,6 +144,17 @@ func (l *Locale) Base() string { return l.base }
 // Dir is "rtl" for a language written right to left, else "ltr".
 func (l *Locale) Dir() string { return Dir(l.tag.String()) }
 
+// Own returns the site's own translation of text, a text of the site's
+// settings written in its first language (a rating's label, the site's
+// title), or text itself when the site translates it not: it is not a
+// message with arguments, and is returned as the site wrote it.
+func (l *Locale) Own(text string) string {
+	if m, ok := l.site[text]; ok && m.Text != "" {
+		return m.Text
+	}
+	return text
+}
+
 // String prints message key with args as plain text.
 func (l *Locale) String(key string, args ...any) string {
 	return l.text.Sprintf(key, args...)

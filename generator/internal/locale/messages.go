@@ -105,6 +105,7 @@ var table = []msg{
 	tr("checked %s", "verificado el %s", "checado em %s", "vérifié le %s", "geprüft am %s", "تُحقّق منه في %s", "核查于 %s"),
 	tr("No fact-checks yet.", "Aún no hay verificaciones.", "Ainda não há checagens.", "Aucune vérification pour l’instant.", "Noch keine Faktenchecks.", "لا توجد عمليات تحقق بعد.", "暂无核查。"),
 	tr("Pages", "Páginas", "Páginas", "Pages", "Seiten", "الصفحات", "分页"),
+	tr("Languages", "Idiomas", "Idiomas", "Langues", "Sprachen", "اللغات", "语言"),
 	tr("← Newer", "← Más recientes", "← Mais recentes", "← Plus récentes", "← Neuere", "→ الأحدث", "← 较新"),
 	tr("Page %d of %d", "Página %d de %d", "Página %d de %d", "Page %d sur %d", "Seite %d von %d", "الصفحة %d من %d", "第 %d 页，共 %d 页"),
 	tr("Older →", "Más antiguas →", "Mais antigas →", "Plus anciennes →", "Ältere →", "الأقدم ←", "较早 →"),

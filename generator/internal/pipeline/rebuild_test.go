@@ -66,6 +66,20 @@ func TestRebuildIsColdBuild(t *testing.T) {
 	replace := func(re, with string) func(string) string {
 		return func(s string) string { return regexp.MustCompile(re).ReplaceAllString(s, with) }
 	}
+	// translate writes claim's translation into Spanish, ID.es.md: the
+	// claim as it is then, its text starting with prefix.
+	translate := func(claim, prefix string) func(t *testing.T) {
+		return func(t *testing.T) {
+			b, err := os.ReadFile(claim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			es := strings.Replace(string(b), "claim: \"", "claim: \""+prefix, 1)
+			if err := os.WriteFile(strings.TrimSuffix(claim, ".md")+".es.md", []byte(es), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	// Pages are kept by their IDs (render.Job.ID): most edits render a
 	// few pages; one that changes what every page is made from, or a
 	// template that reaches all claims through .Site, renders them all.
@@ -92,6 +106,13 @@ func TestRebuildIsColdBuild(t *testing.T) {
 		{"template using .Site", write("templates/claim.html", `{{define "main"}}<h1>{{.Title}}</h1><p>One of {{len .Site.Claims}}.</p>{{end}}`), true, false},
 		{"new claim, .Site", write("content/claims/new/claim-new.md", strings.Replace(string(newClaim), "claim: \"", "claim: \"New: ", 1)), false, false},
 		{"site.yaml", edit(filepath.Join(src, "content", "site.yaml"), replace(`(?m)^title: .*$`, `title: Another Title`)), true, false},
+		// A second language, then a translation of claims[0]: its pages
+		// under es/, and the alternates of the claim's page.
+		{"template using .Site removed", remove(filepath.Join(src, "templates", "claim.html")), true, false},
+		{"languages", edit(filepath.Join(src, "content", "site.yaml"), replace(`(?m)^language: en$`, `languages: [en, es]`)), true, false},
+		{"translation added", translate(claims[0], "Traducida: "), false, true},
+		{"translation edited", translate(claims[0], "Traducida otra vez: "), false, true},
+		{"translation removed", remove(strings.TrimSuffix(claims[0], ".md") + ".es.md"), false, true},
 		{"no change", func(*testing.T) {}, false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

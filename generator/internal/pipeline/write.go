@@ -96,6 +96,10 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 		return nil, diags, err
 	}
 	res := &Result{Site: s, Pages: pages, Rendered: int(html.Load()), Written: b.Written(), Unchanged: kept, Warning: warning, Cards: len(s.Claims)}
+	// Each translation has its share card too, under its language.
+	for _, cs := range s.Translated {
+		res.Cards += len(cs)
+	}
 	switch {
 	case opts.cards != nil && !kept:
 		res.CardsDrawn = int(opts.cards.Drawn())

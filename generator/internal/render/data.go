@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"html/template"
-	"strings"
+	"slices"
 	"time"
 
 	"factcheck/generator/internal/markdown"
@@ -15,14 +15,19 @@ import (
 // dataJobs are the files for machines: the ClaimReview data feed, the Atom
 // feed, the sitemap and the publishing files. What needs absolute URLs is
 // left out when the site has no absolute base URL.
+//
+// Each language has its own claims.json and feed.xml, of its claims; the
+// other files are the site's own language's renderer's only.
 func (r *Renderer) dataJobs() []Job {
-	jobs := []Job{
-		{Path: "claims.json", Render: r.claimsJSON},
-		{Path: "assets/chroma.css", Render: func() ([]byte, error) { return markdown.CodeCSS(), nil }},
-		{Path: ".nojekyll", Render: func() ([]byte, error) { return []byte{}, nil }},
-		{Path: "robots.txt", Render: r.robots},
+	jobs := []Job{{Path: "claims.json", Render: r.claimsJSON}}
+	if r.lang == "" {
+		jobs = append(jobs,
+			Job{Path: "assets/chroma.css", Render: func() ([]byte, error) { return markdown.CodeCSS(), nil }},
+			Job{Path: ".nojekyll", Render: func() ([]byte, error) { return []byte{}, nil }},
+			Job{Path: "robots.txt", Render: r.robots},
+		)
 	}
-	if r.site.Config.CNAME != "" {
+	if r.lang == "" && r.site.Config.CNAME != "" {
 		jobs = append(jobs, Job{Path: "CNAME", Render: func() ([]byte, error) { return []byte(r.site.Config.CNAME + "\n"), nil }})
 	}
 	if r.urls.Origin != "" {
@@ -65,6 +70,7 @@ type claimReview struct {
 	Context       string   `json:"@context"`
 	Type          string   `json:"@type"`
 	URL           string   `json:"url,omitempty"`
+	InLanguage    string   `json:"inLanguage"`
 	ClaimReviewed string   `json:"claimReviewed"`
 	ReviewRating  ldRating `json:"reviewRating"`
 	Author        ldThing  `json:"author"`
@@ -80,7 +86,11 @@ func (r *Renderer) claimReview(c *site.Claim) claimReview {
 	cfg := r.site.Config
 	org := ldThing{Type: "Organization", Name: cfg.Organization.Name, URL: cfg.Organization.URL, Logo: cfg.Organization.Logo}
 	if org.URL == "" {
-		org.URL = r.urls.Abs("")
+		// The site's home in its own language: the organization's,
+		// whichever language the page is in.
+		root := r.urls
+		root.Lang = ""
+		org.URL = root.Abs("")
 	}
 	item := ldClaim{
 		Type:          "Claim",
@@ -97,6 +107,7 @@ func (r *Renderer) claimReview(c *site.Claim) claimReview {
 		Context:       "https://schema.org",
 		Type:          "ClaimReview",
 		URL:           r.urls.Abs(claimPath(c.ID)),
+		InLanguage:    cfg.Language,
 		ClaimReviewed: claimReviewed(c),
 		ReviewRating: ldRating{Type: "Rating", RatingValue: c.Rating.Value, BestRating: len(cfg.Ratings),
 			WorstRating: 1, AlternateName: c.Rating.Label},
@@ -255,16 +266,28 @@ func (r *Renderer) feed() ([]byte, error) {
 
 func atomDate(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
-// Sitemap returns the sitemap files for the given page paths (output
-// paths of HTML pages, such as "claims/x/index.html"): one sitemap.xml, or
-// past 50,000 URLs a sitemap index and numbered sitemaps.
-func (r *Renderer) Sitemap(paths []string) map[string][]byte {
+// sitemaps returns the sitemap files of every language's pages: one
+// sitemap.xml, or past 50,000 URLs a sitemap index and numbered
+// sitemaps. On a site in several languages each URL lists its
+// alternates, the same page in each language that has it (itself
+// included, as Google asks), and x-default, the page in the site's own
+// language (see Page.Alternates).
+func (r *Renderer) sitemaps() map[string][]byte {
 	if r.urls.Origin == "" {
 		return nil
 	}
-	var urls []string
-	for _, p := range paths {
-		urls = append(urls, r.urls.Abs(strings.TrimSuffix(p, "index.html")))
+	var urls []sitemapURL
+	for _, lr := range append([]*Renderer{r}, r.others...) {
+		for _, p := range lr.pages().paths {
+			u := sitemapURL{loc: lr.urls.Abs(p)}
+			for _, a := range lr.alternates(p) {
+				u.alts = append(u.alts, [2]string{a.Lang, a.AbsURL})
+				if a.Default {
+					u.alts = append(u.alts, [2]string{"x-default", a.AbsURL})
+				}
+			}
+			urls = append(urls, u)
+		}
 	}
 	const max = 50000
 	if len(urls) <= max {
@@ -283,11 +306,32 @@ func (r *Renderer) Sitemap(paths []string) map[string][]byte {
 	return out
 }
 
-func urlset(urls []string) []byte {
+// sitemapURL is one page of a sitemap, with its alternates: each a
+// language tag (or x-default) and the absolute URL of the page in it.
+type sitemapURL struct {
+	loc  string
+	alts [][2]string
+}
+
+// urlset is a sitemap of urls. The xhtml namespace of alternates is
+// declared only when a URL has some.
+func urlset(urls []sitemapURL) []byte {
 	var b bytes.Buffer
-	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`)
+	if slices.ContainsFunc(urls, func(u sitemapURL) bool { return len(u.alts) > 0 }) {
+		b.WriteString(` xmlns:xhtml="http://www.w3.org/1999/xhtml"`)
+	}
+	b.WriteString(">\n")
 	for _, u := range urls {
-		b.WriteString(" <url><loc>" + xmlEscape(u) + "</loc></url>\n")
+		if len(u.alts) == 0 {
+			b.WriteString(" <url><loc>" + xmlEscape(u.loc) + "</loc></url>\n")
+			continue
+		}
+		b.WriteString(" <url><loc>" + xmlEscape(u.loc) + "</loc>\n")
+		for _, a := range u.alts {
+			b.WriteString(`  <xhtml:link rel="alternate" hreflang="` + xmlEscape(a[0]) + `" href="` + xmlEscape(a[1]) + `"/>` + "\n")
+		}
+		b.WriteString(" </url>\n")
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()

@@ -81,6 +81,9 @@
 //	                                 note that there are none
 //	{{template "pager" .}}           links to the other pages of a
 //	                                 listing (.Pager)
+//	{{template "language-switch" .}} the page in the site's other
+//	                                 languages (.Alternates), at the top
+//	                                 of <main> in base.html
 //	"claim-card"                     one claim in a listing, run by .Card
 //	"site-header", "site-footer",    the top and bottom of every page,
 //	"site-assets"                    and the links in its <head>, run by
@@ -101,10 +104,14 @@
 //
 //	.Site         the loaded site: .Site.Config (title, language …),
 //	              .Site.Claims (newest first), .Site.Sources, .Site.Topics,
-//	              .Site.Claimants, .Site.Pages
+//	              .Site.Claimants, .Site.Pages; on the pages of a
+//	              site's other language, the site in that language (its
+//	              .Config.Language, its translated claims; see Languages)
 //	.Title        the page's title ("" on the home page)
 //	.Description  its summary for search engines and link previews
-//	.Path         its output path: "" for the home page, "claims/x/"
+//	.Path         its output path within its language's folder: "" for
+//	              the home page, "claims/x/" (es/claims/x/ in Spanish on
+//	              a site whose first language is another)
 //	.Dev          true in the dev server's preview
 //
 // and, depending on the kind of page:
@@ -150,6 +157,29 @@
 // other value is plain data that html/template escapes where it is
 // printed.
 //
+// # Languages
+//
+// A site with several languages (site.yaml's languages; see package
+// site) is rendered once per language, each time with the site as that
+// language's pages show it (site.Site.InLanguage: its translated claims,
+// their topics and claimants) and the functions speaking that language.
+// The first language's pages are at the usual paths, each other's under
+// LANG/: the home page, claims and their listings, ratings, topics,
+// claimants, corrections, search (page and index), feed.xml and
+// claims.json. Sources, free pages, assets, sitemap.xml, robots.txt and
+// 404.html are the first language's only. The link methods know this:
+// on a Spanish page .URL "claims/" is /es/claims/ and .URL "sources/" is
+// /sources/, and .ClaimURL links to a claim in its own language.
+//
+// A page's alternates are the pages at its path in the other languages:
+// a claim's translations, and the listings that both languages have
+// (claims/page/3/ only where both have three pages, a topic only where
+// both have a topic of that name's id). base.html links each in <head>
+// with <link rel="alternate" hreflang>, and x-default to the first
+// language's; sitemap.xml lists them with each URL; "language-switch"
+// shows them to readers. A ClaimReview's inLanguage is its page's
+// language.
+//
 // # Pages a rebuild keeps
 //
 // A build into an existing output folder does not render the page of a
@@ -159,10 +189,13 @@
 // options, site.yaml, the free pages, templates/ and static/) and from
 // the files of the claims and sources the page's data names:
 //
-//	claim    the claim, .Links, .Backlinks, .Related, its translations
-//	         or the claim it translates, .Sources
+//	claim    the claim, .Links, .Backlinks, .Related, the claim it
+//	         translates and every translation (the page's alternates),
+//	         .Sources
 //	source   the source and every claim that cites it
 //	listing  the claims on the page, the listing's size, its title
+//
+// and, for every page, its language and those of its alternates.
 //
 // A template must therefore reach other claims through these fields, not
 // through what they hold in turn (a linked claim's own links). The pages
@@ -182,6 +215,12 @@
 //	.AuthorURL "Jane Doe", .RatingURL RATING, .PageURL PAGE
 //	                      the link to a claim's, source's … page
 //	.Canonical            the page's absolute URL, "" without a base URL
+//	.Alternates           the page in each of the site's languages that
+//	                      has it, itself included (none when only its own
+//	                      has it): each with .Lang, .Name (the language's
+//	                      name in itself, "Español"), .URL, .AbsURL,
+//	                      .Current and .Default (the site's first
+//	                      language: hreflang x-default)
 //
 // and these tell templates the rest:
 //

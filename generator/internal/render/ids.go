@@ -20,11 +20,15 @@ import (
 // sources the page shows, by their Digest:
 //
 //   - a claim's page: the claim, the claims it links to and that link to
-//     it, its related claims (ClaimView.Related), its translations and
-//     the claim it translates, the sources it cites;
+//     it, its related claims (ClaimView.Related), the claim it translates
+//     and every translation of that claim (or its own), the sources it
+//     cites;
 //   - a source's page: the source and every claim that cites it;
 //   - a page of a listing: the claims on it, the listing's size and its
-//     group's name.
+//     group's name;
+//
+// and, for every page, its language and the languages that have it too
+// (its alternates, Page.Alternates).
 //
 // What a template reaches through these (a linked claim's own links)
 // or through .Site beyond .Site.Config and .Site.Pages is not an input:
@@ -43,6 +47,11 @@ func (r *Renderer) newID(kind, path string) *idHash {
 	h.str(r.Inputs)
 	h.str(kind)
 	h.str(path)
+	if r.lang != "" {
+		h.str(r.lang)
+	}
+	// The languages that have the page too: its alternates.
+	h.str(r.alternateLangs(path))
 	return h
 }
 
@@ -91,22 +100,26 @@ func (h *idHash) sum() string {
 
 // claimID is the ID of c's page.
 func (r *Renderer) claimID(c *site.Claim) string {
-	h := r.newID("claim", c.ID)
+	h := r.newID("claim", claimPath(c.ID))
 	h.claim(c)
 	h.claims(c.Links)
 	h.claims(c.LinkedFrom)
 	h.claims(relatedClaims(r.site, c, maxRelated))
+	// The claim in the site's language, whose translations are the
+	// page's alternates.
+	orig := c
 	if c.Original != nil {
-		h.claim(c.Original)
+		orig = c.Original
+		h.claim(orig)
 	}
-	langs := make([]string, 0, len(c.Translations))
-	for l := range c.Translations {
+	langs := make([]string, 0, len(orig.Translations))
+	for l := range orig.Translations {
 		langs = append(langs, l)
 	}
 	slices.Sort(langs)
 	for _, l := range langs {
 		h.str(l)
-		h.claim(c.Translations[l])
+		h.claim(orig.Translations[l])
 	}
 	h.num(len(c.Sources))
 	for _, s := range c.Sources {

@@ -55,8 +55,30 @@ func Flatten(jobs []Job) []Job {
 }
 
 // Renderer renders the pages of one loaded site.
+//
+// A site in several languages (site.yaml's languages) has one Renderer
+// per language: New returns the one of the site's own language, which
+// makes the others, each speaking its language about the site as it is in
+// that language (site.Site.InLanguage), and lists their files among its
+// own (see Jobs).
 type Renderer struct {
-	site *site.Site
+	// site is the site in the renderer's language; whole is the loaded
+	// site, with every language's claims (site itself for the renderer
+	// of the site's own language).
+	site, whole *site.Site
+	// lang is "" for the site's own language, else the language's tag,
+	// whose pages are under lang + "/".
+	lang string
+	// others are, on the renderer of the site's own language, the
+	// renderers of its other languages, in the order of languages; langs
+	// has every language's renderer by tag, this one's too (nil for a
+	// site in one language).
+	others []*Renderer
+	langs  map[string]*Renderer
+	// pageList holds the paths of the pages of the renderer's language
+	// (see pages), made once.
+	pagesOnce sync.Once
+	pageList  pageSet
 	// tmpl are the templates with their functions speaking loc's
 	// language; tmplErr says why they could not be made.
 	tmpl    *Templates
@@ -85,8 +107,28 @@ type Renderer struct {
 }
 
 // New returns a renderer for s with templates t, speaking the site's
-// language (s.Config.Locale).
+// language (s.Config.Locale). For a site in several languages it makes
+// the renderers of the other languages too, each with its own clone of
+// t's template sets bound to its language: New must be called before any
+// page of t is rendered.
 func New(s *site.Site, t *Templates) *Renderer {
+	r := newRenderer(s, s, "", t)
+	if len(s.Config.Languages) > 1 {
+		r.langs = map[string]*Renderer{s.Config.Language: r}
+		for _, l := range s.Config.Languages[1:] {
+			o := newRenderer(s.InLanguage(l), s, l, t)
+			o.langs = r.langs
+			r.others = append(r.others, o)
+			r.langs[l] = o
+		}
+	}
+	return r
+}
+
+// newRenderer returns the renderer of one language: s is the site in
+// that language, whole the loaded site, lang "" for the site's own
+// language.
+func newRenderer(s, whole *site.Site, lang string, t *Templates) *Renderer {
 	loc := s.Config.Locale
 	if loc == nil {
 		loc, _ = locale.New(s.Config.Language, nil)
@@ -94,7 +136,10 @@ func New(s *site.Site, t *Templates) *Renderer {
 	if loc == nil {
 		loc, _ = locale.New("en", nil)
 	}
-	r := &Renderer{site: s, loc: loc, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
+	r := &Renderer{site: s, whole: whole, lang: lang, loc: loc, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
+	if lang != "" {
+		r.urls.Lang = lang + "/"
+	}
 	r.tmpl = t
 	if t != nil {
 		if b, err := t.bind(loc); err != nil {
@@ -114,7 +159,12 @@ func New(s *site.Site, t *Templates) *Renderer {
 func (r *Renderer) Ref(id string) (href, title string, ok bool) {
 	s := r.site
 	if c := s.Claim[id]; c != nil {
-		return r.urls.relPage("claims/", id), claimReviewed(c), true
+		return r.claimLink(c), claimReviewed(c), true
+	}
+	// A claim not translated into the page's language is linked to in
+	// the site's own language.
+	if c := r.whole.Claim[id]; c != nil {
+		return r.claimLink(c), claimReviewed(c), true
 	}
 	if src := s.Source[id]; src != nil {
 		return r.urls.relPage("sources/", id), src.Title, true
@@ -185,9 +235,47 @@ func (b *htmlBuilder) Available() int { return b.Cap() - b.Len() }
 func (b *htmlBuilder) Buffered() int  { return 0 }
 func (b *htmlBuilder) Flush() error   { return nil }
 
-// Jobs lists every output file of the site.
+// Jobs lists every output file of the site: those of the site's own
+// language, then, for a site in several languages, those of each other
+// language LANG, under LANG/ (their paths are the output's). The
+// renderers of the other languages take Dev, Cards and Inputs from r.
 func (r *Renderer) Jobs() []Job {
+	for _, o := range r.others {
+		o.Dev, o.Cards, o.Inputs = r.Dev, r.Cards, r.Inputs
+	}
+	jobs, _ := r.ownJobs()
+	out := append([]Job{{Path: "sitemap", Expand: func() []Job {
+		var out []Job
+		for name, b := range r.sitemaps() {
+			out = append(out, Job{Path: name, Render: func() ([]byte, error) { return b, nil }})
+		}
+		return out
+	}}}, jobs...)
+	for _, o := range r.others {
+		js, _ := o.ownJobs()
+		out = append(out, underLang(o.lang, js)...)
+	}
+	return out
+}
+
+// underLang moves jobs of a language's renderer under its folder, lang/.
+func underLang(lang string, jobs []Job) []Job {
+	for i := range jobs {
+		jobs[i].Path = lang + "/" + jobs[i].Path
+		if expand := jobs[i].Expand; expand != nil {
+			jobs[i].Expand = func() []Job { return underLang(lang, expand()) }
+		}
+	}
+	return jobs
+}
+
+// ownJobs lists the files of the renderer's language, at paths within
+// its folder, and the paths of its HTML pages (but redirects) in the
+// order of the site's listings. The renderer of the site's own language
+// adds the files that are its only (see localized); the sitemap is Jobs'.
+func (r *Renderer) ownJobs() (_ []Job, pagePaths []string) {
 	s := r.site
+	own := r.lang == ""
 	jobs := make([]Job, 0, len(s.Claims)+len(s.Sources)+64)
 	// whole are the indexes in jobs of the pages that list the whole site
 	// (sources, corrections …), slower than the rest: they run first, see
@@ -265,9 +353,11 @@ func (r *Renderer) Jobs() []Job {
 			}
 		}
 	}
-	wholePage("sources/", "sources.html", func() (*Page, error) { return r.sources(), nil })
-	for _, src := range s.Sources {
-		onePage("sources/", src.ID, "source.html", func() (*Page, error) { return r.source(src) }, func() string { return r.sourceID(src) })
+	if own {
+		wholePage("sources/", "sources.html", func() (*Page, error) { return r.sources(), nil })
+		for _, src := range s.Sources {
+			onePage("sources/", src.ID, "source.html", func() (*Page, error) { return r.source(src) }, func() string { return r.sourceID(src) })
+		}
 	}
 	wholePage("ratings/", "ratings.html", func() (*Page, error) { return r.ratings(), nil })
 	for _, rt := range s.Config.Ratings {
@@ -285,18 +375,22 @@ func (r *Renderer) Jobs() []Job {
 	for _, g := range s.Authors {
 		paged(authorPath(g.ID), "group.html", g.Claims, func() *Page { return r.group("Author", g) })
 	}
-	for _, p := range s.Pages {
-		page(pagePath(p.ID), "page.html", func() (*Page, error) { return r.freePage(p) })
+	if own {
+		for _, p := range s.Pages {
+			page(pagePath(p.ID), "page.html", func() (*Page, error) { return r.freePage(p) })
+		}
 	}
 	wholePage("corrections/", "corrections.html", func() (*Page, error) { return r.corrections(), nil })
 	wholePage("search/", "search.html", func() (*Page, error) { return r.search(), nil })
-	add("404.html", func() ([]byte, error) {
-		return r.execute("404.html", r.newPage(r.t("Page not found"), ""))
-	})
-	pagePaths := make([]string, 0, len(jobs))
+	if own {
+		add("404.html", func() ([]byte, error) {
+			return r.execute("404.html", r.newPage(r.t("Page not found"), ""))
+		})
+	}
+	pagePaths = make([]string, 0, len(jobs))
 	for _, j := range jobs {
 		if strings.HasSuffix(j.Path, "index.html") && !r.isAlias(j.Path) {
-			pagePaths = append(pagePaths, j.Path)
+			pagePaths = append(pagePaths, strings.TrimSuffix(j.Path, "index.html"))
 		}
 	}
 	// The jobs that read the whole site (the search index, claims.json,
@@ -311,13 +405,6 @@ func (r *Renderer) Jobs() []Job {
 		return out
 	}}}
 	long = append(long, r.dataJobs()...)
-	long = append(long, Job{Path: "sitemap", Expand: func() []Job {
-		var out []Job
-		for name, b := range r.Sitemap(pagePaths) {
-			out = append(out, Job{Path: name, Render: func() ([]byte, error) { return b, nil }})
-		}
-		return out
-	}})
 	long = slices.Grow(long, len(jobs))
 	for _, i := range whole {
 		long = append(long, jobs[i])
@@ -329,7 +416,7 @@ func (r *Renderer) Jobs() []Job {
 		}
 		long = append(long, j)
 	}
-	return long
+	return long, pagePaths
 }
 
 // isAlias reports whether an output path is an alias's redirect page.

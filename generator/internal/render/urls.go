@@ -14,6 +14,27 @@ type URLs struct {
 	Origin string
 	// Base is the base URL's path; it starts and ends with "/".
 	Base string
+	// Lang is "" for the pages of the site's own language, else the
+	// folder of another language's pages, "es/": the paths that each
+	// language has its own of (see localized) are under it.
+	Lang string
+}
+
+// localized reports whether an output path is one of those each of the
+// site's languages has its own of, under /LANG/ for a language other than
+// the first: the home page, the listings of claims, ratings, topics and
+// claimants, the claims, the corrections, the search page and its index,
+// the feed and claims.json, and the authors' pages. Sources, free pages, assets and the
+// publishing files (sitemap.xml, robots.txt, 404.html) are the site's
+// own language's only, at the usual paths, and every language links to
+// them there.
+func localized(p string) bool {
+	seg, _, _ := strings.Cut(p, "/")
+	switch seg {
+	case "", "claims", "ratings", "topics", "claimants", "authors", "corrections", "search", "page", "feed.xml", "claims.json":
+		return true
+	}
+	return false
 }
 
 // NewURLs splits a base URL such as "https://org.github.io/repo/" or "/".
@@ -39,17 +60,22 @@ func NewURLs(baseURL string) URLs {
 // Rel returns the link to an output path such as "claims/x/" (no leading
 // slash), under the base path.
 func (u URLs) Rel(p string) string {
-	return u.Base + escapePath(strings.TrimPrefix(p, "/"))
+	p = strings.TrimPrefix(p, "/")
+	if u.Lang != "" && localized(p) {
+		return u.Base + u.Lang + escapePath(p)
+	}
+	return u.Base + escapePath(p)
 }
 
 // relPage is Rel(dir + id + "/"), made at once when id needs no escapes
-// (dir is one of the folders below, which need none).
+// (dir is one of the folders below, which need none) and the path is not
+// under another language's folder.
 func (u URLs) relPage(dir, id string) string {
 	plain := id != ""
 	for i := 0; plain && i < len(id); i++ {
 		plain = urlUnreserved[id[i]]
 	}
-	if !plain {
+	if !plain || u.Lang != "" && dir == "claims/" {
 		return u.Rel(dir + id + "/")
 	}
 	return u.Base + dir + id + "/"

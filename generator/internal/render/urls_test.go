@@ -38,3 +38,44 @@ func TestHumanSize(t *testing.T) {
 		}
 	}
 }
+
+// TestLangURLs checks the links of another language's pages: the paths
+// each language has its own of are under its folder, the others (sources,
+// free pages, assets) are the site's own language's, under the base path
+// either way.
+func TestLangURLs(t *testing.T) {
+	u := NewURLs("https://example.org/sub/")
+	u.Lang = "es/"
+	for p, want := range map[string]string{
+		"":                  "/sub/es/",
+		"claims/":           "/sub/es/claims/",
+		"claims/page/2/":    "/sub/es/claims/page/2/",
+		"topics/irán/":      "/sub/es/topics/ir%C3%A1n/",
+		"claims.json":       "/sub/es/claims.json",
+		"feed.xml":          "/sub/es/feed.xml",
+		"search/index.json": "/sub/es/search/index.json",
+		"sources/x/":        "/sub/sources/x/",
+		"about/":            "/sub/about/",
+		"assets/style.css":  "/sub/assets/style.css",
+		"sitemap.xml":       "/sub/sitemap.xml",
+		"claimsx/":          "/sub/claimsx/",
+	} {
+		if got := u.Rel(p); got != want {
+			t.Errorf("Rel(%q) = %q, want %q", p, got, want)
+		}
+	}
+	if got := u.relPage("claims/", "x"); got != "/sub/es/claims/x/" {
+		t.Errorf("relPage(claims/, x) = %q", got)
+	}
+	if got := u.relPage("sources/", "x"); got != "/sub/sources/x/" {
+		t.Errorf("relPage(sources/, x) = %q", got)
+	}
+	if got := u.Abs(""); got != "https://example.org/sub/es/" {
+		t.Errorf("Abs(\"\") = %q", got)
+	}
+	for tag, want := range map[string]string{"en": "English", "es": "Español", "pt": "Português", "fr": "Français", "de": "Deutsch", "ar": "العربية", "zh": "中文", "not a tag": "not a tag"} {
+		if got := autonym(tag); got != want {
+			t.Errorf("autonym(%q) = %q, want %q", tag, got, want)
+		}
+	}
+}

@@ -166,7 +166,7 @@ func (p *Page) URL(path string) string { return p.r.urls.Rel(path) }
 // AbsURL is the absolute URL of an output path, "" without a base URL.
 func (p *Page) AbsURL(path string) string { return p.r.urls.Abs(path) }
 
-func (p *Page) ClaimURL(c *site.Claim) string   { return p.r.urls.Rel(claimPath(c.ID)) }
+func (p *Page) ClaimURL(c *site.Claim) string   { return p.r.claimLink(c) }
 func (p *Page) SourceURL(s *site.Source) string { return p.r.urls.Rel(sourcePath(s.ID)) }
 func (p *Page) TopicURL(n site.Name) string     { return p.r.urls.Rel(topicPath(n.ID)) }
 func (p *Page) ClaimantURL(n site.Name) string  { return p.r.urls.Rel(claimantPath(n.ID)) }

@@ -180,7 +180,8 @@ func TestBrowserOverlay(t *testing.T) {
 // while the diagnostics, in English, read left to right.
 func TestBrowserOverlayInLanguage(t *testing.T) {
 	dir := exampleSite(t)
-	edit(t, dir, "content/site.yaml", "\nlanguage: en\n", "\nlanguage: ar\n")
+	// The example is in English and Spanish: Arabic first instead.
+	edit(t, dir, "content/site.yaml", "\nlanguages: [en, es]\n", "\nlanguages: [ar, es]\n")
 	// The sources are in English: their quotes keep English rules.
 	for _, src := range []string{"content/sources/odni-ica-2020-00078d.md", "content/sources/article-2021-odni-report.md"} {
 		edit(t, dir, src, "\nformat: text\n", "\nformat: text\nlanguage: en\n")

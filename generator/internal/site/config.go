@@ -86,8 +86,11 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		langs = f.strs("languages")
 	}
 	transPos := map[string]Pos{}
+	// langTrans are the texts of the site's other languages, under their
+	// tags in translations.
+	langTrans := map[string]map[string]locale.Message{}
 	if v := f.get("translations", false); v != nil {
-		cfg.Translations, transPos = readTranslations(f, v)
+		cfg.Translations, transPos = readTranslations(f, v, langs, langTrans)
 	}
 	if v := f.get("card_fonts", false); v != nil {
 		cfg.CardFonts = readCardFonts(fsys, f, v)
@@ -114,8 +117,12 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 				if l == cfg.Language {
 					continue
 				}
-				if loc, err := locale.New(l, nil); err != nil {
-					f.errorf(langsPos, "%v", err)
+				if loc, err := locale.New(l, langTrans[l]); err != nil {
+					p := langsPos
+					if kp, ok := transPos[l]; ok {
+						p = kp // the language's key in translations
+					}
+					f.errorf(p, "%v", err)
 				} else {
 					if cfg.Locales == nil {
 						cfg.Locales = map[string]*locale.Locale{}
@@ -143,8 +150,10 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 
 // readTranslations reads the translations key: message → text, or
 // message → {one: …, other: …} for a message that counts. It returns the
-// position of each message's key too.
-func readTranslations(f *fields, v *yaml.Node) (map[string]locale.Message, map[string]Pos) {
+// position of each message's key too. Under a key that is one of the
+// site's other languages (langs but the first), a mapping holds that
+// language's texts, read the same way into byLang.
+func readTranslations(f *fields, v *yaml.Node, langs []string, byLang map[string]map[string]locale.Message) (map[string]locale.Message, map[string]Pos) {
 	if v.Kind != yaml.MappingNode {
 		f.errorf(f.at(v), "translations must map the English text of a message to its text on this site")
 		return nil, nil
@@ -153,6 +162,11 @@ func readTranslations(f *fields, v *yaml.Node) (map[string]locale.Message, map[s
 	pos := map[string]Pos{}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
+		if len(langs) > 1 && slices.Contains(langs[1:], k.Value) && val.Kind == yaml.MappingNode {
+			byLang[k.Value], _ = readTranslations(f, val, nil, nil)
+			pos[k.Value] = f.at(k)
+			continue
+		}
 		pos[k.Value] = f.at(k)
 		switch val.Kind {
 		case yaml.ScalarNode:

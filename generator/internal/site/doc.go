@@ -48,7 +48,8 @@
 //	negation_words      words that negate, besides the built-in ones (see package quote)
 //	languages           the site's languages, its own first ([language]); see below
 //	translations        the site's own texts for the words of the pages, by their English
-//	                    text (see package locale; templates print them with T)
+//	                    text (see package locale; templates print them with T); under the
+//	                    tag of another of its languages, that language's (see below)
 //	card_fonts          font files inside the site for share-card characters the Go fonts lack
 //	authors             profiles of the authors named in claims' authors, for their pages
 //	                    (authors/ID/, ID the slug of the name): a list of {name, bio,
@@ -59,10 +60,44 @@
 //
 // With n ratings the best is worth n and the worst 1.
 //
-// A site with more than one language translates a claim ID into another
-// of them with claims/ID.LANG.md: the translation must have the claim's
-// rating, and its quotes are checked against the same sources. It is
-// loaded and checked; the pages of the other languages are not built yet.
+// # Languages
+//
+// A site in several languages lists them, its own first:
+//
+//	languages: [en, es]
+//
+// and translates a claim ID into another of them with claims/ID.LANG.md:
+// the translation must have the claim's rating, and its quotes are
+// checked against the same sources (they stay in the source's language,
+// word for word). Its claim, short form, claimant, topics, summary and
+// analysis are its own, in its language.
+//
+// The pages of the first language are at the usual paths; those of each
+// other language LANG are under /LANG/: the claims translated into it
+// (and only those: a claim without a translation into LANG has no page
+// there, as in Hugo), and the home page, listings, rating, topic and
+// claimant pages, corrections, search page and index, feed.xml and
+// claims.json of those claims, in LANG's words. Topics and claimants are
+// those the translations name, so a Spanish page lists the topic
+// "Seguridad electoral" where the English one lists "Election security".
+// Sources, free pages, assets and the publishing files (sitemap.xml,
+// robots.txt, 404.html) are the first language's only, at the usual
+// paths, and every language links to them there; a cross-link [[ID]] in
+// a translation leads to ID's translation into its language, or else to
+// ID in the first language. A free page may not take a language's tag as
+// its id (/es/ is the Spanish home page). Site.InLanguage is the site as
+// a language's pages show it.
+//
+// The words of the pages are each language's built-in ones. The site's
+// own words in site.yaml (title, description, the organization's name,
+// the ratings' labels and descriptions) are written in its first
+// language; translations gives them, and any message, in another
+// language under its tag, keyed by the text as written above:
+//
+//	translations:
+//	  es:
+//	    Misleading: Engañosa
+//	    "The claim is wrong.": "La afirmación es errónea."
 //
 // # Claims
 //

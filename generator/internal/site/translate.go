@@ -62,7 +62,9 @@ func linkTranslations(s *Site, trans []*Claim, diags *diag.List) {
 			diags.Errorf(c.Path, 1, 1, "claim %q has two %s translations: %s and %s", c.ID, c.Lang, prev.Path, c.Path)
 			continue
 		}
-		if c.Rating.ID != orig.Rating.ID {
+		// An unknown rating on either side is an error of its own
+		// already, not a second one here.
+		if c.Rating.ID != orig.Rating.ID && c.Rating.ID != "" && orig.Rating.ID != "" {
 			diags.Errorf(c.Path, c.ratingPos.Line, c.ratingPos.Col, "rating %q differs from the rating of the claim it translates (%q in %s): a translation has the same rating", c.Rating.ID, orig.Rating.ID, orig.Path)
 		}
 		if orig.Translations == nil {
@@ -74,5 +76,11 @@ func linkTranslations(s *Site, trans []*Claim, diags *diag.List) {
 	}
 	for _, cs := range s.Translated {
 		sortClaims(cs)
+	}
+	// A free page is at /ID/, where the pages of a language ID are.
+	for _, l := range s.Config.Languages[1:] {
+		if p := s.Page[l]; p != nil {
+			diags.Errorf(p.Path, 1, 1, "page id %q is taken by the site's pages in %s (/%s/); rename the page", l, l, l)
+		}
 	}
 }

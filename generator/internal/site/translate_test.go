@@ -60,6 +60,11 @@ func TestTranslatedClaims(t *testing.T) {
 		t.Errorf("the source has %d highlights, want 1: a translation's quotes are its original's", n)
 	}
 
+	clash := fstest.MapFS{"content/site.yaml": {Data: []byte("languages: [en, es]\n")}, "content/pages/es.md": {Data: []byte("---\ntitle: Español\n---\nHola.\n")}}
+	if _, diags := Load(clash, Options{}); len(diags) != 1 || !strings.HasPrefix(diags[0].String(), `content/pages/es.md:1:1: error: page id "es" is taken by the site's pages in es (/es/)`) {
+		t.Errorf("a page named like a language: %v", diags)
+	}
+
 	one := fstest.MapFS{"content/claims/a.md": claim("false", "Text."), "content/claims/a.es.md": claim("false", "Text.")}
 	_, diags = Load(one, Options{})
 	if len(diags) != 1 || !strings.Contains(diags[0].String(), "the site has one language; list its languages in site.yaml (languages: [en, es])") {
@@ -74,6 +79,7 @@ func TestLanguagesConfig(t *testing.T) {
 		{"language: en\nlanguages: [es, en]\n", `content/site.yaml:1:11: error: language "en" is not the first of languages (es, en)`},
 		{"languages: [es, es]\n", `content/site.yaml:1:12: error: languages lists "es" twice`},
 		{"languages: [es, not a tag]\n", `content/site.yaml:1:12: error: language "not a tag" is not a language tag`},
+		{"languages: [es, en]\ntranslations:\n  en:\n    \"%d claims\": {one: \"%d claim\"}\n", `content/site.yaml:3:3: error: translation of "%d claims": plural forms need "other"`},
 	} {
 		s, diags := Load(fstest.MapFS{"content/site.yaml": {Data: []byte(tc.yaml)}}, Options{})
 		if tc.want == "" {
@@ -88,5 +94,54 @@ func TestLanguagesConfig(t *testing.T) {
 		if len(diags) == 0 || !strings.HasPrefix(diags[0].String(), tc.want) {
 			t.Errorf("%q: %v, want %s", tc.yaml, diags, tc.want)
 		}
+	}
+}
+
+// TestInLanguage checks the site as a language's pages show it: the
+// translations into that language, linked among themselves, grouped by
+// their own topics, citing copies of the sources, and the site's words
+// from translations under the language's tag.
+func TestInLanguage(t *testing.T) {
+	claim := func(topic, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\nclaim: c\nclaimant: x\nclaim_date: 2021-01-01\nrating: \"false\"\nsummary: s\npublished: 2021-01-02\ntopics: [" + topic + "]\n---\n" + body + "\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/site.yaml":      {Data: []byte("title: Checks\nlanguages: [en, es]\ntranslations:\n  Checks: Own English\n  es:\n    Checks: Verificaciones\n    \"False\": Falso\n")},
+		"content/sources/s.md":   {Data: []byte("---\ntitle: S\npublisher: P\n---\nThe vote was not altered.\n")},
+		"content/claims/a.md":    claim("Votes", "[[b]] [[c]] [@s]"),
+		"content/claims/a.es.md": claim("Votos", "[[b]] [[c]] [@s]"),
+		"content/claims/b.md":    claim("Votes", "[@s]"),
+		"content/claims/b.es.md": claim("Votos", "[@s]"),
+		"content/claims/c.md":    claim("Votes", "[@s]"),
+	}
+	s, diags := Load(fsys, Options{})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if s.InLanguage("en") != s || s.InLanguage("fr") != s {
+		t.Error("the site's own language, or one it does not have, is not the site itself")
+	}
+	es := s.InLanguage("es")
+	if es.Config.Language != "es" || es.Config.Title != "Verificaciones" || es.Config.Locale != s.Config.Locales["es"] || s.Config.Title != "Checks" {
+		t.Errorf("config: %s %q (the site's %q)", es.Config.Language, es.Config.Title, s.Config.Title)
+	}
+	if len(es.Claims) != 2 || es.Claim["a"] == nil || es.Claim["c"] != nil {
+		t.Fatalf("claims %v", es.Claims)
+	}
+	a, b := es.Claim["a"], es.Claim["b"]
+	if a.Lang != "es" || a.Original != s.Claim["a"] || a.Rating.Label != "Falso" || s.Claim["a"].Rating.Label != "False" {
+		t.Errorf("a: lang %q, original %p, rating %q", a.Lang, a.Original, a.Rating.Label)
+	}
+	if len(a.Links) != 1 || a.Links[0] != b || len(b.LinkedFrom) != 1 || b.LinkedFrom[0] != a {
+		t.Errorf("links %v, b linked from %v: want a → b only (c has no translation)", a.Links, b.LinkedFrom)
+	}
+	if src := es.Source["s"]; src == s.Source["s"] || len(src.CitedBy) != 2 || len(s.Source["s"].CitedBy) != 3 || a.Sources[0] != src {
+		t.Errorf("the source in Spanish is cited by %d claims, want 2; the site's by %d, want 3", len(src.CitedBy), len(s.Source["s"].CitedBy))
+	}
+	if len(es.Topics) != 1 || es.Topics[0].Name.Name != "Votos" || len(es.Topics[0].Claims) != 2 || len(es.ByRating["false"]) != 2 {
+		t.Errorf("topics %v, by rating %v", es.Topics, es.ByRating)
+	}
+	if len(s.Claim["b"].LinkedFrom) != 1 || s.Claim["b"].LinkedFrom[0] != s.Claim["a"] {
+		t.Errorf("the site's own claims changed: b linked from %v", s.Claim["b"].LinkedFrom)
 	}
 }
