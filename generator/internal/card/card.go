@@ -34,7 +34,7 @@ const Width, Height = 1200, 630
 
 // version changes whenever cards are drawn differently, so that cached
 // cards of an older look are not reused.
-const version = "card 3"
+const version = "card 4"
 
 // Card is what a card shows.
 type Card struct {
@@ -49,6 +49,10 @@ type Card struct {
 	// Quotes are the quotation marks around the claim in the site's
 	// language, opening and closing: “ and ” when empty.
 	Quotes [2]string
+	// RTL is whether the site's language reads from right to left: its
+	// labels are set from the right edge, and so is any text whose first
+	// letter is of a right-to-left script.
+	RTL bool
 	// Fonts draw the card; nil is the Go fonts alone.
 	Fonts *Fonts
 }
@@ -57,7 +61,7 @@ type Card struct {
 // look the same.
 func (c Card) Key() string {
 	h := sha256.New()
-	for _, s := range []string{version, c.Site, c.Rating, string([]byte{c.Colour.R, c.Colour.G, c.Colour.B, c.Colour.A}), c.Claim, c.Claimant, c.ClaimedBy, c.Quotes[0], c.Quotes[1], c.Fonts.key()} {
+	for _, s := range []string{version, c.Site, c.Rating, string([]byte{c.Colour.R, c.Colour.G, c.Colour.B, c.Colour.A}), c.Claim, c.Claimant, c.ClaimedBy, c.Quotes[0], c.Quotes[1], c.Fonts.key(), fmt.Sprint(c.RTL)} {
 		// Each part with its length, so that no two cards run together
 		// into one text.
 		h.Write([]byte{byte(len(s) >> 24), byte(len(s) >> 16), byte(len(s) >> 8), byte(len(s))})
@@ -107,9 +111,11 @@ const (
 // has is drawn as U+FFFD.
 //
 // The Go fonts cover Latin, Greek and Cyrillic. A site adds fonts for
-// other scripts (Noto Sans SC for Chinese, say); characters are drawn one
-// by one, left to right, so scripts whose letters join or reorder (Arabic,
-// Hebrew, the scripts of India) do not draw correctly.
+// other scripts (Noto Sans SC for Chinese, say). Arabic letters are
+// joined and right-to-left text is reordered (see shape and visual), so an
+// Arabic font must map Unicode's Arabic presentation forms, as most do;
+// scripts whose letters need more shaping (the scripts of India) are drawn
+// character by character.
 type Fonts struct {
 	mu sync.Mutex
 	// fonts are the fonts in the order they are tried, and faces the face
@@ -259,10 +265,11 @@ func (f *Fonts) glyph(face int, r rune) *glyph {
 	return g
 }
 
-// measure is the width of s in a face. The caller holds f.mu.
+// measure is the width of s in a face, its Arabic letters joined. The
+// caller holds f.mu.
 func (f *Fonts) measure(face int, s string) fixed.Int26_6 {
 	var w fixed.Int26_6
-	for _, r := range s {
+	for _, r := range shape(s) {
 		w += f.glyph(face, r).advance
 	}
 	return w
@@ -337,14 +344,16 @@ func (r *raster) texts(c Card) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	width := fixed.I(Width - 2*margin)
-	r.text(f, labelFace, onBand, margin, bandHeight/2+18, f.fit(labelFace, c.Rating, width))
+	r.line(f, labelFace, onBand, bandHeight/2+18, f.fit(labelFace, c.Rating, width), rtl(c.Rating, c.RTL))
 	y := claimTop
 	before, after := c.Quotes[0], c.Quotes[1]
 	if before == "" && after == "" {
 		before, after = "“", "”"
 	}
-	for _, l := range f.wrap(claimFace, before+c.Claim+after, width, claimLines) {
-		r.text(f, claimFace, inkText, margin, y, l)
+	claim := before + c.Claim + after
+	claimRTL := rtl(c.Claim, c.RTL)
+	for _, l := range f.wrap(claimFace, claim, width, claimLines) {
+		r.line(f, claimFace, inkText, y, l, claimRTL)
 		y += claimLead
 	}
 	by := c.ClaimedBy
@@ -352,9 +361,20 @@ func (r *raster) texts(c Card) {
 		by = "Claimed by " + c.Claimant
 	}
 	if by != "" {
-		r.text(f, claimantFace, mutedText, margin, y+6, f.fit(claimantFace, by, width))
+		r.line(f, claimantFace, mutedText, y+6, f.fit(claimantFace, by, width), rtl(by, c.RTL))
 	}
-	r.text(f, siteFace, inkText, margin, footTop+56, f.fit(siteFace, c.Site, width))
+	r.line(f, siteFace, inkText, footTop+56, f.fit(siteFace, c.Site, width), rtl(c.Site, c.RTL))
+}
+
+// line draws one line of text with its baseline at y, from the left
+// margin, or up to the right one when the text it is part of reads from
+// right to left.
+func (r *raster) line(f *Fonts, face int, base byte, y int, s string, rtl bool) {
+	x := margin
+	if rtl {
+		x = Width - margin - f.measure(face, s).Round()
+	}
+	r.text(f, face, base, x, y, visual(shape(s), rtl))
 }
 
 // fill fills the rows from y0 to y1 with colour i.

@@ -176,12 +176,31 @@ func readTranslations(f *fields, v *yaml.Node, langs []string, byLang map[string
 			for j := 0; j+1 < len(val.Content); j += 2 {
 				forms[val.Content[j].Value] = val.Content[j+1].Value
 			}
+			if other := nonPluralKey(val); other != nil {
+				// Texts of a language the site does not publish in: say
+				// so, rather than that a plural form is missing.
+				f.errorf(f.at(k), "translations: %q maps %q, which is no plural form (zero, one, two, few, many, other); a language's texts go under its tag, and the tag must be one of languages after the first", k.Value, other.Value)
+				continue
+			}
 			out[k.Value] = locale.Message{Forms: forms}
 		default:
 			f.errorf(f.at(val), "the translation of %q must be a text, or its forms by plural category (one: …, other: …)", k.Value)
 		}
 	}
 	return out, pos
+}
+
+// nonPluralKey is the first key of mapping v that is not a plural
+// category, nil when all are.
+func nonPluralKey(v *yaml.Node) *yaml.Node {
+	for j := 0; j+1 < len(v.Content); j += 2 {
+		switch v.Content[j].Value {
+		case "zero", "one", "two", "few", "many", "other":
+		default:
+			return v.Content[j]
+		}
+	}
+	return nil
 }
 
 func finishConfig(cfg Config) Config {

@@ -38,6 +38,7 @@ func TestTranslations(t *testing.T) {
 		},
 		{name: "bad tag", yaml: "title: T\nlanguage: Spanish please\n", diag: `content/site.yaml:2:11: error: language "Spanish please" is not a language tag`},
 		{name: "no other", yaml: "translations:\n  \"%d claims\":\n    one: \"%d claim\"\n", diag: `content/site.yaml:2:3: error: translation of "%d claims": plural forms need "other"`},
+		{name: "a language not published", yaml: "language: ar\ntranslations:\n  es:\n    Accurate: Exacta\n", diag: `content/site.yaml:3:3: error: translations: "es" maps "Accurate", which is no plural form (zero, one, two, few, many, other); a language's texts go under its tag, and the tag must be one of languages after the first`},
 		{name: "not a map", yaml: "translations: [a, b]\n", diag: `content/site.yaml:1:15: error: translations must map`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
