@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -65,10 +66,58 @@ func (s *Source) Closest(quote string) (passage string, diffs []Change) {
 }
 
 // token is a word of a quote, or a gap or insertion (free), which may
-// stand for any number of source words.
+// stand for any number of source words. In Chinese and Japanese text,
+// which puts no spaces between words, each character is a word.
 type token struct {
 	text string
 	free bool
+}
+
+// units calls yield with each word of a space-separated word: the word,
+// or in a run of CJK characters each character alone, with its offsets.
+func units(w string, yield func(start, end int)) {
+	start := 0
+	for i, r := range w {
+		if !isCJK(r) {
+			continue
+		}
+		if i > start {
+			yield(start, i)
+		}
+		end := i + utf8.RuneLen(r)
+		yield(i, end)
+		start = end
+	}
+	if start < len(w) {
+		yield(start, len(w))
+	}
+}
+
+// WordCount is the number of words of s as Closest counts them: its
+// space-separated words, each CJK character one word.
+func WordCount(s string) int {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		units(w, func(int, int) { n++ })
+	}
+	return n
+}
+
+// joinWords joins words with spaces, but none beside a CJK character: the
+// words of a change or its context as the text has them.
+func joinWords(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(words[i-1])
+			next, _ := utf8.DecodeRuneInString(w)
+			if !isCJK(prev) && !isCJK(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 func quoteTokens(q string) []token {
@@ -81,7 +130,7 @@ func quoteTokens(q string) []token {
 			toks = append(toks, token{text: "[" + it.text + "]", free: true})
 		default:
 			for w := range strings.FieldsSeq(it.text) {
-				toks = append(toks, token{text: w})
+				units(w, func(a, b int) { toks = append(toks, token{text: w[a:b]}) })
 			}
 		}
 	}
@@ -156,13 +205,24 @@ func (s *Source) window(toks []token) (lo, hi int, ok bool) {
 	}
 	lo = max(0, bestPos-qlen-slack)
 	hi = min(len(s.norm), bestPos+2*qlen+slack)
+	// On word boundaries: a space near by, or in text without spaces
+	// (Chinese, Japanese) the start of a character.
+	const near = 64
 	if lo > 0 {
-		lo = strings.LastIndexByte(s.norm[:lo], ' ') + 1
+		if i := strings.LastIndexByte(s.norm[max(0, lo-near):lo], ' '); i >= 0 {
+			lo = max(0, lo-near) + i + 1
+		}
+		for lo > 0 && !utf8.RuneStart(s.norm[lo]) {
+			lo--
+		}
 	}
-	if i := strings.IndexByte(s.norm[hi:], ' '); i >= 0 {
+	if i := strings.IndexByte(s.norm[hi:min(len(s.norm), hi+near)], ' '); i >= 0 {
 		hi += i
-	} else {
+	} else if hi+near >= len(s.norm) {
 		hi = len(s.norm)
+	}
+	for hi < len(s.norm) && !utf8.RuneStart(s.norm[hi]) {
+		hi++
 	}
 	return lo, hi, true
 }
@@ -178,7 +238,7 @@ func wordOccurrences(text, w string, limit int) []int {
 		}
 		p := at + i
 		end := p + len(w)
-		if (p == 0 || text[p-1] == ' ') && (end == len(text) || text[end] == ' ') {
+		if boundary(text, p) && boundary(text, end) {
 			found = append(found, p)
 		}
 		at = p + 1
@@ -186,9 +246,20 @@ func wordOccurrences(text, w string, limit int) []int {
 	return found
 }
 
+// boundary reports whether offset i of text is between two words: at
+// either end, beside a space, or beside a CJK character.
+func boundary(text string, i int) bool {
+	if i == 0 || i == len(text) || text[i-1] == ' ' || text[i] == ' ' {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	after, _ := utf8.DecodeRuneInString(text[i:])
+	return isCJK(before) || isCJK(after)
+}
+
 type wordPos struct{ start, end int }
 
-// splitWords returns the space-separated words of text[lo:hi].
+// splitWords returns the words of text[lo:hi] (see units).
 func splitWords(text string, lo, hi int) []wordPos {
 	var words []wordPos
 	for i := lo; i < hi; {
@@ -197,7 +268,7 @@ func splitWords(text string, lo, hi int) []wordPos {
 			continue
 		}
 		j := i + strings.IndexByte(text[i:hi]+" ", ' ')
-		words = append(words, wordPos{i, j})
+		units(text[i:j], func(a, b int) { words = append(words, wordPos{i + a, i + b}) })
 		i = j
 	}
 	return words
@@ -363,7 +434,7 @@ func changes(ops []op) []Change {
 		for a := j; a < len(ops) && a < j+diffContext && ops[a].kind == opSame; a++ {
 			ctx = append(ctx, ops[a].text)
 		}
-		out = append(out, Change{strings.Join(del, " "), strings.Join(ins, " "), strings.Join(ctx, " ")})
+		out = append(out, Change{joinWords(del), joinWords(ins), joinWords(ctx)})
 		i = j
 	}
 	return out

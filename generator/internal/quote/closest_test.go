@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 const odni = "Key judgments.\n\n" +
@@ -51,6 +52,22 @@ func TestClosest(t *testing.T) {
 			quote:   "The start … and an end.",
 			passage: "The start. " + strings.Repeat("filler words go here ", 30) + "and the end.",
 			diff:    `you wrote "an", the source has "the": "and the end."`,
+		},
+		{
+			// Chinese has no spaces: each character is a word, and the
+			// words of a change are shown without spaces.
+			name:    "a word changed in Chinese",
+			source:  "联合国大会于1948年12月10日通过。\n\n人人有权享有主张和发表意见的自由;此项权利包括持有主张而不受干涉的自由。",
+			quote:   "包括持有观点而不受干涉",
+			passage: "人人有权享有主张和发表意见的自由;此项权利包括持有主张而不受干涉的自由。",
+			diff:    `you wrote "观点", the source has "主张": "括持有主张而不受"`,
+		},
+		{
+			name:    "a number changed in Chinese",
+			source:  "联合国大会于1948年12月10日通过。\n\n人人有权享有主张和发表意见的自由。",
+			quote:   "大会于1949年12月10日通过",
+			passage: "联合国大会于1948年12月10日通过。",
+			diff:    `you wrote "1949", the source has "1948": "大会于1948年12月"`,
 		},
 		{
 			name:    "long unchanged stretch is cut",
@@ -128,4 +145,28 @@ func joinChanges(cs []Change) string {
 		out = append(out, c.String())
 	}
 	return strings.Join(out, "; ")
+}
+
+// TestClosestLargeChinese checks that a misquote in a large source
+// without spaces is found, and quickly: the window around the passage
+// must not grow to the whole source for want of a space.
+func TestClosestLargeChinese(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 2<<20 {
+		b.WriteString("委员会的报告说投票过程是安全的，结果按时公布。")
+	}
+	b.WriteString("官员没有发现任何投票系统删除或丢失选票的证据。")
+	b.WriteString(strings.Repeat("委员会的报告说投票过程是安全的。", 1000))
+	s := NewSource(b.String())
+	start := time.Now()
+	passage, changes := s.Closest("官员发现任何投票系统删除或丢失选票的证据")
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("Closest took %v", d)
+	}
+	if want := "官员没有发现任何投票系统删除或丢失选票的证据。"; passage != want {
+		t.Errorf("passage = %.200q…, want %q", passage, want)
+	}
+	if want := `the source has "没有", which the quote leaves out: "官员没有发现任"`; joinChanges(changes) != want {
+		t.Errorf("diff = %q, want %q", joinChanges(changes), want)
+	}
 }

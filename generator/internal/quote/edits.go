@@ -185,9 +185,12 @@ func (s *Source) place(p part, start, end int) []int {
 // within its paragraph.
 func (s *Source) sentenceStart(n int) int {
 	lo := s.paragraphStart(n)
-	for i := n - 1; i > lo; i-- {
-		if s.norm[i] == ' ' && endsSentence(s.norm[lo:i]) {
+	for i := n; i > lo; i-- {
+		if i < n && s.norm[i] == ' ' && endsSentence(s.norm[lo:i]) {
 			return i + 1
+		}
+		if s.breaksWithoutSpace(lo, i) {
+			return i
 		}
 	}
 	return lo
@@ -201,8 +204,28 @@ func (s *Source) sentenceEnd(n int) int {
 		if s.norm[i] == ' ' && i > n && endsSentence(s.norm[n:i]) {
 			return i
 		}
+		if i > n && s.breaksWithoutSpace(n, i) {
+			return i
+		}
 	}
 	return hi
+}
+
+// breaksWithoutSpace reports whether one sentence ends and the next
+// starts at offset i of the normalized text, lo the start of the stretch
+// looked at, in Chinese or Japanese, which put no space between
+// sentences: after "。", or after "!" or "?" (the full-width marks
+// normalized) when a CJK character follows.
+func (s *Source) breaksWithoutSpace(lo, i int) bool {
+	if i <= lo || i >= len(s.norm) || !utf8.RuneStart(s.norm[i]) {
+		return false
+	}
+	before := strings.TrimRight(s.norm[lo:i], "」』\"')]")
+	if strings.HasSuffix(before, "。") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s.norm[i:])
+	return isCJK(r) && (strings.HasSuffix(before, "!") || strings.HasSuffix(before, "?"))
 }
 
 // paragraphStart returns the normalized offset where the paragraph holding
@@ -220,7 +243,7 @@ func (s *Source) paragraphStart(n int) int {
 
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, `"')]`)
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "。")
 }
 
 // clausePunct reports whether r ends or starts a clause: a comma,

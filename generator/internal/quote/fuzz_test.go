@@ -205,3 +205,27 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+// FuzzClosest checks that the closest passage to any quote is a stretch
+// of the normalized source, and that each change's source words are in it.
+func FuzzClosest(f *testing.F) {
+	f.Add("We have no indications that any foreign actor attempted to alter it.", "no indications that any actor tried to alter")
+	f.Add("联合国大会于1948年12月10日通过。人人有权享有主张和发表意见的自由。", "大会于1949年12月10日通过")
+	f.Add("東京は日本の首都です。 Tokyo is the capital.", "東京は日本の首都でした Tokyo")
+	f.Fuzz(func(t *testing.T, text, quote string) {
+		s := NewSource(text)
+		passage, changes := s.Closest(quote)
+		if passage == "" {
+			return
+		}
+		norm := Normalize(text)
+		if !strings.Contains(norm, passage) {
+			t.Fatalf("Closest(%q) in %q: passage %q is not in the normalized source %q", quote, text, passage, norm)
+		}
+		for _, c := range changes {
+			if !strings.Contains(strings.ReplaceAll(passage, " ", ""), strings.ReplaceAll(c.Source, " ", "")) {
+				t.Fatalf("Closest(%q) in %q: change %+v has source words not in the passage %q", quote, text, c, passage)
+			}
+		}
+	})
+}

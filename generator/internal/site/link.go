@@ -570,9 +570,9 @@ func misquote(src *Source, text string) string {
 	}
 	changed := 0
 	for _, d := range diffs {
-		changed += len(strings.Fields(d.Quote))
+		changed += quote.WordCount(d.Quote)
 	}
-	if changed*2 > len(strings.Fields(text)) {
+	if changed*2 > quote.WordCount(text) {
 		return msg + fmt.Sprintf(": most of its words are not in it; the closest passage is %q", passage)
 	}
 	var b strings.Builder
