@@ -52,9 +52,7 @@ type Renderer struct {
 // With unsafe set, raw HTML in Markdown is written as it is; otherwise it is
 // shown as text.
 func NewRenderer(links Links, unsafe bool) *Renderer {
-	// A line break between two Chinese or Japanese characters is no space:
-	// those languages put none between words.
-	opts := []renderer.Option{gmhtml.WithEastAsianLineBreaks(gmhtml.EastAsianLineBreaksSimple)}
+	var opts []renderer.Option
 	if unsafe {
 		opts = append(opts, gmhtml.WithUnsafe())
 	}

@@ -30,6 +30,8 @@ func (t transformer) Transform(root *ast.Document, reader text.Reader, pc parser
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
+		case ast.KindText:
+			joinCJKLines(n.(*ast.Text), doc.Source)
 		case ast.KindBlockquote:
 			if !t.plain {
 				quotes = append(quotes, n)
@@ -56,6 +58,27 @@ func (t transformer) Transform(root *ast.Document, reader text.Reader, pc parser
 		}
 	}
 	sort.SliceStable(doc.Quotes, func(i, j int) bool { return doc.Quotes[i].Offset < doc.Quotes[j].Offset })
+}
+
+// joinCJKLines drops the line break after t when Chinese or Japanese
+// characters meet across it: those languages put no space between words,
+// and a browser would show one.
+func joinCJKLines(t *ast.Text, src []byte) {
+	if !t.SoftLineBreak() || t.Segment.Len() == 0 {
+		return
+	}
+	next := t.NextSibling()
+	for next != nil && next.Kind() != ast.KindText {
+		next = next.FirstChild()
+	}
+	if next == nil || next.(*ast.Text).Segment.Len() == 0 {
+		return
+	}
+	last, _ := utf8.DecodeLastRune(t.Segment.Value(src))
+	first, _ := utf8.DecodeRune(next.(*ast.Text).Segment.Value(src))
+	if quote.NoSpaceBetween(last, first) {
+		t.SetSoftLineBreak(false)
+	}
 }
 
 // destination is where a link leads, with backslash escapes and character

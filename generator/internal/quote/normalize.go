@@ -291,6 +291,11 @@ func plainPunctuation(s string) string {
 	return b.String()
 }
 
+// NoSpaceBetween reports whether a line break between a and b is read as
+// no space at all: both are characters of Chinese or Japanese text.
+// Normalize reads source text so, and pages are rendered so.
+func NoSpaceBetween(a, b rune) bool { return isCJK(a) && isCJK(b) }
+
 // isCJK reports a character of Chinese or Japanese text, which puts no
 // spaces between words: Han, kana, CJK punctuation and full-width forms.
 func isCJK(r rune) bool {

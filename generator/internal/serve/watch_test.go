@@ -18,7 +18,28 @@ func writeFile(t *testing.T, dir, name, data string) {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+	// A file of the same length is written in place, in one write; any
+	// other is written whole under a hidden name and renamed, so that the
+	// polling watcher never sees it half written (empty, then full: two
+	// changes).
+	if fi, err := os.Stat(p); err == nil && fi.Size() == int64(len(data)) {
+		f, err := os.OpenFile(p, os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.WriteAt([]byte(data), 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".write")
+	if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -109,7 +130,7 @@ func TestWatch(t *testing.T) {
 					t.Errorf("%s: changes %q, want %q", what, got, want)
 				}
 			}
-			writeFile(t, dir, "content/claims/a.md", "a2")
+			writeFile(t, dir, "content/claims/a.md", "b") // in place
 			check("write", "content/claims/a.md")
 
 			saveByRename(t, dir, "content/claims/a.md", "a3")
