@@ -1,6 +1,6 @@
 // On a source page, arriving at a quoted passage (the page's #anchor,
-// as a claim page's "see it in the source" links give it): outline the
-// whole passage, not only its first piece, and bring forward the passages
+// as a claim page's "see it in the source" links give it): mark the
+// whole passage, not only its first piece, with a bar beside its blocks, and bring forward the passages
 // of the claim that quotes it while the others recede. Every piece of a
 // passage (quoted words, and the words its gaps left out) lists the
 // passage's anchor in data-q and its claims' ids in data-c; so do the
@@ -19,8 +19,8 @@
   }
 
   function clear() {
-    var old = text.querySelectorAll(".passage-target, .of-claim");
-    for (var i = 0; i < old.length; i++) old[i].classList.remove("passage-target", "of-claim");
+    var old = text.querySelectorAll(".passage-target, .passage-block, .of-claim");
+    for (var i = 0; i < old.length; i++) old[i].classList.remove("passage-target", "passage-block", "of-claim");
     text.classList.remove("focus");
     if (note) note.hidden = true;
   }
@@ -42,7 +42,13 @@
       var cs = words(pieces[j], "data-c");
       claims = claims.filter(function (c) { return cs.indexOf(c) >= 0; });
     }
-    for (var k = 0; k < pieces.length; k++) pieces[k].classList.add("passage-target");
+    for (var k = 0; k < pieces.length; k++) {
+      pieces[k].classList.add("passage-target");
+      // The block of the text the piece is in: its paragraph, list item…
+      var block = pieces[k];
+      while (block.parentElement && block.parentElement !== text) block = block.parentElement;
+      if (block.parentElement === text) block.classList.add("passage-block");
+    }
     if (claims.length) {
       var marked = text.querySelectorAll("[data-c]");
       for (var m = 0; m < marked.length; m++) {
@@ -64,7 +70,7 @@
   }
 
   if (note) {
-    // Show every passage alike again; the passage stays outlined.
+    // Show every passage alike again; the passage stays marked.
     note.querySelector("[data-show-all]").addEventListener("click", function () {
       text.classList.remove("focus");
       note.hidden = true;

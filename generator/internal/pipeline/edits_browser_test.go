@@ -14,7 +14,8 @@ import (
 // TestQuoteEditsInBrowser opens the basic test site in Chromium. On the
 // claim page, a quote's gap shows the words it left out, visibly and in
 // the text a screen reader reads. On the source page, the link "see it in
-// the source" outlines every piece of the quoted passage, the words the
+// the source" marks every piece of the quoted passage (underlined, its
+// blocks with a bar beside them), the words the
 // gap left out included, and scrolls it into view.
 func TestQuoteEditsInBrowser(t *testing.T) {
 	ctx := browsertest.New(t, 60*time.Second)
@@ -45,19 +46,24 @@ func TestQuoteEditsInBrowser(t *testing.T) {
 	// inside the source's own link) and the last mark.
 	until(t, ctx, "source page", `document.querySelectorAll(".passage-target").length === 7`)
 	type piece struct {
-		Class   string
-		Outline string
-		Top     float64
+		Class      string
+		Decoration string
+		InBlock    bool
+		Top        float64
 	}
 	pieces, err := chromedp.Run(ctx, chromedp.Evaluate[[]piece](`[...document.querySelectorAll(".passage-target")].map(e => ({
-		Class: e.className, Outline: getComputedStyle(e).outlineStyle, Top: e.getBoundingClientRect().top}))`))
+		Class: e.className, Decoration: getComputedStyle(e).textDecorationLine, InBlock: !!e.closest(".passage-block"),
+		Top: e.getBoundingClientRect().top}))`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	omitted := 0
 	for _, p := range pieces {
-		if p.Outline == "none" {
-			t.Errorf("source page: a piece of the passage (%s) is not outlined", p.Class)
+		if !strings.Contains(p.Decoration, "underline") {
+			t.Errorf("source page: a piece of the passage (%s) is not underlined", p.Class)
+		}
+		if !p.InBlock {
+			t.Errorf("source page: a piece of the passage (%s) is not in a block marked with the bar", p.Class)
 		}
 		if p.Top < 0 {
 			t.Errorf("source page: a piece of the passage (%s) is above the top of the window (%v)", p.Class, p.Top)
@@ -67,15 +73,15 @@ func TestQuoteEditsInBrowser(t *testing.T) {
 		}
 	}
 	if omitted != 3 {
-		t.Errorf("source page: %d outlined pieces left out by the gap, want 3", omitted)
+		t.Errorf("source page: %d marked pieces left out by the gap, want 3", omitted)
 	}
-	// Another quote's link outlines its passage only.
+	// Another quote's link marks its passage only.
 	nctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if _, err := chromedp.Run(nctx, chromedp.Evaluate[string](`location.hash = "#q-spending-fell-1"`)); err != nil {
 		t.Fatal(err)
 	}
-	until(t, ctx, "source page", `document.querySelectorAll(".passage-target").length === 1`)
+	until(t, ctx, "source page", `document.querySelectorAll(".passage-target").length === 1 && document.querySelectorAll(".passage-block").length === 1`)
 	for _, p := range rec.take() {
 		t.Error(p)
 	}
