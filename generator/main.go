@@ -186,9 +186,23 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			st.Files, seconds(st.Read), seconds(st.Link), st.Quotes, seconds(st.Verify), seconds(took-st.Read-st.Link),
 			thousands(res.Rendered), thousands(res.Pages), thousands(res.CardsDrawn), thousands(res.Cards), thousands(res.Written)+" "+plural(res.Written, "file", "files"))
 	}
-	fmt.Fprintf(stdout, "built %s claims, %s sources, %s pages in %s into %s\n",
-		thousands(len(res.Site.Claims)), thousands(len(res.Site.Sources)), thousands(res.Pages), seconds(took), *out)
+	fmt.Fprintf(stdout, "built %s claims%s, %s sources, %s pages in %s into %s\n",
+		thousands(len(res.Site.Claims)), translations(res.Site), thousands(len(res.Site.Sources)), thousands(res.Pages), seconds(took), *out)
 	return 0
+}
+
+// translations says, for the build summary, how many translated claims
+// the site has besides its claims in its own language (Site.Claims):
+// " (+4 translations)", or "" when it has none.
+func translations(s *site.Site) string {
+	n := 0
+	for _, cs := range s.Translated {
+		n += len(cs)
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (+%s %s)", thousands(n), plural(n, "translation", "translations"))
 }
 
 func seconds(d time.Duration) string {

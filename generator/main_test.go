@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -35,8 +36,12 @@ func TestBuildSummary(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
 	if len(lines) != 2 || !strings.HasPrefix(lines[0], "timings: read and parse ") || !strings.Contains(lines[0], " quotes ") ||
-		!strings.HasPrefix(lines[1], "built ") || !strings.Contains(lines[1], " claims, ") || !strings.HasSuffix(lines[1], " into "+out) {
+		!strings.HasPrefix(lines[1], "built ") || !strings.Contains(lines[1], " sources, ") || !strings.HasSuffix(lines[1], " into "+out) {
 		t.Errorf("unexpected output:\n%s", stdout.String())
+	}
+	// The example site has claims translated into Spanish.
+	if !regexp.MustCompile(`^built \d+ claims \(\+\d+ translations?\), `).MatchString(lines[1]) {
+		t.Errorf("the summary does not count the translated claims:\n%s", lines[1])
 	}
 	if !strings.Contains(lines[0], " share cards drawn, ") || !strings.Contains(lines[0], " pages rendered, ") || !strings.HasSuffix(lines[0], " written)") {
 		t.Errorf("the timings do not count the pages rendered, the share cards drawn and the files written:\n%s", lines[0])

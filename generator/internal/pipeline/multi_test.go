@@ -117,19 +117,17 @@ func TestMultilingualAlternates(t *testing.T) {
 	if withAlts < 20 {
 		t.Errorf("%d pages have alternates, want the claims, home, listings, ratings, topics and claimants of both languages", withAlts)
 	}
-	for _, p := range []string{"claims/deuda/index.html", "claims/page/2/index.html", "sources/presupuesto/index.html", "acerca/index.html", "topics/deuda/index.html"} {
+	for _, p := range []string{"claims/deuda/index.html", "claims/page/2/index.html", "sources/presupuesto/index.html", "metodo/index.html", "topics/deuda/index.html"} {
 		if alts, _ := headLinks(t, files[p]); len(alts) > 0 {
 			t.Errorf("%s exists in Spanish only, but lists alternates %v", p, alts)
-		}
-		if bytes.Contains(files[p], []byte(`class="languages"`)) {
-			t.Errorf("%s exists in Spanish only, but has a language switch", p)
 		}
 	}
 }
 
 // TestMultilingualSwitch checks the visible language switch: each
 // translated page links to the other language's, named in that language,
-// with lang and hreflang.
+// with lang and hreflang; a page that the other language does not have
+// links to that language's home page.
 func TestMultilingualSwitch(t *testing.T) {
 	files := buildMulti(t)
 	for _, tc := range []struct{ page, want string }{
@@ -137,6 +135,12 @@ func TestMultilingualSwitch(t *testing.T) {
 		{"en/claims/impuestos/index.html", `<li><a href="/sub/claims/impuestos/" hreflang="es" lang="es" dir="ltr">Español</a></li>`},
 		{"index.html", `<li><a href="/sub/en/" hreflang="en" lang="en" dir="ltr">English</a></li>`},
 		{"en/ratings/falso/index.html", `<li><a href="/sub/ratings/falso/" hreflang="es" lang="es" dir="ltr">Español</a></li>`},
+		{"acerca/index.html", `<li><a href="/sub/en/acerca/" hreflang="en" lang="en" dir="ltr">English</a></li>`},
+		{"en/acerca/index.html", `<li><a href="/sub/acerca/" hreflang="es" lang="es" dir="ltr">Español</a></li>`},
+		{"claims/deuda/index.html", `<li><a href="/sub/en/" hreflang="en" lang="en" dir="ltr">English</a></li>`},
+		{"claims/page/2/index.html", `<li><a href="/sub/en/" hreflang="en" lang="en" dir="ltr">English</a></li>`},
+		{"sources/presupuesto/index.html", `<li><a href="/sub/en/" hreflang="en" lang="en" dir="ltr">English</a></li>`},
+		{"metodo/index.html", `<li><a href="/sub/en/" hreflang="en" lang="en" dir="ltr">English</a></li>`},
 	} {
 		page := string(files[tc.page])
 		nav, _, _ := strings.Cut(page[strings.Index(page, `<nav class="languages"`)+1:], "</nav>")
@@ -159,6 +163,42 @@ func TestMultilingualSwitch(t *testing.T) {
 		if !strings.Contains(en, want) {
 			t.Errorf("the English claim page has no %s", want)
 		}
+	}
+}
+
+// TestMultilingualPages checks the free pages of the multi site: acerca
+// is translated into English, metodo is not. The English menu links to
+// the English acerca at the Spanish page's place and to the Spanish
+// metodo; the English page's cross-links lead to the English claims where
+// there are some, and its quote, which the Spanish page does not have, to
+// the source page without an anchor that is not there.
+func TestMultilingualPages(t *testing.T) {
+	files := buildMulti(t)
+	menu := `<li><a href="/sub/en/acerca/">About</a></li>
+<li><a href="/sub/metodo/">Método</a></li>
+<li><a href="/sub/en/search/">Search</a></li>`
+	for _, p := range []string{"en/index.html", "en/claims/gasto/index.html"} {
+		if !strings.Contains(string(files[p]), menu) {
+			t.Errorf("%s: the menu does not have\n%s", p, menu)
+		}
+	}
+	en := string(files["en/acerca/index.html"])
+	for _, want := range []string{
+		`<html lang="en" dir="ltr">`,
+		`<meta name="description" content="We are a fact-check desk.">`,
+		`<li><a href="/sub/en/acerca/" aria-current="page">About</a></li>`,
+		`<a href="/sub/en/claims/gasto/">Spending fell by half.</a>`,
+		`<a href="/sub/claims/deuda/">La deuda no subió.</a>`,
+		`<a href="/sub/metodo/">Método</a>`,
+		`<a href="/sub/sources/presupuesto/" title="Presupuesto 2023">`,
+		`<span class="qstatus verified"`,
+	} {
+		if !strings.Contains(en, want) {
+			t.Errorf("en/acerca/index.html has no %s", want)
+		}
+	}
+	if es := string(files["metodo/index.html"]); !strings.Contains(es, `<a href="/sub/acerca/">Acerca de</a>`) {
+		t.Errorf("metodo/index.html does not link to the Spanish acerca")
 	}
 }
 
@@ -222,9 +262,9 @@ func TestMultilingualData(t *testing.T) {
 	if !strings.Contains(meta, "Taxes doubled last year.") || strings.Contains(meta, "Los impuestos") || strings.Contains(meta, "deuda") {
 		t.Errorf("the English search index holds other claims than the English ones: %s", meta)
 	}
-	for _, p := range []string{"en/sources/presupuesto/index.html", "en/acerca/index.html", "en/404.html", "en/sitemap.xml", "en/robots.txt"} {
+	for _, p := range []string{"en/sources/presupuesto/index.html", "en/metodo/index.html", "en/404.html", "en/sitemap.xml", "en/robots.txt"} {
 		if _, ok := files[p]; ok {
-			t.Errorf("%s is made: sources, free pages and the publishing files are the site's own language's only", p)
+			t.Errorf("%s is made: sources, untranslated free pages and the publishing files are the site's own language's only", p)
 		}
 	}
 }
@@ -269,7 +309,13 @@ func TestMultilingualSitemap(t *testing.T) {
 			t.Errorf("%s: alternates %v, want %v", loc, locs[loc], want)
 		}
 	}
-	for _, loc := range []string{multiBase + "claims/deuda/", multiBase + "sources/presupuesto/", multiBase + "en/topics/spending/"} {
+	want = map[string]string{"es": multiBase + "acerca/", "x-default": multiBase + "acerca/", "en": multiBase + "en/acerca/"}
+	for _, loc := range []string{multiBase + "acerca/", multiBase + "en/acerca/"} {
+		if !maps.Equal(locs[loc], want) {
+			t.Errorf("%s: alternates %v, want %v", loc, locs[loc], want)
+		}
+	}
+	for _, loc := range []string{multiBase + "claims/deuda/", multiBase + "sources/presupuesto/", multiBase + "en/topics/spending/", multiBase + "metodo/"} {
 		if alts, ok := locs[loc]; !ok || len(alts) > 0 {
 			t.Errorf("%s: listed %v with alternates %v, want listed with none", loc, ok, alts)
 		}

@@ -82,7 +82,7 @@
 //	{{template "pager" .}}           links to the other pages of a
 //	                                 listing (.Pager)
 //	{{template "language-switch" .}} the page in the site's other
-//	                                 languages (.Alternates), at the top
+//	                                 languages (.Switch), at the top
 //	                                 of <main> in base.html
 //	"claim-card"                     one claim in a listing, run by .Card
 //	"site-header", "site-footer",    the top and bottom of every page,
@@ -166,19 +166,24 @@
 // The first language's pages are at the usual paths, each other's under
 // LANG/: the home page, claims and their listings, ratings, topics,
 // claimants, corrections, search (page and index), feed.xml and
-// claims.json. Sources, free pages, assets, sitemap.xml, robots.txt and
+// claims.json, and the free pages translated into LANG. Sources, free
+// pages without a translation, assets, sitemap.xml, robots.txt and
 // 404.html are the first language's only. The link methods know this:
 // on a Spanish page .URL "claims/" is /es/claims/ and .URL "sources/" is
-// /sources/, and .ClaimURL links to a claim in its own language.
+// /sources/, .ClaimURL links to a claim in its own language, and
+// .PageURL to a free page in Spanish where it is translated (/es/about/),
+// else in the first language (/about/). .Menu on a Spanish page lists
+// the Spanish translations and the untranslated pages, in menu order.
 //
 // A page's alternates are the pages at its path in the other languages:
-// a claim's translations, and the listings that both languages have
-// (claims/page/3/ only where both have three pages, a topic only where
-// both have a topic of that name's id). base.html links each in <head>
-// with <link rel="alternate" hreflang>, and x-default to the first
-// language's; sitemap.xml lists them with each URL; "language-switch"
-// shows them to readers. A ClaimReview's inLanguage is its page's
-// language.
+// a claim's or free page's translations, and the listings that both
+// languages have (claims/page/3/ only where both have three pages, a
+// topic only where both have a topic of that name's id). base.html links
+// each in <head> with <link rel="alternate" hreflang>, and x-default to
+// the first language's; sitemap.xml lists them with each URL.
+// "language-switch" shows readers .Switch: every other language, linking
+// to the page in it or, where it has none, to its home page. A
+// ClaimReview's inLanguage is its page's language.
 //
 // # Pages a rebuild keeps
 //
@@ -221,6 +226,10 @@
 //	                      name in itself, "Español"), .URL, .AbsURL,
 //	                      .Current and .Default (the site's first
 //	                      language: hreflang x-default)
+//	.Switch               every language of the site, as in .Alternates,
+//	                      but a language without the page links to its
+//	                      home page (.Home set); none for a site in one
+//	                      language
 //
 // and these tell templates the rest:
 //

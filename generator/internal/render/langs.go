@@ -14,14 +14,15 @@ import (
 // Languages.
 //
 // A site in several languages has its own language's pages at the usual
-// paths and each other language's under /LANG/ (URLs.Lang, localized).
+// paths and each other language's under /LANG/ (URLs.Lang, localized,
+// URLs.Pages).
 // The same page in two languages has the same path within each
 // language's folder: claims/x/ is the claim x in the site's language and
 // es/claims/x/ its translation into Spanish. So the alternates of a page,
 // its versions in the other languages, are the pages at its path in the
-// languages that have one (Page.Alternates): a claim's translations, and
-// the home page, listings, rating, topic and claimant pages that exist in
-// both languages.
+// languages that have one (Page.Alternates): a claim's or free page's
+// translations, and the home page, listings, rating, topic and claimant
+// pages that exist in both languages.
 
 // pageSet is the pages of one language: their paths within its folder
 // ("claims/x/"), in the order of the site's listings, and as a set.
@@ -53,6 +54,9 @@ type Alternate struct {
 	// Current is set on the language of the page that lists it, Default
 	// on the site's own language (hreflang x-default).
 	Current, Default bool
+	// Home is set, in Switch only, on a language that does not have the
+	// page: URL and AbsURL are then that language's home page.
+	Home bool
 }
 
 // Alternates are the versions of the page in each of the site's
@@ -83,6 +87,36 @@ func (r *Renderer) alternates(path string) []Alternate {
 	}
 	if len(out) < 2 {
 		return nil
+	}
+	return out
+}
+
+// Switch is what the "language-switch" of partials.html offers readers:
+// every language of the site, in the order of site.yaml's languages, as
+// in Alternates, but a language that does not have the page is there too,
+// linking to its home page (Home set) rather than left out, so that a
+// reader of any page can reach the pages in their language. None for a
+// site in one language. Unlike Alternates, which must name the same page
+// in each language for search engines, it is for readers only.
+func (p *Page) Switch() []Alternate { return p.r.switchLinks(p.Path) }
+
+func (r *Renderer) switchLinks(path string) []Alternate {
+	if r.langs == nil {
+		return nil
+	}
+	out := make([]Alternate, 0, len(r.whole.Config.Languages))
+	for i, l := range r.whole.Config.Languages {
+		lr := r.langs[l]
+		if lr == nil {
+			continue
+		}
+		a := Alternate{Lang: l, Name: autonym(l), Current: lr == r, Default: i == 0}
+		if lr.pages().has[path] {
+			a.URL, a.AbsURL = lr.urls.Rel(path), lr.urls.Abs(path)
+		} else {
+			a.URL, a.AbsURL, a.Home = lr.urls.Rel(""), lr.urls.Abs(""), true
+		}
+		out = append(out, a)
 	}
 	return out
 }

@@ -93,6 +93,10 @@ type Renderer struct {
 	cards, chrome sync.Map
 	menuOnce      sync.Once
 	menu          map[string]bool
+	// anchors has, on the renderer of another language, the anchors of
+	// the quotes each source page marks, and their words (see marked).
+	anchorsOnce sync.Once
+	anchors     map[*site.Source]map[string]string
 	// sizes holds the largest page of each template so far.
 	sizes map[string]*atomic.Int64
 	// Dev is set by the dev server: it marks pages as a preview.
@@ -139,6 +143,12 @@ func newRenderer(s, whole *site.Site, lang string, t *Templates) *Renderer {
 	r := &Renderer{site: s, whole: whole, lang: lang, loc: loc, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
 	if lang != "" {
 		r.urls.Lang = lang + "/"
+		r.urls.Pages = map[string]bool{}
+		for _, pg := range s.Pages {
+			if pg.Lang == lang {
+				r.urls.Pages[pagePath(pg.ID)] = true
+			}
+		}
 	}
 	r.tmpl = t
 	if t != nil {
@@ -182,9 +192,37 @@ func (r *Renderer) QuoteHrefs(q *markdown.Quote) (anchor, original string) {
 		return "", ""
 	}
 	if q.Check.Anchor != "" {
-		anchor = r.urls.relPage("sources/", src.ID) + "#" + q.Check.Anchor
+		anchor = r.urls.relPage("sources/", src.ID)
+		if r.lang == "" || r.marked(src, q) {
+			anchor += "#" + q.Check.Anchor
+		}
 	}
 	return anchor, originalLink(src, q)
+}
+
+// marked reports whether the source page marks the quote q of a
+// translation under its anchor. The source page marks the quotes of the
+// claims and pages in the site's own language only, and a translation's
+// quote takes the anchor of the quote at its place in the original
+// (q-ID-N): that one must be there, and be the same words, else the link
+// goes to the source page without a fragment rather than to another
+// passage or to none.
+func (r *Renderer) marked(src *site.Source, q *markdown.Quote) bool {
+	r.anchorsOnce.Do(func() {
+		r.anchors = map[*site.Source]map[string]string{}
+		for _, s := range r.site.Sources {
+			for _, h := range s.Highlights {
+				if h.First {
+					if r.anchors[s] == nil {
+						r.anchors[s] = map[string]string{}
+					}
+					r.anchors[s][h.Quote.Check.Anchor] = h.Quote.Text
+				}
+			}
+		}
+	})
+	text, ok := r.anchors[src][q.Check.Anchor]
+	return ok && text == q.Text
 }
 
 // originalLink links to a quote in the original document: the moment of
@@ -375,8 +413,10 @@ func (r *Renderer) ownJobs() (_ []Job, pagePaths []string) {
 	for _, g := range s.Authors {
 		paged(authorPath(g.ID), "group.html", g.Claims, func() *Page { return r.group("Author", g) })
 	}
-	if own {
-		for _, p := range s.Pages {
+	// The free pages in the renderer's language: another language's
+	// menu may list pages of the site's own, which are rendered there.
+	for _, p := range s.Pages {
+		if p.Lang == r.lang {
 			page(pagePath(p.ID), "page.html", func() (*Page, error) { return r.freePage(p) })
 		}
 	}

@@ -18,16 +18,20 @@ type URLs struct {
 	// folder of another language's pages, "es/": the paths that each
 	// language has its own of (see localized) are under it.
 	Lang string
+	// Pages are the paths ("about/") of the free pages translated into
+	// Lang, which are under its folder too; a free page without a
+	// translation is linked to at the usual path, in the site's language.
+	Pages map[string]bool
 }
 
 // localized reports whether an output path is one of those each of the
 // site's languages has its own of, under /LANG/ for a language other than
 // the first: the home page, the listings of claims, ratings, topics and
 // claimants, the claims, the corrections, the search page and its index,
-// the feed and claims.json, and the authors' pages. Sources, free pages, assets and the
-// publishing files (sitemap.xml, robots.txt, 404.html) are the site's
+// the feed and claims.json, and the authors' pages. Sources, assets and
+// the publishing files (sitemap.xml, robots.txt, 404.html) are the site's
 // own language's only, at the usual paths, and every language links to
-// them there.
+// them there. Free pages are under /LANG/ where translated (URLs.Pages).
 func localized(p string) bool {
 	seg, _, _ := strings.Cut(p, "/")
 	switch seg {
@@ -61,7 +65,7 @@ func NewURLs(baseURL string) URLs {
 // slash), under the base path.
 func (u URLs) Rel(p string) string {
 	p = strings.TrimPrefix(p, "/")
-	if u.Lang != "" && localized(p) {
+	if u.Lang != "" && (localized(p) || u.Pages[p]) {
 		return u.Base + u.Lang + escapePath(p)
 	}
 	return u.Base + escapePath(p)
@@ -69,13 +73,14 @@ func (u URLs) Rel(p string) string {
 
 // relPage is Rel(dir + id + "/"), made at once when id needs no escapes
 // (dir is one of the folders below, which need none) and the path is not
-// under another language's folder.
+// under another language's folder (a claim's, or a translated free
+// page's).
 func (u URLs) relPage(dir, id string) string {
 	plain := id != ""
 	for i := 0; plain && i < len(id); i++ {
 		plain = urlUnreserved[id[i]]
 	}
-	if !plain || u.Lang != "" && dir == "claims/" {
+	if !plain || u.Lang != "" && (dir == "claims/" || dir == "") {
 		return u.Rel(dir + id + "/")
 	}
 	return u.Base + dir + id + "/"

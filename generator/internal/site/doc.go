@@ -80,13 +80,24 @@
 // claims.json of those claims, in LANG's words. Topics and claimants are
 // those the translations name, so a Spanish page lists the topic
 // "Seguridad electoral" where the English one lists "Election security".
-// Sources, free pages, assets and the publishing files (sitemap.xml,
-// robots.txt, 404.html) are the first language's only, at the usual
-// paths, and every language links to them there; a cross-link [[ID]] in
-// a translation leads to ID's translation into its language, or else to
-// ID in the first language. A free page may not take a language's tag as
-// its id (/es/ is the Spanish home page). Site.InLanguage is the site as
-// a language's pages show it.
+// Sources, assets and the publishing files (sitemap.xml, robots.txt,
+// 404.html) are the first language's only, at the usual paths, and every
+// language links to them there; a cross-link [[ID]] in a translation
+// leads to ID's translation into its language, or else to ID in the first
+// language. Site.InLanguage is the site as a language's pages show it.
+//
+// A free page ID is translated the same way, with pages/ID.LANG.md (in
+// any folder under pages/): its title, description and body are its own,
+// its quotes are checked like any page's, and it is at /LANG/ID/, linked
+// to the page in the other languages (hreflang alternates, the language
+// switch, sitemap.xml). It takes the original's place in LANG's menu
+// unless it gives its own menu. A page without a translation into LANG
+// has no page under /LANG/: LANG's menu and cross-links lead to it in the
+// first language, as they lead to sources. A translation of a page that
+// does not exist, a second translation of a page into the same language,
+// and a LANG that is not one of the site's other languages are errors. A
+// free page may not take a language's tag as its id (/es/ is the Spanish
+// home page).
 //
 // The words of the pages are each language's built-in ones. The site's
 // own words in site.yaml (title, description, the organization's name,

@@ -24,9 +24,12 @@ import "slices"
 //     built in the site's own language only);
 //   - Topics, Claimants, Authors and ByRating group the claims in LANG by their own
 //     topics and claimants (a translation names them in its language);
-//   - Pages and Page are s's (free pages are not translated), Aliases is
-//     empty (old ids redirect in the site's own language only), and
-//     Translated is nil.
+//   - Pages are s's, each replaced by its translation into LANG where it
+//     has one (pages/ID.LANG.md, Lang set), in menu order; a page without
+//     one stays, in the site's own language, so that the menu and
+//     cross-links of LANG's pages lead to it. Page maps their ids to them;
+//   - Aliases is empty (old ids redirect in the site's own language
+//     only), and Translated and TranslatedPages are nil.
 //
 // Like s, the view is not changed once made, and may be read from many
 // goroutines.
@@ -34,7 +37,18 @@ func (s *Site) InLanguage(lang string) *Site {
 	if lang == s.Config.Language || !slices.Contains(s.Config.Languages[1:], lang) {
 		return s
 	}
-	v := &Site{Config: s.Config, Pages: s.Pages, Page: s.Page, Stats: s.Stats, Aliases: map[string]*Claim{}}
+	v := &Site{Config: s.Config, Stats: s.Stats, Aliases: map[string]*Claim{}}
+	v.Pages = make([]*Page, len(s.Pages))
+	v.Page = make(map[string]*Page, len(s.Pages))
+	for i, p := range s.Pages {
+		if t := p.Translations[lang]; t != nil {
+			p = t
+		}
+		v.Pages[i] = p
+		v.Page[p.ID] = p
+	}
+	// A translation may have its own place in the menu.
+	sortPages(v.Pages)
 	v.Config.Language = lang
 	if l := s.Config.Locales[lang]; l != nil {
 		v.Config.Locale = l

@@ -25,7 +25,7 @@ import (
 // parsed file of each claim's and page's document, where the outcome of
 // verifying its quotes is kept and, when already there, taken.
 func link(s *Site, drafts []*Claim, diags *diag.List) {
-	trans := splitTranslations(s, drafts, diags)
+	trans, pageTrans := splitTranslations(s, drafts, diags)
 	sortSite(s)
 	draftIDs := map[string]bool{}
 	for _, c := range drafts {
@@ -38,14 +38,14 @@ func link(s *Site, drafts []*Claim, diags *diag.List) {
 	for _, c := range trans {
 		checkClaim(s, c, diags)
 	}
-	linkTranslations(s, trans, diags)
+	linkTranslations(s, trans, pageTrans, diags)
 	linkAliases(s, diags)
 	// The listings are gathered and quotes verified while references are
 	// resolved: each reads and writes other fields of the claims and
 	// sources.
 	var wg sync.WaitGroup
 	var verified diag.List
-	wg.Go(func() { verifyQuotes(s, trans, &verified) })
+	wg.Go(func() { verifyQuotes(s, trans, pageTrans, &verified) })
 	wg.Go(func() {
 		// One pass over the claims gathers them all.
 		var topics, claimants, authors groups
@@ -86,7 +86,7 @@ func link(s *Site, drafts []*Claim, diags *diag.List) {
 			}
 		})
 	}
-	for _, p := range s.Pages {
+	for _, p := range slices.Concat(s.Pages, pageTrans) {
 		resolveRefs(s, p.Path, p.Doc, p.bodyLine, p.refs, draftIDs, diags, func(target *Claim, _ *Source) {
 			if target != nil {
 				p.Links = append(p.Links, target)
@@ -415,8 +415,10 @@ type owner struct {
 // records the highlights on the sources. A document whose quotes were
 // verified by an earlier Load, and which was not parsed again since, is
 // not verified again: neither it nor the sources it cites have changed.
-func verifyQuotes(s *Site, trans []*Claim, diags *diag.List) {
-	owners := make([]owner, 0, len(s.Claims)+len(trans)+len(s.Pages))
+// trans and pageTrans are the translated claims and pages, whose quotes
+// are verified like any others.
+func verifyQuotes(s *Site, trans []*Claim, pageTrans []*Page, diags *diag.List) {
+	owners := make([]owner, 0, len(s.Claims)+len(trans)+len(s.Pages)+len(pageTrans))
 	for _, c := range s.Claims {
 		owners = append(owners, owner{c.ID, c.Path, c.bodyLine, c.Doc, c, c.cached})
 	}
@@ -424,6 +426,12 @@ func verifyQuotes(s *Site, trans []*Claim, diags *diag.List) {
 		owners = append(owners, owner{c.ID, c.Path, c.bodyLine, c.Doc, c, c.cached})
 	}
 	for _, p := range s.Pages {
+		owners = append(owners, owner{p.ID, p.Path, p.bodyLine, p.Doc, nil, p.cached})
+	}
+	// The source page marks the quotes of the pages in the site's
+	// language only, as it does those of claims (below).
+	ownPages := len(owners)
+	for _, p := range pageTrans {
 		owners = append(owners, owner{p.ID, p.Path, p.bodyLine, p.Doc, nil, p.cached})
 	}
 	start := time.Now()
@@ -449,11 +457,11 @@ func verifyQuotes(s *Site, trans []*Claim, diags *diag.List) {
 	}
 	wg.Wait()
 	s.Stats.Verify = time.Since(start)
-	for _, o := range owners {
+	for i, o := range owners {
 		r := o.e.checked
 		*diags = append(*diags, r.diags...)
-		if o.claim != nil && o.claim.Lang != "" {
-			continue // the source page shows the quotes of the claim it translates
+		if o.claim != nil && o.claim.Lang != "" || i >= ownPages {
+			continue // the source page shows the quotes of the claim or page it translates
 		}
 		for i, h := range r.highlights {
 			src := s.Source[r.sources[i]]

@@ -203,8 +203,14 @@ func sortSite(s *Site) {
 		}
 		return a.ID < b.ID
 	})
-	sort.Slice(s.Pages, func(i, j int) bool {
-		a, b := s.Pages[i], s.Pages[j]
+	sortPages(s.Pages)
+}
+
+// sortPages puts pages in menu order: those in the menu first, by their
+// place in it, then by title and id.
+func sortPages(ps []*Page) {
+	sort.Slice(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
 		if (a.Menu == 0) != (b.Menu == 0) {
 			return a.Menu != 0
 		}

@@ -271,6 +271,7 @@ func parsePage(id string, f file, fm *fields, p *markdown.Parser, html markdown.
 	pg := &Page{ID: id, Path: f.path, bodyLine: f.bodyLine}
 	pg.Title = fm.str("title", true)
 	if v := fm.get("menu", false); v != nil {
+		pg.menuSet = true
 		if err := v.Decode(&pg.Menu); err != nil || pg.Menu < 0 {
 			fm.errorf(fm.at(v), "menu must be a whole number: the page's place in the site menu")
 		}

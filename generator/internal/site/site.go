@@ -32,6 +32,9 @@ type Site struct {
 	// Translated lists the translated claims in each of the site's other
 	// languages, newest first (see Claim.Lang).
 	Translated map[string][]*Claim
+	// TranslatedPages lists the translated free pages in each of the
+	// site's other languages, in menu order (see Page.Lang).
+	TranslatedPages map[string][]*Page
 	// Stats say what loading did and how long it took.
 	Stats Stats
 
@@ -285,6 +288,15 @@ type Page struct {
 	// Description is its description key, or else the start of its
 	// first paragraph: the page's meta description.
 	Description string
+	// Lang is "" for a page in the site's language, else the language of
+	// this translation (pages/ID.LANG.md, at /LANG/ID/) of the page
+	// Original. Translations are a page's translations, by language.
+	Lang         string
+	Original     *Page
+	Translations map[string]*Page
+	// menuSet says that the file gives menu: a translation without it
+	// takes the menu place of the page it translates.
+	menuSet bool
 
 	bodyLine int
 	// Links lists the claims this page cross-links to.

@@ -10,25 +10,17 @@ import (
 // splitTranslations takes the claims whose file is ID.LANG.md, for LANG
 // one of the site's other languages, out of s.Claims: they translate the
 // claim ID (see Claim.Lang). It strips the language from the ids of draft
-// translations too, so that they are not bad ids. A file ID.LANG.md whose
-// LANG is not one of the site's other languages is an error.
-func splitTranslations(s *Site, drafts []*Claim, diags *diag.List) (trans []*Claim) {
-	others := s.Config.Languages[1:]
+// translations too, so that they are not bad ids. It takes the free pages
+// pages/ID.LANG.md out of s.Pages the same way (see Page.Lang). A file
+// ID.LANG.md whose LANG is not one of the site's other languages is an
+// error.
+func splitTranslations(s *Site, drafts []*Claim, diags *diag.List) (trans []*Claim, pageTrans []*Page) {
 	split := func(c *Claim) bool {
-		id, lang, ok := strings.Cut(c.ID, ".")
-		if !ok {
-			return false
+		id, lang, ok := splitLang(s, c.ID, c.Path, diags)
+		if ok {
+			c.ID, c.Lang = id, lang
 		}
-		if !slices.Contains(others, lang) {
-			if len(others) == 0 {
-				diags.Errorf(c.Path, 1, 1, "%s.md is a translation into %q, but the site has one language; list its languages in site.yaml (languages: [%s, %s])", c.ID, lang, s.Config.Language, lang)
-			} else {
-				diags.Errorf(c.Path, 1, 1, "%s.md is a translation into %q, which is not one of the site's languages (%s)", c.ID, lang, strings.Join(s.Config.Languages, ", "))
-			}
-			return false
-		}
-		c.ID, c.Lang = id, lang
-		return true
+		return ok
 	}
 	keep := s.Claims[:0]
 	for _, c := range s.Claims {
@@ -44,13 +36,46 @@ func splitTranslations(s *Site, drafts []*Claim, diags *diag.List) (trans []*Cla
 			split(c)
 		}
 	}
-	return trans
+	keepPages := s.Pages[:0]
+	for _, p := range s.Pages {
+		if id, lang, ok := splitLang(s, p.ID, p.Path, diags); ok {
+			p.ID, p.Lang = id, lang
+			pageTrans = append(pageTrans, p)
+		} else if !strings.Contains(p.ID, ".") {
+			keepPages = append(keepPages, p)
+		}
+	}
+	s.Pages = keepPages
+	return trans, pageTrans
+}
+
+// splitLang splits the id ID.LANG of a translation's file (at path) into
+// ID and LANG. It reports, as an error, a LANG that is not one of the
+// site's other languages; ok is false then, and for an id without ".".
+func splitLang(s *Site, fileID, path string, diags *diag.List) (id, lang string, ok bool) {
+	id, lang, ok = strings.Cut(fileID, ".")
+	if !ok {
+		return "", "", false
+	}
+	if others := s.Config.Languages[1:]; !slices.Contains(others, lang) {
+		switch {
+		case len(others) == 0:
+			diags.Errorf(path, 1, 1, "%s.md is a translation into %q, but the site has one language; list its languages in site.yaml (languages: [%s, %s])", fileID, lang, s.Config.Language, lang)
+		case lang == s.Config.Language:
+			diags.Errorf(path, 1, 1, "%s.md is a translation into %q, the site's own language: name the file %s.md", fileID, lang, id)
+		default:
+			diags.Errorf(path, 1, 1, "%s.md is a translation into %q, which is not one of the site's languages (%s)", fileID, lang, strings.Join(s.Config.Languages, ", "))
+		}
+		return "", "", false
+	}
+	return id, lang, true
 }
 
 // linkTranslations connects each translation to the claim it translates:
 // the claim must exist and the translation must give it the same rating.
-// It fills Claim.Translations, Claim.Original and Site.Translated.
-func linkTranslations(s *Site, trans []*Claim, diags *diag.List) {
+// It fills Claim.Translations, Claim.Original and Site.Translated, and
+// links the translations of free pages (see linkPageTranslations).
+func linkTranslations(s *Site, trans []*Claim, pageTrans []*Page, diags *diag.List) {
 	s.Translated = map[string][]*Claim{}
 	for _, c := range trans {
 		orig := s.Claim[c.ID]
@@ -77,10 +102,42 @@ func linkTranslations(s *Site, trans []*Claim, diags *diag.List) {
 	for _, cs := range s.Translated {
 		sortClaims(cs)
 	}
+	linkPageTranslations(s, pageTrans, diags)
 	// A free page is at /ID/, where the pages of a language ID are.
 	for _, l := range s.Config.Languages[1:] {
 		if p := s.Page[l]; p != nil {
 			diags.Errorf(p.Path, 1, 1, "page id %q is taken by the site's pages in %s (/%s/); rename the page", l, l, l)
 		}
+	}
+}
+
+// linkPageTranslations connects each translation of a free page to the
+// page it translates, which must exist. It fills Page.Translations,
+// Page.Original and Site.TranslatedPages; a translation that does not set
+// menu takes the menu place of its original.
+func linkPageTranslations(s *Site, trans []*Page, diags *diag.List) {
+	s.TranslatedPages = map[string][]*Page{}
+	for _, p := range trans {
+		orig := s.Page[p.ID]
+		if orig == nil {
+			diags.Errorf(p.Path, 1, 1, "%s.%s.md translates the page %q, which does not exist (no pages/%s.md)", p.ID, p.Lang, p.ID, p.ID)
+			continue
+		}
+		if prev := orig.Translations[p.Lang]; prev != nil {
+			diags.Errorf(p.Path, 1, 1, "page %q has two %s translations: %s and %s", p.ID, p.Lang, prev.Path, p.Path)
+			continue
+		}
+		if !p.menuSet {
+			p.Menu = orig.Menu
+		}
+		if orig.Translations == nil {
+			orig.Translations = map[string]*Page{}
+		}
+		orig.Translations[p.Lang] = p
+		p.Original = orig
+		s.TranslatedPages[p.Lang] = append(s.TranslatedPages[p.Lang], p)
+	}
+	for _, ps := range s.TranslatedPages {
+		sortPages(ps)
 	}
 }

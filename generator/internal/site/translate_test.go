@@ -145,3 +145,72 @@ func TestInLanguage(t *testing.T) {
 		t.Errorf("the site's own claims changed: b linked from %v", s.Claim["b"].LinkedFrom)
 	}
 }
+
+// TestTranslatedPages checks pages/ID.LANG.md: a translation of the free
+// page ID, with its own menu place or else its original's, its quotes
+// checked; the site's view in the language (InLanguage) has it in place
+// of the original, and keeps the pages without one.
+func TestTranslatedPages(t *testing.T) {
+	page := func(front, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\n" + front + "---\n" + body + "\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/site.yaml":               {Data: []byte("languages: [en, es, fr]\n")},
+		"content/sources/s.md":            {Data: []byte("---\ntitle: S\npublisher: P\n---\nThe vote was not altered.\n")},
+		"content/claims/a.md":             {Data: []byte("---\nclaim: c\nclaimant: x\nclaim_date: 2021-01-01\nrating: false\nsummary: s\npublished: 2021-01-02\n---\nSee [@s].\n")},
+		"content/pages/about.md":          page("title: About\nmenu: 1\n", "> The vote was not altered.\n>\n> — [@s]"),
+		"content/pages/about.es.md":       page("title: Acerca de\n", "> The vote was not altered.\n>\n> — [@s]"),
+		"content/pages/method.md":         page("title: Method\nmenu: 2\n", "Text."),
+		"content/pages/method.es.md":      page("title: Método\nmenu: 4\n", "Text."),
+		"content/pages/policy.md":         page("title: Policy\nmenu: 3\n", "Text."),
+		"content/pages/sub/policy.fr.md":  page("title: Politique\n", "Text."),
+		"content/pages/sub2/policy.fr.md": page("title: Politique\n", "Text."),
+	}
+	s, diags := Load(fsys, Options{})
+	if len(diags) != 1 || !strings.HasPrefix(diags[0].String(), `content/pages/sub2/policy.fr.md:1:1: error: page "policy" has two fr translations: content/pages/sub/policy.fr.md and content/pages/sub2/policy.fr.md`) {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	if len(s.Pages) != 3 || s.Page["about"].Lang != "" {
+		t.Fatalf("the site's own pages: %v", s.Pages)
+	}
+	about, es := s.Page["about"], s.Page["about"].Translations["es"]
+	if es == nil || es.Original != about || es.Lang != "es" || es.ID != "about" || es.Menu != 1 {
+		t.Fatalf("about's translation: %+v", es)
+	}
+	if n := len(s.Source["s"].Highlights); n != 1 {
+		t.Errorf("the source has %d highlights, want 1: the source page marks the original's quotes", n)
+	}
+	var got []string
+	for _, p := range s.InLanguage("es").Pages {
+		got = append(got, p.Lang+":"+p.Title)
+	}
+	// Método takes its own place (4), after Policy's (3); Acerca de its
+	// original's (1).
+	if want := []string{"es:Acerca de", ":Policy", "es:Método"}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("the Spanish pages: %v, want %v", got, want)
+	}
+	if v := s.InLanguage("es"); v.Page["about"] != es || v.Page["policy"] != s.Page["policy"] {
+		t.Errorf("the Spanish view's pages by id: %v", v.Page)
+	}
+
+	// Bad translations, each alone: the error and its position.
+	for _, tc := range []struct{ name, file, want string }{
+		{"no original", "content/pages/contact.es.md", `content/pages/contact.es.md:1:1: error: contact.es.md translates the page "contact", which does not exist (no pages/contact.md)`},
+		{"not a language of the site", "content/pages/about.de.md", `content/pages/about.de.md:1:1: error: about.de.md is a translation into "de", which is not one of the site's languages (en, es)`},
+		{"the site's own language", "content/pages/about.en.md", `content/pages/about.en.md:1:1: error: about.en.md is a translation into "en", the site's own language: name the file about.md`},
+		{"two dots", "content/pages/about.es.x.md", `content/pages/about.es.x.md:1:1: error: about.es.x.md is a translation into "es.x"`},
+		{"a misquote", "content/pages/about.es.md", `content/pages/about.es.md:6:3: error: quote not found in source "s"`},
+	} {
+		fsys := fstest.MapFS{
+			"content/site.yaml":      {Data: []byte("languages: [en, es]\n")},
+			"content/sources/s.md":   {Data: []byte("---\ntitle: S\npublisher: P\n---\nThe vote was not altered.\n")},
+			"content/claims/a.md":    {Data: []byte("---\nclaim: c\nclaimant: x\nclaim_date: 2021-01-01\nrating: false\nsummary: s\npublished: 2021-01-02\n---\nSee [@s].\n")},
+			"content/pages/about.md": page("title: About\n", "Text."),
+			tc.file:                  page("title: T\n", "Text.\n\n> The vote was altered.\n>\n> — [@s]"),
+		}
+		_, diags := Load(fsys, Options{})
+		if len(diags) == 0 || !strings.HasPrefix(diags[0].String(), tc.want) {
+			t.Errorf("%s: %v\nwant %s", tc.name, diags, tc.want)
+		}
+	}
+}
