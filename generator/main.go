@@ -142,7 +142,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	baseURL := fs.String("base-url", "", "the URL the site is published at, replacing site.yaml's base_url")
 	drafts := fs.Bool("drafts", false, "include draft claims")
 	timings := fs.Bool("timings", false, "print how long each step took")
-	cache := fs.String("cache", "", "the folder where a build keeps share cards for the next (default SRC/.cache; \"none\" keeps none)")
+	cache := fs.String("cache", "", "the folder where a build keeps share cards and parsed content for the next (default SRC/.cache; \"none\" keeps none)")
 	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
 		return usageError(stderr, pos)
 	}

@@ -425,7 +425,8 @@ func (n *QuoteBlock) Dump(src []byte, level int) { ast.DumpHelper(n, src, level,
 // concurrent use.
 type Parser struct {
 	// gfm parses GitHub Flavored Markdown with footnotes.
-	gfm parser.Parser
+	gfm   parser.Parser
+	plain bool
 }
 
 var docKey = parser.NewContextKey()
@@ -441,7 +442,7 @@ func NewParser(plain bool) *Parser {
 	} else {
 		opts = append(opts, parser.WithASTTransformers(util.Prioritized(transformer{plain: true}, 100)))
 	}
-	return &Parser{gfm: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote), goldmark.WithParserOptions(opts...)).Parser()}
+	return &Parser{gfm: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote), goldmark.WithParserOptions(opts...)).Parser(), plain: plain}
 }
 
 // Parse parses src.

@@ -1,7 +1,10 @@
 // Package pipeline turns a site folder into its output: load and check
 // the content, render every page on all cores, and hand the files to the
 // output folder (package output, which writes only what changed), or keep
-// them in memory for the dev server (Memory, Lazy).
+// them in memory for the dev server (Memory, Lazy). Write keeps in its
+// cache folder (Options.Cache) the share cards it drew and what it parsed
+// of the content (site.OpenCache), so that a build after an edit draws,
+// parses and checks only what the edit changed.
 package pipeline
 
 import (
@@ -38,12 +41,16 @@ type Options struct {
 	// Progress, when set, counts the output files as they are made.
 	Progress *Progress
 	// Cache, when set, is the folder where Write keeps what the next
-	// build may reuse: the share cards it drew, in Cache/cards. It must
-	// not be or be inside the output folder, nor hold it.
+	// build may reuse: the share cards it drew, in Cache/cards, and what
+	// it parsed of the content, in Cache/parsed (see site.OpenCache): a
+	// build after an edit parses only the files that changed, and checks
+	// only the quotes that may have. It must not be or be inside the
+	// output folder, nor hold it.
 	Cache string
 
-	cards *card.Cache // opened by Write from Cache
-	reads *readLog    // set by Write: the files read, see srcFS
+	cards  *card.Cache // opened by Write from Cache
+	parsed *site.Cache // opened by Write from Cache
+	reads  *readLog    // set by Write: the files read, see srcFS
 	// layout is the fingerprint of what every page is made from besides
 	// its claims and sources (see inputs), set by Write: the pages of
 	// claims, sources and listings then get IDs (render.Renderer.Inputs).

@@ -30,13 +30,11 @@ import (
 func inputs(opts Options, reads *readLog) (all, layout string) {
 	h, g := sha256.New(), sha256.New()
 	both := io.MultiWriter(h, g)
-	exe, err := os.Executable()
-	if err != nil {
+	prog := programStamp()
+	if prog == "" {
 		return "", ""
 	}
-	if err := hashFile(both, exe); err != nil {
-		return "", ""
-	}
+	fmt.Fprintf(both, "program %s\x00", prog)
 	fmt.Fprintf(both, "\x00drafts %t base %q cards %t\x00", opts.Drafts, opts.BaseURL, opts.cards != nil)
 	for _, d := range []string{"content", "templates", "static"} {
 		if err := hashTree(both, h, reads, filepath.Join(opts.Src, d), d); err != nil {
@@ -92,6 +90,21 @@ func hashTree(w, content io.Writer, reads *readLog, dir, rel string) error {
 	}
 	return nil
 }
+
+// programStamp is the SHA-256 of the running program's executable, in
+// hex, or "" when it cannot be read: its templates, static files and
+// code. It is hashed once per run.
+var programStamp = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	if err := hashFile(h, exe); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
 
 // hashFile writes into w the length and content of the file name.
 func hashFile(w io.Writer, name string) error {

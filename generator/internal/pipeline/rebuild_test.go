@@ -1,21 +1,26 @@
 package pipeline
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"factcheck/generator/internal/diag"
 	"factcheck/generator/internal/output"
 	"factcheck/generator/internal/synth"
 )
 
 // TestRebuildIsColdBuild edits a site in many ways, and checks that
 // each rebuild into the existing output (which writes only what
-// changed) leaves exactly what a build into a new folder makes, byte for
-// byte, Marker and manifest included; and that it wrote fewer files when
-// the edit changes only some pages.
+// changed), with what the previous build parsed in the cache folder
+// (site.OpenCache), leaves exactly what a build into a new folder with a
+// cache without it makes, byte for byte, Marker and manifest included,
+// with the same diagnostics; that it wrote fewer files when the edit
+// changes only some pages; and that it parsed only a few files when the
+// edit is to a few.
 func TestRebuildIsColdBuild(t *testing.T) {
 	dir := t.TempDir()
 	src, out, cache := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "cache")
@@ -113,17 +118,44 @@ func TestRebuildIsColdBuild(t *testing.T) {
 		{"translation added", translate(claims[0], "Traducida: "), false, true},
 		{"translation edited", translate(claims[0], "Traducida otra vez: "), false, true},
 		{"translation removed", remove(strings.TrimSuffix(claims[0], ".md") + ".es.md"), false, true},
+		// A quote's source changes: the claims quoting it are checked again.
+		{"quoted source", edit(sources[0], replace(`(?m)^([A-Z][^\n]{40,})$`, "Changed: $1")), false, false},
+		// A cache file torn by a crash: its files are parsed again, and
+		// nothing else changes.
+		{"torn cache file", func(t *testing.T) {
+			shards, _ := filepath.Glob(filepath.Join(cache, "parsed", "parse-*.bin"))
+			if len(shards) == 0 {
+				t.Fatal("no parse cache")
+			}
+			b, _ := os.ReadFile(shards[0])
+			os.WriteFile(shards[0], b[:len(b)/2], 0o644)
+		}, false, false},
 		{"no change", func(*testing.T) {}, false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			mustWriteCached(t, src, out, cache)
 			tc.edit(t)
-			res := mustWriteCached(t, src, out, cache)
+			res, diags := mustWriteDiags(t, src, out, cache)
+			// The cold build draws no share card again, but parses all.
+			coldCache := t.TempDir()
+			if err := os.CopyFS(filepath.Join(coldCache, "cards"), os.DirFS(filepath.Join(cache, "cards"))); err != nil {
+				t.Fatal(err)
+			}
 			cold := filepath.Join(t.TempDir(), "public")
-			coldRes := mustWriteCached(t, src, cold, cache)
+			coldRes, coldDiags := mustWriteDiags(t, src, cold, coldCache)
 			sameSnapshot(t, "rebuilt output", snapshot(t, out), snapshot(t, cold))
+			if got, want := fmt.Sprint(diags), fmt.Sprint(coldDiags); got != want {
+				t.Errorf("diagnostics of the rebuild:\n%s\nof a cold build:\n%s", got, want)
+			}
 			noLeftovers(t, out)
-			t.Logf("rebuild rendered %d pages and wrote %d files, a new folder %d and %d", res.Rendered, res.Written, coldRes.Rendered, coldRes.Written)
+			st := res.Site.Stats
+			t.Logf("rebuild parsed %d files of %d, verified %d quotes, rendered %d pages and wrote %d files, a new folder %d and %d", st.Parsed, st.Files, st.Quotes, res.Rendered, res.Written, coldRes.Rendered, coldRes.Written)
+			if coldRes.Site.Stats.Parsed != coldRes.Site.Stats.Files {
+				t.Errorf("cold build parsed %d files of %d", coldRes.Site.Stats.Parsed, coldRes.Site.Stats.Files)
+			}
+			if tc.some && st.Parsed*2 > st.Files {
+				t.Errorf("rebuild parsed %d files of %d", st.Parsed, st.Files)
+			}
 			if !tc.all && res.Written*2 > coldRes.Written {
 				t.Errorf("rebuild wrote %d files of %d", res.Written, coldRes.Written)
 			}
@@ -133,7 +165,7 @@ func TestRebuildIsColdBuild(t *testing.T) {
 			if tc.name == "new claim, .Site" && res.Rendered < len(claims) {
 				t.Errorf("a claim template using .Site: rebuild rendered %d pages, fewer than the %d claims", res.Rendered, len(claims))
 			}
-			if res.Unchanged != (tc.name == "no change") {
+			if res.Unchanged != (tc.name == "no change" || tc.name == "torn cache file") {
 				t.Errorf("Unchanged is %v", res.Unchanged)
 			}
 			if tc.name == "no change" && res.Written != 0 {
@@ -188,6 +220,12 @@ func TestUnchangedInputs(t *testing.T) {
 
 func mustWriteCached(t *testing.T, src, out, cache string) *Result {
 	t.Helper()
+	res, _ := mustWriteDiags(t, src, out, cache)
+	return res
+}
+
+func mustWriteDiags(t *testing.T, src, out, cache string) (*Result, diag.List) {
+	t.Helper()
 	res, d, err := Write(Options{Src: src, Cache: cache}, out)
 	if err != nil {
 		t.Fatalf("build failed: %v\n%v", err, d)
@@ -195,5 +233,5 @@ func mustWriteCached(t *testing.T, src, out, cache string) *Result {
 	if res.Warning != "" {
 		t.Errorf("warning: %s", res.Warning)
 	}
-	return res
+	return res, d
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 
@@ -14,6 +15,7 @@ import (
 	"factcheck/generator/internal/diag"
 	"factcheck/generator/internal/output"
 	"factcheck/generator/internal/render"
+	"factcheck/generator/internal/site"
 )
 
 // Errors of Write that are not about the content nor the disk (see
@@ -40,7 +42,24 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	defer folder.Close()
 	cacheWarning := openCache(&opts, folder)
 	opts.reads = &readLog{sums: map[string][sha256.Size]byte{}}
-	s, diags, a, aErr := loadAll(opts, nil)
+	var load func() (*site.Site, diag.List)
+	if opts.parsed != nil {
+		load = func() (*site.Site, diag.List) {
+			return opts.parsed.Load(opts.srcFS(), site.Options{Drafts: opts.Drafts, BaseURL: opts.BaseURL}, nil)
+		}
+	}
+	s, diags, a, aErr := loadAll(opts, load)
+	// What was parsed is saved for the next build while this one renders,
+	// and also when the content has errors: the build after the fix
+	// then parses only what it changed.
+	var (
+		saving  sync.WaitGroup
+		saveErr error
+	)
+	if opts.parsed != nil {
+		saving.Go(func() { saveErr = opts.parsed.Save() })
+	}
+	defer saving.Wait()
 	if diags.Errors() > 0 {
 		return nil, diags, ErrContent
 	}
@@ -109,6 +128,10 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	case opts.cards == nil:
 		res.CardsDrawn = int(rendered.Load())
 	}
+	saving.Wait()
+	if saveErr != nil && cacheWarning == "" {
+		cacheWarning = "what was parsed is not cached: " + reason(saveErr)
+	}
 	if cacheWarning != "" {
 		res.Warning = strings.TrimPrefix(res.Warning+"; "+cacheWarning, "; ")
 	}
@@ -116,7 +139,9 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 }
 
 // openCache opens the folder opts.Cache/cards for the share cards, and
-// says why in a warning when it cannot: the build then draws every card.
+// says why in a warning when it cannot: the build then draws every card;
+// and the parse cache in opts.Cache/parsed, which needs no warning: a
+// cache it cannot read is an empty one.
 // A cache folder that is the output folder, lies inside it or holds it
 // is not used: the build would replace or remove it.
 func openCache(opts *Options, out *output.Folder) (warning string) {
@@ -132,6 +157,9 @@ func openCache(opts *Options, out *output.Folder) (warning string) {
 	}
 	if out.Overlaps(dir) {
 		return "share cards are not cached: the cache folder " + opts.Cache + " must be apart from the output folder"
+	}
+	if stamp := programStamp(); stamp != "" {
+		opts.parsed = site.OpenCache(filepath.Join(dir, "parsed"), stamp)
 	}
 	c, err := card.OpenCache(filepath.Join(dir, "cards"))
 	if err != nil {

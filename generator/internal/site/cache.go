@@ -30,19 +30,27 @@ import (
 // The zero Cache is empty and ready. Loads with one Cache must not
 // overlap.
 type Cache struct {
-	unsafeHTML bool
-	checkOnly  bool
-	// The settings that the rules of quotes depend on: a change to them
-	// checks every quote again.
-	language  string
-	negations []string
-	files     map[string]*entry // by path
+	// The settings that parsing and the rules of quotes depend on: a
+	// change to them parses every file and checks every quote again.
+	settings
+	files map[string]*entry // by path
 	// citing has, for an id, the paths of the claims and pages citing it.
 	citing map[string]map[string]bool
 	// listed are the content files, in path order, and listDiags what
 	// listing them found wrong.
 	listed    []string
 	listDiags diag.List
+
+	// The cache on disk (see OpenCache): its folder and the program's
+	// stamp; the shards read, until the first Load adopts them; whether
+	// the entries taken from them are still to be compared with the
+	// files; and, for Save, whether each shard's file holds what the
+	// cache held when it was read or written, and how many entries.
+	dir, stamp string
+	loaded     []diskShard
+	unverified bool
+	shardOK    [diskShards]bool
+	shardLen   [diskShards]int
 }
 
 // entry is one parsed file.
@@ -51,6 +59,12 @@ type entry struct {
 	// checked is what verifying the quotes of a claim or page found; nil
 	// until they are verified.
 	checked *checked
+	// deps is, for an entry read from disk, the fingerprint of the files
+	// its checked quotes were checked against (see deps).
+	deps [32]byte
+	// disk is set on an entry that is in its shard file on disk, and
+	// diskChecked when it is there with its checked quotes.
+	disk, diskChecked bool
 }
 
 // checked is the outcome of verifying one claim's or page's quotes, kept
@@ -79,15 +93,26 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 	if opts.BaseURL != "" {
 		cfg.BaseURL = normalizeBaseURL(opts.BaseURL, configFile, Pos{}, &diags)
 	}
-	if c.files == nil || changed == nil || contains(changed, ".") || cfg.UnsafeHTML != c.unsafeHTML || opts.CheckOnly != c.checkOnly ||
-		cfg.Language != c.language || !slices.Equal(cfg.NegationWords, c.negations) {
+	set := settings{unsafeHTML: cfg.UnsafeHTML, checkOnly: opts.CheckOnly, language: cfg.Language, negations: cfg.NegationWords, languages: cfg.Languages}
+	if c.loaded != nil {
+		c.adopt(set)
+	}
+	if c.files == nil || (!c.unverified && (changed == nil || contains(changed, "."))) || !set.equal(c.settings) {
 		c.files = map[string]*entry{}
 		c.citing = map[string]map[string]bool{}
-		c.unsafeHTML, c.checkOnly = cfg.UnsafeHTML, opts.CheckOnly
-		c.language, c.negations = cfg.Language, cfg.NegationWords
+		c.settings = set
 		c.listed = nil
+		c.unverified = false
+		c.shardOK = [diskShards]bool{}
+	}
+	if c.unverified {
+		changed = nil // a new listing, then every file is compared
 	}
 	files := c.list(fsys, changed)
+	if c.unverified {
+		changed = c.verify(fsys, files)
+		c.unverified = false
+	}
 	diags = append(diags, c.listDiags...)
 	listed := make(map[string]bool, len(files))
 	for _, p := range files {

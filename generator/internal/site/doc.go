@@ -208,4 +208,19 @@
 // description, its meta description (else the start of its first
 // paragraph). A page is published at /ID/ and may use citations and
 // cross-links.
+//
+// # Caches
+//
+// A Cache keeps what Load parsed, so that the next Load parses only the
+// files that changed and checks only the quotes that may have: in memory
+// for the dev server, and on disk between builds (OpenCache, Cache.Save;
+// the build keeps it in its cache folder's parsed/). On disk, each
+// content file's entry holds the SHA-256 of the bytes it was parsed
+// from, what parsing found, and what checking its quotes found with a
+// fingerprint of the files of the ids it cites; the shard files it is
+// kept in name the program and the settings of site.yaml that parsing
+// depends on (unsafe_html, language, negation_words, languages). An
+// entry is used only when all of these match, and a shard file that is
+// damaged, truncated or another program's is ignored: a Load with the
+// cache finds the site a Load without one does, only sooner.
 package site

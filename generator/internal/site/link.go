@@ -437,11 +437,15 @@ func verifyQuotes(s *Site, trans []*Claim, pageTrans []*Page, diags *diag.List) 
 	start := time.Now()
 	var todo []int
 	for i, o := range owners {
+		if o.e.checked != nil && !o.e.checked.fits(s) {
+			o.e.checked = nil // from a cache on disk that was tampered with
+		}
 		if o.e.checked == nil {
 			todo = append(todo, i)
 			s.Stats.Quotes += len(o.doc.Quotes)
 		}
 	}
+	indexSources(s, owners, todo)
 	rules := s.quoteRules()
 	var wg sync.WaitGroup
 	var next atomic.Int64 // the next of todo to verify
@@ -475,6 +479,44 @@ func verifyQuotes(s *Site, trans []*Claim, pageTrans []*Page, diags *diag.List) 
 		wg.Go(func() {
 			for _, src := range s.Sources[k*len(s.Sources)/n : (k+1)*len(s.Sources)/n] {
 				slices.SortStableFunc(src.Highlights, func(a, b Highlight) int { return cmp.Compare(a.Start, b.Start) })
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// fits reports whether the highlights of r lie within the texts of their
+// sources in s.
+func (r *checked) fits(s *Site) bool {
+	for i, h := range r.highlights {
+		src := s.Source[r.sources[i]]
+		if src == nil || h.Start < 0 || h.Start > h.End || h.End > len(src.Text.Plain) {
+			return false
+		}
+	}
+	return true
+}
+
+// indexSources makes the match index of each source that a quote of the
+// owners todo cites and that has none: a source read from a cache on
+// disk comes without it, and most of them are not needed.
+func indexSources(s *Site, owners []owner, todo []int) {
+	var need []*Source
+	seen := map[*Source]bool{}
+	for _, i := range todo {
+		for _, q := range owners[i].doc.Quotes {
+			if src := s.Source[q.Citation.SourceID]; src != nil && src.Index == nil && src.Text.Plain != "" && !seen[src] {
+				seen[src] = true
+				need = append(need, src)
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), len(need)) {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < len(need); k = int(next.Add(1) - 1) {
+				need[k].Index = quote.NewSource(need[k].Text.Plain)
 			}
 		})
 	}

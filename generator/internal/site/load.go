@@ -133,6 +133,9 @@ type parsedFile struct {
 	source *Source
 	page   *Page
 	diags  diag.List
+	// sum is the SHA-256 of the file's bytes; zero when it could not be
+	// read.
+	sum [sha256.Size]byte
 }
 
 // parseAll reads and parses files on all cores. dict numbers the words of
@@ -165,6 +168,7 @@ func parseAll(fsys fs.FS, files []string, cfg Config, checkOnly bool) []parsedFi
 
 func parseFile(p *parsedFile, name string, b []byte, cp, sp *markdown.Parser, sr *markdown.Renderer, cfg Config, checkOnly bool) {
 	sum := sha256.Sum256(b)
+	p.sum = sum
 	digest := hex.EncodeToString(sum[:16])
 	b = cleanText(name, b, &p.diags)
 	f, ok := splitFile(name, b, &p.diags)

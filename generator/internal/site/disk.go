@@ -1,0 +1,357 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"hash/fnv"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"factcheck/generator/internal/wire"
+)
+
+// The parse cache on disk (see OpenCache) is a folder of shard files,
+// parse-00.bin to parse-31.bin; each content file's entry is in the shard
+// its path hashes to, so that a build after one edit rewrites one shard.
+// A shard file is:
+//
+//	magic, format            diskMagic, diskFormat
+//	stamp                    the program's stamp (OpenCache's)
+//	shard                    its number
+//	settings                 unsafe_html, checking only, language, negation words
+//	entries                  one after the other (see encodeEntry)
+//	CRC-32C                  of all the above, 4 bytes, big-endian
+const (
+	diskShards = 32
+	diskMagic  = "factcheck parse cache\x00"
+	// diskFormat changes whenever what a shard holds does.
+	diskFormat = 1
+)
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// OpenCache returns a Cache that keeps what Load parsed in the folder
+// dir, between runs of the program: the next run's first Load reads the
+// files whose content is unchanged from there instead of parsing them,
+// and Save writes what changed. stamp names the program (a hash of its
+// executable): a cache written by another program, or by this one with
+// other settings of site.yaml that change parsing (unsafe_html,
+// language, negation_words), is not used.
+//
+// A cache is a convenience, never trusted: an entry is used only for a
+// file whose SHA-256 is the one it was parsed from, and a claim's or
+// page's checked quotes only if every file with an id it cites is as it
+// was when they were checked. A shard file that is not one, is truncated,
+// fails its checksum, or was written by another program is ignored, and
+// the files it held are parsed. OpenCache reads what it can and never
+// fails; dir need not exist.
+func OpenCache(dir, stamp string) *Cache {
+	c := &Cache{dir: dir, stamp: stamp}
+	if fi, err := os.Lstat(dir); err != nil || !fi.IsDir() {
+		return c
+	}
+	c.loaded = make([]diskShard, diskShards)
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), diskShards) {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < diskShards; k = int(next.Add(1) - 1) {
+				c.loaded[k] = readShard(filepath.Join(dir, shardName(k)), stamp, k)
+			}
+		})
+	}
+	wg.Wait()
+	return c
+}
+
+// A diskShard is what one shard file held.
+type diskShard struct {
+	ok       bool
+	settings settings
+	entries  map[string]*entry
+}
+
+// settings are what parsing and checking quotes depend on besides the
+// file itself.
+// The languages are among them: a translation's quotes get anchors with
+// the id of the claim it translates.
+type settings struct {
+	unsafeHTML, checkOnly bool
+	language              string
+	negations, languages  []string
+}
+
+func (s settings) equal(t settings) bool {
+	return s.unsafeHTML == t.unsafeHTML && s.checkOnly == t.checkOnly && s.language == t.language &&
+		slices.Equal(s.negations, t.negations) && slices.Equal(s.languages, t.languages)
+}
+
+func shardName(k int) string { return fmt.Sprintf("parse-%02d.bin", k) }
+
+// shardOf is the shard of a content file's path.
+func shardOf(p string) int {
+	h := fnv.New32a()
+	h.Write([]byte(p))
+	return int(h.Sum32() % diskShards)
+}
+
+var errShard = errors.New("not a parse cache shard of this program")
+
+// readShard reads one shard file; a file that is missing, not a regular
+// file or not a good shard gives a shard that is not ok.
+func readShard(name, stamp string, k int) diskShard {
+	fi, err := os.Lstat(name)
+	if err != nil || !fi.Mode().IsRegular() {
+		return diskShard{}
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return diskShard{}
+	}
+	s, err := decodeShard(b, stamp, k)
+	if err != nil {
+		return diskShard{}
+	}
+	return s
+}
+
+// decodeShard decodes a shard file's bytes. The entries' strings share
+// b, which must not be changed afterwards.
+func decodeShard(b []byte, stamp string, k int) (s diskShard, err error) {
+	if len(b) < len(diskMagic)+4 || string(b[:len(diskMagic)]) != diskMagic {
+		return s, errShard
+	}
+	body, sum := b[:len(b)-4], b[len(b)-4:]
+	if crc32.Checksum(body, crcTable) != binary.BigEndian.Uint32(sum) {
+		return s, errShard
+	}
+	r := wire.NewReader(body[len(diskMagic):])
+	if r.Uint() != diskFormat || r.String() != stamp || r.Uint() != uint64(k) {
+		return s, errShard
+	}
+	s.settings = settings{unsafeHTML: r.Bool(), checkOnly: r.Bool(), language: r.String(), negations: r.Strings(), languages: r.Strings()}
+	s.entries = map[string]*entry{}
+	for r.Rest() > 0 {
+		p, e := decodeEntry(r)
+		if r.Err() != nil {
+			return diskShard{}, r.Err()
+		}
+		if shardOf(p) != k || s.entries[p] != nil {
+			return diskShard{}, errShard
+		}
+		s.entries[p] = e
+	}
+	if r.Err() != nil || r.Rest() != 0 {
+		return diskShard{}, errShard
+	}
+	s.ok = true
+	return s, nil
+}
+
+// adopt takes the entries of the shards read by OpenCache that were
+// written with settings set, and forgets the others.
+func (c *Cache) adopt(set settings) {
+	c.files = map[string]*entry{}
+	c.citing = map[string]map[string]bool{}
+	c.listed = nil
+	c.settings = set
+	for k, s := range c.loaded {
+		c.shardOK[k] = s.ok && s.settings.equal(set)
+		c.shardLen[k] = len(s.entries)
+		if !c.shardOK[k] {
+			continue
+		}
+		for p, e := range s.entries {
+			c.put(p, e)
+		}
+	}
+	c.loaded = nil
+	c.unverified = len(c.files) > 0
+}
+
+// verify reads the content files, which the cache's entries came from
+// disk for, and returns those that must be parsed again: those whose
+// content is not what their entry was parsed from, and the claims and
+// pages whose checked quotes were checked against other files than those
+// now on disk (see deps).
+func (c *Cache) verify(fsys fs.FS, files []string) (changed []string) {
+	sums := make([][sha256.Size]byte, len(files))
+	read := make([]bool, len(files))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				if c.files[files[i]] == nil {
+					continue // parsed anyway
+				}
+				if b, err := fs.ReadFile(fsys, files[i]); err == nil {
+					sums[i], read[i] = sha256.Sum256(b), true
+				}
+			}
+		})
+	}
+	wg.Wait()
+	ids := map[string][]fileSum{}
+	for i, p := range files {
+		if e := c.files[p]; e != nil && (!read[i] || e.sum != sums[i]) {
+			changed = append(changed, p)
+		}
+		ids[fileID(p)] = append(ids[fileID(p)], fileSum{p, sums[i]})
+	}
+	for i, p := range files {
+		if e := c.files[p]; e != nil && read[i] && e.sum == sums[i] && e.checked != nil && e.deps != deps(e.refs().sources, ids) {
+			changed = append(changed, p)
+		}
+	}
+	return changed
+}
+
+type fileSum struct {
+	path string
+	sum  [sha256.Size]byte
+}
+
+// deps is a fingerprint of the files whose ids are in cited: what a
+// document's checked quotes depend on. files has the files of each id,
+// in path order.
+func deps(cited []string, files map[string][]fileSum) [sha256.Size]byte {
+	h := sha256.New()
+	for _, id := range cited {
+		fmt.Fprintf(h, "%q %d\x00", id, len(files[id]))
+		for _, f := range files[id] {
+			fmt.Fprintf(h, "%q\x00", f.path)
+			h.Write(f.sum[:])
+		}
+	}
+	var out [sha256.Size]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// Save writes to the cache's folder (see OpenCache) the shards whose
+// entries changed since they were read or last saved, each to a new file
+// renamed over the old one: a build that stops midway leaves each shard
+// whole, old or new. It does nothing for a Cache not made by OpenCache.
+// It must not overlap a Load, but may run while the Site of the last one
+// is rendered.
+func (c *Cache) Save() error {
+	if c.dir == "" {
+		return nil
+	}
+	var byShard [diskShards][]string
+	ids := map[string][]fileSum{}
+	paths := make([]string, 0, len(c.files))
+	for p := range c.files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		k := shardOf(p)
+		byShard[k] = append(byShard[k], p)
+		ids[fileID(p)] = append(ids[fileID(p)], fileSum{p, c.files[p].sum})
+	}
+	var dirty []int
+	for k, ps := range byShard {
+		d := !c.shardOK[k] || len(ps) != c.shardLen[k]
+		for _, p := range ps {
+			e := c.files[p]
+			d = d || !e.disk || (e.checked != nil) != e.diskChecked
+		}
+		if d {
+			dirty = append(dirty, k)
+		}
+	}
+	if len(dirty) == 0 {
+		return nil
+	}
+	if fi, err := os.Lstat(c.dir); err == nil && !fi.IsDir() {
+		return fmt.Errorf("%s: not a folder", c.dir)
+	}
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return err
+	}
+	errs := make([]error, len(dirty))
+	written := make([]int, len(dirty))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), len(dirty)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(dirty); i = int(next.Add(1) - 1) {
+				k := dirty[i]
+				b, n := c.encodeShard(k, byShard[k], ids)
+				written[i] = n
+				errs[i] = writeFile(c.dir, shardName(k), b)
+			}
+		})
+	}
+	wg.Wait()
+	for i, k := range dirty {
+		if errs[i] != nil {
+			c.shardOK[k] = false
+			continue
+		}
+		c.shardOK[k] = true
+		c.shardLen[k] = written[i]
+		for _, p := range byShard[k] {
+			e := c.files[p]
+			e.disk, e.diskChecked = true, e.checked != nil
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// encodeShard encodes shard k, holding the files paths, and returns it
+// with the number of entries in it: an entry that cannot be encoded is
+// left out, and its file parsed again by the next run.
+func (c *Cache) encodeShard(k int, paths []string, ids map[string][]fileSum) ([]byte, int) {
+	var w wire.Writer
+	w.Uint(diskFormat)
+	w.String(c.stamp)
+	w.Uint(uint64(k))
+	w.Bool(c.unsafeHTML)
+	w.Bool(c.checkOnly)
+	w.String(c.language)
+	w.Strings(c.negations)
+	w.Strings(c.languages)
+	n := 0
+	for _, p := range paths {
+		at := w.Size()
+		if encodeEntry(&w, p, c.files[p], ids) {
+			n++
+		} else {
+			w.Truncate(at)
+		}
+	}
+	out := append([]byte(diskMagic), w.Bytes()...)
+	return binary.BigEndian.AppendUint32(out, crc32.Checksum(out, crcTable)), n
+}
+
+// writeFile writes b to the file name in dir through a new file in dir
+// renamed over it, so that a reader finds the old file or the new one,
+// whole. A symbolic link named name is replaced, not followed.
+func writeFile(dir, name string, b []byte) error {
+	f, err := os.CreateTemp(dir, ".parse-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), filepath.Join(dir, name))
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
