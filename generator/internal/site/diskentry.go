@@ -124,13 +124,14 @@ func encodeEntry(w *wire.Writer, p string, e *entry, ids map[string][]fileSum) b
 	case e.page != nil:
 		w.Uint(kindPage)
 		pg := e.page
-		if pg.Links != nil || pg.cached != nil {
-			return false
+		if pg.Links != nil || pg.cached != nil || pg.Original != nil || pg.Translations != nil || pg.Lang != "" {
+			return false // linked: parsing never makes these
 		}
 		w.String(pg.ID)
 		w.String(pg.Path)
 		w.String(pg.Title)
 		w.Int(pg.Menu)
+		w.Bool(pg.menuSet)
 		w.String(pg.Description)
 		w.Int(pg.bodyLine)
 		writeRefs(w, pg.refs)
@@ -262,6 +263,7 @@ func decodeEntry(r *wire.Reader) (string, *entry) {
 		pg.Path = r.String()
 		pg.Title = r.String()
 		pg.Menu = r.Int()
+		pg.menuSet = r.Bool()
 		pg.Description = r.String()
 		pg.bodyLine = r.Int()
 		pg.refs = readRefs(r)
