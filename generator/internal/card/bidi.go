@@ -31,8 +31,11 @@ type joining struct {
 	form rune // the isolated form
 }
 
+// hamzaForm is the one form of hamza, which joins neither side.
+const hamzaForm = 0xFE80
+
 var arabicForms = map[rune]joining{
-	'\u0621': {false, 0xFE80}, // hamza: isolated only
+	'\u0621': {false, hamzaForm},
 	'\u0622': {false, 0xFE81},
 	'\u0623': {false, 0xFE83},
 	'\u0624': {false, 0xFE85},
@@ -105,7 +108,7 @@ func joinsPrev(r rune) bool {
 		return true
 	}
 	j, ok := arabicForms[r]
-	return ok && j.form != 0xFE80
+	return ok && j.form != hamzaForm
 }
 
 // shape replaces the Arabic letters of s by their joined forms.
