@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -34,6 +35,10 @@ type Locale struct {
 	site       map[string]Message
 	// digits are the language's digits 0–9, when not ASCII.
 	digits []rune
+	// plain and parts keep what String without arguments and Parts
+	// return for a key, which depends on the key alone: a build asks for
+	// the same few dozen messages on every page.
+	plain, parts sync.Map // key → string, key → []Part
 }
 
 // Languages are the built-in languages, as their tags.
@@ -157,7 +162,15 @@ func (l *Locale) Own(text string) string {
 
 // String prints message key with args as plain text.
 func (l *Locale) String(key string, args ...any) string {
-	return l.text.Sprintf(key, args...)
+	if len(args) > 0 {
+		return l.text.Sprintf(key, args...)
+	}
+	if v, ok := l.plain.Load(key); ok {
+		return v.(string)
+	}
+	v := l.text.Sprintf(key)
+	l.plain.Store(key, v)
+	return v
 }
 
 // HTML prints message key with args for an HTML page: a site's own text
