@@ -372,7 +372,11 @@ func runJobs(jobs []render.Job, emit emitFunc, link linkFunc, keep keepFunc, pro
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(jobs) && !failed.Load(); i = int(next.Add(1) - 1) {
-				for _, j := range render.Flatten(jobs[i : i+1]) {
+				group := jobs[i : i+1]
+				if jobs[i].Expand != nil {
+					group = jobs[i].Expand()
+				}
+				for _, j := range group {
 					id := ""
 					if j.ID != nil {
 						id = "id:" + j.ID()
