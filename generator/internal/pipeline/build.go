@@ -4,7 +4,11 @@
 // them in memory for the dev server (Memory, Lazy). Write keeps in its
 // cache folder (Options.Cache) the share cards it drew and what it parsed
 // of the content (site.OpenCache), so that a build after an edit draws,
-// parses and checks only what the edit changed.
+// parses and checks only what the edit changed. There too it keeps the
+// hash of its own executable (see programStamp), and like the parse
+// cache it takes a content file or the executable for unchanged when its
+// size, times and inode are (see site.OpenCache): a build with a cache
+// folder reads only the files written since the last one.
 package pipeline
 
 import (
