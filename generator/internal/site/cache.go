@@ -48,6 +48,7 @@ type Cache struct {
 	// files; and, for Save, whether each shard's file holds what the
 	// cache held when it was read or written, and how many entries.
 	dir, stamp string
+	reading    sync.WaitGroup // OpenCache's reading of loaded
 	loaded     []diskShard
 	unverified bool
 	shardOK    [diskShards]bool
@@ -99,6 +100,7 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 		cfg.BaseURL = normalizeBaseURL(opts.BaseURL, configFile, Pos{}, &diags)
 	}
 	set := settings{unsafeHTML: cfg.UnsafeHTML, checkOnly: opts.CheckOnly, language: cfg.Language, negations: cfg.NegationWords, languages: cfg.Languages}
+	c.reading.Wait()
 	if c.loaded != nil {
 		c.adopt(set)
 	}

@@ -53,7 +53,9 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // was when they were checked. A shard file that is not one, is truncated,
 // fails its checksum, or was written by another program is ignored, and
 // the files it held are parsed. OpenCache reads what it can and never
-// fails; dir need not exist.
+// fails; dir need not exist. It reads the shard files in the background,
+// while the caller does other work (the templates are parsed); the first
+// Load waits for them.
 //
 // What a file holds is known without reading it when its metadata says
 // it was not written since its entry was made, as git's index and Go's
@@ -78,16 +80,18 @@ func OpenCache(dir, stamp string) *Cache {
 		return c
 	}
 	c.loaded = make([]diskShard, diskShards)
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range min(runtime.GOMAXPROCS(0), diskShards) {
-		wg.Go(func() {
-			for k := int(next.Add(1) - 1); k < diskShards; k = int(next.Add(1) - 1) {
-				c.loaded[k] = readShard(filepath.Join(dir, shardName(k)), stamp, k)
-			}
-		})
-	}
-	wg.Wait()
+	c.reading.Go(func() {
+		var wg sync.WaitGroup
+		var next atomic.Int64
+		for range min(runtime.GOMAXPROCS(0), diskShards) {
+			wg.Go(func() {
+				for k := int(next.Add(1) - 1); k < diskShards; k = int(next.Add(1) - 1) {
+					c.loaded[k] = readShard(filepath.Join(dir, shardName(k)), stamp, k)
+				}
+			})
+		}
+		wg.Wait()
+	})
 	return c
 }
 
@@ -333,6 +337,7 @@ func (c *Cache) Save() error {
 	if c.dir == "" {
 		return nil
 	}
+	c.reading.Wait()
 	var byShard [diskShards][]string
 	ids := map[string][]fileSum{}
 	paths := make([]string, 0, len(c.files))
