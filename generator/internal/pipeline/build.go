@@ -48,8 +48,9 @@ type Options struct {
 	// build may reuse: the share cards it drew, in Cache/cards, and what
 	// it parsed of the content, in Cache/parsed (see site.OpenCache): a
 	// build after an edit parses only the files that changed, and checks
-	// only the quotes that may have. It must not be or be inside the
-	// output folder, nor hold it.
+	// only the quotes that may have; and the hash of the program's
+	// executable, in Cache/program (see programStamp). It must not be or
+	// be inside the output folder, nor hold it.
 	Cache string
 
 	cards  *card.Cache // opened by Write from Cache
