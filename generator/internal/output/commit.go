@@ -140,8 +140,8 @@ func (b *Build) discard() error {
 
 // intact reports whether the output file p is a regular file of e's size.
 func (f *Folder) intact(p string, e entry) bool {
-	fi, err := os.Lstat(filepath.Join(f.abs, filepath.FromSlash(p)))
-	return err == nil && fi.Mode().IsRegular() && fi.Size() == e.size
+	size, ok := regularSize(filepath.Join(f.abs, filepath.FromSlash(p)))
+	return ok && size == e.size
 }
 
 // removable reports whether the file p, which the previous build made

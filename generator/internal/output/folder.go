@@ -32,9 +32,12 @@
 //
 //   - An update (the output has a manifest): a file whose fingerprint and
 //     size are those the manifest has for its path, and which is still
-//     there at that size, is not written at all. Any other file is
-//     written into the staging folder .OUT.new-N beside the output, under
-//     its output path. At Commit the build writes a journal into the
+//     there at that size, is not written at all: what a rebuild checks
+//     of the output is one Lstat a file, never its content, so a file
+//     removed, resized or replaced by a link or folder by hand is made
+//     again, but one edited in place to the same size is not. Any other
+//     file is written into the staging folder .OUT.new-N beside the
+//     output, under its output path. At Commit the build writes a journal into the
 //     staging folder listing the files to move in and the files to
 //     remove (those the manifest lists and this build did not make), and
 //     renames the staging folder to .OUT.commit: that rename is the

@@ -4,7 +4,11 @@
 // them in memory for the dev server (Memory, Lazy). Write keeps in its
 // cache folder (Options.Cache) the share cards it drew and what it parsed
 // of the content (site.OpenCache), so that a build after an edit draws,
-// parses and checks only what the edit changed.
+// parses and checks only what the edit changed. There too it keeps the
+// hash of its own executable (see programStamp), and like the parse
+// cache it takes a content file or the executable for unchanged when its
+// size, times and inode are (see site.OpenCache): a build with a cache
+// folder reads only the files written since the last one.
 package pipeline
 
 import (
@@ -44,8 +48,9 @@ type Options struct {
 	// build may reuse: the share cards it drew, in Cache/cards, and what
 	// it parsed of the content, in Cache/parsed (see site.OpenCache): a
 	// build after an edit parses only the files that changed, and checks
-	// only the quotes that may have. It must not be or be inside the
-	// output folder, nor hold it.
+	// only the quotes that may have; and the hash of the program's
+	// executable, in Cache/program (see programStamp). It must not be or
+	// be inside the output folder, nor hold it.
 	Cache string
 
 	cards  *card.Cache // opened by Write from Cache
@@ -372,7 +377,11 @@ func runJobs(jobs []render.Job, emit emitFunc, link linkFunc, keep keepFunc, pro
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(jobs) && !failed.Load(); i = int(next.Add(1) - 1) {
-				for _, j := range render.Flatten(jobs[i : i+1]) {
+				group := jobs[i : i+1]
+				if jobs[i].Expand != nil {
+					group = jobs[i].Expand()
+				}
+				for _, j := range group {
 					id := ""
 					if j.ID != nil {
 						id = "id:" + j.ID()

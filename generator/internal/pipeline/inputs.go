@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -9,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
+	"time"
 )
 
 // inputs is the fingerprint of all that Write's output is made from: the
@@ -25,19 +28,30 @@ import (
 // are "" when something cannot be read: the build then renders
 // everything.
 //
-// The files the build read (reads) are hashed from what it read, the
-// others read here.
+// A file's content is hashed from what the build used: what it read
+// (reads), or what the parse cache took for the file's content
+// (site.Cache.Sum, which may trust a file's metadata); the others are
+// read here.
 func inputs(opts Options, reads *readLog) (all, layout string) {
 	h, g := sha256.New(), sha256.New()
 	both := io.MultiWriter(h, g)
-	prog := programStamp()
+	prog := programStamp(opts.Cache)
 	if prog == "" {
 		return "", ""
 	}
 	fmt.Fprintf(both, "program %s\x00", prog)
 	fmt.Fprintf(both, "\x00drafts %t base %q cards %t\x00", opts.Drafts, opts.BaseURL, opts.cards != nil)
+	sum := func(rel string) ([sha256.Size]byte, bool) {
+		if s, ok := reads.sum(rel); ok {
+			return s, true
+		}
+		if opts.parsed != nil {
+			return opts.parsed.Sum(rel)
+		}
+		return [sha256.Size]byte{}, false
+	}
 	for _, d := range []string{"content", "templates", "static"} {
-		if err := hashTree(both, h, reads, filepath.Join(opts.Src, d), d); err != nil {
+		if err := hashTree(both, h, sum, filepath.Join(opts.Src, d), d); err != nil {
 			return "", ""
 		}
 	}
@@ -47,11 +61,8 @@ func inputs(opts Options, reads *readLog) (all, layout string) {
 // hashTree writes into w the names, kinds and contents of the files and
 // folders below dir, named rel, in name order, without following
 // symbolic links; those under content/claims and content/sources into
-// content only.
-func hashTree(w, content io.Writer, reads *readLog, dir, rel string) error {
-	if rel == "content/claims" || rel == "content/sources" {
-		w = content
-	}
+// content only. sum gives the hash of a file's content when it is known.
+func hashTree(w, content io.Writer, sum func(rel string) ([sha256.Size]byte, bool), dir, rel string) error {
 	fi, err := os.Lstat(dir)
 	if os.IsNotExist(err) {
 		_, err = io.WriteString(w, "none "+strconv.Quote(rel)+"\x00")
@@ -60,51 +71,143 @@ func hashTree(w, content io.Writer, reads *readLog, dir, rel string) error {
 	if err != nil {
 		return err
 	}
+	return hashEntry(w, content, sum, dir, rel, fi.Mode().Type())
+}
+
+// hashEntry is hashTree for dir of the type typ, which the folder
+// listing above it gave.
+func hashEntry(w, content io.Writer, sum func(rel string) ([sha256.Size]byte, bool), dir, rel string, typ fs.FileMode) error {
+	if rel == "content/claims" || rel == "content/sources" {
+		w = content
+	}
 	switch {
-	case fi.Mode()&os.ModeSymlink != 0:
+	case typ&fs.ModeSymlink != 0:
 		target, err := os.Readlink(dir)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(w, "link %q %q\x00", rel, target)
-	case fi.IsDir():
+	case typ.IsDir():
 		fmt.Fprintf(w, "dir %q\x00", rel)
 		entries, err := os.ReadDir(dir) // in name order
 		if err != nil {
 			return err
 		}
 		for _, e := range entries {
-			if err := hashTree(w, content, reads, filepath.Join(dir, e.Name()), rel+"/"+e.Name()); err != nil {
+			if err := hashEntry(w, content, sum, filepath.Join(dir, e.Name()), rel+"/"+e.Name(), e.Type()); err != nil {
 				return err
 			}
 		}
-	case fi.Mode().IsRegular():
+	case typ.IsRegular():
 		fmt.Fprintf(w, "file %q\x00", rel)
-		if sum, ok := reads.sum(rel); ok {
-			_, err := w.Write(sum[:])
+		if s, ok := sum(rel); ok {
+			_, err := w.Write(s[:])
 			return err
 		}
 		return hashFile(w, dir)
 	default:
-		fmt.Fprintf(w, "other %q %v\x00", rel, fi.Mode())
+		fmt.Fprintf(w, "other %q %v\x00", rel, typ)
 	}
 	return nil
 }
 
 // programStamp is the SHA-256 of the running program's executable, in
 // hex, or "" when it cannot be read: its templates, static files and
-// code. It is hashed once per run.
-var programStamp = sync.OnceValue(func() string {
+// code. It is made once per run. With a cache folder (cache, a folder
+// the build may write; "" for none) it is kept there in the file
+// "program" with what the executable's metadata said (see exeKey): a
+// later run whose executable has the same metadata takes the stamp from
+// there instead of hashing the executable, as it trusts the site's
+// files (see site.OpenCache). A file that does not hold what this run
+// would write for another key is ignored.
+func programStamp(cache string) string {
+	stamp.mu.Lock()
+	defer stamp.mu.Unlock()
+	if stamp.done {
+		return stamp.v
+	}
+	stamp.v, stamp.done = makeStamp(cache), true
+	return stamp.v
+}
+
+var stamp struct {
+	mu   sync.Mutex
+	done bool
+	v    string
+}
+
+const stampFile = "program"
+
+func makeStamp(cache string) string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
+	}
+	key, keyOK := exeKey(exe, timeNow())
+	name := filepath.Join(cache, stampFile)
+	if cache != "" && keyOK {
+		if b, err := os.ReadFile(name); err == nil {
+			if sum, ok := parseStamp(b, key); ok {
+				return sum
+			}
+		}
 	}
 	h := sha256.New()
 	if err := hashFile(h, exe); err != nil {
 		return ""
 	}
-	return hex.EncodeToString(h.Sum(nil))
-})
+	sum := hex.EncodeToString(h.Sum(nil))
+	if cache != "" && keyOK {
+		writeStamp(cache, stampText(key, sum))
+	}
+	return sum
+}
+
+// timeNow is time.Now, set by tests.
+var timeNow = time.Now
+
+// stampText is what the stamp file holds: a title, the executable's
+// metadata, its hash, and a checksum of the lines before it.
+func stampText(key, sum string) []byte {
+	body := "factcheck program stamp\n" + key + "\n" + sum + "\n"
+	check := sha256.Sum256([]byte(body))
+	return []byte(body + hex.EncodeToString(check[:8]) + "\n")
+}
+
+// parseStamp returns the hash a stamp file b holds for key.
+func parseStamp(b []byte, key string) (string, bool) {
+	lines := strings.Split(string(b), "\n")
+	if len(lines) != 5 || lines[4] != "" || lines[1] != key || len(lines[2]) != 2*sha256.Size {
+		return "", false
+	}
+	if _, err := hex.DecodeString(lines[2]); err != nil {
+		return "", false
+	}
+	if !bytes.Equal(stampText(key, lines[2]), b) {
+		return "", false
+	}
+	return lines[2], true
+}
+
+// writeStamp writes the stamp file into the folder cache, through a new
+// file renamed over the old one; a failure only costs the next run the
+// hashing.
+func writeStamp(cache string, b []byte) {
+	f, err := os.CreateTemp(cache, ".program-*.tmp")
+	if err != nil {
+		return
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), filepath.Join(cache, stampFile))
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+}
 
 // hashFile writes into w the length and content of the file name.
 func hashFile(w io.Writer, name string) error {

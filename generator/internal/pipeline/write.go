@@ -158,10 +158,14 @@ func openCache(opts *Options, out *output.Folder) (warning string) {
 	if out.Overlaps(dir) {
 		return "share cards are not cached: the cache folder " + opts.Cache + " must be apart from the output folder"
 	}
-	if stamp := programStamp(); stamp != "" {
+	c, err := card.OpenCache(filepath.Join(dir, "cards"))
+	stampDir := dir
+	if err != nil {
+		stampDir = "" // not a folder the build can write
+	}
+	if stamp := programStamp(stampDir); stamp != "" {
 		opts.parsed = site.OpenCache(filepath.Join(dir, "parsed"), stamp)
 	}
-	c, err := card.OpenCache(filepath.Join(dir, "cards"))
 	if err != nil {
 		return "share cards are not cached: " + reason(err)
 	}

@@ -39,11 +39,16 @@ import (
 func (r *Renderer) pageIDs(tmpl string) bool { return r.Inputs != "" && !r.tmpl.siteWide[tmpl] }
 
 // idHash builds a page ID: what it names, each string with its length,
-// hashed at the end.
-type idHash struct{ b []byte }
+// hashed at the end. A claim is named by its own digest (claimSum), made
+// once per renderer, so that the IDs of many pages showing one claim do
+// not hash its fields again.
+type idHash struct {
+	r *Renderer
+	b []byte
+}
 
 func (r *Renderer) newID(kind, path string) *idHash {
-	h := &idHash{make([]byte, 0, 1024)}
+	h := &idHash{r, make([]byte, 0, 512)}
 	h.str(r.Inputs)
 	h.str(kind)
 	h.str(path)
@@ -70,8 +75,20 @@ func (h *idHash) name(n site.Name) {
 	h.str(strconv.FormatBool(n.Person))
 }
 
-// claim adds a claim's file and the names it was linked with.
+// claim adds a claim's file and the names it was linked with, by their
+// digest.
 func (h *idHash) claim(c *site.Claim) {
+	sum := h.r.claimSum(c)
+	h.b = append(h.b, sum[:]...)
+}
+
+// claimSum is the digest of a claim's file and the names it was linked
+// with, made once per claim and renderer.
+func (r *Renderer) claimSum(c *site.Claim) [16]byte {
+	if v, ok := r.claimSums.Load(c); ok {
+		return v.([16]byte)
+	}
+	h := idHash{b: make([]byte, 0, 256)}
 	h.str(c.ID)
 	h.str(c.Digest)
 	h.name(c.Claimant)
@@ -79,6 +96,10 @@ func (h *idHash) claim(c *site.Claim) {
 	for _, t := range c.Topics {
 		h.name(t)
 	}
+	full := sha256.Sum256(h.b)
+	sum := [16]byte(full[:16])
+	r.claimSums.Store(c, sum)
+	return sum
 }
 
 func (h *idHash) claims(cs []*site.Claim) {

@@ -99,6 +99,8 @@ type Renderer struct {
 	anchors     map[*site.Source]map[string]string
 	// sizes holds the largest page of each template so far.
 	sizes map[string]*atomic.Int64
+	// claimSums has the digest of each claim for page IDs (claimSum).
+	claimSums sync.Map
 	// Dev is set by the dev server: it marks pages as a preview.
 	Dev bool
 	// Cards, when set, keeps the share cards drawn (claims/ID/card.png)

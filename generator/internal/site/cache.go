@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"io/fs"
 	"path"
 	"slices"
@@ -47,6 +48,7 @@ type Cache struct {
 	// files; and, for Save, whether each shard's file holds what the
 	// cache held when it was read or written, and how many entries.
 	dir, stamp string
+	reading    sync.WaitGroup // OpenCache's reading of loaded
 	loaded     []diskShard
 	unverified bool
 	shardOK    [diskShards]bool
@@ -62,6 +64,10 @@ type entry struct {
 	// deps is, for an entry read from disk, the fingerprint of the files
 	// its checked quotes were checked against (see deps).
 	deps [32]byte
+	// stat is what the file's metadata was before it was read for sum,
+	// when it can be trusted for its content (see trusted); zero
+	// otherwise.
+	stat fileStat
 	// disk is set on an entry that is in its shard file on disk, and
 	// diskChecked when it is there with its checked quotes.
 	disk, diskChecked bool
@@ -94,6 +100,7 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 		cfg.BaseURL = normalizeBaseURL(opts.BaseURL, configFile, Pos{}, &diags)
 	}
 	set := settings{unsafeHTML: cfg.UnsafeHTML, checkOnly: opts.CheckOnly, language: cfg.Language, negations: cfg.NegationWords, languages: cfg.Languages}
+	c.reading.Wait()
 	if c.loaded != nil {
 		c.adopt(set)
 	}
@@ -126,6 +133,11 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 		}
 	}
 	stale := c.stale(files, changed, gone)
+	var stats []fileStat
+	if c.dir != "" {
+		// For the next run: taken before the files are read.
+		stats = statAll(fsys, stale)
+	}
 	parsed := parseAll(fsys, stale, cfg, opts.CheckOnly)
 	if len(c.files) == 0 {
 		c.files = make(map[string]*entry, len(stale))
@@ -136,6 +148,9 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 	old := make([]*entry, len(stale))
 	for i, p := range stale {
 		put[i] = &entry{parsedFile: parsed[i]}
+		if stats != nil && parsed[i].sum != ([32]byte{}) {
+			put[i].stat = stats[i]
+		}
 		old[i] = c.files[p]
 		c.files[p] = put[i]
 	}
@@ -177,6 +192,18 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 	s.Stats.Link = time.Since(linked)
 	diags.Sort()
 	return s, diags
+}
+
+// Sum returns the SHA-256 of the content file p (slash-separated, as
+// Load lists it) that the last Load used: read, or taken from the cache
+// for a file whose metadata proved it unchanged (see OpenCache). ok is
+// false for a file the last Load did not list or could not read. It may
+// be called while Save runs.
+func (c *Cache) Sum(p string) (sum [sha256.Size]byte, ok bool) {
+	if e := c.files[p]; e != nil && e.sum != sum {
+		return e.sum, true
+	}
+	return sum, false
 }
 
 // list lists the content files like listFiles, walking only the changed

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"factcheck/generator/internal/wire"
 )
@@ -33,7 +34,7 @@ const (
 	diskShards = 32
 	diskMagic  = "factcheck parse cache\x00"
 	// diskFormat changes whenever what a shard holds does.
-	diskFormat = 1
+	diskFormat = 2
 )
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
@@ -52,23 +53,45 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // was when they were checked. A shard file that is not one, is truncated,
 // fails its checksum, or was written by another program is ignored, and
 // the files it held are parsed. OpenCache reads what it can and never
-// fails; dir need not exist.
+// fails; dir need not exist. It reads the shard files in the background,
+// while the caller does other work (the templates are parsed); the first
+// Load waits for them.
+//
+// What a file holds is known without reading it when its metadata says
+// it was not written since its entry was made, as git's index and Go's
+// build cache know it: on Linux an entry records the file's size,
+// modification and change times, inode and device, taken before the
+// file was read, and a later Load takes a file whose Lstat gives the
+// same for the content its entry was parsed from. Any write changes the
+// change time, which cannot be set back (touch and os.Chtimes set it to
+// the present), so a file edited with its size and modification time
+// restored is read; so is a file copied, moved to another disk, or
+// replaced by a rename. A file whose modification or change time was
+// within two seconds of the present (or later) when it was recorded is
+// "racily clean": it could have been written again in the same tick of
+// the clock without its metadata changing, so its metadata is not
+// recorded, and the next Load reads and hashes it (and records it then).
+// Elsewhere than Linux every file is read and hashed. A file system
+// whose clock or change times cannot be relied on (a network file system
+// with another clock) should be built without a cache folder.
 func OpenCache(dir, stamp string) *Cache {
 	c := &Cache{dir: dir, stamp: stamp}
 	if fi, err := os.Lstat(dir); err != nil || !fi.IsDir() {
 		return c
 	}
 	c.loaded = make([]diskShard, diskShards)
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range min(runtime.GOMAXPROCS(0), diskShards) {
-		wg.Go(func() {
-			for k := int(next.Add(1) - 1); k < diskShards; k = int(next.Add(1) - 1) {
-				c.loaded[k] = readShard(filepath.Join(dir, shardName(k)), stamp, k)
-			}
-		})
-	}
-	wg.Wait()
+	c.reading.Go(func() {
+		var wg sync.WaitGroup
+		var next atomic.Int64
+		for range min(runtime.GOMAXPROCS(0), diskShards) {
+			wg.Go(func() {
+				for k := int(next.Add(1) - 1); k < diskShards; k = int(next.Add(1) - 1) {
+					c.loaded[k] = readShard(filepath.Join(dir, shardName(k)), stamp, k)
+				}
+			})
+		}
+		wg.Wait()
+	})
 	return c
 }
 
@@ -177,24 +200,41 @@ func (c *Cache) adopt(set settings) {
 	c.unverified = len(c.files) > 0
 }
 
-// verify reads the content files, which the cache's entries came from
-// disk for, and returns those that must be parsed again: those whose
-// content is not what their entry was parsed from, and the claims and
-// pages whose checked quotes were checked against other files than those
-// now on disk (see deps).
+// verify compares the content files with the entries the cache read
+// from disk for them, and returns those that must be parsed again: those
+// whose content is not what their entry was parsed from, and the claims
+// and pages whose checked quotes were checked against other files than
+// those now on disk (see deps). A file whose metadata is what the entry
+// recorded (see trusted) is taken for unchanged without reading it; the
+// others are read and hashed, and an entry whose file proves unchanged
+// records the file's metadata for the next run.
 func (c *Cache) verify(fsys fs.FS, files []string) (changed []string) {
 	sums := make([][sha256.Size]byte, len(files))
 	read := make([]bool, len(files))
+	now := timeNow()
 	var wg sync.WaitGroup
 	var next atomic.Int64
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				if c.files[files[i]] == nil {
+				e := c.files[files[i]]
+				if e == nil {
 					continue // parsed anyway
 				}
-				if b, err := fs.ReadFile(fsys, files[i]); err == nil {
-					sums[i], read[i] = sha256.Sum256(b), true
+				st, stOK := lstat(fsys, files[i], now)
+				if stOK && e.stat != (fileStat{}) && e.stat == st {
+					sums[i], read[i] = e.sum, true
+					continue
+				}
+				b, err := fs.ReadFile(fsys, files[i])
+				if err != nil {
+					continue
+				}
+				sums[i], read[i] = sha256.Sum256(b), true
+				if sums[i] == e.sum && e.stat != st {
+					// Unchanged, with new metadata (or racy): saved.
+					e.stat = st
+					e.disk = false
 				}
 			}
 		})
@@ -213,6 +253,56 @@ func (c *Cache) verify(fsys fs.FS, files []string) (changed []string) {
 		}
 	}
 	return changed
+}
+
+// A fileStat is what a file's metadata says that changes when the file
+// is written (see statOf).
+type fileStat struct {
+	size, mtime, ctime int64
+	ino, dev           uint64
+}
+
+// racyWindow is how recent a file's modification or change time may be
+// for its metadata not to be trusted: a file written again within the
+// same tick of the file system's clock as it was stat'ed keeps its times
+// (and may keep its size), which is git's "racily clean" file.
+const racyWindow = 2 * time.Second
+
+// timeNow is time.Now, set by tests.
+var timeNow = time.Now
+
+// lstat returns what the file p's metadata says, or ok false when it
+// cannot be trusted for its content: it cannot be read, is not a regular
+// file, or its modification or change time is within racyWindow of now
+// (taken before the Lstat) or later.
+func lstat(fsys fs.FS, p string, now time.Time) (st fileStat, ok bool) {
+	fi, err := fs.Lstat(fsys, p)
+	if err != nil {
+		return fileStat{}, false
+	}
+	st, ok = statOf(fi)
+	limit := now.Add(-racyWindow).UnixNano()
+	if !ok || st.mtime >= limit || st.ctime >= limit {
+		return fileStat{}, false
+	}
+	return st, true
+}
+
+// statAll is lstat of each of files, on all cores.
+func statAll(fsys fs.FS, files []string) []fileStat {
+	out := make([]fileStat, len(files))
+	now := timeNow()
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				out[i], _ = lstat(fsys, files[i], now)
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 type fileSum struct {
@@ -247,6 +337,7 @@ func (c *Cache) Save() error {
 	if c.dir == "" {
 		return nil
 	}
+	c.reading.Wait()
 	var byShard [diskShards][]string
 	ids := map[string][]fileSum{}
 	paths := make([]string, 0, len(c.files))

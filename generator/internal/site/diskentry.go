@@ -28,6 +28,11 @@ func encodeEntry(w *wire.Writer, p string, e *entry, ids map[string][]fileSum) b
 	w.String(string(e.sum[:]))
 	d := deps(e.refs().sources, ids)
 	w.String(string(d[:]))
+	w.Int64(e.stat.size)
+	w.Int64(e.stat.mtime)
+	w.Int64(e.stat.ctime)
+	w.Uint(e.stat.ino)
+	w.Uint(e.stat.dev)
 	writeDiags(w, e.diags)
 	ok := true
 	var doc *markdown.Doc
@@ -183,6 +188,7 @@ func decodeEntry(r *wire.Reader) (string, *entry) {
 	e := &entry{disk: true}
 	copy(e.sum[:], sum(r))
 	copy(e.deps[:], sum(r))
+	e.stat = fileStat{size: r.Int64(), mtime: r.Int64(), ctime: r.Int64(), ino: r.Uint(), dev: r.Uint()}
 	e.diags = readDiags(r)
 	var doc **markdown.Doc
 	switch r.Uint() {
