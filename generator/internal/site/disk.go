@@ -376,9 +376,10 @@ func (c *Cache) Save() error {
 	var next atomic.Int64
 	for range min(runtime.GOMAXPROCS(0), len(dirty)) {
 		wg.Go(func() {
+			var w wire.Writer // one buffer for the shards this goroutine writes
 			for i := int(next.Add(1) - 1); i < len(dirty); i = int(next.Add(1) - 1) {
 				k := dirty[i]
-				b, n := c.encodeShard(k, byShard[k], ids)
+				b, n := c.encodeShard(&w, k, byShard[k], ids)
 				written[i] = n
 				errs[i] = writeFile(c.dir, shardName(k), b)
 			}
@@ -400,11 +401,13 @@ func (c *Cache) Save() error {
 	return errors.Join(errs...)
 }
 
-// encodeShard encodes shard k, holding the files paths, and returns it
-// with the number of entries in it: an entry that cannot be encoded is
-// left out, and its file parsed again by the next run.
-func (c *Cache) encodeShard(k int, paths []string, ids map[string][]fileSum) ([]byte, int) {
-	var w wire.Writer
+// encodeShard encodes shard k, holding the files paths, into w (emptied
+// first), and returns w's bytes, good until w is used again, with the
+// number of entries in it: an entry that cannot be encoded is left out,
+// and its file parsed again by the next run.
+func (c *Cache) encodeShard(w *wire.Writer, k int, paths []string, ids map[string][]fileSum) ([]byte, int) {
+	w.Reset()
+	w.Raw([]byte(diskMagic))
 	w.Uint(diskFormat)
 	w.String(c.stamp)
 	w.Uint(uint64(k))
@@ -416,14 +419,14 @@ func (c *Cache) encodeShard(k int, paths []string, ids map[string][]fileSum) ([]
 	n := 0
 	for _, p := range paths {
 		at := w.Size()
-		if encodeEntry(&w, p, c.files[p], ids) {
+		if encodeEntry(w, p, c.files[p], ids) {
 			n++
 		} else {
 			w.Truncate(at)
 		}
 	}
-	out := append([]byte(diskMagic), w.Bytes()...)
-	return binary.BigEndian.AppendUint32(out, crc32.Checksum(out, crcTable)), n
+	w.Raw(binary.BigEndian.AppendUint32(nil, crc32.Checksum(w.Bytes(), crcTable)))
+	return w.Bytes(), n
 }
 
 // writeFile writes b to the file name in dir through a new file in dir

@@ -31,6 +31,15 @@ func (w *Writer) Size() int { return len(w.buf) }
 // Truncate takes back what was written after the first n bytes.
 func (w *Writer) Truncate(n int) { w.buf = w.buf[:n] }
 
+// Reset empties the writer and keeps its buffer for what is written next:
+// a writer used again for one large value after another grows its buffer
+// once. What Bytes returned before is overwritten.
+func (w *Writer) Reset() { w.buf = w.buf[:0] }
+
+// Raw writes b as it is, without its length: a header or a checksum
+// that the reader takes apart itself.
+func (w *Writer) Raw(b []byte) { w.buf = append(w.buf, b...) }
+
 // Uint writes an unsigned number.
 func (w *Writer) Uint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
 
