@@ -353,16 +353,25 @@
     const per = manifest.per;
     const nums = res.hits.slice(from, from + PAGE);
     const chunks = [...new Set(nums.map((i) => Math.floor(i / per)))];
-    const data = new Map(await Promise.all(chunks.map((k) => get("m/" + k + ".json").then((d) => [k, d]))));
+    // The analysis chunks of the results that have a word of the query in
+    // their analysis alone, for their snippets, loaded beside the
+    // metadata; a chunk that cannot be loaded leaves its snippets out.
+    // Chunks count claims from the oldest: claim i is at n-1-i.
+    const ap = manifest.a;
+    const pos = (i) => manifest.n - 1 - i;
+    const weak = ap ? nums.filter((i) => res.scores[i] < res.ws.length) : [];
+    const achunks = [...new Set(weak.map((i) => Math.floor(pos(i) / ap)))];
+    const [data, texts] = await Promise.all([
+      Promise.all(chunks.map((k) => get("m/" + k + ".json").then((d) => [k, d]))).then((e) => new Map(e)),
+      Promise.all(achunks.map((k) => get("a/" + k + ".json").then((d) => [k, d], () => [k, []]))).then((e) => new Map(e)),
+    ]);
     if (token !== current) return null;
     const rec = (i) => data.get(Math.floor(i / per))[i % per];
-    // The analyses of the results that have a word of the query in their
-    // analysis alone, for their snippets; a snippet that cannot be loaded
-    // is left out.
-    const texts = new Map(await Promise.all(nums.filter((i) => res.scores[i] < res.ws.length).map((i) =>
-      get("a/" + encodeURIComponent(rec(i)[0]) + ".json").then((a) => [i, a], () => [i, ""]))));
-    if (token !== current) return null;
-    const items = nums.map((i) => card(rec(i), res.ws, res.prefix, texts.get(i) || ""));
+    const analysis = (i) => {
+      const c = ap && texts.get(Math.floor(pos(i) / ap));
+      return (c && c[pos(i) % ap]) || "";
+    };
+    const items = nums.map((i) => card(rec(i), res.ws, res.prefix, weak.includes(i) ? analysis(i) : ""));
     if (replace) list.replaceChildren(...items); else list.append(...items);
     res.shown = from + nums.length;
     if (more) more.hidden = res.shown >= res.hits.length;

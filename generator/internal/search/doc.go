@@ -7,7 +7,8 @@
 //
 //	index.json        the manifest, read first:
 //	                  {"v": version, "n": number of claims, "per": claims per
-//	                   metadata chunk, "t": [first term of term chunk 1, 2, …],
+//	                   metadata chunk, "a": claims per analysis chunk,
+//	                   "t": [first term of term chunk 1, 2, …],
 //	                   "r": [[rating id, label, value], …] (the scale),
 //	                   "u": {"c": claims URL, "r": ratings URL, "p": claimants URL}}
 //	t/N.json          term chunk N: ["term", postings, "term", postings, …]
@@ -18,11 +19,14 @@
 //	                  [[id, claim, rating index, claimant name, claimant id,
 //	                    [topic names], published, claim date, summary,
 //	                    short form or ""], …]
-//	a/ID.json         the analysis of claim ID, for snippets: its plain
-//	                  text on one line, at most 12 kB (cut at a space);
-//	                  named by ID, not number, so that a new claim, which
-//	                  renumbers the others, changes none of them; none
-//	                  for an empty analysis
+//	a/N.json          analyses, for snippets: ["plain text on one line",
+//	                  …], each at most 12 kB (cut at a space), "" for an
+//	                  empty analysis, of the claims N*a … N*a+a-1 counted
+//	                  from the oldest: claim number i is at p = n-1-i,
+//	                  item p-N*a of chunk N = floor(p/a). Counted from the
+//	                  oldest so that a new claim, the newest, changes only
+//	                  the last chunk; a is the largest power of two up to
+//	                  16 that keeps the average chunk within 4 kB
 //	rating/ID.json,   the postings of one filter value
 //	topic/ID.json,
 //	claimant/ID.json
@@ -68,6 +72,6 @@
 // short form, a topic in the meta line, or else a snippet of about two
 // hundred characters of the analysis around the first of them. Only the
 // results with a word in their analysis alone (fewer strong hits than
-// words) load their analysis: a search loads no analysis when its words
-// are in the results' metadata.
+// words) load their analysis chunk: a search loads no analysis when its
+// words are in the results' metadata.
 package search

@@ -25,7 +25,16 @@ const (
 	metaChunkBytes = 3 << 10
 	// maxPerMetaChunk caps the claims of a metadata chunk.
 	maxPerMetaChunk = 50
-	// maxAnalysisBytes caps an analysis in its file (cut at a space): a
+	// analysisChunkBytes is the size an analysis chunk stays within on
+	// average: the twenty results shown may each need their own chunk
+	// (for a word in a few hundred analyses alone), beside twenty
+	// metadata chunks, and a phone loads them all; twenty chunks of 4 kB
+	// keep such a search within the 150 kB that TestSearchBytes10000
+	// allows one search.
+	analysisChunkBytes = 4 << 10
+	// maxPerAnalysisChunk caps the claims of an analysis chunk.
+	maxPerAnalysisChunk = 16
+	// maxAnalysisBytes caps an analysis in its chunk (cut at a space): a
 	// snippet needs the words around a match, and one very long analysis
 	// must not make a search slow. Words beyond it still find the claim.
 	maxAnalysisBytes = 12 << 10
@@ -208,14 +217,29 @@ func Index(s *site.Site, links Links) []File {
 		files = append(files, File{"search/m/" + strconv.Itoa(n) + ".json", b.Bytes()})
 	}
 
-	// Analyses, for snippets, a file per claim named by its ID: only the
-	// results that have a word in their analysis alone load theirs, and a
-	// new claim, which renumbers the others, changes none of them (a
-	// rebuild rewrites only the analyses edited).
-	for _, c := range claims {
-		if text := analysisText(c.Text); text != "" { // else no word is in its analysis alone
-			files = append(files, File{"search/a/" + c.ID + ".json", jsonString(text)})
+	// Analyses, for snippets, in chunks of aper claims counted from the
+	// oldest: only the results that have a word in their analysis alone
+	// load their chunk, and a new claim, the newest, changes only the
+	// last chunk (a rebuild rewrites only the chunks of the analyses
+	// added or edited).
+	texts := make([][]byte, len(claims))
+	asize := 0
+	for i, c := range claims {
+		texts[i] = jsonString(analysisText(c.Text))
+		asize += len(texts[i]) + 1
+	}
+	aper := analysisPer(len(claims), asize)
+	for k := 0; k*aper < len(claims); k++ {
+		var b bytes.Buffer
+		b.WriteByte('[')
+		for p := k * aper; p < min(len(claims), (k+1)*aper); p++ {
+			if p > k*aper {
+				b.WriteByte(',')
+			}
+			b.Write(texts[len(claims)-1-p]) // position p from the oldest
 		}
+		b.WriteByte(']')
+		files = append(files, File{"search/a/" + strconv.Itoa(k) + ".json", b.Bytes()})
 	}
 
 	// Filters.
@@ -252,7 +276,7 @@ func Index(s *site.Site, links Links) []File {
 		h.Write([]byte(f.Path))
 		h.Write(f.Data)
 	}
-	m := manifest{Version: fmt.Sprintf("%x", h.Sum64()&0xffffffffff), N: len(claims), Per: per, Terms: bounds,
+	m := manifest{Version: fmt.Sprintf("%x", h.Sum64()&0xffffffffff), N: len(claims), Per: per, AnalysisPer: aper, Terms: bounds,
 		Ratings: [][]any{}, URLs: manifestURLs{links.Claims, links.Ratings, links.Claimants}}
 	if m.Terms == nil {
 		m.Terms = []string{}
@@ -394,12 +418,13 @@ func decodePostings(s string) ([]int, error) {
 
 // manifest is search/index.json.
 type manifest struct {
-	Version string       `json:"v"`
-	N       int          `json:"n"`
-	Per     int          `json:"per"`
-	Terms   []string     `json:"t"`
-	Ratings [][]any      `json:"r"`
-	URLs    manifestURLs `json:"u"`
+	Version     string       `json:"v"`
+	N           int          `json:"n"`
+	Per         int          `json:"per"`
+	AnalysisPer int          `json:"a"`
+	Terms       []string     `json:"t"`
+	Ratings     [][]any      `json:"r"`
+	URLs        manifestURLs `json:"u"`
 }
 
 type manifestURLs struct {
@@ -422,7 +447,21 @@ func claimRecord(c *site.Claim, rating int) []byte {
 	return b
 }
 
-// analysisText is the text of an analysis as its file holds it: one
+// analysisPer is how many claims an analysis chunk holds, for n claims
+// whose analyses take size bytes in all: the largest power of two, up to
+// maxPerAnalysisChunk, that keeps the average chunk within
+// analysisChunkBytes; at least 1. As a power of two it changes only when
+// the average analysis crosses one of a few sizes, so the chunks, and the
+// files a rebuild writes, stay the same as claims are added.
+func analysisPer(n, size int) int {
+	per := 1
+	for per < maxPerAnalysisChunk && 2*per*size <= analysisChunkBytes*n {
+		per *= 2
+	}
+	return per
+}
+
+// analysisText is the text of an analysis as its chunk holds it: one
 // space between words (the snippet is one line), at most
 // maxAnalysisBytes, cut at a space where there is one near the end.
 func analysisText(text string) string {

@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,6 +50,7 @@ type searchManifest struct {
 	V   string          `json:"v"`
 	N   int             `json:"n"`
 	Per int             `json:"per"`
+	A   int             `json:"a"`
 	T   []string        `json:"t"`
 	R   [][]any         `json:"r"`
 	U   json.RawMessage `json:"u"`
@@ -56,6 +59,7 @@ type searchManifest struct {
 // queryResult is what one search finds and what it loads.
 type queryResult struct {
 	hits   []int    // claim numbers, best first
+	weak   []int    // those shown that load their analysis, for a snippet
 	loaded []string // files read, in order, each once
 	bytes  int      // their total size
 }
@@ -185,15 +189,32 @@ next:
 		if n%m.Per >= len(recs) {
 			t.Fatalf("claim %d is not in m/%d.json", n, n/m.Per)
 		}
-		// A word in the analysis alone: its snippet comes from there.
+		// A word in the analysis alone: its snippet comes from there, in
+		// the chunk of its position counted from the oldest claim.
 		if scores[n] < len(uniq) {
-			var rec []any
-			json.Unmarshal(recs[n%m.Per], &rec)
-			var text string
-			load("a/"+rec[0].(string)+".json", &text)
+			p := m.N - 1 - n
+			var texts []string
+			load(fmt.Sprintf("a/%d.json", p/m.A), &texts)
+			if p%m.A >= len(texts) {
+				t.Fatalf("claim %d is not in a/%d.json", n, p/m.A)
+			}
+			res.weak = append(res.weak, n)
 		}
 	}
 	return res
+}
+
+// analysis returns the analysis of claim n as its chunk holds it.
+func (f searchFiles) analysis(t testing.TB, n int) string {
+	t.Helper()
+	var m searchManifest
+	json.Unmarshal(f["search/index.json"], &m)
+	p := m.N - 1 - n
+	var texts []string
+	if err := json.Unmarshal(f[fmt.Sprintf("search/a/%d.json", p/m.A)], &texts); err != nil || p%m.A >= len(texts) {
+		t.Fatalf("claim %d is not in search/a/%d.json: %v", n, p/m.A, err)
+	}
+	return texts[p%m.A]
 }
 
 func mustDecode(t testing.TB, s string) []int {
@@ -310,19 +331,26 @@ func TestSearchIndexTiny(t *testing.T) {
 	if got, _ := json.Marshal(recs); string(got) != want {
 		t.Errorf("metadata =\n%s\nwant\n%s", got, want)
 	}
-	// Analyses: their plain text, one line each, a file per claim ID.
-	var analyses []string
-	for _, id := range []string{"new-budget", "mid-elysee", "old-dam"} {
-		var text string
-		if err := json.Unmarshal(files["search/a/"+id+".json"], &text); err != nil {
-			t.Fatalf("search/a/%s.json: %v", id, err)
-		}
-		analyses = append(analyses, text)
+	// Analyses: their plain text, one line each, in chunks counted from
+	// the oldest claim.
+	if m.A < 1 || m.A&(m.A-1) != 0 {
+		t.Errorf("claims per analysis chunk = %d, want a power of two", m.A)
 	}
-	if want := []string{"Inflation matters. See .", // a cross-link's label is not text
+	var analyses []string
+	for k := 0; k*m.A < 3; k++ {
+		var chunk []string
+		if err := json.Unmarshal(files[fmt.Sprintf("search/a/%d.json", k)], &chunk); err != nil {
+			t.Fatalf("search/a/%d.json: %v", k, err)
+		}
+		if len(chunk) != min(m.A, 3-k*m.A) {
+			t.Errorf("search/a/%d.json holds %d analyses", k, len(chunk))
+		}
+		analyses = append(analyses, chunk...)
+	}
+	if want := []string{"The ministry audit says otherwise.",
 		"Voir le compte rendu du ministère. The budget is unrelated.",
-		"The ministry audit says otherwise."}; !slices.Equal(analyses, want) {
-		t.Errorf("analyses = %q, want %q", analyses, want)
+		"Inflation matters. See ."}; !slices.Equal(analyses, want) { // a cross-link's label is not text
+		t.Errorf("analyses, oldest first = %q, want %q", analyses, want)
 	}
 	if got := string(files["search/topic/budget.json"]); got != `"`+search.EncodePostings([]int{0, 2})+`"` {
 		t.Errorf("topic/budget.json = %s", got)
@@ -361,5 +389,62 @@ func TestSearchIndexTiny(t *testing.T) {
 		if got := slices.ContainsFunc(res.loaded, func(p string) bool { return strings.HasPrefix(p, "a/") }); got != want {
 			t.Errorf("search %q loads %v: analyses loaded %v, want %v", q, res.loaded, got, want)
 		}
+	}
+}
+
+// TestAnalysisChunks checks the claims per analysis chunk chosen for
+// sizes of site, and that a new claim, the newest, changes only the last
+// analysis chunk, as the chunks count claims from the oldest.
+func TestAnalysisChunks(t *testing.T) {
+	for _, tc := range []struct{ n, avg, want int }{
+		{0, 0, 16},
+		{3, 50, 16},        // short analyses: the most
+		{10000, 1560, 2},   // 3 kB chunks
+		{10000, 1024, 4},   // 4 kB exactly
+		{10000, 1025, 2},   // over 4 kB at 4
+		{100, 2048, 2},     // 4 kB
+		{100, 2049, 1},     // a claim a chunk
+		{100, 12 << 10, 1}, // at the cap
+		{1, 100 << 10, 1},  // never fewer than one
+		{100000, 200, 16},  // under 4 kB at 16: capped
+		{100000, 256, 16},  // 4 kB
+		{100000, 257, 8},   // 2 kB
+		{100000, 512, 8},   // 4 kB
+	} {
+		if got := search.AnalysisPer(tc.n, tc.n*tc.avg); got != tc.want {
+			t.Errorf("analysisPer(%d claims of %d bytes) = %d, want %d", tc.n, tc.avg, got, tc.want)
+		}
+	}
+
+	fsys := fstest.MapFS{"content/site.yaml": {Data: []byte("title: T\n")}}
+	add := func(i int) {
+		fsys[fmt.Sprintf("content/claims/c%03d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\nclaim: Claim %d.\nclaimant: Someone\nclaim_date: 2020-01-01\nrating: false\nsummary: No.\n"+
+				"published: %s\n---\nThe analysis of claim %d.\n", i, time.Date(2020, 1, 1+i, 0, 0, 0, 0, time.UTC).Format(time.DateOnly), i))}
+	}
+	for i := range 40 {
+		add(i)
+	}
+	_, before := buildSearch(t, fsys)
+	add(40)
+	_, after := buildSearch(t, fsys)
+	var m searchManifest
+	json.Unmarshal(after["search/index.json"], &m)
+	if m.A != 16 {
+		t.Fatalf("claims per analysis chunk = %d, want 16", m.A)
+	}
+	for k := range 3 {
+		p := fmt.Sprintf("search/a/%d.json", k)
+		if changed := !bytes.Equal(before[p], after[p]); changed != (k == 2) {
+			t.Errorf("%s changed: %v, want only the last chunk changed\n%s\n%s", p, changed, before[p], after[p])
+		}
+	}
+	var last []string
+	json.Unmarshal(after["search/a/2.json"], &last)
+	if len(last) != 9 || last[0] != "The analysis of claim 32." || last[8] != "The analysis of claim 40." {
+		t.Errorf("last chunk = %q, want claims 32 to 40, oldest first", last)
+	}
+	if _, ok := after["search/a/3.json"]; ok {
+		t.Errorf("search/a/3.json is written for 41 claims at 16 a chunk")
 	}
 }

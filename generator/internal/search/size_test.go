@@ -47,8 +47,8 @@ func TestSearchBytes10000(t *testing.T) {
 		total += len(b)
 		counts[strings.SplitN(strings.TrimPrefix(p, "search/"), "/", 2)[0]]++
 	}
-	t.Logf("index: %d files, %d bytes in all; %d term chunks, %d metadata chunks; manifest %d bytes",
-		len(files), total, counts["t"], counts["m"], len(files["search/index.json"]))
+	t.Logf("index: %d files, %d bytes in all; %d term chunks, %d metadata chunks, %d analysis chunks; manifest %d bytes",
+		len(files), total, counts["t"], counts["m"], counts["a"], len(files["search/index.json"]))
 
 	// Realistic queries, from the site's own words: the most common word
 	// of claims, a word in only a few claims, two words, a claimant's name
@@ -86,9 +86,13 @@ func TestSearchBytes10000(t *testing.T) {
 		}
 	}
 	// The worst case for metadata: 20 results in 20 different chunks,
-	// each with its snippet from its analysis (another 20 files).
+	// each with its snippet from its analysis (another 20 chunks).
 	var m searchManifest
 	json.Unmarshal(files["search/index.json"], &m)
+	// Analyses are in chunks of m.A claims: no file per claim.
+	if want := (m.N + m.A - 1) / max(m.A, 1); counts["a"] != want || m.A < 2 {
+		t.Errorf("%d analysis chunks of %d claims each, want %d, and more than one claim a chunk", counts["a"], m.A, want)
+	}
 	worst, worstA := 0, 0
 	for p, b := range files {
 		if strings.HasPrefix(p, "search/m/") {
@@ -98,10 +102,10 @@ func TestSearchBytes10000(t *testing.T) {
 			worstA = max(worstA, len(b))
 		}
 	}
-	t.Logf("claims per metadata chunk: %d; largest chunk %d bytes; largest analysis %d bytes; 20 scattered results: at most %d bytes",
-		m.Per, worst, worstA, 20*(worst+worstA))
+	t.Logf("claims per metadata chunk: %d; largest chunk %d bytes; claims per analysis chunk: %d; largest %d bytes; 20 scattered results: at most %d bytes",
+		m.Per, worst, m.A, worstA, 20*(worst+worstA))
 	if 20*(worst+worstA)+len(files["search/index.json"]) > budgetBytes {
-		t.Errorf("20 results from 20 metadata chunks, with 20 analyses, could load %d bytes", 20*(worst+worstA))
+		t.Errorf("20 results from 20 metadata chunks and 20 analysis chunks could load %d bytes", 20*(worst+worstA))
 	}
 }
 
@@ -176,6 +180,7 @@ func TestSearchBytes10000InBrowser(t *testing.T) {
 	}{
 		{"check", nil},
 		{"holm", nil},
+		{"check holm", nil}, // 20 analyses, most in chunks of their own
 		{twoWords(s.Claims[len(s.Claims)/2].Claim), nil},
 		{"bu", nil},
 		{strings.ToLower(claimant.Name[:len(claimant.Name)-2]), nil},
@@ -196,11 +201,15 @@ func TestSearchBytes10000InBrowser(t *testing.T) {
 		type loaded struct {
 			Status string
 			Hrefs  []string
-			Files  [][2]any
+			// The results with a snippet: link, text of the last one.
+			Snippets [][2]string
+			Files    [][2]any
 		}
 		got, err := chromedp.Run(ctx, chromedp.Poll[loaded](`document.getElementById("search-status").textContent && {
 			Status: document.getElementById("search-status").textContent,
 			Hrefs: [...document.querySelectorAll("#search-results .card-claim a")].map(a => a.getAttribute("href")),
+			Snippets: [...document.querySelectorAll("#search-results li")].filter(li => li.querySelector(".card-snippet"))
+				.map(li => [li.querySelector(".card-claim a").getAttribute("href"), [...li.querySelectorAll(".card-snippet")].at(-1).textContent]),
 			Files: performance.getEntriesByType("resource").filter(e => e.name.includes("/search/"))
 				.map(e => [new URL(e.name).pathname.slice("/search/".length), e.encodedBodySize]),
 		}`, chromedp.WithPollingTimeout(20*time.Second)))
@@ -213,6 +222,23 @@ func TestSearchBytes10000InBrowser(t *testing.T) {
 		}
 		if !slices.Equal(got.Hrefs, wantHrefs) {
 			t.Errorf("%q %v: the browser shows %v, want %v", q.q, q.picked, got.Hrefs, wantHrefs)
+		}
+		// Each result with a word in its analysis alone shows a snippet
+		// of its own analysis, from its analysis chunk.
+		snippets := map[string]string{}
+		for _, sn := range got.Snippets {
+			snippets[sn[0]] = sn[1]
+		}
+		for _, n := range want.weak {
+			href := "/claims/" + s.Claims[n].ID + "/"
+			sn, ok := snippets[href]
+			if !ok {
+				t.Errorf("%q %v: %s shows no snippet", q.q, q.picked, href)
+				continue
+			}
+			if text := files.analysis(t, n); !strings.Contains(text, strings.Trim(sn, "…")) {
+				t.Errorf("%q %v: the snippet of %s, %q, is not from its analysis %.200q…", q.q, q.picked, href, sn, text)
+			}
 		}
 		size := 0
 		var names []string
