@@ -487,22 +487,33 @@ func analysisPer(n, size int) int {
 func analysisText(text string) string {
 	var b strings.Builder
 	b.Grow(min(len(text), maxAnalysisBytes+utf8.UTFMax))
-	space := false
+	// spaceAt is the size of the space at text[i], 0 if it is no space.
+	spaceAt := func(i int) int {
+		if c := text[i]; c < utf8.RuneSelf {
+			return int(asciiSpace[c])
+		}
+		if r, size := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
+			return size
+		}
+		return 0
+	}
 	for i := 0; i < len(text) && b.Len() <= maxAnalysisBytes; {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		if size := spaceAt(i); size > 0 {
+			i += size
+			continue
 		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-		} else {
-			if space {
-				b.WriteByte(' ')
-				space = false
+		j := i + 1
+		for j < len(text) && (text[j] >= utf8.RuneSelf || asciiSpace[text[j]] == 0) {
+			if text[j] >= utf8.RuneSelf && spaceAt(j) > 0 {
+				break
 			}
-			b.WriteString(text[i : i+size])
+			j++
 		}
-		i += size
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(text[i:j])
+		i = j
 	}
 	t := b.String()
 	if len(t) <= maxAnalysisBytes {
@@ -517,6 +528,9 @@ func analysisText(text string) string {
 	}
 	return t[:cut]
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace takes for spaces.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // jsonString is s as a JSON string. encoding/json escapes "<", ">" and
 // "&" as \u003c …: index text is never markup, even if a file is opened as
