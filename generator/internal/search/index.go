@@ -206,16 +206,8 @@ func Index(s *site.Site, links Links) []File {
 		per = min(maxPerMetaChunk, max(1, metaChunkBytes*len(claims)/size))
 	}
 	for n := 0; n*per < len(claims) || n == 0; n++ {
-		var b bytes.Buffer
-		b.WriteByte('[')
-		for i := n * per; i < min(len(claims), (n+1)*per); i++ {
-			if i > n*per {
-				b.WriteByte(',')
-			}
-			b.Write(records[i])
-		}
-		b.WriteByte(']')
-		files = append(files, File{"search/m/" + strconv.Itoa(n) + ".json", b.Bytes()})
+		lo, hi := n*per, min(len(claims), (n+1)*per)
+		files = append(files, File{"search/m/" + strconv.Itoa(n) + ".json", jsonArray(records[lo:hi])})
 	}
 
 	// Analyses, for snippets, in chunks of aper claims counted from the
@@ -229,17 +221,10 @@ func Index(s *site.Site, links Links) []File {
 		asize += len(t) + 1
 	}
 	aper := analysisPer(len(claims), asize)
+	slices.Reverse(texts) // position p from the oldest is texts[p]
 	for k := 0; k*aper < len(claims); k++ {
-		var b bytes.Buffer
-		b.WriteByte('[')
-		for p := k * aper; p < min(len(claims), (k+1)*aper); p++ {
-			if p > k*aper {
-				b.WriteByte(',')
-			}
-			b.Write(texts[len(claims)-1-p]) // position p from the oldest
-		}
-		b.WriteByte(']')
-		files = append(files, File{"search/a/" + strconv.Itoa(k) + ".json", b.Bytes()})
+		lo, hi := k*aper, min(len(claims), (k+1)*aper)
+		files = append(files, File{"search/a/" + strconv.Itoa(k) + ".json", jsonArray(texts[lo:hi])})
 	}
 
 	// Filters.
@@ -527,6 +512,27 @@ func analysisText(text string) string {
 		cut = sp
 	}
 	return t[:cut]
+}
+
+// jsonArray is the JSON array of the JSON values items, in a slice of
+// its size. The items are let go of (set to nil) once copied: the
+// index's files are all in memory at once, and on a large site its
+// records and analyses are hundreds of megabytes.
+func jsonArray(items [][]byte) []byte {
+	n := 2 + max(0, len(items)-1)
+	for _, it := range items {
+		n += len(it)
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i, it := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, it...)
+		items[i] = nil
+	}
+	return append(b, ']')
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace takes for spaces.
