@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -66,9 +67,12 @@ func hugoFiles(s *synth.Site, shape synth.Shape) map[string][]byte {
 	}
 
 	// The claims that quote each source, with the quotes' numbers in
-	// their claims, in the order of the claims.
+	// their claims, newest first (as fc keeps them, for related
+	// fact-checks).
+	claims := slices.Clone(s.Claims)
+	slices.SortStableFunc(claims, func(a, b *synth.Claim) int { return strings.Compare(b.Published, a.Published) })
 	quotedIn := map[string][]string{}
-	for _, c := range s.Claims {
+	for _, c := range claims {
 		var bySource = map[string][]string{}
 		var order []string
 		for n, q := range c.Quotes {
@@ -131,8 +135,7 @@ func oneLine(text string) string { return strings.Join(strings.Fields(text), " "
 
 // hugoConfig returns hugo.toml: the site's settings as fc's site.yaml has
 // them (synth.Site.FilesShape), the taxonomies, 50 claims to a listing
-// page, related content on the keys fc's related fact-checks share, and
-// the outputs fc writes: HTML, one feed of the latest 50 and claims.json
+// page, and the outputs fc writes: HTML, one feed of the latest 50 and claims.json
 // (no feed per section or term: fc writes none).
 func hugoConfig(s *synth.Site) string {
 	return fmt.Sprintf(`baseURL = "https://example.org/"
@@ -180,20 +183,6 @@ enableRobotsTXT = true
 
 [services.rss]
   limit = 50
-
-[related]
-  includeNewer = true
-  threshold = 1
-  toLower = false
-  [[related.indices]]
-    name = "topics"
-    weight = 100
-  [[related.indices]]
-    name = "claimants"
-    weight = 100
-  [[related.indices]]
-    name = "cites"
-    weight = 100
 `, len(s.Claims), len(s.Sources))
 }
 
