@@ -47,7 +47,19 @@ type Claim struct {
 	Corrections                      []Correction
 
 	Body string // the analysis, Markdown
+
+	// Quotes are the passages the analysis quotes, in the order they
+	// appear in Body (the block quote, then the inline quote), and Cites
+	// the ids of the sources Body cites, each once, in the order first
+	// cited. Our generator finds both in Body; the Hugo version of the
+	// site (gensite -hugo) gets them in its front matter.
+	Quotes []Quote
+	Cites  []string
 }
+
+// Quote is one passage a claim quotes: its text, as in Body, and the id
+// of its source.
+type Quote struct{ Text, Source string }
 
 const dateFormat = "2006-01-02"
 
@@ -267,15 +279,27 @@ func (g *gen) claim(s *Site, i int) *Claim {
 	wrap(&body, "", fmt.Sprintf("The claim was made by %s in %s. %s The passage it relies on reads:",
 		c.Claimant, made.Format("January 2006"), g.sentences(analysisTemplates, 3, false)))
 	body.WriteString("\n")
-	wrap(&body, "> ", g.quote(a))
+	qa := g.quote(a)
+	wrap(&body, "> ", qa)
 	body.WriteString(">\n> — [@" + a.ID + "]\n\n")
 
+	// The random draws in the order the arguments of Sprintf once made
+	// them, so that the site stays the same for the same seed.
+	before := g.sentences(analysisTemplates, 2, false)
+	qb := strings.TrimSuffix(g.quote(b), ".")
+	mid := g.sentences(analysisTemplates, 1, false)
+	adj := g.pick(adjectives)
+	page := 1 + g.r.IntN(40)
+	after := g.sentences(analysisTemplates, 2, false)
 	body.WriteString("## What the sources say\n\n")
 	wrap(&body, "", fmt.Sprintf("%s As the source put it, \"%s\" [@%s]. %s The %s figures are set out in the same record [@%s, p. %d]. %s",
-		g.sentences(analysisTemplates, 2, false), strings.TrimSuffix(g.quote(b), "."), b.ID,
-		g.sentences(analysisTemplates, 1, false), g.pick(adjectives), a.ID, 1+g.r.IntN(40),
-		g.sentences(analysisTemplates, 2, false)))
+		before, qb, b.ID, mid, adj, a.ID, page, after))
 	body.WriteString("\n")
+	c.Quotes = []Quote{{qa, a.ID}, {qb, b.ID}}
+	c.Cites = []string{a.ID}
+	if b != a {
+		c.Cites = append(c.Cites, b.ID)
+	}
 
 	body.WriteString("## Verdict\n\n")
 	wrap(&body, "", fmt.Sprintf("%s. The claim %s. %s For a related check, see [[%s]].",

@@ -24,7 +24,7 @@ func main() {
 	n := flag.Int("n", 10000, "number of claims (sources: n/10)")
 	seed := flag.Int64("seed", 1, "random seed")
 	out := flag.String("out", "", "folder to write the site to (required; must be empty or missing)")
-	hugo := flag.Bool("hugo", false, "write a plain Hugo site with the same claims and sources")
+	hugo := flag.Bool("hugo", false, "write a Hugo site with the same claims and sources, its layouts mirroring fc's pages")
 	shapeName := flag.String("shape", "plain", "how the front matter and folders are written: plain or varied")
 	flag.Parse()
 	if *out == "" || flag.NArg() > 0 {
