@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,8 +78,17 @@ func (k *Cache) File(c Card) string {
 	k.mu.Lock()
 	k.used[key+".png"] = true
 	k.mu.Unlock()
+	fi, err := os.Lstat(name)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxSize {
+		return ""
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
 	var head [24]byte
-	if !readHead(name, head[:], maxSize) || !isCardHeader(head[:]) {
+	if _, err := io.ReadFull(f, head[:]); err != nil || !isCardHeader(head[:]) {
 		return ""
 	}
 	return name
