@@ -3,24 +3,12 @@ package search
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // analysisTextFields is what analysisText stands for: the words of text
-// joined by one space, cut to maxAnalysisBytes at a space near the end.
+// joined by one space, then capped.
 func analysisTextFields(text string) string {
-	t := strings.Join(strings.Fields(text), " ")
-	if len(t) <= maxAnalysisBytes {
-		return t
-	}
-	cut := maxAnalysisBytes
-	for cut > 0 && !utf8.RuneStart(t[cut]) {
-		cut--
-	}
-	if sp := strings.LastIndexByte(t[:cut], ' '); sp > cut-200 {
-		cut = sp
-	}
-	return t[:cut]
+	return capAnalysis(strings.Join(strings.Fields(text), " "))
 }
 
 var analysisCases = []string{

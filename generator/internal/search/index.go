@@ -465,10 +465,9 @@ func analysisPer(n, size int) int {
 }
 
 // analysisText is the text of an analysis as its chunk holds it: one
-// space between words (the snippet is one line), at most
-// maxAnalysisBytes, cut at a space where there is one near the end. It
-// is strings.Join(strings.Fields(text), " ") cut so, made in one pass
-// that stops past the cap (TestAnalysisText holds it to that).
+// space between words (the snippet is one line), cut by capAnalysis. It
+// is capAnalysis(strings.Join(strings.Fields(text), " ")), made in one
+// pass that stops past the cap (TestAnalysisText holds it to that).
 func analysisText(text string) string {
 	var b strings.Builder
 	b.Grow(min(len(text), maxAnalysisBytes+utf8.UTFMax))
@@ -500,7 +499,12 @@ func analysisText(text string) string {
 		b.WriteString(text[i:j])
 		i = j
 	}
-	t := b.String()
+	return capAnalysis(b.String())
+}
+
+// capAnalysis cuts t to at most maxAnalysisBytes, at a space where there
+// is one near the end.
+func capAnalysis(t string) string {
 	if len(t) <= maxAnalysisBytes {
 		return t
 	}
