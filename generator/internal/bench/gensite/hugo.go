@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"factcheck"
+	"factcheck/generator/internal/locale"
 	"factcheck/generator/internal/site"
 	"factcheck/generator/internal/synth"
 )
@@ -38,10 +39,8 @@ func hugoFiles(s *synth.Site, shape synth.Shape) map[string][]byte {
 	files := map[string][]byte{
 		"hugo.toml":         []byte(hugoConfig(s)),
 		"data/ratings.json": hugoRatings(),
-		// The texts of the share button, as fc writes them on each claim
-		// page (its data-l10n attribute).
-		"data/l10n.json":   []byte(`{"date":{"first":"","months":["January","February","March","April","May","June","July","August","September","October","November","December"],"pattern":"D M Y"},"digits":"","lang":"en","texts":{"Copy link":"Copy link","Could not copy the link: %s":"Could not copy the link: %s","Link copied.":"Link copied.","Share…":"Share…"}}` + "\n"),
-		"content/about.md": []byte(s.AboutBody("---\ntitle: About\n---\n")),
+		"data/l10n.json":    hugoL10n(),
+		"content/about.md":  []byte(s.AboutBody("---\ntitle: About\n---\n")),
 	}
 	if err := fs.WalkDir(hugoLayouts, "hugo", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -184,6 +183,21 @@ enableRobotsTXT = true
 [services.rss]
   limit = 50
 `, len(s.Claims), len(s.Sources))
+}
+
+// hugoL10n returns data/l10n.json: the texts of the share button as fc
+// writes them on each claim page (its data-l10n attribute, from
+// templates/claim.html's l10n call), in English.
+func hugoL10n() []byte {
+	l, err := locale.New("en", nil)
+	if err != nil {
+		panic(err)
+	}
+	b, err := json.Marshal(l.ScriptData("Share…", "Copy link", "Link copied.", "Could not copy the link: %s"))
+	if err != nil {
+		panic(err)
+	}
+	return append(b, '\n')
 }
 
 // hugoRatings returns data/ratings.json: fc's default rating scale, best
