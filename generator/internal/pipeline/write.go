@@ -93,7 +93,7 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 		pages, err = a.render(s, opts, func(p string, data []byte, fresh bool, id string) error {
 			if strings.HasSuffix(p, ".html") {
 				html.Add(1)
-			} else if id != "" {
+			} else if id != "" && render.IsCard(p) {
 				rendered.Add(1)
 			}
 			f := output.File{Path: p, Data: data, ID: id}

@@ -3,6 +3,7 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"factcheck/generator/internal/search"
 	"slices"
 	"strconv"
 
@@ -117,6 +118,14 @@ func (h *idHash) source(s *site.Source) {
 func (h *idHash) sum() string {
 	sum := sha256.Sum256(h.b)
 	return hex.EncodeToString(sum[:16])
+}
+
+// searchID is the ID of a file of the search index made on demand: its
+// Key names what it is made of, and the program is in r.Inputs.
+func (r *Renderer) searchID(f search.File) string {
+	h := r.newID("search", f.Path)
+	h.str(f.Key)
+	return h.sum()
 }
 
 // claimID is the ID of c's page.

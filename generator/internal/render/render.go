@@ -442,7 +442,14 @@ func (r *Renderer) ownJobs() (_ []Job, pagePaths []string) {
 	long := []Job{{Path: "search/", Expand: func() []Job {
 		var out []Job
 		for _, f := range search.Index(r.site, search.Links{Claims: r.urls.Rel("claims/"), Ratings: r.urls.Rel("ratings/"), Claimants: r.urls.Rel("claimants/")}) {
-			out = append(out, Job{Path: f.Path, Render: func() ([]byte, error) { return f.Data, nil }})
+			j := Job{Path: f.Path, Render: func() ([]byte, error) { return f.Data, nil }}
+			if f.Make != nil {
+				j.Render = func() ([]byte, error) { return f.Make(), nil }
+				if r.Inputs != "" {
+					j.ID = func() string { return r.searchID(f) }
+				}
+			}
+			out = append(out, j)
 		}
 		return out
 	}}}

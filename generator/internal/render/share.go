@@ -3,6 +3,7 @@ package render
 import (
 	"image/color"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 
@@ -15,6 +16,9 @@ import (
 
 // cardPath is the output path of a claim's share card.
 func cardPath(id string) string { return claimPath(id) + "card.png" }
+
+// IsCard reports whether an output path is that of a share card.
+func IsCard(p string) bool { return path.Base(p) == "card.png" }
 
 // shareCard is what the share card of c shows.
 func (r *Renderer) shareCard(c *site.Claim) card.Card {

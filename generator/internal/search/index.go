@@ -45,6 +45,13 @@ const (
 type File struct {
 	Path string // below the output folder: "search/index.json", …
 	Data []byte
+	// Key, set on an analysis chunk instead of Data, names what the
+	// chunk is made of: the ID and Digest of each of its claims. Make
+	// makes it. The same program makes the same chunk of the same Key,
+	// so a build that made it before need not make it again: an edit
+	// makes one chunk, not all of them.
+	Key  string
+	Make func() []byte
 }
 
 // Links are the URLs of the listings that the browser links results to,
@@ -151,7 +158,7 @@ func Index(s *site.Site, links Links) []File {
 	var chunk bytes.Buffer
 	closeChunk := func() {
 		chunk.WriteByte(']')
-		files = append(files, File{"search/t/" + strconv.Itoa(len(files)) + ".json", bytes.Clone(chunk.Bytes())})
+		files = append(files, File{Path: "search/t/" + strconv.Itoa(len(files)) + ".json", Data: bytes.Clone(chunk.Bytes())})
 		chunk.Reset()
 	}
 	for _, t := range keys {
@@ -207,24 +214,38 @@ func Index(s *site.Site, links Links) []File {
 	}
 	for n := 0; n*per < len(claims) || n == 0; n++ {
 		lo, hi := n*per, min(len(claims), (n+1)*per)
-		files = append(files, File{"search/m/" + strconv.Itoa(n) + ".json", jsonArray(records[lo:hi])})
+		files = append(files, File{Path: "search/m/" + strconv.Itoa(n) + ".json", Data: jsonArray(records[lo:hi])})
 	}
 
 	// Analyses, for snippets, in chunks of aper claims counted from the
 	// oldest: only the results that have a word in their analysis alone
 	// load their chunk, and a new claim, the newest, changes only the
-	// last chunk (a rebuild rewrites only the chunks of the analyses
-	// added or edited).
-	texts := analysisTexts(claims)
+	// last chunk. A chunk is made only when asked for (File.Make): a
+	// rebuild makes and writes only the chunks of the analyses added or
+	// edited. Their size is taken from the claims' texts, which is
+	// close enough to choose aper.
 	asize := 0
-	for _, t := range texts {
-		asize += len(t) + 1
+	for _, c := range claims {
+		asize += min(len(c.Text), maxAnalysisBytes) + 3 // quoted, and a comma
 	}
 	aper := analysisPer(len(claims), asize)
-	slices.Reverse(texts) // position p from the oldest is texts[p]
+	oldest := slices.Clone(claims)
+	slices.Reverse(oldest) // position p from the oldest is oldest[p]
 	for k := 0; k*aper < len(claims); k++ {
-		lo, hi := k*aper, min(len(claims), (k+1)*aper)
-		files = append(files, File{"search/a/" + strconv.Itoa(k) + ".json", jsonArray(texts[lo:hi])})
+		cs := oldest[k*aper : min(len(claims), (k+1)*aper)]
+		var key []byte
+		for _, c := range cs {
+			key = strconv.AppendQuote(key, c.ID)
+			key = append(key, ' ')
+			key = append(key, c.Digest...)
+		}
+		files = append(files, File{Path: "search/a/" + strconv.Itoa(k) + ".json", Key: string(key), Make: func() []byte {
+			texts := make([][]byte, len(cs))
+			for i, c := range cs {
+				texts[i] = jsonString(analysisText(c.Text))
+			}
+			return jsonArray(texts)
+		}})
 	}
 
 	// Filters.
@@ -241,7 +262,7 @@ func Index(s *site.Site, links Links) []File {
 		}
 		slices.Sort(ns)
 		ns = slices.Compact(ns)
-		files = append(files, File{"search/" + kind + "/" + id + ".json", jsonString(encodePostings(ns))})
+		files = append(files, File{Path: "search/" + kind + "/" + id + ".json", Data: jsonString(encodePostings(ns))})
 	}
 	for _, rt := range s.Config.Ratings {
 		facet("rating", rt.ID, s.ByRating[rt.ID])
@@ -256,10 +277,16 @@ func Index(s *site.Site, links Links) []File {
 	// The manifest, with a version that changes with any file, which the
 	// browser adds to its requests so that a rebuilt site is not read
 	// from stale cached chunks.
+	// An analysis chunk counts by its Key, which names what it is made
+	// of. (A new program that writes analyses otherwise makes new chunks
+	// of the same version: a browser may show a snippet of a chunk it
+	// cached before, with the words the analysis had, until the claims
+	// change.)
 	h := fnv.New64a()
 	for _, f := range files {
 		h.Write([]byte(f.Path))
 		h.Write(f.Data)
+		h.Write([]byte(f.Key))
 	}
 	m := manifest{Version: fmt.Sprintf("%x", h.Sum64()&0xffffffffff), N: len(claims), Per: per, AnalysisPer: aper, Terms: bounds,
 		Ratings: [][]any{}, URLs: manifestURLs{links.Claims, links.Ratings, links.Claimants}}
@@ -273,7 +300,7 @@ func Index(s *site.Site, links Links) []File {
 	if err != nil {
 		panic(err) // strings and numbers only
 	}
-	return append([]File{{"search/index.json", index}}, files...)
+	return append([]File{{Path: "search/index.json", Data: index}}, files...)
 }
 
 // indexTerms tokenizes every claim and gathers the postings of each term.
@@ -306,24 +333,6 @@ func indexTerms(claims []*site.Claim) map[string]*postings {
 		}
 	}
 	return terms
-}
-
-// analysisTexts is each claim's analysisText as a JSON string, made on
-// all cores, each a run of consecutive claims.
-func analysisTexts(claims []*site.Claim) [][]byte {
-	texts := make([][]byte, len(claims))
-	runs := min(runtime.GOMAXPROCS(0), max(1, len(claims)))
-	var wg sync.WaitGroup
-	for k := range runs {
-		lo, hi := k*len(claims)/runs, (k+1)*len(claims)/runs
-		wg.Go(func() {
-			for i := lo; i < hi; i++ {
-				texts[i] = jsonString(analysisText(claims[i].Text))
-			}
-		})
-	}
-	wg.Wait()
-	return texts
 }
 
 // termIndex gathers the postings of terms, from claims in ascending order.

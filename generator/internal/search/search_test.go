@@ -32,6 +32,9 @@ func buildSearch(t testing.TB, fsys fstest.MapFS) (*site.Site, searchFiles) {
 	}
 	files := searchFiles{}
 	for _, f := range search.Index(s, links) {
+		if f.Make != nil {
+			f.Data = f.Make()
+		}
 		if !strings.HasPrefix(f.Path, "search/") {
 			t.Errorf("the index has %s, outside search/", f.Path)
 		}
@@ -446,5 +449,68 @@ func TestAnalysisChunks(t *testing.T) {
 	}
 	if _, ok := after["search/a/3.json"]; ok {
 		t.Errorf("search/a/3.json is written for 41 claims at 16 a chunk")
+	}
+}
+
+// TestAnalysisChunkKeys checks that an analysis chunk's Key names what it
+// is made of: an edit to one claim's analysis changes the Key and the
+// bytes of its chunk alone, and the manifest's version with them.
+func TestAnalysisChunkKeys(t *testing.T) {
+	fsys := fstest.MapFS{"content/site.yaml": {Data: []byte("title: T\n")}}
+	claim := func(i int, analysis string) {
+		fsys[fmt.Sprintf("content/claims/c%03d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\nclaim: Claim %d.\nclaimant: Someone\nclaim_date: 2020-01-01\nrating: false\nsummary: No.\n"+
+				"published: %s\n---\n%s\n", i, time.Date(2020, 1, 1+i, 0, 0, 0, 0, time.UTC).Format(time.DateOnly), analysis))}
+	}
+	for i := range 40 {
+		claim(i, fmt.Sprintf("The analysis of claim %d.", i))
+	}
+	type built struct{ keys, data map[string]string }
+	build := func(o search.Links) built {
+		s, diags := site.Load(fsys, site.Options{})
+		if diags.Errors() > 0 {
+			t.Fatalf("site has errors: %v", diags)
+		}
+		b := built{map[string]string{}, map[string]string{}}
+		for _, f := range search.Index(s, o) {
+			lazy := strings.HasPrefix(f.Path, "search/a/")
+			if (f.Make != nil) != lazy || (f.Key != "") != lazy || (f.Data == nil) != lazy {
+				t.Fatalf("%s: Key %q, Make set %v, Data set %v: want Key and Make on analysis chunks alone, Data on the others",
+					f.Path, f.Key, f.Make != nil, f.Data != nil)
+			}
+			if lazy {
+				b.keys[f.Path] = f.Key
+				f.Data = f.Make()
+			}
+			b.data[f.Path] = string(f.Data)
+		}
+		return b
+	}
+	// changed is the analysis chunks whose Key, and those whose bytes,
+	// differ in a and b.
+	changed := func(a, b built) (keys, data []string) {
+		for p, k := range a.keys {
+			if k != b.keys[p] {
+				keys = append(keys, p)
+			}
+			if a.data[p] != b.data[p] {
+				data = append(data, p)
+			}
+		}
+		slices.Sort(keys)
+		slices.Sort(data)
+		return keys, data
+	}
+	before := build(links)
+	if len(before.keys) != 3 {
+		t.Fatalf("analysis chunks = %v, want 3 of 16 claims", before.keys)
+	}
+	claim(5, "The analysis of claim 5, edited.") // the oldest first: chunk 0
+	after := build(links)
+	if keys, data := changed(before, after); !slices.Equal(keys, []string{"search/a/0.json"}) || !slices.Equal(data, keys) {
+		t.Errorf("after an edit to claim 5, chunks of another Key %v, of other bytes %v; want search/a/0.json", keys, data)
+	}
+	if before.data["search/index.json"] == after.data["search/index.json"] {
+		t.Errorf("the manifest's version did not change with an analysis")
 	}
 }
