@@ -209,7 +209,8 @@
     // How many of the words each claim has in its metadata texts: fewer
     // than all, and the others are in its analysis alone.
     const scores = new Uint8Array(n);
-    next: for (let i = 0; i < n; i++) {
+    // Claims are numbered from the oldest: newest first is from n-1 down.
+    next: for (let i = n - 1; i >= 0; i--) {
       let score = 0;
       for (let j = 0; j < all.length; j++) {
         const v = all[j][i];
@@ -356,11 +357,9 @@
     // The analysis chunks of the results that have a word of the query in
     // their analysis alone, for their snippets, loaded beside the
     // metadata; a chunk that cannot be loaded leaves its snippets out.
-    // Chunks count claims from the oldest: claim i is at n-1-i.
     const ap = manifest.a;
-    const pos = (i) => manifest.n - 1 - i;
     const weak = ap ? nums.filter((i) => res.scores[i] < res.ws.length) : [];
-    const achunks = [...new Set(weak.map((i) => Math.floor(pos(i) / ap)))];
+    const achunks = [...new Set(weak.map((i) => Math.floor(i / ap)))];
     const [data, texts] = await Promise.all([
       Promise.all(chunks.map((k) => get("m/" + k + ".json").then((d) => [k, d]))).then((e) => new Map(e)),
       Promise.all(achunks.map((k) => get("a/" + k + ".json").then((d) => [k, d], () => [k, []]))).then((e) => new Map(e)),
@@ -368,8 +367,8 @@
     if (token !== current) return null;
     const rec = (i) => data.get(Math.floor(i / per))[i % per];
     const analysis = (i) => {
-      const c = ap && texts.get(Math.floor(pos(i) / ap));
-      return (c && c[pos(i) % ap]) || "";
+      const c = ap && texts.get(Math.floor(i / ap));
+      return (c && c[i % ap]) || "";
     };
     const items = nums.map((i) => card(rec(i), res.ws, res.prefix, weak.includes(i) ? analysis(i) : ""));
     if (replace) list.replaceChildren(...items); else list.append(...items);

@@ -18,27 +18,28 @@
 //	m/N.json          metadata of claims N*per … N*per+per-1:
 //	                  [[id, claim, rating index, claimant name, claimant id,
 //	                    [topic names], published, claim date, summary,
-//	                    short form or ""], …]
+//	                    short form or ""], …]; per is the largest power of
+//	                  two up to 32 that keeps the average chunk within 3 kB
 //	a/N.json          analyses, for snippets: ["plain text on one line",
 //	                  …], each at most 12 kB (cut at a space), "" for an
-//	                  empty analysis, of the claims N*a … N*a+a-1 counted
-//	                  from the oldest: claim number i is at p = n-1-i,
-//	                  item p-N*a of chunk N = floor(p/a). Counted from the
-//	                  oldest so that a new claim, the newest, changes only
-//	                  the last chunk; a is the largest power of two up to
-//	                  16 that keeps the average chunk within 4 kB
+//	                  empty analysis, of the claims N*a … N*a+a-1; a is
+//	                  the largest power of two up to 16 that keeps the
+//	                  average chunk within 4 kB
 //	rating/ID.json,   the postings of one filter value
 //	topic/ID.json,
 //	claimant/ID.json
 //
-// Claims are numbered from 0 in the site's order, newest first, so sorting
-// numbers sorts by date. A term's postings are a string when the term is
-// only in analyses, ["all"] when it is in the claim, short form,
-// claimant, topics or summary of every claim that has it, or ["all",
-// "strong"] where strong is the claims that have it there; the browser
-// ranks claims by how many of the query's words are strong hits, then
-// newest first. A postings string is
-// either the claim numbers in ascending order as base64url VLQ (the first
+// Claims are numbered from 0, the oldest, to n-1, the newest: the site's
+// order reversed, so that sorting numbers sorts by date, and a new claim
+// takes the next number and leaves the others' as they were (a rebuild
+// rewrites the last metadata and analysis chunks and the term chunks and
+// filters that have the new claim, not every file). A term's postings
+// are a string when the term is only in analyses, ["all"] when it is in
+// the claim, short form, claimant, topics or summary of every claim that
+// has it, or ["all", "strong"] where strong is the claims that have it
+// there; the browser ranks claims by how many of the query's words are
+// strong hits, then newest first (highest number first). A postings
+// string is either the claim numbers in ascending order as base64url VLQ (the first
 // number, then each gap minus one; five bits per character, 32 = more
 // follows) or "~" and a base64url bitmap (bit k of byte k/8 set for claim k,
 // least significant first), whichever is shorter.

@@ -5,5 +5,5 @@ var (
 	EncodePostings = encodePostings
 	DecodePostings = decodePostings
 	IsCJK          = isCJK
-	AnalysisPer    = analysisPer
+	ChunkPer       = chunkPer
 )

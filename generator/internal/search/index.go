@@ -21,11 +21,12 @@ import (
 const (
 	// termChunkBytes is the size at which a term chunk is closed.
 	termChunkBytes = 8 << 10
-	// metaChunkBytes is the size a metadata chunk aims at: the twenty
-	// results shown first may each be in a different chunk.
+	// metaChunkBytes is the size a metadata chunk stays within on
+	// average: the twenty results shown first may each be in a
+	// different chunk.
 	metaChunkBytes = 3 << 10
 	// maxPerMetaChunk caps the claims of a metadata chunk.
-	maxPerMetaChunk = 50
+	maxPerMetaChunk = 32
 	// analysisChunkBytes is the size an analysis chunk stays within on
 	// average: the twenty results shown may each need their own chunk
 	// (for a word in a few hundred analyses alone), beside twenty
@@ -144,7 +145,11 @@ func (l *plist) appendTo(b []byte) []byte {
 
 // Index builds every file of the index of s. The manifest comes first.
 func Index(s *site.Site, links Links) []File {
-	claims := s.Claims
+	// Claims are numbered from the oldest (s.Claims is newest first), so
+	// that a new claim, the newest, takes the next number and leaves the
+	// others' as they were: a rebuild rewrites only the chunks it is in.
+	claims := slices.Clone(s.Claims)
+	slices.Reverse(claims)
 	terms := indexTerms(claims)
 
 	var files []File
@@ -208,31 +213,25 @@ func Index(s *site.Site, links Links) []File {
 		records[i] = claimRecord(c, rating[c.Rating.ID])
 		size += len(records[i]) + 1
 	}
-	per := 1
-	if len(claims) > 0 {
-		per = min(maxPerMetaChunk, max(1, metaChunkBytes*len(claims)/size))
-	}
+	per := chunkPer(len(claims), size, metaChunkBytes, maxPerMetaChunk)
 	for n := 0; n*per < len(claims) || n == 0; n++ {
 		lo, hi := n*per, min(len(claims), (n+1)*per)
 		files = append(files, File{Path: "search/m/" + strconv.Itoa(n) + ".json", Data: jsonArray(records[lo:hi])})
 	}
 
-	// Analyses, for snippets, in chunks of aper claims counted from the
-	// oldest: only the results that have a word in their analysis alone
-	// load their chunk, and a new claim, the newest, changes only the
-	// last chunk. A chunk is made only when asked for (File.Make): a
-	// rebuild makes and writes only the chunks of the analyses added or
-	// edited. Their size is taken from the claims' texts, which is
-	// close enough to choose aper.
+	// Analyses, for snippets, in chunks of aper claims: only the results
+	// that have a word in their analysis alone load their chunk. A chunk
+	// is made only when asked for (File.Make): a rebuild makes and
+	// writes only the chunks of the analyses added or edited. Their size
+	// is taken from the claims' texts, which is close enough to choose
+	// aper.
 	asize := 0
 	for _, c := range claims {
 		asize += min(len(c.Text), maxAnalysisBytes) + 3 // quoted, and a comma
 	}
-	aper := analysisPer(len(claims), asize)
-	oldest := slices.Clone(claims)
-	slices.Reverse(oldest) // position p from the oldest is oldest[p]
+	aper := chunkPer(len(claims), asize, analysisChunkBytes, maxPerAnalysisChunk)
 	for k := 0; k*aper < len(claims); k++ {
-		cs := oldest[k*aper : min(len(claims), (k+1)*aper)]
+		cs := claims[k*aper : min(len(claims), (k+1)*aper)]
 		var key []byte
 		for _, c := range cs {
 			key = strconv.AppendQuote(key, c.ID)
@@ -459,15 +458,15 @@ func claimRecord(c *site.Claim, rating int) []byte {
 	return b
 }
 
-// analysisPer is how many claims an analysis chunk holds, for n claims
-// whose analyses take size bytes in all: the largest power of two, up to
-// maxPerAnalysisChunk, that keeps the average chunk within
-// analysisChunkBytes; at least 1. As a power of two it changes only when
-// the average analysis crosses one of a few sizes, so the chunks, and the
-// files a rebuild writes, stay the same as claims are added.
-func analysisPer(n, size int) int {
+// chunkPer is how many claims a metadata or analysis chunk holds, for n
+// claims whose records or analyses take size bytes in all: the largest
+// power of two, up to most, that keeps the average chunk within target
+// bytes; at least 1. As a power of two it changes only when the average
+// crosses one of a few sizes, so the chunks, and the files a rebuild
+// writes, stay the same as claims are added.
+func chunkPer(n, size, target, most int) int {
 	per := 1
-	for per < maxPerAnalysisChunk && 2*per*size <= analysisChunkBytes*n {
+	for 2*per <= most && 2*per*size <= target*n {
 		per *= 2
 	}
 	return per

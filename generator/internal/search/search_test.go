@@ -167,10 +167,13 @@ func (f searchFiles) query(t testing.TB, q string, picked map[string]string, sho
 	if len(sets) == 0 {
 		return res
 	}
+	// The index numbers claims from the oldest; hits are indexes in the
+	// site's order, newest first (s.Claims[h]), best first and then
+	// newest first, as the browser lists them.
 	buckets := make([][]int, len(uniq)+1)
 	scores := map[int]int{}
 next:
-	for i := range m.N {
+	for i := m.N - 1; i >= 0; i-- {
 		score := 0
 		for _, s := range sets {
 			if s[i] == 0 {
@@ -180,42 +183,41 @@ next:
 				score++
 			}
 		}
-		buckets[score] = append(buckets[score], i)
-		scores[i] = score
+		buckets[score] = append(buckets[score], m.N-1-i)
+		scores[m.N-1-i] = score
 	}
 	for s := len(buckets) - 1; s >= 0; s-- {
 		res.hits = append(res.hits, buckets[s]...)
 	}
-	for _, n := range res.hits[:min(show, len(res.hits))] {
+	for _, h := range res.hits[:min(show, len(res.hits))] {
+		n := m.N - 1 - h
 		var recs []json.RawMessage
 		load(fmt.Sprintf("m/%d.json", n/m.Per), &recs)
 		if n%m.Per >= len(recs) {
 			t.Fatalf("claim %d is not in m/%d.json", n, n/m.Per)
 		}
-		// A word in the analysis alone: its snippet comes from there, in
-		// the chunk of its position counted from the oldest claim.
-		if scores[n] < len(uniq) {
-			p := m.N - 1 - n
+		// A word in the analysis alone: its snippet comes from there.
+		if scores[h] < len(uniq) {
 			var texts []string
-			load(fmt.Sprintf("a/%d.json", p/m.A), &texts)
-			if p%m.A >= len(texts) {
-				t.Fatalf("claim %d is not in a/%d.json", n, p/m.A)
+			load(fmt.Sprintf("a/%d.json", n/m.A), &texts)
+			if n%m.A >= len(texts) {
+				t.Fatalf("claim %d is not in a/%d.json", n, n/m.A)
 			}
-			res.weak = append(res.weak, n)
+			res.weak = append(res.weak, h)
 		}
 	}
 	return res
 }
 
-// analysis returns the analysis of claim n as its chunk holds it.
-func (f searchFiles) analysis(t testing.TB, n int) string {
+// analysis returns the analysis of s.Claims[h] as its chunk holds it.
+func (f searchFiles) analysis(t testing.TB, h int) string {
 	t.Helper()
 	var m searchManifest
 	json.Unmarshal(f["search/index.json"], &m)
-	p := m.N - 1 - n
+	p := m.N - 1 - h // its number in the index
 	var texts []string
 	if err := json.Unmarshal(f[fmt.Sprintf("search/a/%d.json", p/m.A)], &texts); err != nil || p%m.A >= len(texts) {
-		t.Fatalf("claim %d is not in search/a/%d.json: %v", n, p/m.A, err)
+		t.Fatalf("claim %d is not in search/a/%d.json: %v", p, p/m.A, err)
 	}
 	return texts[p%m.A]
 }
@@ -294,12 +296,12 @@ func TestSearchIndexTiny(t *testing.T) {
 	}
 	for term, want := range map[string]string{
 		"budget":    "",       // below
-		"ministry":  `"C"`,    // only in the analysis of old-dam (2)
+		"ministry":  `"A"`,    // only in the analysis of old-dam (0, the oldest)
 		"elysee":    `["B"]`,  // in the claim of mid-elysee (1), diacritics folded
 		"jane":      `["AB"]`, // claimant of 0 and 2
-		"matters":   `"A"`,    // analysis of new-budget; raw HTML markup is not text
-		"dams":      `["C"]`,  // topic of old-dam
-		"reservoir": `["C"]`,  // short form of old-dam
+		"matters":   `"C"`,    // analysis of new-budget (2); raw HTML markup is not text
+		"dams":      `["A"]`,  // topic of old-dam
+		"reservoir": `["A"]`,  // short form of old-dam
 	} {
 		got, ok := terms[term]
 		if !ok {
@@ -307,7 +309,7 @@ func TestSearchIndexTiny(t *testing.T) {
 			continue
 		}
 		if term == "budget" {
-			// In all three; strong in new-budget (0) and old-dam (2), not
+			// In all three; strong in new-budget (2) and old-dam (0), not
 			// in mid-elysee (1), where it is only in the analysis.
 			want = `["` + search.EncodePostings([]int{0, 1, 2}) + `","` + search.EncodePostings([]int{0, 2}) + `"]`
 		}
@@ -321,16 +323,16 @@ func TestSearchIndexTiny(t *testing.T) {
 		}
 	}
 
-	// Metadata: a record per claim, in order.
+	// Metadata: a record per claim, the oldest first.
 	var recs [][]any
 	for n := 0; n*m.Per < 3; n++ {
 		var chunk [][]any
 		json.Unmarshal(files[fmt.Sprintf("search/m/%d.json", n)], &chunk)
 		recs = append(recs, chunk...)
 	}
-	want := `[["new-budget","The budget doubled.",2,"Jane Doe","jane-doe",["Budget"],"2023-01-01","2020-01-01","Nominally, not in real terms.",""],` +
+	want := `[["old-dam","The dam cost twice its budget.",4,"Jane Doe","jane-doe",["Dams","Budget"],"2021-01-01","2020-01-01","It cost what was planned.","Reservoir overspent"],` +
 		`["mid-elysee","L'Élysée a signé le traité.",0,"Émile Zola","émile-zola",["Treaties"],"2022-01-01","2020-01-01","Le traité est signé.",""],` +
-		`["old-dam","The dam cost twice its budget.",4,"Jane Doe","jane-doe",["Dams","Budget"],"2021-01-01","2020-01-01","It cost what was planned.","Reservoir overspent"]]`
+		`["new-budget","The budget doubled.",2,"Jane Doe","jane-doe",["Budget"],"2023-01-01","2020-01-01","Nominally, not in real terms.",""]]`
 	if got, _ := json.Marshal(recs); string(got) != want {
 		t.Errorf("metadata =\n%s\nwant\n%s", got, want)
 	}
@@ -395,9 +397,9 @@ func TestSearchIndexTiny(t *testing.T) {
 	}
 }
 
-// TestAnalysisChunks checks the claims per analysis chunk chosen for
-// sizes of site, and that a new claim, the newest, changes only the last
-// analysis chunk, as the chunks count claims from the oldest.
+// TestAnalysisChunks checks the claims per chunk chosen for sizes of
+// site, and that a new claim, the newest, changes only the last analysis
+// and metadata chunks, as the index numbers claims from the oldest.
 func TestAnalysisChunks(t *testing.T) {
 	for _, tc := range []struct{ n, avg, want int }{
 		{0, 0, 16},
@@ -414,8 +416,8 @@ func TestAnalysisChunks(t *testing.T) {
 		{100000, 257, 8},   // 2 kB
 		{100000, 512, 8},   // 4 kB
 	} {
-		if got := search.AnalysisPer(tc.n, tc.n*tc.avg); got != tc.want {
-			t.Errorf("analysisPer(%d claims of %d bytes) = %d, want %d", tc.n, tc.avg, got, tc.want)
+		if got := search.ChunkPer(tc.n, tc.n*tc.avg, 4<<10, 16); got != tc.want {
+			t.Errorf("chunkPer(%d claims of %d bytes, 4 kB, up to 16) = %d, want %d", tc.n, tc.avg, got, tc.want)
 		}
 	}
 
@@ -449,6 +451,18 @@ func TestAnalysisChunks(t *testing.T) {
 	}
 	if _, ok := after["search/a/3.json"]; ok {
 		t.Errorf("search/a/3.json is written for 41 claims at 16 a chunk")
+	}
+	// The metadata chunks count claims from the oldest too: all but the
+	// last are as they were.
+	lastMeta := 40 / m.Per // of the newest claim, number 40
+	if m.Per < 2 || lastMeta < 1 {
+		t.Fatalf("claims per metadata chunk = %d, want a few chunks", m.Per)
+	}
+	for k := 0; k <= lastMeta; k++ {
+		p := fmt.Sprintf("search/m/%d.json", k)
+		if changed := !bytes.Equal(before[p], after[p]); changed != (k == lastMeta) {
+			t.Errorf("%s changed: %v, want only the last chunk, m/%d.json, changed", p, changed, lastMeta)
+		}
 	}
 }
 
