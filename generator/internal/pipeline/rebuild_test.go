@@ -218,6 +218,38 @@ func TestUnchangedInputs(t *testing.T) {
 	}
 }
 
+// TestNewProgram: a new program renders every page again (every ID
+// names the program), and writes none whose bytes are the same: not the
+// pages, the share cards or the search index's chunks.
+func TestNewProgram(t *testing.T) {
+	dir := t.TempDir()
+	src, out, cache := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+	if err := synth.Write(src, 40, 2); err != nil {
+		t.Fatal(err)
+	}
+	cold := mustWriteCached(t, src, out, cache)
+	want := snapshot(t, out)
+	stamp.mu.Lock()
+	v, done := stamp.v, stamp.done
+	stamp.v, stamp.done = "another program", true
+	stamp.mu.Unlock()
+	defer func() {
+		stamp.mu.Lock()
+		stamp.v, stamp.done = v, done
+		stamp.mu.Unlock()
+	}()
+	res := mustWriteCached(t, src, out, cache)
+	if res.Unchanged || res.Rendered != cold.Rendered || res.Written != 0 {
+		t.Errorf("after a new program: Unchanged %v, %d pages rendered of %d, %d files written; want all rendered, none written",
+			res.Unchanged, res.Rendered, cold.Rendered, res.Written)
+	}
+	// The same files, but for the manifest, which names the new IDs.
+	got := snapshot(t, out)
+	delete(got, output.Marker)
+	delete(want, output.Marker)
+	sameSnapshot(t, "output of the new program", got, want)
+}
+
 func mustWriteCached(t *testing.T, src, out, cache string) *Result {
 	t.Helper()
 	res, _ := mustWriteDiags(t, src, out, cache)

@@ -96,11 +96,14 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 			} else if id != "" && render.IsCard(p) {
 				rendered.Add(1)
 			}
-			f := output.File{Path: p, Data: data, ID: id}
+			// A page or search chunk is known by its ID (its inputs)
+			// and its bytes: made again under another ID (by a new
+			// program, say), it is written only if its bytes changed. A
+			// share card is known by its cache key alone, whether drawn
+			// or linked from the cache.
+			f := output.File{Path: p, Data: data, ID: id, Sum: id != "" && !render.IsCard(p)}
 			if fresh {
-				// A page: known by its ID (its inputs) and its bytes.
 				f.Recycle = render.Recycle
-				f.Sum = id != ""
 			}
 			return b.Add(f)
 		}, func(p, from, id string, render func() ([]byte, error)) error {
