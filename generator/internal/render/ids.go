@@ -3,10 +3,10 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"factcheck/generator/internal/search"
 	"slices"
 	"strconv"
 
+	"factcheck/generator/internal/search"
 	"factcheck/generator/internal/site"
 )
 
@@ -27,6 +27,9 @@ import (
 //   - a source's page: the source and every claim that cites it;
 //   - a page of a listing: the claims on it, the listing's size and its
 //     group's name;
+//   - a chunk of the search index's analyses (search/a/N.json, not a
+//     page but made the same way): its claims, by their ID and Digest
+//     (search.File.Key);
 //
 // and, for every page, its language and the languages that have it too
 // (its alternates, Page.Alternates).

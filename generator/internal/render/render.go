@@ -30,7 +30,8 @@ type Job struct {
 	// return (a share card in the cache), "" when there is none: a build
 	// into a folder links or copies it instead of calling Render.
 	Cached func() string
-	// ID, when set, names what Render returns (a share card's cache key):
+	// ID, when set, names what Render returns (a page's inputs, a share
+	// card's cache key, an analysis chunk's claims, see search.File.Key):
 	// jobs with the same ID make the same bytes, so a build that made
 	// this ID at this Path before need not render or write it again.
 	ID func() string
