@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"factcheck/generator/internal/site"
@@ -277,11 +276,9 @@ func Index(s *site.Site, links Links) []File {
 	// browser adds to its requests so that a rebuilt site is not read
 	// from stale cached chunks.
 	// An analysis chunk counts by its Key, which names what it is made
-	// of. (A new program that writes analyses otherwise makes new chunks
-	// of the same version: a browser may show a snippet of a chunk it
-	// cached before, with the words the analysis had, until the claims
-	// change.)
+	// of, and by analysisFormat, which changes with how it is made.
 	h := fnv.New64a()
+	h.Write([]byte(analysisFormat))
 	for _, f := range files {
 		h.Write([]byte(f.Path))
 		h.Write(f.Data)
@@ -458,6 +455,12 @@ func claimRecord(c *site.Claim, rating int) []byte {
 	return b
 }
 
+// analysisFormat stands, in the manifest's version, for how analysis
+// chunks are made, which their Keys do not say: a program that writes
+// analyses otherwise changes it, and browsers do not take the chunks
+// they cached from the one before.
+var analysisFormat = strconv.Itoa(maxAnalysisBytes) + string(jsonString(analysisText(" An <analysis>,\u00a0its \"words\" &\tspaces é\n")))
+
 // chunkPer is how many claims a metadata or analysis chunk holds, for n
 // claims whose records or analyses take size bytes in all: the largest
 // power of two, up to most, that keeps the average chunk within target
@@ -472,42 +475,11 @@ func chunkPer(n, size, target, most int) int {
 	return per
 }
 
-// analysisText is the text of an analysis as its chunk holds it: one
-// space between words (the snippet is one line), cut by capAnalysis. It
-// is capAnalysis(strings.Join(strings.Fields(text), " ")), made in one
-// pass that stops past the cap (TestAnalysisText holds it to that).
+// analysisText is the text of an analysis as its chunk holds it: its
+// words joined by one space (the snippet is one line), cut by
+// capAnalysis.
 func analysisText(text string) string {
-	var b strings.Builder
-	b.Grow(min(len(text), maxAnalysisBytes+utf8.UTFMax))
-	// spaceAt is the size of the space at text[i], 0 if it is no space.
-	spaceAt := func(i int) int {
-		if c := text[i]; c < utf8.RuneSelf {
-			return int(asciiSpace[c])
-		}
-		if r, size := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
-			return size
-		}
-		return 0
-	}
-	for i := 0; i < len(text) && b.Len() <= maxAnalysisBytes; {
-		if size := spaceAt(i); size > 0 {
-			i += size
-			continue
-		}
-		j := i + 1
-		for j < len(text) && (text[j] >= utf8.RuneSelf || asciiSpace[text[j]] == 0) {
-			if text[j] >= utf8.RuneSelf && spaceAt(j) > 0 {
-				break
-			}
-			j++
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(text[i:j])
-		i = j
-	}
-	return capAnalysis(b.String())
+	return capAnalysis(strings.Join(strings.Fields(text), " "))
 }
 
 // capAnalysis cuts t to at most maxAnalysisBytes, at a space where there
@@ -546,9 +518,6 @@ func jsonArray(items [][]byte) []byte {
 	}
 	return append(b, ']')
 }
-
-// asciiSpace marks the ASCII bytes unicode.IsSpace takes for spaces.
-var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // jsonString is s as a JSON string. encoding/json escapes "<", ">" and
 // "&" as \u003c …: index text is never markup, even if a file is opened as

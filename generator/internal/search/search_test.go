@@ -61,7 +61,7 @@ type searchManifest struct {
 
 // queryResult is what one search finds and what it loads.
 type queryResult struct {
-	hits   []int    // claim numbers, best first
+	hits   []int    // the claims found (indexes in s.Claims), best first
 	weak   []int    // those shown that load their analysis, for a snippet
 	loaded []string // files read, in order, each once
 	bytes  int      // their total size
