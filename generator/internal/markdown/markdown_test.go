@@ -64,17 +64,27 @@ func TestRender(t *testing.T) {
 				t.Fatal(err)
 			}
 			refs := describe(doc)
+			// The plain text, as the search index and descriptions take it.
+			plain := string(doc.AppendPlainText(nil)) + "\n"
 			if *update {
+				if _, ok := sections["plain.txt"]; !ok {
+					a.Files = append(a.Files, txtar.File{Name: "plain.txt"})
+				}
 				for i, f := range a.Files {
 					switch f.Name {
 					case "out.html":
 						a.Files[i].Data = out.Bytes()
 					case "refs.txt":
 						a.Files[i].Data = []byte(refs)
+					case "plain.txt":
+						a.Files[i].Data = []byte(plain)
 					}
 				}
 				os.WriteFile(file, txtar.Format(a), 0o644)
 				return
+			}
+			if plain != sections["plain.txt"] {
+				t.Errorf("plain.txt:\n%q\nwant:\n%q", plain, sections["plain.txt"])
 			}
 			if out.String() != sections["out.html"] {
 				t.Errorf("out.html:\n%q\nwant:\n%q", out.String(), sections["out.html"])

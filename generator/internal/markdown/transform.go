@@ -571,6 +571,10 @@ func writePlain(b *bytes.Buffer, n ast.Node, src []byte, rawHTML bool) {
 			}
 		case *EditMark:
 			b.WriteString(c.Written)
+		case *CrossLink:
+			// Its label, as the page shows it; without one the page
+			// shows the title of what it links to, unknown here.
+			b.WriteString(c.Label)
 		case *Citation:
 			// not part of the quoted words
 		default:
