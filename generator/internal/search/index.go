@@ -274,9 +274,8 @@ func Index(s *site.Site, links Links) []File {
 
 	// The manifest, with a version that changes with any file, which the
 	// browser adds to its requests so that a rebuilt site is not read
-	// from stale cached chunks.
-	// An analysis chunk counts by its Key, which names what it is made
-	// of, and by analysisFormat, which changes with how it is made.
+	// from stale cached chunks. An analysis chunk counts by its Key, which
+	// names what it is made of, and by analysisFormat, how it is made.
 	h := fnv.New64a()
 	h.Write([]byte(analysisFormat))
 	for _, f := range files {
