@@ -177,8 +177,9 @@ func (a *assets) render(s *site.Site, opts Options, emit emitFunc, link linkFunc
 // assets are the templates and static files of a site: the built-in
 // ones, overridden by the site's own templates/ and static/.
 type assets struct {
-	tmpl    *render.Templates
-	statics []render.Job
+	tmpl     *render.Templates
+	statics  []render.Job
+	versions map[string]string // render.AssetVersions of statics
 }
 
 func loadAssets(opts Options) (*assets, error) {
@@ -206,7 +207,11 @@ func loadAssets(opts Options) (*assets, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &assets{tmpl: t, statics: statics}, nil
+	versions, err := render.AssetVersions(statics)
+	if err != nil {
+		return nil, err
+	}
+	return &assets{tmpl: t, statics: statics, versions: versions}, nil
 }
 
 // jobs lists the output files of s rendered with a, one job each: the
@@ -220,6 +225,7 @@ func (a *assets) jobs(s *site.Site, opts Options, add func(render.Job)) {
 	r.Dev = opts.Dev
 	r.Cards = opts.cards
 	r.Inputs = opts.layout
+	r.Assets = a.versions
 	rendered, made := dedupeJobs(r.Jobs())
 	var statics []render.Job
 	under := map[int][]render.Job{} // index of an Expand job → its statics

@@ -213,7 +213,11 @@
 // Links are built only with these methods, so that they work under the
 // base URL's path (https://org.github.io/repo/):
 //
-//	.URL "claims/"        the link to an output path
+//	.URL "claims/"        the link to an output path; to a script or style
+//	                      sheet (.js, .css: assets/style.css, a site's own
+//	                      static/assets/app.js) with its version,
+//	                      "assets/style.css?v=…", a hash of its bytes, so
+//	                      that browsers do not keep an earlier copy
 //	.AbsURL "feed.xml"    its absolute URL, "" when the site has no
 //	                      absolute base URL
 //	.ClaimURL CLAIM, .SourceURL SOURCE, .TopicURL NAME, .ClaimantURL NAME,

@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"slices"
@@ -111,6 +113,35 @@ type Renderer struct {
 	// from besides the claims and sources: the pages of claims, sources
 	// and listings then get IDs (see ids.go).
 	Inputs string
+	// Assets has the version of each script and style sheet by output
+	// path (AssetVersions), which Page.URL adds to links to it.
+	Assets map[string]string
+}
+
+// AssetVersions is the version of each script and style sheet (.js,
+// .css) among static, the static files' jobs, and of the generated
+// assets/chroma.css: the first 10 hex digits of the SHA-256 of its
+// bytes. A page links to it with its version (?v=…), so that a browser
+// that cached an earlier copy, which it may keep for minutes (GitHub
+// Pages allows ten), fetches the one the page was made with.
+func AssetVersions(static []Job) (map[string]string, error) {
+	versions := map[string]string{}
+	version := func(b []byte) string {
+		sum := sha256.Sum256(b)
+		return hex.EncodeToString(sum[:5])
+	}
+	for _, j := range static {
+		if !strings.HasSuffix(j.Path, ".js") && !strings.HasSuffix(j.Path, ".css") {
+			continue
+		}
+		b, err := j.Render()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", j.Path, err)
+		}
+		versions[j.Path] = version(b)
+	}
+	versions["assets/chroma.css"] = version(markdown.CodeCSS())
+	return versions, nil
 }
 
 // New returns a renderer for s with templates t, speaking the site's
@@ -279,10 +310,11 @@ func (b *htmlBuilder) Flush() error   { return nil }
 // Jobs lists every output file of the site: those of the site's own
 // language, then, for a site in several languages, those of each other
 // language LANG, under LANG/ (their paths are the output's). The
-// renderers of the other languages take Dev, Cards and Inputs from r.
+// renderers of the other languages take Dev, Cards, Inputs and Assets
+// from r.
 func (r *Renderer) Jobs() []Job {
 	for _, o := range r.others {
-		o.Dev, o.Cards, o.Inputs = r.Dev, r.Cards, r.Inputs
+		o.Dev, o.Cards, o.Inputs, o.Assets = r.Dev, r.Cards, r.Inputs, r.Assets
 	}
 	jobs, _ := r.ownJobs()
 	out := append([]Job{{Path: "sitemap", Expand: func() []Job {

@@ -79,3 +79,39 @@ func TestLangURLs(t *testing.T) {
 		}
 	}
 }
+
+// TestAssetVersions: scripts and style sheets, and the generated
+// assets/chroma.css, get a version that changes with their bytes, and
+// Page.URL adds it to links to them; other files get none.
+func TestAssetVersions(t *testing.T) {
+	static := func(js string) []Job {
+		return []Job{
+			{Path: "assets/app.js", Render: func() ([]byte, error) { return []byte(js), nil }},
+			{Path: "assets/style.css", Render: func() ([]byte, error) { return []byte("body{}"), nil }},
+			{Path: "assets/logo.png", Render: func() ([]byte, error) { return []byte("png"), nil }},
+		}
+	}
+	v1, err := AssetVersions(static("one"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2, _ := AssetVersions(static("two"))
+	for _, p := range []string{"assets/app.js", "assets/style.css", "assets/chroma.css"} {
+		if len(v1[p]) != 10 {
+			t.Errorf("version of %s = %q, want 10 hex digits", p, v1[p])
+		}
+	}
+	if v1["assets/app.js"] == v2["assets/app.js"] || v1["assets/style.css"] != v2["assets/style.css"] {
+		t.Errorf("versions %v and %v: want app.js's alone to differ", v1, v2)
+	}
+	if _, ok := v1["assets/logo.png"]; ok {
+		t.Errorf("logo.png has a version: %v", v1)
+	}
+	p := &Page{r: &Renderer{urls: URLs{Base: "/sub/"}, Assets: v1}}
+	if got, want := p.URL("assets/app.js"), "/sub/assets/app.js?v="+v1["assets/app.js"]; got != want {
+		t.Errorf("URL(assets/app.js) = %q, want %q", got, want)
+	}
+	if got := p.URL("assets/logo.png"); got != "/sub/assets/logo.png" {
+		t.Errorf("URL(assets/logo.png) = %q, want no version", got)
+	}
+}

@@ -160,8 +160,15 @@ type QuoteRef struct {
 	Text   string
 }
 
-// URL links to an output path ("claims/", "assets/style.css").
-func (p *Page) URL(path string) string { return p.r.urls.Rel(path) }
+// URL links to an output path ("claims/", "assets/style.css"). A link to
+// a script or style sheet carries its version (Renderer.Assets).
+func (p *Page) URL(path string) string {
+	u := p.r.urls.Rel(path)
+	if v := p.r.Assets[path]; v != "" {
+		u += "?v=" + v
+	}
+	return u
+}
 
 // AbsURL is the absolute URL of an output path, "" without a base URL.
 func (p *Page) AbsURL(path string) string { return p.r.urls.Abs(path) }
