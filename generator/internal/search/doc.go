@@ -39,10 +39,11 @@
 // has it, or ["all", "strong"] where strong is the claims that have it
 // there; the browser ranks claims by how many of the query's words are
 // strong hits, then newest first (highest number first). A postings
-// string is either the claim numbers in ascending order as base64url VLQ (the first
-// number, then each gap minus one; five bits per character, 32 = more
-// follows) or "~" and a base64url bitmap (bit k of byte k/8 set for claim k,
-// least significant first), whichever is shorter.
+// string is either the claim numbers in ascending order as base64url
+// VLQ (the first number, then each gap minus one; five bits per
+// character, 32 = more follows) or "~" and a base64url bitmap (bit k of
+// byte k/8 set for claim k, least significant first), whichever is
+// shorter.
 //
 // Terms are the words of the text (Scan), found after NFKD normalization
 // with combining marks and Arabic tatweel removed (diacritics folded: "é"
