@@ -20,6 +20,9 @@ import (
 // other files are the site's own language's renderer's only.
 func (r *Renderer) dataJobs() []Job {
 	jobs := []Job{{Path: "claims.json", Render: r.claimsJSON}}
+	if r.Inputs != "" {
+		jobs[0].ID = r.claimsJSONID
+	}
 	if r.lang == "" {
 		jobs = append(jobs,
 			Job{Path: "assets/chroma.css", Render: func() ([]byte, error) { return markdown.CodeCSS(), nil }},

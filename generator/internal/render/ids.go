@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"slices"
 	"strconv"
+	"time"
 
 	"factcheck/generator/internal/search"
 	"factcheck/generator/internal/site"
@@ -30,6 +31,8 @@ import (
 //   - a chunk of the search index's analyses (search/a/N.json, not a
 //     page but made the same way): its claims, by their ID and Digest
 //     (search.File.Key);
+//   - claims.json: the fields of every claim that its ClaimReview shows,
+//     not the claims' files (claimsJSONID);
 //
 // and, for every page, its language and the languages that have it too
 // (its alternates, Page.Alternates).
@@ -71,6 +74,17 @@ func (h *idHash) str(s string) {
 }
 
 func (h *idHash) num(n int) { h.str(strconv.Itoa(n)) }
+
+// time adds an instant, to the nanosecond, and its zone's offset.
+func (h *idHash) time(t time.Time) {
+	_, off := t.Zone()
+	h.b = strconv.AppendInt(h.b, t.Unix(), 10)
+	h.b = append(h.b, '.')
+	h.b = strconv.AppendInt(h.b, int64(t.Nanosecond()), 10)
+	h.b = append(h.b, '@')
+	h.b = strconv.AppendInt(h.b, int64(off), 10)
+	h.b = append(h.b, ';')
+}
 
 func (h *idHash) name(n site.Name) {
 	h.str(n.ID)
@@ -179,5 +193,30 @@ func (r *Renderer) listID(tmpl, path, title string, all []*site.Claim, n, total 
 	h.num(len(all))
 	size := r.site.Config.PageSize
 	h.claims(all[min((n-1)*size, len(all)):min(n*size, len(all))])
+	return h.sum()
+}
+
+// claimsJSONID is the ID of claims.json: the fields of every claim that
+// its ClaimReview shows (claimReview), in the site's order. An edit to a
+// claim's analysis leaves the file as it was.
+func (r *Renderer) claimsJSONID() string {
+	h := r.newID("data", "claims.json")
+	h.num(len(r.site.Claims))
+	for _, c := range r.site.Claims {
+		h.str(c.ID)
+		h.str(c.Claim)
+		h.str(c.Short)
+		h.name(c.Claimant)
+		h.time(c.ClaimDate)
+		h.num(len(c.Appearances))
+		for _, u := range c.Appearances {
+			h.str(u)
+		}
+		h.str(c.Rating.Label)
+		h.num(c.Rating.Value)
+		h.str(c.Summary)
+		h.time(c.Published)
+		h.time(c.Updated)
+	}
 	return h.sum()
 }
