@@ -28,6 +28,7 @@ import (
 	"factcheck/generator/internal/card"
 	"factcheck/generator/internal/diag"
 	"factcheck/generator/internal/render"
+	"factcheck/generator/internal/search"
 	"factcheck/generator/internal/site"
 )
 
@@ -48,14 +49,17 @@ type Options struct {
 	// build may reuse: the share cards it drew, in Cache/cards, and what
 	// it parsed of the content, in Cache/parsed (see site.OpenCache): a
 	// build after an edit parses only the files that changed, and checks
-	// only the quotes that may have; and the hash of the program's
+	// only the quotes that may have; the search index's term blocks, in
+	// Cache/search (see search.Cache): it tokenizes only the claims of the
+	// blocks that changed; and the hash of the program's
 	// executable, in Cache/program (see programStamp). It must not be or
 	// be inside the output folder, nor hold it.
 	Cache string
 
-	cards  *card.Cache // opened by Write from Cache
-	parsed *site.Cache // opened by Write from Cache
-	reads  *readLog    // set by Write: the files read, see srcFS
+	cards  *card.Cache   // opened by Write from Cache
+	parsed *site.Cache   // opened by Write from Cache
+	terms  *search.Cache // opened by Write from Cache
+	reads  *readLog      // set by Write: the files read, see srcFS
 	// layout is the fingerprint of what every page is made from besides
 	// its claims and sources (see inputs), set by Write: the pages of
 	// claims, sources and listings then get IDs (render.Renderer.Inputs).
@@ -224,6 +228,7 @@ func (a *assets) jobs(s *site.Site, opts Options, add func(render.Job)) {
 	r := render.New(s, a.tmpl)
 	r.Dev = opts.Dev
 	r.Cards = opts.cards
+	r.Terms = opts.terms
 	r.Inputs = opts.layout
 	r.Assets = a.versions
 	rendered, made := dedupeJobs(r.Jobs())

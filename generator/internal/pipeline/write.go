@@ -15,6 +15,7 @@ import (
 	"factcheck/generator/internal/diag"
 	"factcheck/generator/internal/output"
 	"factcheck/generator/internal/render"
+	"factcheck/generator/internal/search"
 	"factcheck/generator/internal/site"
 )
 
@@ -65,6 +66,9 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	}
 	fp, layout := inputs(opts, opts.reads)
 	opts.layout = layout
+	if opts.parsed != nil && layout != "" {
+		opts.terms = search.OpenCache(filepath.Join(opts.Cache, "search", "terms.bin"), layout)
+	}
 	// The quotes are verified: rendering does not need the sources'
 	// match indexes, which are large on a big site.
 	for _, src := range s.Sources {
@@ -132,6 +136,9 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 		res.CardsDrawn = int(rendered.Load())
 	}
 	saving.Wait()
+	if saveErr == nil && opts.terms != nil {
+		saveErr = opts.terms.Save()
+	}
 	if saveErr != nil && cacheWarning == "" {
 		cacheWarning = "what was parsed is not cached: " + reason(saveErr)
 	}

@@ -109,6 +109,9 @@ type Renderer struct {
 	// Cards, when set, keeps the share cards drawn (claims/ID/card.png)
 	// from one build to the next; without it every card is drawn.
 	Cards *card.Cache
+	// Terms, when set, keeps the search index's term blocks from one
+	// build to the next (search.Cache).
+	Terms *search.Cache
 	// Inputs, when set, is the fingerprint of what every page is made
 	// from besides the claims and sources: the pages of claims, sources
 	// and listings then get IDs (see ids.go).
@@ -310,11 +313,11 @@ func (b *htmlBuilder) Flush() error   { return nil }
 // Jobs lists every output file of the site: those of the site's own
 // language, then, for a site in several languages, those of each other
 // language LANG, under LANG/ (their paths are the output's). The
-// renderers of the other languages take Dev, Cards, Inputs and Assets
-// from r.
+// renderers of the other languages take Dev, Cards, Terms, Inputs and
+// Assets from r.
 func (r *Renderer) Jobs() []Job {
 	for _, o := range r.others {
-		o.Dev, o.Cards, o.Inputs, o.Assets = r.Dev, r.Cards, r.Inputs, r.Assets
+		o.Dev, o.Cards, o.Terms, o.Inputs, o.Assets = r.Dev, r.Cards, r.Terms, r.Inputs, r.Assets
 	}
 	jobs, _ := r.ownJobs()
 	out := append([]Job{{Path: "sitemap", Expand: func() []Job {
@@ -474,7 +477,7 @@ func (r *Renderer) ownJobs() (_ []Job, pagePaths []string) {
 	// of after them.
 	long := []Job{{Path: "search/", Expand: func() []Job {
 		var out []Job
-		for _, f := range search.Index(r.site, search.Links{Claims: r.urls.Rel("claims/"), Ratings: r.urls.Rel("ratings/"), Claimants: r.urls.Rel("claimants/")}) {
+		for _, f := range search.Index(r.site, search.Links{Claims: r.urls.Rel("claims/"), Ratings: r.urls.Rel("ratings/"), Claimants: r.urls.Rel("claimants/")}, r.Terms) {
 			j := Job{Path: f.Path, Render: func() ([]byte, error) { return f.Data, nil }}
 			if f.Make != nil {
 				j.Render = func() ([]byte, error) { return f.Make(), nil }

@@ -54,7 +54,7 @@ func TestVersionNamesAnalysisFormat(t *testing.T) {
 	if diags.Errors() > 0 {
 		t.Fatal(diags)
 	}
-	manifest := func() string { return string(Index(s, Links{})[0].Data) }
+	manifest := func() string { return string(Index(s, Links{}, nil)[0].Data) }
 	before := manifest()
 	defer func(f string) { analysisFormat = f }(analysisFormat)
 	analysisFormat += " and another"

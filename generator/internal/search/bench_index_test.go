@@ -21,6 +21,6 @@ func BenchmarkIndex(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		search.Index(s, links)
+		search.Index(s, links, nil)
 	}
 }

@@ -76,4 +76,10 @@
 // results with a word in their analysis alone (fewer strong hits than
 // words) load their analysis chunk: a search loads no analysis when its
 // words are in the results' metadata.
+//
+// Index makes the term index in blocks of 512 claims by number, then
+// joins them. A Cache (the build's cache folder, search/terms.bin) keeps
+// the blocks from one build to the next, each under a key naming what it
+// is made from: a rebuild after an edit reads the words of the edited
+// claim's block alone.
 package search

@@ -6,11 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -94,9 +92,9 @@ func (l *plist) add(n int) {
 	l.vlq = append(l.vlq, vlqDigits[v])
 }
 
-// join appends m, whose numbers all come after l's: only m's first gap,
-// counted from -1, changes.
-func (l *plist) join(m plist) {
+// join appends m's numbers plus off, which all come after l's: only m's
+// first gap, counted from -1, changes.
+func (l *plist) join(m plist, off int) {
 	if m.last < 0 {
 		return
 	}
@@ -109,9 +107,9 @@ func (l *plist) join(m plist) {
 		}
 		shift += 5
 	}
-	l.add(first)
+	l.add(first + off)
 	l.vlq = append(l.vlq, m.vlq[i+1:]...)
-	l.last = m.last
+	l.last = m.last + off
 	l.n += m.n - 1
 }
 
@@ -143,13 +141,16 @@ func (l *plist) appendTo(b []byte) []byte {
 }
 
 // Index builds every file of the index of s. The manifest comes first.
-func Index(s *site.Site, links Links) []File {
+//
+// With a cache (not nil), the term index tokenizes only the claims of
+// the blocks it does not have (see blockClaims).
+func Index(s *site.Site, links Links, cache *Cache) []File {
 	// Claims are numbered from the oldest (s.Claims is newest first), so
 	// that a new claim, the newest, takes the next number and leaves the
 	// others' as they were: a rebuild rewrites only the chunks it is in.
 	claims := slices.Clone(s.Claims)
 	slices.Reverse(claims)
-	terms := indexTerms(claims)
+	terms := indexTerms(claims, cache)
 
 	var files []File
 	// Term chunks.
@@ -296,38 +297,6 @@ func Index(s *site.Site, links Links) []File {
 		panic(err) // strings and numbers only
 	}
 	return append([]File{{Path: "search/index.json", Data: index}}, files...)
-}
-
-// indexTerms tokenizes every claim and gathers the postings of each term.
-// Each core indexes one run of consecutive claims into its own map; the
-// maps are then merged in the order of their runs, which keeps every
-// term's postings in ascending order.
-func indexTerms(claims []*site.Claim) map[string]*postings {
-	parts := make([]map[string]*postings, min(runtime.GOMAXPROCS(0), max(1, len(claims))))
-	var wg sync.WaitGroup
-	for k := range parts {
-		lo, hi := k*len(claims)/len(parts), (k+1)*len(claims)/len(parts)
-		wg.Go(func() {
-			ix := &termIndex{terms: map[string]*postings{}}
-			for i := lo; i < hi; i++ {
-				ix.add(i, claims[i])
-			}
-			parts[k] = ix.terms
-		})
-	}
-	wg.Wait()
-	terms := parts[0]
-	for _, part := range parts[1:] {
-		for t, p := range part {
-			if q := terms[t]; q != nil {
-				q.all.join(p.all)
-				q.strong.join(p.strong)
-			} else {
-				terms[t] = p
-			}
-		}
-	}
-	return terms
 }
 
 // termIndex gathers the postings of terms, from claims in ascending order.

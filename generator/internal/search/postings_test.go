@@ -45,8 +45,9 @@ func TestPostingsRoundTrip(t *testing.T) {
 	}
 }
 
-// TestPlistJoin checks that lists built in runs and joined, as indexTerms
-// does with one run per core, equal the list built in one go.
+// TestPlistJoin checks that lists built in blocks, each numbered from
+// its first claim, and joined, as indexTerms does, equal the list built
+// in one go.
 func TestPlistJoin(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 500 {
@@ -60,15 +61,18 @@ func TestPlistJoin(t *testing.T) {
 		for _, n := range ns {
 			whole.add(n)
 		}
-		// Up to three runs, cut at random places, some of them empty.
-		cuts := []int{r.IntN(len(ns) + 1), r.IntN(len(ns) + 1)}
+		// Three blocks, starting at 0 and at two random numbers, some of
+		// them empty.
+		cuts := []int{0, r.IntN(5001), r.IntN(5001), 5001}
 		slices.Sort(cuts)
-		for _, run := range [][]int{ns[:cuts[0]], ns[cuts[0]:cuts[1]], ns[cuts[1]:]} {
+		for b := range 3 {
 			part := newPlist()
-			for _, n := range run {
-				part.add(n)
+			for _, n := range ns {
+				if n >= cuts[b] && n < cuts[b+1] {
+					part.add(n - cuts[b])
+				}
 			}
-			joined.join(part)
+			joined.join(part, cuts[b])
 		}
 		if !bytes.Equal(joined.vlq, whole.vlq) || joined.last != whole.last || joined.n != whole.n || joined.n != len(ns) {
 			t.Fatalf("%v cut at %v: joined %q (last %d, n %d), want %q (last %d, n %d)",

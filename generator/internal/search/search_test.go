@@ -31,7 +31,7 @@ func buildSearch(t testing.TB, fsys fstest.MapFS) (*site.Site, searchFiles) {
 		t.Fatalf("site has errors: %v", diags)
 	}
 	files := searchFiles{}
-	for _, f := range search.Index(s, links) {
+	for _, f := range search.Index(s, links, nil) {
 		if f.Make != nil {
 			f.Data = f.Make()
 		}
@@ -486,7 +486,7 @@ func TestAnalysisChunkKeys(t *testing.T) {
 			t.Fatalf("site has errors: %v", diags)
 		}
 		b := built{map[string]string{}, map[string]string{}}
-		for _, f := range search.Index(s, o) {
+		for _, f := range search.Index(s, o, nil) {
 			lazy := strings.HasPrefix(f.Path, "search/a/")
 			if (f.Make != nil) != lazy || (f.Key != "") != lazy || (f.Data == nil) != lazy {
 				t.Fatalf("%s: Key %q, Make set %v, Data set %v: want Key and Make on analysis chunks alone, Data on the others",

@@ -39,7 +39,7 @@ func TestSearchBytes10000(t *testing.T) {
 	}
 	s, files := synthSite(t)
 	start := time.Now()
-	search.Index(s, links)
+	search.Index(s, links, nil)
 	t.Logf("index of %d claims built in %v", len(s.Claims), time.Since(start).Round(time.Millisecond))
 	total, gz := 0, 0
 	counts := map[string]int{}
