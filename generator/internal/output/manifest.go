@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -54,13 +53,19 @@ func readManifest(name string) (m manifest, inputs string) {
 	if !ok {
 		return nil, ""
 	}
+	if !bytes.HasSuffix(rest, []byte("\n")) && len(rest) > 0 {
+		return nil, ""
+	}
 	inputs = string(line)
-	m = manifest{}
-	sc := bufio.NewScanner(bytes.NewReader(rest))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		fp, line, ok1 := strings.Cut(sc.Text(), " ")
-		size, p, ok2 := strings.Cut(line, " ")
+	// One string for all the lines: the entries' paths and IDs are
+	// parts of it.
+	text := string(rest)
+	m = make(manifest, strings.Count(text, "\n"))
+	for text != "" {
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
+		fp, l, ok1 := strings.Cut(l, " ")
+		size, p, ok2 := strings.Cut(l, " ")
 		n, err := strconv.ParseInt(size, 10, 64)
 		if !ok1 || !ok2 || err != nil || fp == "" || p == "" {
 			return nil, ""
@@ -71,9 +76,6 @@ func readManifest(name string) (m manifest, inputs string) {
 			}
 		}
 		m[p] = entry{fp, n}
-	}
-	if sc.Err() != nil || !bytes.HasSuffix(b, []byte("\n")) {
-		return nil, ""
 	}
 	return m, inputs
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -314,17 +315,19 @@ type fileSum struct {
 // document's checked quotes depend on. files has the files of each id,
 // in path order.
 func deps(cited []string, files map[string][]fileSum) [sha256.Size]byte {
-	h := sha256.New()
+	var b []byte
 	for _, id := range cited {
-		fmt.Fprintf(h, "%q %d\x00", id, len(files[id]))
+		b = strconv.AppendQuote(b, id)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(len(files[id])), 10)
+		b = append(b, 0)
 		for _, f := range files[id] {
-			fmt.Fprintf(h, "%q\x00", f.path)
-			h.Write(f.sum[:])
+			b = strconv.AppendQuote(b, f.path)
+			b = append(b, 0)
+			b = append(b, f.sum[:]...)
 		}
 	}
-	var out [sha256.Size]byte
-	h.Sum(out[:0])
-	return out
+	return sha256.Sum256(b)
 }
 
 // Save writes to the cache's folder (see OpenCache) the shards whose
