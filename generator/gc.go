@@ -9,28 +9,43 @@ import (
 	"sync/atomic"
 )
 
-// build and check run with Go's collector defaults (GOGC=100, no memory
-// limit): a build's heap peaks near twice what it holds, under half of
-// Hugo's peak for the same site, and a higher GOGC bought no time on disk
-// (bench/README.md, "The collector").
+// The collector's pace. Go collects when the heap reaches twice what the
+// last collection found live (GOGC=100). A build or a save's rebuild
+// holds the whole parsed site, most of it from start to end, and each
+// collection walks all of it: a one-edit rebuild spent a sixth of its
+// CPU collecting. So, unless GOGC is set, build and serve let the heap
+// reach up to five times what is live (GOGC=400) while that
+// stays under a ceiling, and less as the live heap nears it: the goal
+// (live × (1 + GOGC/100)) stays within the ceiling, down to Go's default
+// when half the ceiling is live (pace). No memory limit is set: a limit
+// near what a large site holds would have the collector run all the
+// time.
+//
+// buildHeapCeiling is the ceiling of build: a cold build's peak then
+// stays near what Go's default gives it (about twice the live heap, a
+// few hundred MiB at 10,000 claims), and a rebuild skips most
+// collections. serveHeapCeiling is the dev server's, which holds two
+// sites while it rebuilds, and collects at most half as often as Go's
+// default (GOGC=200).
+var (
+	buildHeapCeiling uint64 = 512 << 20
+	serveHeapCeiling uint64 = 1750 << 20
+)
 
-// serveHeapCeiling is the heap size under which the dev server collects
-// half as often as Go's default.
-var serveHeapCeiling uint64 = 1750 << 20
+const (
+	buildMostPercent = 400
+	serveMostPercent = 200
+)
 
 // paced, when set (by tests), is called each time a collection has set
 // the pace.
 var paced atomic.Pointer[func()]
 
-// setServeGC paces the garbage collector for the dev server, unless GOGC
-// is set, and returns a function that puts back what it changed. After
-// each collection it sets GOGC from what that collection found live
-// (servePace): a save's rebuild takes twice as long when a collection
-// runs beside it, so the server collects less often while its heap is
-// small. It sets no memory limit: a limit close to what the server holds
-// (the parsed files, the site being served and the one being rebuilt)
-// would have the collector run all the time.
-func setServeGC() (restore func()) {
+// setGC paces the garbage collector (see pace) with ceiling and most,
+// unless GOGC is set, and returns a function that puts back what it
+// changed. After each collection it sets GOGC from what that collection
+// found live.
+func setGC(ceiling uint64, most int) (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
@@ -38,7 +53,7 @@ func setServeGC() (restore func()) {
 		mu      sync.Mutex
 		stopped bool
 	)
-	prevPercent := debug.SetGCPercent(servePace(0, serveHeapCeiling))
+	prevPercent := debug.SetGCPercent(pace(0, ceiling, most))
 	var arm func()
 	arm = func() {
 		// The cleanup of an object dropped at once runs after the next
@@ -47,7 +62,7 @@ func setServeGC() (restore func()) {
 			mu.Lock()
 			defer mu.Unlock()
 			if !stopped {
-				debug.SetGCPercent(servePace(liveHeap(), serveHeapCeiling))
+				debug.SetGCPercent(pace(liveHeap(), ceiling, most))
 				arm()
 				if f := paced.Load(); f != nil {
 					(*f)()
@@ -64,13 +79,14 @@ func setServeGC() (restore func()) {
 	}
 }
 
-// servePace is the GOGC for a dev server with live bytes live: 200 while
-// three times live is under the ceiling, then Go's default.
-func servePace(live, ceiling uint64) (percent int) {
-	if live*3 <= ceiling {
-		return 200
+// pace is the GOGC for live bytes live: the largest whose heap goal,
+// live × (1 + GOGC/100), is within ceiling, between Go's default (100)
+// and most.
+func pace(live, ceiling uint64, most int) (percent int) {
+	if live == 0 {
+		return most
 	}
-	return 100
+	return max(100, int(min(uint64(most)+100, ceiling*100/live))-100)
 }
 
 // liveHeap is what the last collection found live on the heap.

@@ -16,14 +16,31 @@ func gcPercent0() int {
 
 func memoryLimit() int64 { return debug.SetMemoryLimit(-1) }
 
-func TestServePace(t *testing.T) {
+func TestPace(t *testing.T) {
 	const mb = 1 << 20
 	for _, tc := range []struct {
-		live    uint64
-		percent int
-	}{{0, 200}, {583 * mb, 200}, {700 * mb, 100}, {1000 * mb, 100}, {5000 * mb, 100}} {
-		if p := servePace(tc.live, 1750*mb); p != tc.percent {
-			t.Errorf("servePace(%d MB) = %d; want %d", tc.live/mb, p, tc.percent)
+		live, ceiling uint64
+		most, percent int
+	}{
+		{0, 1750 * mb, 200, 200},
+		{583 * mb, 1750 * mb, 200, 200},
+		{700 * mb, 1750 * mb, 200, 150},
+		{875 * mb, 1750 * mb, 200, 100},
+		{5000 * mb, 1750 * mb, 200, 100},
+		{0, 512 * mb, 400, 400},
+		{100 * mb, 512 * mb, 400, 400},
+		{128 * mb, 512 * mb, 400, 300},
+		{256 * mb, 512 * mb, 400, 100},
+		{2000 * mb, 512 * mb, 400, 100},
+	} {
+		p := pace(tc.live, tc.ceiling, tc.most)
+		if p != tc.percent {
+			t.Errorf("pace(%d MB, %d MB, %d) = %d; want %d", tc.live/mb, tc.ceiling/mb, tc.most, p, tc.percent)
+		}
+		// The heap goal stays within the ceiling, unless Go's default
+		// goal is over it.
+		if goal := tc.live * uint64(100+p) / 100; goal > tc.ceiling && p > 100 {
+			t.Errorf("pace(%d MB, %d MB, %d) = %d: a goal of %d MB", tc.live/mb, tc.ceiling/mb, tc.most, p, goal/mb)
 		}
 	}
 }
@@ -51,7 +68,7 @@ func collect(t *testing.T, done <-chan struct{}) {
 	t.Fatal("no collection set the pace")
 }
 
-func TestSetServeGC(t *testing.T) {
+func TestSetGC(t *testing.T) {
 	done := make(chan struct{}, 1)
 	signal := func() {
 		select {
@@ -63,25 +80,20 @@ func TestSetServeGC(t *testing.T) {
 	defer paced.Store(nil)
 	p0, l0 := gcPercent0(), memoryLimit()
 	t.Setenv("GOGC", "50")
-	restore := setServeGC()
+	restore := setGC(1<<40, 200)
 	if p := gcPercent0(); p != p0 {
-		t.Errorf("with GOGC set, setServeGC changed the percent from %d to %d", p0, p)
+		t.Errorf("with GOGC set, setGC changed the percent from %d to %d", p0, p)
 	}
 	restore()
 
 	t.Setenv("GOGC", "")
-	defer func(c uint64) { serveHeapCeiling = c }(serveHeapCeiling)
-	// serveHeapCeiling changes only while no setServeGC is in force,
-	// which reads it.
-	serveHeapCeiling = 1 << 40 // far above what is live: GOGC=200
-	restore = setServeGC()
+	restore = setGC(1<<40, 200) // far above what is live: GOGC=200
 	collect(t, done)
 	if p, l := gcPercent0(), memoryLimit(); p != 200 || l != l0 {
-		t.Errorf("setServeGC: percent %d, limit %d; want 200 and the limit left alone (%d)", p, l, l0)
+		t.Errorf("setGC: percent %d, limit %d; want 200 and the limit left alone (%d)", p, l, l0)
 	}
 	restore()
-	serveHeapCeiling = 1 // whatever is live is over it: Go's default after a collection
-	restore = setServeGC()
+	restore = setGC(1, 200) // whatever is live is over it: Go's default after a collection
 	collect(t, done)
 	if p := gcPercent0(); p != 100 {
 		t.Errorf("after a collection over the ceiling: percent %d; want Go's default", p)

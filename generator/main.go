@@ -155,6 +155,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	case "none":
 		*cache = ""
 	}
+	defer setGC(buildHeapCeiling, buildMostPercent)()
 	start := time.Now()
 	progress := new(pipeline.Progress)
 	stopProgress := showProgress(stderr, progress, start)
@@ -303,9 +304,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	// A save's rebuild takes twice as long when the garbage collector
-	// runs beside it: collect less often.
-	defer setServeGC()()
+	defer setGC(serveHeapCeiling, serveMostPercent)()
 	err := serve.Run(ctx, serve.Options{Src: *src, Bind: *bind, Port: *port, Drafts: *drafts, Poll: *poll, Stdout: stdout, Stderr: stderr})
 	if err != nil {
 		fmt.Fprintf(stderr, "serve: %s\n", diag.Escape(err.Error()))
