@@ -8,7 +8,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -131,28 +130,10 @@ func (b *Build) KeepAll() bool {
 	if b.f.old == nil {
 		return false
 	}
-	paths := make([]string, 0, len(b.f.old))
-	for p := range b.f.old {
-		paths = append(paths, p)
-	}
-	// One Lstat a file, on all cores: most of the time is the system's.
-	var (
-		wg      sync.WaitGroup
-		next    atomic.Int64
-		missing atomic.Bool
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(paths) && !missing.Load(); i = int(next.Add(1) - 1) {
-				if !b.f.intact(paths[i], b.f.old[paths[i]]) {
-					missing.Store(true)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	if missing.Load() {
-		return false
+	for p, e := range b.f.old {
+		if !b.f.wasIntact(p, e) {
+			return false
+		}
 	}
 	b.mu.Lock()
 	for p, e := range b.f.old {
@@ -195,7 +176,7 @@ func (b *Build) unchanged(p string, e entry) bool {
 	default:
 		return false
 	}
-	if !b.f.intact(p, old) {
+	if !b.f.wasIntact(p, old) {
 		return false
 	}
 	if e.size < 0 {

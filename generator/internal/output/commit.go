@@ -144,6 +144,14 @@ func (f *Folder) intact(p string, e entry) bool {
 	return ok && size == e.size
 }
 
+// wasIntact reports whether the output file p, which the manifest lists,
+// was a regular file of e's size when the folder was opened (see scan).
+func (f *Folder) wasIntact(p string, e entry) bool {
+	f.scanning.Wait()
+	size, ok := f.sizes[p]
+	return ok && size >= 0 && size == e.size
+}
+
 // removable reports whether the file p, which the previous build made
 // with entry e, may be removed: it is still a regular file of that size,
 // in real folders of the output (not through a symbolic link).

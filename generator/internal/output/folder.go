@@ -33,7 +33,9 @@
 //   - An update (the output has a manifest): a file whose fingerprint and
 //     size are those the manifest has for its path, and which is still
 //     there at that size, is not written at all: what a rebuild checks
-//     of the output is one Lstat a file, never its content, so a file
+//     of the output is one Lstat a file (taken, for every file the
+//     manifest lists, in the background once Open has read it; the
+//     output does not change before Commit), never its content, so a file
 //     removed, resized or replaced by a link or folder by hand is made
 //     again, but one edited in place to the same size is not. Any other
 //     file is written into the staging folder .OUT.new-N beside the
@@ -78,6 +80,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -105,6 +108,11 @@ type Folder struct {
 	old manifest
 	// inputs is the fingerprint of the previous build's inputs.
 	inputs string
+	// sizes has, once scanning is done, the size of each file of old
+	// as Open found it in the folder, -1 for one that is missing or
+	// not a regular file (see scan).
+	sizes    map[string]int64
+	scanning sync.WaitGroup
 	// hook, set by tests, is called before each change to the output
 	// folder (see step).
 	hook func(step string) error
@@ -133,11 +141,31 @@ func Open(out, site string) (*Folder, error) {
 		return nil, err
 	}
 	f.old, f.inputs = readManifest(filepath.Join(abs, Marker))
+	if f.old != nil {
+		f.scanning.Go(f.scan)
+	}
 	return f, nil
+}
+
+// scan takes the size of every file of the manifest, in the background
+// while the caller loads the site: the output does not change before
+// Commit, and a rebuild that keeps most files then need not stat them
+// while it renders.
+func (f *Folder) scan() {
+	sizes := make(map[string]int64, len(f.old))
+	for p := range f.old {
+		size, ok := regularSize(filepath.Join(f.abs, filepath.FromSlash(p)))
+		if !ok {
+			size = -1
+		}
+		sizes[p] = size
+	}
+	f.sizes = sizes
 }
 
 // Close releases the lock.
 func (f *Folder) Close() {
+	f.scanning.Wait()
 	if f.unlock != nil {
 		f.unlock()
 		f.unlock = nil
