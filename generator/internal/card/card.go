@@ -12,10 +12,12 @@ package card
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"image"
 	"image/color"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -60,14 +62,15 @@ type Card struct {
 // Key is a hash of everything the card shows: two cards with one key
 // look the same.
 func (c Card) Key() string {
-	h := sha256.New()
-	for _, s := range []string{version, c.Site, c.Rating, string([]byte{c.Colour.R, c.Colour.G, c.Colour.B, c.Colour.A}), c.Claim, c.Claimant, c.ClaimedBy, c.Quotes[0], c.Quotes[1], c.Fonts.key(), fmt.Sprint(c.RTL)} {
+	b := make([]byte, 0, 256+len(c.Claim))
+	for _, s := range [...]string{version, c.Site, c.Rating, string([]byte{c.Colour.R, c.Colour.G, c.Colour.B, c.Colour.A}), c.Claim, c.Claimant, c.ClaimedBy, c.Quotes[0], c.Quotes[1], c.Fonts.key(), strconv.FormatBool(c.RTL)} {
 		// Each part with its length, so that no two cards run together
 		// into one text.
-		h.Write([]byte{byte(len(s) >> 24), byte(len(s) >> 16), byte(len(s) >> 8), byte(len(s))})
-		h.Write([]byte(s))
+		b = binary.BigEndian.AppendUint32(b, uint32(len(s)))
+		b = append(b, s...)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // RatingColour is the colour of the rating worth value on a scale: the

@@ -104,6 +104,8 @@ type Renderer struct {
 	sizes map[string]*atomic.Int64
 	// claimSums has the digest of each claim for page IDs (claimSum).
 	claimSums sync.Map
+	// quoteMarks are the language's quotation marks (quotes).
+	quoteMarks [2]string
 	// Dev is set by the dev server: it marks pages as a preview.
 	Dev bool
 	// Cards, when set, keeps the share cards drawn (claims/ID/card.png)
@@ -178,6 +180,7 @@ func newRenderer(s, whole *site.Site, lang string, t *Templates) *Renderer {
 		loc, _ = locale.New("en", nil)
 	}
 	r := &Renderer{site: s, whole: whole, lang: lang, loc: loc, urls: NewURLs(s.Config.BaseURL), sizes: map[string]*atomic.Int64{}}
+	r.quoteMarks = r.quotes()
 	if lang != "" {
 		r.urls.Lang = lang + "/"
 		r.urls.Pages = map[string]bool{}

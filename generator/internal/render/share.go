@@ -29,7 +29,7 @@ func (r *Renderer) shareCard(c *site.Claim) card.Card {
 		Claim:     c.Claim,
 		Claimant:  c.Claimant.Name,
 		ClaimedBy: r.t("Claimed by %s", c.Claimant.Name),
-		Quotes:    r.quotes(),
+		Quotes:    r.quoteMarks,
 		Fonts:     r.site.Config.CardFonts,
 	}
 }
