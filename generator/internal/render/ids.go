@@ -101,11 +101,27 @@ func (h *idHash) claim(c *site.Claim) {
 }
 
 // claimSum is the digest of a claim's file and the names it was linked
-// with, made once per claim and renderer.
+// with. The digests of all the site's claims are made once per renderer,
+// on first use.
 func (r *Renderer) claimSum(c *site.Claim) [16]byte {
-	if v, ok := r.claimSums.Load(c); ok {
-		return v.([16]byte)
+	r.claimSumsOnce.Do(func() {
+		r.claimSums = make(map[*site.Claim][16]byte, len(r.whole.Claims))
+		for _, c := range r.whole.Claims {
+			r.claimSums[c] = sumClaim(c)
+		}
+		for _, cs := range r.whole.Translated {
+			for _, c := range cs {
+				r.claimSums[c] = sumClaim(c)
+			}
+		}
+	})
+	if sum, ok := r.claimSums[c]; ok {
+		return sum
 	}
+	return sumClaim(c)
+}
+
+func sumClaim(c *site.Claim) [16]byte {
 	h := idHash{b: make([]byte, 0, 256)}
 	h.str(c.ID)
 	h.str(c.Digest)
@@ -115,9 +131,7 @@ func (r *Renderer) claimSum(c *site.Claim) [16]byte {
 		h.name(t)
 	}
 	full := sha256.Sum256(h.b)
-	sum := [16]byte(full[:16])
-	r.claimSums.Store(c, sum)
-	return sum
+	return [16]byte(full[:16])
 }
 
 func (h *idHash) claims(cs []*site.Claim) {

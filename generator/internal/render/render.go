@@ -103,7 +103,8 @@ type Renderer struct {
 	// sizes holds the largest page of each template so far.
 	sizes map[string]*atomic.Int64
 	// claimSums has the digest of each claim for page IDs (claimSum).
-	claimSums sync.Map
+	claimSums     map[*site.Claim][16]byte
+	claimSumsOnce sync.Once
 	// quoteMarks are the language's quotation marks (quotes).
 	quoteMarks [2]string
 	// Dev is set by the dev server: it marks pages as a preview.
