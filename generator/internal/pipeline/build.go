@@ -2,9 +2,10 @@
 // the content, render every page on all cores, and hand the files to the
 // output folder (package output, which writes only what changed), or keep
 // them in memory for the dev server (Memory, Lazy). Write keeps in its
-// cache folder (Options.Cache) the share cards it drew and what it parsed
-// of the content (site.OpenCache), so that a build after an edit draws,
-// parses and checks only what the edit changed. There too it keeps the
+// cache folder (Options.Cache) the share cards it drew, what it parsed
+// of the content (site.OpenCache) and the search index's term blocks
+// (search.Cache), so that a build after an edit draws, parses, checks
+// and tokenizes only what the edit changed. There too it keeps the
 // hash of its own executable (see programStamp), and like the parse
 // cache it takes a content file or the executable for unchanged when its
 // size, times and inode are (see site.OpenCache): a build with a cache
