@@ -31,6 +31,9 @@ import (
 //	settings                 unsafe_html, checking only, language, negation words
 //	entries                  one after the other (see encodeEntry)
 //	CRC-32C                  of all the above, 4 bytes, big-endian
+//
+// On Linux a shard file is mapped into memory, not read (readShardFile):
+// the entries' strings point into the mapping.
 const (
 	diskShards = 32
 	diskMagic  = "factcheck parse cache\x00"
@@ -136,7 +139,7 @@ func readShard(name, stamp string, k int) diskShard {
 	if err != nil || !fi.Mode().IsRegular() {
 		return diskShard{}
 	}
-	b, err := os.ReadFile(name)
+	b, err := readShardFile(name)
 	if err != nil {
 		return diskShard{}
 	}
