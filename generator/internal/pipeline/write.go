@@ -117,7 +117,27 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	if err != nil {
 		return nil, diags, b.Abort(err)
 	}
+	// The share cards this build did not use leave their cache, and the
+	// search index's term blocks are saved, while the output is
+	// committed: neither is part of it, and a build that fails to commit
+	// leaves them holding what it made, which the next build may use.
+	var (
+		tidying            sync.WaitGroup
+		pruneErr, termsErr error
+	)
+	if !kept {
+		tidying.Go(func() {
+			if opts.cards != nil {
+				pruneErr = opts.cards.Prune()
+			}
+			if opts.terms != nil {
+				termsErr = opts.terms.Save()
+			}
+		})
+	}
+	defer tidying.Wait()
 	warning, err := b.Commit()
+	tidying.Wait()
 	if err != nil {
 		return nil, diags, err
 	}
@@ -129,15 +149,15 @@ func Write(opts Options, out string) (*Result, diag.List, error) {
 	switch {
 	case opts.cards != nil && !kept:
 		res.CardsDrawn = int(opts.cards.Drawn())
-		if err := opts.cards.Prune(); err != nil && cacheWarning == "" {
-			cacheWarning = "cannot remove old share cards from the cache: " + reason(err)
+		if pruneErr != nil && cacheWarning == "" {
+			cacheWarning = "cannot remove old share cards from the cache: " + reason(pruneErr)
 		}
 	case opts.cards == nil:
 		res.CardsDrawn = int(rendered.Load())
 	}
 	saving.Wait()
-	if saveErr == nil && opts.terms != nil {
-		saveErr = opts.terms.Save()
+	if saveErr == nil {
+		saveErr = termsErr
 	}
 	if saveErr != nil && cacheWarning == "" {
 		cacheWarning = "what was parsed is not cached: " + reason(saveErr)
