@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"factcheck/generator/internal/cachefile"
 )
 
 // A Cache keeps the cards a build drew in a folder, each named by its
@@ -134,20 +136,7 @@ func readCard(name string) []byte {
 // store writes a card into the cache: into a new file first, renamed
 // over the card's name, so that a card is never seen half-written.
 func (k *Cache) store(name string, b []byte) {
-	f, err := os.CreateTemp(k.dir, ".new-*.png")
-	if err != nil {
-		return
-	}
-	_, err = f.Write(b)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), name)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
+	cachefile.Write(name, ".new-*.png", b)
 }
 
 // Prune removes the cards the cache holds that were not asked for since

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"factcheck/generator/internal/cachefile"
 )
 
 // inputs is the fingerprint of all that Write's output is made from: the
@@ -193,20 +195,7 @@ func parseStamp(b []byte, key string) (string, bool) {
 // file renamed over the old one; a failure only costs the next run the
 // hashing.
 func writeStamp(cache string, b []byte) {
-	f, err := os.CreateTemp(cache, ".program-*.tmp")
-	if err != nil {
-		return
-	}
-	_, err = f.Write(b)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(cache, stampFile))
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
+	cachefile.Write(filepath.Join(cache, stampFile), ".program-*.tmp", b)
 }
 
 // hashFile writes into w the length and content of the file name.

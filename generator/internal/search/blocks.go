@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"factcheck/generator/internal/cachefile"
 	"factcheck/generator/internal/site"
 )
 
@@ -250,20 +251,5 @@ func (c *Cache) Save() error {
 	if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.file), filepath.Base(c.file)+".*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), c.file)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return cachefile.Write(c.file, ".terms-*.tmp", data)
 }

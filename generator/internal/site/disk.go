@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"factcheck/generator/internal/cachefile"
 	"factcheck/generator/internal/wire"
 )
 
@@ -439,19 +440,5 @@ func (c *Cache) encodeShard(w *wire.Writer, k int, paths []string, ids map[strin
 // renamed over it, so that a reader finds the old file or the new one,
 // whole. A symbolic link named name is replaced, not followed.
 func writeFile(dir, name string, b []byte) error {
-	f, err := os.CreateTemp(dir, ".parse-*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(b)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(dir, name))
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return cachefile.Write(filepath.Join(dir, name), ".parse-*.tmp", b)
 }
