@@ -200,10 +200,81 @@ func readCache(file string) map[[sha256.Size]byte][]byte {
 			return nil
 		}
 		b = b[sha256.Size+k:]
+		if !validBlock(b[:n]) {
+			return nil
+		}
 		blocks[key], b = b[:n], b[n:]
 	}
 	return blocks
 }
+
+// validBlock reports whether b is a block as encodeBlock writes it, so
+// that joinBlock and the index's writers can take it as it is: every
+// length within b; each term once; every list's gaps VLQ digits, each number whole,
+// their count and last number the list's, and its numbers those of a
+// block (under blockClaims).
+func validBlock(b []byte) bool {
+	next := func() (uint64, bool) {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			return 0, false
+		}
+		b = b[n:]
+		return v, true
+	}
+	field := func() ([]byte, bool) {
+		n, ok := next()
+		if !ok || n > uint64(len(b)) {
+			return nil, false
+		}
+		v := b[:n]
+		b = b[n:]
+		return v, true
+	}
+	seen := map[string]bool{}
+	for len(b) > 0 {
+		t, ok := field()
+		if !ok || seen[string(t)] {
+			return false
+		}
+		seen[string(t)] = true
+		for range 2 {
+			n, ok1 := next()
+			lastPlus1, ok2 := next()
+			vlq, ok3 := field()
+			if !ok1 || !ok2 || !ok3 || lastPlus1 > blockClaims {
+				return false
+			}
+			k, count, v, shift := -1, uint64(0), 0, 0
+			for _, c := range vlq {
+				if !isVLQDigit[c] || shift > 10 {
+					return false
+				}
+				d := vlqValue[c]
+				v |= (d & 31) << shift
+				if d&32 != 0 {
+					shift += 5
+					continue
+				}
+				k += v + 1
+				count++
+				v, shift = 0, 0
+			}
+			if shift != 0 || count != n || k != int(lastPlus1)-1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isVLQDigit tells the bytes of vlqDigits.
+var isVLQDigit = func() (t [256]bool) {
+	for i := range len(vlqDigits) {
+		t[vlqDigits[i]] = true
+	}
+	return t
+}()
 
 func (c *Cache) get(key [sha256.Size]byte) []byte {
 	c.read.Wait()

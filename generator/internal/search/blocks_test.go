@@ -2,6 +2,8 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"testing"
@@ -80,4 +82,49 @@ func TestCache(t *testing.T) {
 	if made := index("b"); made != 3 {
 		t.Errorf("a damaged cache file: %d blocks made, want 3", made)
 	}
+	// A file with a good checksum whose first block, under its right
+	// key, is not laid out as a block (a term longer than the block):
+	// not read, rather than read past the block's end.
+	b, err = os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := b[len(cacheMagic) : len(cacheMagic)+32]
+	bad := append([]byte(cacheMagic), key...)
+	bad = append(bad, 3, 9, 'a', 'b')
+	bad = binary.BigEndian.AppendUint32(bad, crc32.Checksum(bad, castagnoli))
+	if err := os.WriteFile(file, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c := OpenCache(file, "b"); c.get([32]byte(key)) != nil {
+		t.Error("a block laid out wrong is used")
+	}
+	if made := index("b"); made != 3 {
+		t.Errorf("a block laid out wrong: %d blocks made, want 3", made)
+	}
+}
+
+// FuzzBlock checks that a block validBlock accepts, however made, is read
+// by joinBlock, and its lists written, without a panic or an endless
+// loop. (TestCache checks that the blocks encodeBlock makes are
+// accepted: a second index takes them all from the cache.)
+func FuzzBlock(f *testing.F) {
+	ix := &termIndex{terms: map[string]*postings{}}
+	for i, text := range []string{"The budget rose", "budget cuts, 2020", "Élysée 地方选举"} {
+		ix.add(i, &site.Claim{Claim: text, Text: text + " again"})
+	}
+	f.Add(encodeBlock(ix.terms), 0)
+	f.Add([]byte{3, 9, 'a', 'b'}, 5)
+	f.Add([]byte{1, 'a', 1, 1, 1, 0x60, 0, 0, 0}, 512)
+	f.Fuzz(func(t *testing.T, b []byte, off int) {
+		if !validBlock(b) {
+			return
+		}
+		terms := map[string]*postings{}
+		joinBlock(terms, b, max(0, off)%(1<<20))
+		for _, p := range terms {
+			p.all.appendTo(nil)
+			p.strong.appendTo(nil)
+		}
+	})
 }
