@@ -245,36 +245,14 @@ func validBlock(b []byte) bool {
 			if !ok1 || !ok2 || !ok3 || lastPlus1 > blockClaims {
 				return false
 			}
-			k, count, v, shift := -1, uint64(0), 0, 0
-			for _, c := range vlq {
-				if !isVLQDigit[c] || shift > 10 {
-					return false
-				}
-				d := vlqValue[c]
-				v |= (d & 31) << shift
-				if d&32 != 0 {
-					shift += 5
-					continue
-				}
-				k += v + 1
-				count++
-				v, shift = 0, 0
-			}
-			if shift != 0 || count != n || k != int(lastPlus1)-1 {
+			k, count := -1, uint64(0)
+			if !eachNumber(vlq, func(m int) { k, count = m, count+1 }) || count != n || k != int(lastPlus1)-1 {
 				return false
 			}
 		}
 	}
 	return true
 }
-
-// isVLQDigit tells the bytes of vlqDigits.
-var isVLQDigit = func() (t [256]bool) {
-	for i := range len(vlqDigits) {
-		t[vlqDigits[i]] = true
-	}
-	return t
-}()
 
 func (c *Cache) get(key [sha256.Size]byte) []byte {
 	c.read.Wait()

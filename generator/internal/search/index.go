@@ -124,18 +124,7 @@ func (l *plist) appendTo(b []byte) []byte {
 		return append(b, l.vlq...)
 	}
 	bits := make([]byte, n)
-	k, v, shift := -1, 0, 0
-	for _, c := range l.vlq {
-		d := vlqValue[c]
-		v |= (d & 31) << shift
-		if d&32 != 0 {
-			shift += 5
-			continue
-		}
-		k += v + 1
-		bits[k/8] |= 1 << (k % 8)
-		v, shift = 0, 0
-	}
+	eachNumber(l.vlq, func(k int) { bits[k/8] |= 1 << (k % 8) })
 	b = append(b, '~')
 	return base64.RawURLEncoding.AppendEncode(b, bits)
 }
@@ -336,13 +325,38 @@ func (ix *termIndex) term(t []byte) *postings {
 
 const vlqDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
-// vlqValue is the value of each digit of vlqDigits.
+// vlqValue is the value of each digit of vlqDigits, -1 for other bytes.
 var vlqValue = func() (t [256]int) {
+	for i := range t {
+		t[i] = -1
+	}
 	for i := range len(vlqDigits) {
 		t[vlqDigits[i]] = i
 	}
 	return t
 }()
+
+// eachNumber calls f with each number of vlq, a VLQ list of gaps, in
+// order, and reports whether vlq is one: VLQ digits only, each number
+// whole and under 2^35.
+func eachNumber[T string | []byte](vlq T, f func(n int)) bool {
+	k, v, shift := -1, 0, 0
+	for i := range len(vlq) {
+		d := vlqValue[vlq[i]]
+		if d < 0 || shift > 30 {
+			return false
+		}
+		v |= (d & 31) << shift
+		if d&32 != 0 {
+			shift += 5
+			continue
+		}
+		k += v + 1
+		f(k)
+		v, shift = 0, 0
+	}
+	return shift == 0
+}
 
 // encodePostings encodes ascending claim numbers as a VLQ list of gaps or
 // as a bitmap, whichever is shorter.
@@ -371,23 +385,8 @@ func decodePostings(s string) ([]int, error) {
 		}
 		return out, nil
 	}
-	prev, v, shift := -1, 0, 0
-	for i := 0; i < len(s); i++ {
-		d := strings.IndexByte(vlqDigits, s[i])
-		if d < 0 {
-			return nil, fmt.Errorf("bad postings character %q", s[i])
-		}
-		v |= (d & 31) << shift
-		if d&32 != 0 {
-			shift += 5
-			continue
-		}
-		prev += v + 1
-		out = append(out, prev)
-		v, shift = 0, 0
-	}
-	if shift != 0 {
-		return nil, fmt.Errorf("postings end inside a number")
+	if !eachNumber(s, func(n int) { out = append(out, n) }) {
+		return nil, fmt.Errorf("postings %.20q are not a VLQ list of gaps", s)
 	}
 	return out, nil
 }
