@@ -87,7 +87,12 @@ func TestSetGC(t *testing.T) {
 	restore()
 
 	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
 	restore = setGC(1<<40, 200) // far above what is live: GOGC=200
+	// Until the first collection: off, with firstCollection as the limit.
+	if p, l := gcPercent0(), memoryLimit(); p != -1 || l != firstCollection {
+		t.Errorf("before a collection: percent %d, limit %d; want off and %d", p, l, firstCollection)
+	}
 	collect(t, done)
 	if p, l := gcPercent0(), memoryLimit(); p != 200 || l != l0 {
 		t.Errorf("setGC: percent %d, limit %d; want 200 and the limit left alone (%d)", p, l, l0)
@@ -97,6 +102,17 @@ func TestSetGC(t *testing.T) {
 	collect(t, done)
 	if p := gcPercent0(); p != 100 {
 		t.Errorf("after a collection over the ceiling: percent %d; want Go's default", p)
+	}
+	restore()
+	if p, l := gcPercent0(), memoryLimit(); p != p0 || l != l0 {
+		t.Errorf("restored: percent %d, limit %d; want %d and %d", p, l, p0, l0)
+	}
+	// With GOMEMLIMIT set, the collector starts paced and the limit is
+	// the user's.
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	restore = setGC(1<<40, 200)
+	if p, l := gcPercent0(), memoryLimit(); p != 200 || l != l0 {
+		t.Errorf("with GOMEMLIMIT set: percent %d, limit %d; want 200 and %d", p, l, l0)
 	}
 	restore()
 	// After restore no cleanup sets the pace (it checks, under the lock
