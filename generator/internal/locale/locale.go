@@ -2,7 +2,6 @@ package locale
 
 import (
 	"fmt"
-	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,11 +27,10 @@ type Message struct {
 type Locale struct {
 	tag  language.Tag
 	base string // the built-in language whose words it speaks: "en", "es" …
-	// text prints plain text; html prints the same messages with a site's
-	// own texts escaped for HTML (built-in texts hold no markup).
-	text, html *message.Printer
-	known      map[string]bool
-	site       map[string]Message
+	// text prints the messages, as plain text.
+	text  *message.Printer
+	known map[string]bool
+	site  map[string]Message
 	// digits are the language's digits 0–9, when not ASCII.
 	digits []rune
 	// plain and parts keep what String without arguments and Parts
@@ -64,17 +62,14 @@ func New(tag string, site map[string]Message) (*Locale, error) {
 		base = Languages[i]
 	}
 	l := &Locale{tag: t, base: base, known: map[string]bool{}, site: site}
-	text, html := catalog.NewBuilder(), catalog.NewBuilder()
+	text := catalog.NewBuilder()
 	for _, m := range table {
 		l.known[m.key] = true
 		if _, ok := site[m.key]; ok {
 			continue
 		}
 		msg := m.in(base)
-		if err := set(text, t, m.key, msg, nil); err != nil {
-			return nil, err
-		}
-		if err := set(html, t, m.key, msg, nil); err != nil {
+		if err := set(text, t, m.key, msg); err != nil {
 			return nil, err
 		}
 	}
@@ -90,15 +85,11 @@ func New(tag string, site map[string]Message) (*Locale, error) {
 			}
 		}
 		l.known[k] = true
-		if err := set(text, t, k, site[k], nil); err != nil {
-			return nil, err
-		}
-		if err := set(html, t, k, site[k], template.HTMLEscapeString); err != nil {
+		if err := set(text, t, k, site[k]); err != nil {
 			return nil, err
 		}
 	}
 	l.text = message.NewPrinter(t, message.Catalog(text))
-	l.html = message.NewPrinter(t, message.Catalog(html))
 	if zero := l.text.Sprint(0); zero != "0" {
 		z, _ := utf8.DecodeRuneInString(zero)
 		for d := range 10 {
@@ -111,14 +102,10 @@ func New(tag string, site map[string]Message) (*Locale, error) {
 // categories are the plural categories of CLDR, in their usual order.
 var categories = []string{"zero", "one", "two", "few", "many", "other"}
 
-// set adds the message m for key to the catalog, passing its texts
-// through esc when it is not nil.
-func set(b *catalog.Builder, t language.Tag, key string, m Message, esc func(string) string) error {
-	if esc == nil {
-		esc = func(s string) string { return s }
-	}
+// set adds the message m for key to the catalog.
+func set(b *catalog.Builder, t language.Tag, key string, m Message) error {
 	if m.Forms == nil {
-		return b.SetString(t, key, esc(m.Text))
+		return b.SetString(t, key, m.Text)
 	}
 	if _, ok := m.Forms["other"]; !ok {
 		return fmt.Errorf("translation of %q: plural forms need \"other\"", key)
@@ -134,7 +121,7 @@ func set(b *catalog.Builder, t language.Tag, key string, m Message, esc func(str
 	}
 	for _, c := range categories {
 		if text, ok := m.Forms[c]; ok {
-			cases = append(cases, c, esc(text))
+			cases = append(cases, c, text)
 		}
 	}
 	return b.Set(t, key, plural.Selectf(1, "%d", cases...))
@@ -171,30 +158,6 @@ func (l *Locale) String(key string, args ...any) string {
 	v := l.text.Sprintf(key)
 	l.plain.Store(key, v)
 	return v
-}
-
-// HTML prints message key with args for an HTML page: a site's own text
-// and each string argument are escaped, a template.HTML argument is
-// written as it is (a link the template made), and a key that is no
-// message is escaped too.
-func (l *Locale) HTML(key string, args ...any) template.HTML {
-	a := make([]any, len(args))
-	for i, v := range args {
-		switch v := v.(type) {
-		case template.HTML:
-			a[i] = string(v)
-		case string:
-			a[i] = template.HTMLEscapeString(v)
-		case fmt.Stringer:
-			a[i] = template.HTMLEscapeString(v.String())
-		default:
-			a[i] = v
-		}
-	}
-	if !l.known[key] {
-		key = template.HTMLEscapeString(key)
-	}
-	return template.HTML(l.html.Sprintf(key, a...))
 }
 
 // Number writes n with the language's digits and grouping: "12,345".
