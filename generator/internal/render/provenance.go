@@ -2,10 +2,10 @@ package render
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"factcheck/generator/internal/site"
+	"factcheck/generator/internal/urlscheme"
 )
 
 // Provenance is what a source page shows of the original its stored text
@@ -45,7 +45,7 @@ func provenance(src *site.Source) *Provenance {
 	}
 	p := &Provenance{From: o.From, MediaType: o.MediaType, Bytes: int(o.Size), Size: humanSize(o.Size), Pages: o.Pages,
 		SHA256: o.SHA256, TakenText: o.Taken, TextChecked: o.TextSHA256 != "", TextEdited: o.Edited}
-	if strings.HasPrefix(o.From, "https://") || strings.HasPrefix(o.From, "http://") {
+	if scheme := urlscheme.Of(o.From); scheme == "http" || scheme == "https" {
 		p.FromURL = o.From
 	}
 	if o.Duration > 0 {

@@ -10,6 +10,7 @@ import (
 
 	"factcheck/generator/internal/markdown"
 	"factcheck/generator/internal/site"
+	"factcheck/generator/internal/urlscheme"
 )
 
 // Page is what every template receives. The fields below Path are set only
@@ -54,7 +55,7 @@ type Page struct {
 	Group     *site.Group
 	GroupKind string
 	Author    *site.Author
-	// Groups: groups (the topics or claimants index).
+	// Groups: groups (the topics, claimants or authors index).
 	Groups []GroupLink
 	// FreePage: page.
 	FreePage *site.Page
@@ -276,15 +277,14 @@ type CardData struct {
 	Claim *site.Claim
 }
 
-// ContactURL links to the site's contact: a URL, or an e-mail address.
+// ContactURL links to the site's contact: an absolute URL of a scheme
+// sites may link to (package urlscheme), or an e-mail address.
 func (p *Page) ContactURL() string {
 	c := p.Site.Config.Contact
-	switch {
-	case c == "":
-		return ""
-	case strings.HasPrefix(c, "http://"), strings.HasPrefix(c, "https://"), strings.HasPrefix(c, "mailto:"):
+	switch scheme := urlscheme.Of(c); {
+	case scheme != "" && urlscheme.Allowed(c):
 		return c
-	case strings.Contains(c, "@"):
+	case scheme == "" && strings.Contains(c, "@"):
 		return "mailto:" + c
 	}
 	return ""
