@@ -76,7 +76,7 @@ func (s *Source) match(quote string, r *Rules, lo, hi int) (Match, bool) {
 	}
 	// Words copied as they are match even if they contain what looks like
 	// an ellipsis or brackets.
-	if i := index(s.norm[lo:], q); i >= 0 && lo+i+len(q) <= hi {
+	if i := strings.Index(s.norm[lo:], q); i >= 0 && lo+i+len(q) <= hi {
 		return Match{Spans: []Span{s.span(lo+i, lo+i+len(q))}, Page: s.pageOf(lo + i)}, true
 	}
 	return Match{}, false
@@ -422,7 +422,7 @@ func (s *Source) newMatcher(p part) *matcher {
 func (m *matcher) next(from int) (start, end int, ok bool) {
 	if len(m.p.holes) == 0 {
 		if m.seenFrom < 0 || from < m.seenFrom || m.seenAt >= 0 && from > m.seenAt {
-			m.seenFrom, m.seenAt = from, index(m.s.norm[from:], m.p.lits[0])
+			m.seenFrom, m.seenAt = from, strings.Index(m.s.norm[from:], m.p.lits[0])
 			if m.seenAt >= 0 {
 				m.seenAt += from
 			}
@@ -558,55 +558,11 @@ func (s *Source) holeLimit(e, maxRunes int) int {
 func (s *Source) allIndexes(lit string) []int {
 	var found []int
 	for at := 0; ; {
-		i := index(s.norm[at:], lit)
+		i := strings.Index(s.norm[at:], lit)
 		if i < 0 {
 			return found
 		}
 		found = append(found, at+i)
 		at += i + 1
 	}
-}
-
-// index is strings.Index made faster for quotes. strings.Index skips to
-// the needle's first byte, which is slow when that byte is common, like
-// the "t" of "the", and for needles longer than a few dozen bytes it falls
-// back to a slower algorithm. So index looks for a short anchor that starts
-// with the rarest byte of sub and checks the rest around it.
-func index(s, sub string) int {
-	const anchorLen = 32
-	if len(sub) == 0 || len(sub) > len(s) {
-		return strings.Index(s, sub)
-	}
-	off := rarestByte(sub)
-	anchor := sub[off:min(len(sub), off+anchorLen)]
-	for at := off; ; {
-		i := strings.Index(s[at:], anchor)
-		if i < 0 {
-			return -1
-		}
-		if start := at + i - off; strings.HasPrefix(s[start:], sub) {
-			return start
-		}
-		at += i + 1
-	}
-}
-
-// commonBytes lists the most common bytes of English text, most common
-// first.
-const commonBytes = " etaoinsrhldcumfpgwybv,.k-'\"T"
-
-// rarestByte returns the offset of the byte of sub least common in
-// English text, the first of equals.
-func rarestByte(sub string) int {
-	best, bestRank := 0, -1
-	for i := 0; i < len(sub); i++ {
-		rank := strings.IndexByte(commonBytes, sub[i])
-		if rank < 0 {
-			return i // not a common byte at all
-		}
-		if rank > bestRank {
-			best, bestRank = i, rank
-		}
-	}
-	return best
 }
