@@ -61,10 +61,5 @@ func TestISODate(t *testing.T) {
 		if got := isoDate(tm); got != want {
 			t.Errorf("isoDate(%v) = %q, want %q", tm, got, want)
 		}
-		for _, layout := range []string{"2006-01-02", "2 January 2006", "Jan 2"} {
-			if got, want := string(appendDate([]byte("x"), tm, layout)), tm.Format("x"+layout); got != want {
-				t.Errorf("appendDate(%v, %q) = %q, want %q", tm, layout, got, want)
-			}
-		}
 	}
 }

@@ -303,31 +303,5 @@ func isoDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	var b [10]byte
-	return string(appendDate(b[:0], t, "2006-01-02"))
-}
-
-// appendDate appends t as t.AppendFormat(b, layout) does for the layouts
-// "2006-01-02" and "2 January 2006", for years 0 to 9999 without
-// parsing the layout.
-func appendDate(b []byte, t time.Time, layout string) []byte {
-	y, m, d := t.Date()
-	if y < 0 || y > 9999 {
-		return t.AppendFormat(b, layout)
-	}
-	year := [4]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}
-	switch layout {
-	case "2006-01-02":
-		b = append(b, year[:]...)
-		return append(b, '-', byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
-	case "2 January 2006":
-		if d >= 10 {
-			b = append(b, byte('0'+d/10))
-		}
-		b = append(b, byte('0'+d%10), ' ')
-		b = append(b, m.String()...)
-		b = append(b, ' ')
-		return append(b, year[:]...)
-	}
-	return t.AppendFormat(b, layout)
+	return t.Format(time.DateOnly)
 }
