@@ -12,24 +12,22 @@ import (
 // The collector's pace. Go collects when the heap reaches twice what the
 // last collection found live (GOGC=100). A build or a save's rebuild
 // holds the whole parsed site, most of it from start to end, and each
-// collection walks all of it: a one-edit rebuild spent a sixth of its
-// CPU collecting. So, unless GOGC is set, build and serve let the heap
-// reach up to five times what is live (GOGC=400) while that
+// collection walks all of it. So, unless GOGC is set, build and serve
+// let the heap reach up to five times what is live (GOGC=400) while that
 // stays under a ceiling, and less as the live heap nears it: the goal
 // (live × (1 + GOGC/100)) stays within the ceiling, down to Go's default
-// when half the ceiling is live (pace). No memory limit is set for
-// that: a limit near what a large site holds would have the collector
-// run all the time.
+// when half the ceiling is live (pace). No memory limit is set for that:
+// a limit near what a large site holds would have the collector run all
+// the time.
 //
 // Before the first collection nothing is known of what is live, and a
-// program that starts with an empty heap collects at 4 MiB, then at
-// each few doublings: a one-edit rebuild of 10,000 claims collected
-// three times on its way to 250 MiB. So the first collection comes
-// when the heap reaches firstCollection (unless GOMEMLIMIT is set):
-// until then the collector is off, with that as the memory limit, and
-// the first collection puts the limit back and sets the pace. A
-// rebuild that stays under it never collects, and one that goes past
-// it peaks where it would have.
+// program that starts with an empty heap collects at 4 MiB, then at each
+// few doublings, walking the site loaded so far each time. So the first
+// collection comes when the heap reaches firstCollection (unless
+// GOMEMLIMIT is set): until then the collector is off, with that as the
+// memory limit, and the first collection puts the limit back and sets
+// the pace. A rebuild that stays under it never collects, and one that
+// goes past it peaks where it would have.
 //
 // buildHeapCeiling is the ceiling of build: a cold build's peak then
 // stays near what Go's default gives it (about twice the live heap, a

@@ -1,7 +1,7 @@
 // Command generator builds a fact-check site from Markdown, proving that
 // every quote is in its source.
 //
-//	generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--timings]
+//	generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--cache DIR|none] [--timings]
 //	generator serve [--src DIR] [--bind ADDR] [--port N] [--drafts] [--poll DURATION]
 //	generator check [--src DIR] [--drafts] [--strict] [--format text|json]
 //	generator new claim|source ID [--src DIR]
@@ -36,7 +36,7 @@ import (
 var version = "0.1.0-dev"
 
 const usage = `usage:
-  generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--timings]
+  generator build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--cache DIR|none] [--timings]
   generator serve [--src DIR] [--bind ADDR] [--port N] [--drafts] [--poll DURATION]
   generator check [--src DIR] [--drafts] [--strict] [--format text|json]
   generator new claim|source ID [--src DIR]

@@ -1,4 +1,4 @@
-// Package check holds diagnostics: the problems found in a site's content,
+// Package diag holds diagnostics: the problems found in a site's content,
 // each with the file, line and column it concerns.
 //
 // Every phase of a build adds to one List instead of stopping at the first

@@ -26,8 +26,8 @@
 //	source.html       a source: its stored text with the quoted passages
 //	ratings.html      the rating scale
 //	rating.html       the fact-checks with one rating
-//	groups.html       the index of topics, and the index of claimants
-//	group.html        the fact-checks of one topic or claimant
+//	groups.html       the index of topics, of claimants and of authors
+//	group.html        the fact-checks of one topic, claimant or author
 //	page.html         a free page (content/pages/)
 //	corrections.html  every correction
 //	search.html       the search page
@@ -155,7 +155,29 @@
 // .Body and .JSONLD are markup and script made by this package from the
 // site's content (Markdown, the stored text of a source, JSON); every
 // other value is plain data that html/template escapes where it is
-// printed.
+// printed. The markup of .Body is the content's own (paragraphs, lists,
+// links, code as <pre class="chroma">) with these classes for a
+// stylesheet:
+//
+//	figure.quote      a block quote of a source, with its attribution
+//	span.citation     a citation: a link to the quote on its source's
+//	                  page, <cite> for a block quote's source
+//	span.qstatus      what the check found: .verified or .unverified
+//	a.original        the quote in the original document ("original ↗")
+//	span.qedit        an editor's bracket or gap in a quote ([…], …),
+//	                  with span.qedit-src saying the source's words
+//	span.xref         a link to another fact-check or source of the site
+//	p.raw-html        raw HTML written in the Markdown, shown as text
+//	                  (unless site.yaml's unsafe_html turns it on)
+//
+// and on a source page:
+//
+//	mark.quoted       a quoted passage (.overlap where quotes overlap),
+//	                  its first mark carrying the quote's anchor id
+//	span.anchor       the anchor of another quote starting at that place
+//	a.qref            the link back to the quote on its claim's page,
+//	                  numbered as the claim page numbers its quotes
+//	span.omitted      words a quote's gap left out, inside its passage
 //
 // # Languages
 //

@@ -26,7 +26,7 @@ type Options struct {
 	BaseURL string
 	// CheckOnly says that the site will be checked, not rendered: its
 	// Markdown is not rendered to HTML while it loads (see
-	// markdown.Doc.DropTree), which saves a sixth of the time.
+	// markdown.Doc.DropTree): a check needs the quotes, not the HTML.
 	CheckOnly bool
 }
 
