@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -22,12 +23,16 @@ import (
 //
 // Before the first collection nothing is known of what is live, and a
 // program that starts with an empty heap collects at 4 MiB, then at each
-// few doublings, walking the site loaded so far each time. So the first
-// collection comes when the heap reaches firstCollection (unless
-// GOMEMLIMIT is set): until then the collector is off, with that as the
-// memory limit, and the first collection puts the limit back and sets
-// the pace. A rebuild that stays under it never collects, and one that
-// goes past it peaks where it would have.
+// few doublings, walking the site loaded so far each time. So build's
+// first collection comes when the memory the runtime holds reaches
+// firstCollection, unless a memory limit is in force (GOMEMLIMIT): until
+// then the collector is off, with that as the memory limit, and once the
+// first collection is over the limit is put back and the pace set (by
+// the same cleanup that sets it after each collection). A build that
+// stays under it never collects, and one that goes past it peaks where
+// it would have. The dev server does not wait so: it lives on after its
+// first build, and a small site's saves would pile up garbage to that
+// size.
 //
 // buildHeapCeiling is the ceiling of build: a cold build's peak then
 // stays near what Go's default gives it (about twice the live heap, a
@@ -53,8 +58,10 @@ var paced atomic.Pointer[func()]
 // setGC paces the garbage collector (see pace) with ceiling and most,
 // unless GOGC is set, and returns a function that puts back what it
 // changed. After each collection it sets GOGC from what that collection
-// found live.
-func setGC(ceiling uint64, most int) (restore func()) {
+// found live. With first > 0 and no memory limit in force, the
+// collector is off until the first collection, which the memory limit
+// first brings about.
+func setGC(ceiling uint64, most int, first int64) (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
@@ -64,10 +71,10 @@ func setGC(ceiling uint64, most int) (restore func()) {
 	)
 	prevPercent := debug.SetGCPercent(pace(0, ceiling, most))
 	prevLimit := debug.SetMemoryLimit(-1)
-	first := os.Getenv("GOMEMLIMIT") == ""
-	if first {
+	waiting := first > 0 && prevLimit == math.MaxInt64
+	if waiting {
 		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(firstCollection)
+		debug.SetMemoryLimit(first)
 	}
 	var arm func()
 	arm = func() {
@@ -78,9 +85,9 @@ func setGC(ceiling uint64, most int) (restore func()) {
 			defer mu.Unlock()
 			if !stopped {
 				debug.SetGCPercent(pace(liveHeap(), ceiling, most))
-				if first {
+				if waiting {
 					debug.SetMemoryLimit(prevLimit)
-					first = false
+					waiting = false
 				}
 				arm()
 				if f := paced.Load(); f != nil {

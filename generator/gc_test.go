@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -78,27 +79,33 @@ func TestSetGC(t *testing.T) {
 	}
 	paced.Store(&signal)
 	defer paced.Store(nil)
+	// No memory limit in force, whatever GOMEMLIMIT the tests run with.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 	p0, l0 := gcPercent0(), memoryLimit()
+	const first = 1 << 30
 	t.Setenv("GOGC", "50")
-	restore := setGC(1<<40, 200)
-	if p := gcPercent0(); p != p0 {
-		t.Errorf("with GOGC set, setGC changed the percent from %d to %d", p0, p)
+	restore := setGC(1<<40, 200, first)
+	if p, l := gcPercent0(), memoryLimit(); p != p0 || l != l0 {
+		t.Errorf("with GOGC set, setGC changed the percent from %d to %d, the limit from %d to %d", p0, p, l0, l)
 	}
 	restore()
 
 	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	restore = setGC(1<<40, 200) // far above what is live: GOGC=200
-	// Until the first collection: off, with firstCollection as the limit.
-	if p, l := gcPercent0(), memoryLimit(); p != -1 || l != firstCollection {
-		t.Errorf("before a collection: percent %d, limit %d; want off and %d", p, l, firstCollection)
+	restore = setGC(1<<40, 200, first) // far above what is live: GOGC=200
+	// Until the first collection: off, with first as the limit.
+	if p, l := gcPercent0(), memoryLimit(); p != -1 || l != first {
+		t.Errorf("before a collection: percent %d, limit %d; want off and %d", p, l, first)
 	}
 	collect(t, done)
 	if p, l := gcPercent0(), memoryLimit(); p != 200 || l != l0 {
-		t.Errorf("setGC: percent %d, limit %d; want 200 and the limit left alone (%d)", p, l, l0)
+		t.Errorf("setGC: percent %d, limit %d; want 200 and the limit put back (%d)", p, l, l0)
 	}
 	restore()
-	restore = setGC(1, 200) // whatever is live is over it: Go's default after a collection
+	// Without a first collection to wait for (serve), paced at once.
+	restore = setGC(1, 200, 0) // whatever is live is over it: Go's default after a collection
+	if p, l := gcPercent0(), memoryLimit(); p != 200 || l != l0 {
+		t.Errorf("with no first collection to wait for: percent %d, limit %d; want 200 and %d", p, l, l0)
+	}
 	collect(t, done)
 	if p := gcPercent0(); p != 100 {
 		t.Errorf("after a collection over the ceiling: percent %d; want Go's default", p)
@@ -107,14 +114,23 @@ func TestSetGC(t *testing.T) {
 	if p, l := gcPercent0(), memoryLimit(); p != p0 || l != l0 {
 		t.Errorf("restored: percent %d, limit %d; want %d and %d", p, l, p0, l0)
 	}
-	// With GOMEMLIMIT set, the collector starts paced and the limit is
-	// the user's.
-	t.Setenv("GOMEMLIMIT", "1GiB")
-	restore = setGC(1<<40, 200)
-	if p, l := gcPercent0(), memoryLimit(); p != 200 || l != l0 {
-		t.Errorf("with GOMEMLIMIT set: percent %d, limit %d; want 200 and %d", p, l, l0)
+	// Restored while waiting for the first collection: all put back, and
+	// that collection's cleanup changes nothing.
+	restore = setGC(1<<40, 200, first)
+	restore()
+	runtime.GC()
+	if p, l := gcPercent0(), memoryLimit(); p != p0 || l != l0 {
+		t.Errorf("restored before the first collection: percent %d, limit %d; want %d and %d", p, l, p0, l0)
+	}
+	// With a memory limit in force (GOMEMLIMIT), the collector starts
+	// paced and the limit is left alone.
+	debug.SetMemoryLimit(1 << 40)
+	restore = setGC(1<<40, 200, first)
+	if p, l := gcPercent0(), memoryLimit(); p != 200 || l != 1<<40 {
+		t.Errorf("with a memory limit: percent %d, limit %d; want 200 and %d", p, l, int64(1<<40))
 	}
 	restore()
+	debug.SetMemoryLimit(l0)
 	// After restore no cleanup sets the pace (it checks, under the lock
 	// restore takes, that pacing stopped), so this holds from here on.
 	if p := gcPercent0(); p != p0 {

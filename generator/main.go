@@ -155,7 +155,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	case "none":
 		*cache = ""
 	}
-	defer setGC(buildHeapCeiling, buildMostPercent)()
+	defer setGC(buildHeapCeiling, buildMostPercent, firstCollection)()
 	start := time.Now()
 	progress := new(pipeline.Progress)
 	stopProgress := showProgress(stderr, progress, start)
@@ -304,7 +304,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	defer setGC(serveHeapCeiling, serveMostPercent)()
+	defer setGC(serveHeapCeiling, serveMostPercent, 0)()
 	err := serve.Run(ctx, serve.Options{Src: *src, Bind: *bind, Port: *port, Drafts: *drafts, Poll: *poll, Stdout: stdout, Stderr: stderr})
 	if err != nil {
 		fmt.Fprintf(stderr, "serve: %s\n", diag.Escape(err.Error()))
