@@ -3,8 +3,6 @@ package render
 import (
 	"testing"
 	"time"
-
-	"factcheck/generator/internal/site"
 )
 
 // TestTimeLink checks the original links of quotes with a time locator:
@@ -115,25 +113,5 @@ func TestAssetVersions(t *testing.T) {
 	}
 	if got := p.URL("assets/logo.png"); got != "/sub/assets/logo.png" {
 		t.Errorf("URL(assets/logo.png) = %q, want no version", got)
-	}
-}
-
-func TestContactURL(t *testing.T) {
-	for _, tc := range []struct{ contact, want string }{
-		{"", ""},
-		{"desk@example.org", "mailto:desk@example.org"},
-		{"mailto:desk@example.org", "mailto:desk@example.org"},
-		{"https://example.org/contact/", "https://example.org/contact/"},
-		{"HTTPS://example.org/contact/", "HTTPS://example.org/contact/"},
-		{"javascript:alert(1)", ""},
-		{"javascript:alert('a@b')", ""},
-		{"java\tscript:alert('a@b')", ""},
-		{"data:text/html,a@b", ""},
-		{"/contact/", ""},
-	} {
-		p := &Page{Site: &site.Site{Config: site.Config{Contact: tc.contact}}}
-		if got := p.ContactURL(); got != tc.want {
-			t.Errorf("ContactURL with contact %q = %q, want %q", tc.contact, got, tc.want)
-		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 
 	"factcheck/generator/internal/markdown"
 	"factcheck/generator/internal/site"
-	"factcheck/generator/internal/urlscheme"
 )
 
 // Page is what every template receives. The fields below Path are set only
@@ -277,18 +276,8 @@ type CardData struct {
 	Claim *site.Claim
 }
 
-// ContactURL links to the site's contact: an absolute URL of a scheme
-// sites may link to (package urlscheme), or an e-mail address.
-func (p *Page) ContactURL() string {
-	c := p.Site.Config.Contact
-	switch scheme := urlscheme.Of(c); {
-	case scheme != "" && urlscheme.Allowed(c):
-		return c
-	case scheme == "" && strings.Contains(c, "@"):
-		return "mailto:" + c
-	}
-	return ""
-}
+// ContactURL links to the site's contact (see site.ContactURL).
+func (p *Page) ContactURL() string { return site.ContactURL(p.Site.Config.Contact) }
 
 func menu(pages []*site.Page) []*site.Page {
 	var out []*site.Page

@@ -76,7 +76,12 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		f.errorf(f.pos, "cname must be a bare domain name such as facts.example.org")
 		cfg.CNAME = ""
 	}
-	cfg.Contact = f.str("contact", false)
+	contact, contactPos := f.strPos("contact", false)
+	if contact != "" && ContactURL(contact) == "" {
+		f.diags.Warnf(f.path, contactPos.Line, contactPos.Col, "contact %q is left out: it must be an e-mail address or an http(s) or mailto: URL, such as desk@example.org or https://example.org/contact/", contact)
+		contact = ""
+	}
+	cfg.Contact = contact
 	cfg.UnsafeHTML = f.boolean("unsafe_html")
 	cfg.NegationWords = f.strs("negation_words")
 	var langs []string
@@ -363,4 +368,28 @@ func readSiteFile(fsys fs.FS, p string, max int64) ([]byte, error) {
 		}
 	}
 	return fs.ReadFile(fsys, p)
+}
+
+// ContactURL is the link to a site's contact (site.yaml's contact): the
+// contact itself when it is an http(s) URL or a mailto: one, mailto: and
+// the contact when it is an e-mail address, else "".
+func ContactURL(contact string) string {
+	switch {
+	case httpURL(contact):
+		return contact
+	case len(contact) > len("mailto:") && strings.EqualFold(contact[:len("mailto:")], "mailto:") && emailAddress(contact[len("mailto:"):]):
+		return contact
+	case emailAddress(contact):
+		return "mailto:" + contact
+	}
+	return ""
+}
+
+// emailAddress reports whether s reads as an e-mail address, with what
+// may follow it in a mailto: URL (?subject=…): something on either side
+// of an @, and no blanks, quotes, angle brackets, colons or slashes (no
+// URL scheme, then).
+func emailAddress(s string) bool {
+	at := strings.LastIndexByte(s, '@')
+	return at > 0 && at < len(s)-1 && !strings.ContainsAny(s, " \t\r\n<>\"/:\\")
 }

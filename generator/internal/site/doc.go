@@ -43,7 +43,9 @@
 //	                    card take it instead of the built-in colour for the rating's place
 //	page_size           claims per listing page (50)
 //	cname               a custom domain: writes CNAME
-//	contact             URL or e-mail for corrections and tips
+//	contact             e-mail address, or http(s) or mailto: URL, for
+//	                    corrections and tips (anything else is left out,
+//	                    with a warning)
 //	unsafe_html         true lets raw HTML in Markdown through (false)
 //	negation_words      words that negate, besides the built-in ones (see package quote)
 //	languages           the site's languages, its own first ([language]); see below
