@@ -28,9 +28,8 @@ type Locale struct {
 	tag  language.Tag
 	base string // the built-in language whose words it speaks: "en", "es" …
 	// text prints the messages, as plain text.
-	text  *message.Printer
-	known map[string]bool
-	site  map[string]Message
+	text *message.Printer
+	site map[string]Message
 	// digits are the language's digits 0–9, when not ASCII.
 	digits []rune
 	// plain and parts keep what String without arguments and Parts
@@ -61,10 +60,9 @@ func New(tag string, site map[string]Message) (*Locale, error) {
 	if conf >= language.High {
 		base = Languages[i]
 	}
-	l := &Locale{tag: t, base: base, known: map[string]bool{}, site: site}
+	l := &Locale{tag: t, base: base, site: site}
 	text := catalog.NewBuilder()
 	for _, m := range table {
-		l.known[m.key] = true
 		if _, ok := site[m.key]; ok {
 			continue
 		}
@@ -84,7 +82,6 @@ func New(tag string, site map[string]Message) (*Locale, error) {
 				return nil, err
 			}
 		}
-		l.known[k] = true
 		if err := set(text, t, k, site[k]); err != nil {
 			return nil, err
 		}

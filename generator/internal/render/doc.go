@@ -167,8 +167,13 @@
 //	span.qedit        an editor's bracket or gap in a quote ([…], …),
 //	                  with span.qedit-src saying the source's words
 //	span.xref         a link to another fact-check or source of the site
-//	p.raw-html        raw HTML written in the Markdown, shown as text
-//	                  (unless site.yaml's unsafe_html turns it on)
+//	p.raw-html        a block of raw HTML written in the Markdown, shown
+//	                  as text (raw HTML within a line is shown as text
+//	                  without a class), unless site.yaml's unsafe_html
+//	                  turns raw HTML on
+//	a.footnote-ref    goldmark's footnotes: the reference (in a <sup>),
+//	div.footnotes     and the notes at the end, with their
+//	                  a.footnote-backref links
 //
 // and on a source page:
 //
@@ -261,7 +266,7 @@
 //
 //	.Current "claims/"    whether the page is at this path
 //	.Menu                 the free pages in the site menu
-//	.ContactURL           the site's contact as a link (https: or mailto:)
+//	.ContactURL           the site's contact as a link (http:, https: or mailto:)
 //	.Card CLAIM           the "claim-card" template run for the claim
 //	.Cards                .Card of each of .Claims, in one action
 //	.Chrome "site-header" the template run as described above
