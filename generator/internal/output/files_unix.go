@@ -4,49 +4,9 @@ package output
 
 import (
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"syscall"
 )
-
-// writeFile is os.WriteFile(name, data, 0o644) in plain system calls: an
-// os.File also gets each file ready for the poller (four fcntl calls and
-// an epoll_ctl that fails for regular files), which a build of 12,000
-// files pays for nothing.
-func writeFile(name string, data []byte) error {
-	fd, err := retry(func() (int, error) {
-		return syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
-	})
-	if err != nil {
-		return &fs.PathError{Op: "open", Path: name, Err: err}
-	}
-	for len(data) > 0 {
-		n, err := retry(func() (int, error) { return syscall.Write(fd, data) })
-		if err == nil && n == 0 {
-			err = io.ErrShortWrite
-		}
-		if err != nil {
-			syscall.Close(fd)
-			return &fs.PathError{Op: "write", Path: name, Err: err}
-		}
-		data = data[n:]
-	}
-	if err := syscall.Close(fd); err != nil {
-		return &fs.PathError{Op: "close", Path: name, Err: err}
-	}
-	return nil
-}
-
-// retry calls f again while it is interrupted by a signal.
-func retry(f func() (int, error)) (int, error) {
-	for {
-		n, err := f()
-		if err != syscall.EINTR {
-			return n, err
-		}
-	}
-}
 
 // lock takes the lock of the output folder, the file ".OUT.lock" beside
 // it, for the rest of a build: a second build into the same folder would
@@ -78,22 +38,5 @@ func lock(f *Folder) (unlock func(), err error) {
 			}, nil
 		}
 		file.Close()
-	}
-}
-
-// regularSize returns the size of the file name when it is a regular
-// file (not following a symbolic link): os.Lstat in one system call
-// without an allocation, for the many files a rebuild checks.
-func regularSize(name string) (size int64, ok bool) {
-	var st syscall.Stat_t
-	for {
-		err := syscall.Lstat(name, &st)
-		if err == syscall.EINTR {
-			continue
-		}
-		if err != nil {
-			return 0, false
-		}
-		return st.Size, st.Mode&syscall.S_IFMT == syscall.S_IFREG
 	}
 }
