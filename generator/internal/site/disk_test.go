@@ -240,3 +240,34 @@ func FuzzDecodeShard(f *testing.F) {
 		}
 	})
 }
+
+// TestReadShardFile checks that a shard file is read (mapped, on Linux)
+// as os.ReadFile reads it, and that what is not a shard's file fails.
+func TestReadShardFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{1, 4095, 4096, 4097, 1 << 20} {
+		name := filepath.Join(dir, fmt.Sprint("shard", n))
+		data := make([]byte, n)
+		for i := range data {
+			data[i] = byte(i * 7)
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readShardFile(name)
+		want, _ := os.ReadFile(name)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%d bytes: read %d bytes, %v", n, len(got), err)
+		}
+	}
+	empty := filepath.Join(dir, "empty")
+	os.WriteFile(empty, nil, 0o644)
+	for _, name := range []string{filepath.Join(dir, "missing"), dir} {
+		if _, err := readShardFile(name); err == nil {
+			t.Errorf("readShardFile(%s): no error", name)
+		}
+	}
+	if b, err := readShardFile(empty); err == nil && len(b) != 0 {
+		t.Errorf("readShardFile(empty) = %d bytes", len(b))
+	}
+}
