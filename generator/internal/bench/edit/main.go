@@ -2,15 +2,18 @@
 // made by generator/internal/bench/gensite: how long after start the first claim page is
 // served, and how long after saving a claim its new page is served.
 //
-//	go run ./generator/internal/bench/edit -src SITE [-edits 9] [-cpuprofile FILE]
+//	go run ./generator/internal/bench/edit -fc BIN -src SITE [-edits 9]
 //
-// It runs the server in-process (as `serve` does, file watcher and its
-// batching included), listens to the live-reload event stream like an
-// open tab, and for each edit saves a claim the way editors do (write a
-// temporary file, rename it over the claim), waits for the reload event,
-// fetches the claim's page and checks it holds the new text. The time of
-// an edit runs from the rename to the last byte of that page. The claims
-// are restored at the end.
+// It starts BIN serve, the generator built as users run it (its own
+// collector pacing included, see generator/gc.go), on a free port;
+// listens to the live-reload event stream like an open tab; and for each
+// edit saves a claim the way editors do (write a temporary file, rename
+// it over the claim), waits for the reload event, fetches the claim's
+// page and checks it holds the new text. The time of an edit runs from
+// the rename to the last byte of that page, so the watcher's batching is
+// included. The claims are restored at the end, and the server stopped
+// as Ctrl-C stops it: with FC_CPUPROFILE=FILE in the environment, it
+// writes a CPU profile of its whole run there.
 package main
 
 import (
@@ -23,32 +26,31 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
-	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
-
-	"factcheck/generator/internal/serve"
 )
 
 func main() {
+	fc := flag.String("fc", "", "the generator's executable (go build -o BIN ./generator)")
 	src := flag.String("src", "", "site folder made by generator/internal/bench/gensite")
 	edits := flag.Int("edits", 9, "number of saves to time")
-	profile := flag.String("cpuprofile", "", "write a CPU profile of the edits to this file")
 	flag.Parse()
-	if *src == "" {
-		fmt.Fprintln(os.Stderr, "usage: edit -src SITE [-edits N]")
+	if *src == "" || *fc == "" {
+		fmt.Fprintln(os.Stderr, "usage: edit -fc BIN -src SITE [-edits N]")
 		os.Exit(2)
 	}
-	if err := run(*src, *edits, *profile); err != nil {
+	if err := run(*fc, *src, *edits); err != nil {
 		fmt.Fprintln(os.Stderr, "edit:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src string, edits int, profile string) error {
+func run(fc, src string, edits int) error {
 	// Claims are in sub-folders or not, as the site's shape has them.
 	var claims []string
 	err := filepath.WalkDir(filepath.Join(src, "content", "claims"), func(p string, d fs.DirEntry, err error) error {
@@ -72,11 +74,24 @@ func run(src string, edits int, profile string) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	log := new(lockedBuffer)
+	cmd := exec.Command(fc, "serve", "--src", src, "--port", strconv.Itoa(port))
+	cmd.Stdout, cmd.Stderr = log, os.Stderr
 	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return err
+	}
 	done := make(chan error, 1)
-	go func() {
-		done <- serve.Run(ctx, serve.Options{Src: src, Port: port, Stdout: log, Stderr: os.Stderr})
-	}()
+	go func() { done <- cmd.Wait() }()
+	stopped := false
+	stop := func() error {
+		if stopped {
+			return nil
+		}
+		stopped = true
+		cmd.Process.Signal(os.Interrupt)
+		return <-done
+	}
+	defer stop()
 	first := pageURL(base, claims[0])
 	for {
 		if _, err := get(first); err == nil {
@@ -84,6 +99,7 @@ func run(src string, edits int, profile string) error {
 		}
 		select {
 		case err := <-done:
+			stopped = true
 			return fmt.Errorf("server stopped: %v", err)
 		case <-time.After(10 * time.Millisecond):
 		}
@@ -93,17 +109,6 @@ func run(src string, edits int, profile string) error {
 	events, err := listen(ctx, base)
 	if err != nil {
 		return err
-	}
-	if profile != "" {
-		f, err := os.Create(profile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
 	}
 	var times []time.Duration
 	for i := range edits {
@@ -149,7 +154,7 @@ func run(src string, edits int, profile string) error {
 	fmt.Printf("serve: save to new page served, median %.0f ms, min %.0f ms, max %.0f ms (%d saves: %s ms)\n",
 		ms(times[len(times)/2]), ms(times[0]), ms(times[len(times)-1]), len(times), strings.Join(parts, " "))
 	cancel()
-	err = <-done
+	err = stop()
 	fmt.Print("serve's own log (rebuild times):\n", log.String())
 	return err
 }
