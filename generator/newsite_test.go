@@ -86,6 +86,34 @@ func TestNewSiteExampleIsChecked(t *testing.T) {
 	}
 }
 
+// TestNewClaimIsADraft: a claim just begun with "new claim" has empty
+// fields and is a draft, so the site still checks and builds; "check
+// --drafts" names each field to fill in.
+func TestNewClaimIsADraft(t *testing.T) {
+	dir := newSiteIn(t)
+	var stdout, stderr strings.Builder
+	if code := run([]string{"new", "claim", "begun", "--src", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("new claim exited %d: %s", code, stderr.String())
+	}
+	stdout.Reset()
+	if code := run([]string{"check", "--src", dir, "--strict"}, &stdout, &stderr); code != 0 {
+		t.Errorf("check exited %d:\n%s", code, stdout.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"build", "--src", dir, "--out", filepath.Join(t.TempDir(), "out"), "--cache", "none"}, &stdout, &stderr); code != 0 {
+		t.Errorf("build exited %d:\n%s", code, stderr.String())
+	}
+	stdout.Reset()
+	if code := run([]string{"check", "--src", dir, "--drafts"}, &stdout, &stderr); code != 1 {
+		t.Errorf("check --drafts exited %d, want 1:\n%s", code, stdout.String())
+	}
+	for _, key := range []string{"claim", "claimant", "rating", "summary"} {
+		if want := regexp.MustCompile(`content/claims/begun\.md:\d+:\d+: error: ` + key + ` must not be empty`); !want.MatchString(stdout.String()) {
+			t.Errorf("check --drafts does not name the empty %s:\n%s", key, stdout.String())
+		}
+	}
+}
+
 // TestNewSiteYAML checks that site.yaml names every key site.yaml may
 // hold, set or commented out, each after a comment.
 func TestNewSiteYAML(t *testing.T) {

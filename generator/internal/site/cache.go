@@ -168,16 +168,21 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 	var drafts []*Claim
 	for _, p := range files {
 		e := c.files[p]
+		if e.claim != nil && e.claim.Draft && !opts.Drafts {
+			// A draft is left out, its problems too, until it is
+			// published or checked with Options.Drafts: a claim just
+			// begun (generator new claim) has empty fields.
+			cl := *e.claim
+			cl.cached = e
+			drafts = append(drafts, &cl)
+			continue
+		}
 		diags = append(diags, e.diags...)
 		switch {
 		case e.claim != nil:
 			cl := *e.claim
 			cl.cached = e
-			if cl.Draft && !opts.Drafts {
-				drafts = append(drafts, &cl)
-			} else {
-				s.Claims = append(s.Claims, &cl)
-			}
+			s.Claims = append(s.Claims, &cl)
 		case e.source != nil:
 			src := *e.source
 			s.Sources = append(s.Sources, &src)
