@@ -146,6 +146,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
 		return usageError(stderr, pos)
 	}
+	if err := siteFolder(*src); err != nil {
+		fmt.Fprintf(stderr, "build failed: %s\n", diag.Escape(err.Error()))
+		return 2
+	}
 	if *out == "" {
 		*out = filepath.Join(*src, "public")
 	}
@@ -274,8 +278,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "count warnings as errors")
 	format := fs.String("format", "text", "output format: text or json")
 	drafts := fs.Bool("drafts", false, "check draft claims too")
-	if pos, err := parse(fs, args); err != nil || len(pos) > 0 || (*format != "text" && *format != "json") {
+	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
 		return usageError(stderr, pos)
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "--format wants text or json, got %q\n", *format)
+		return usageError(stderr, nil)
+	}
+	if err := siteFolder(*src); err != nil {
+		fmt.Fprintf(stderr, "check: %s\n", diag.Escape(err.Error()))
+		return 2
 	}
 	_, diags := site.Load(pipeline.DirFS(*src), site.Options{CheckOnly: true, Drafts: *drafts})
 	diags = append(diags, pipeline.CheckAssets(*src)...)
@@ -302,6 +314,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
 		return usageError(stderr, pos)
 	}
+	if err := siteFolder(*src); err != nil {
+		fmt.Fprintf(stderr, "serve: %s\n", diag.Escape(err.Error()))
+		return 2
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	defer setGC(serveHeapCeiling, serveMostPercent, 0)()
@@ -311,6 +327,24 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// siteFolder reports, for build, check and serve, a --src that is not a
+// site: a folder with a content/ folder in it (new site makes one). A
+// mistyped --src would otherwise build an empty site.
+func siteFolder(src string) error {
+	fi, err := os.Stat(filepath.Join(src, "content"))
+	switch {
+	case err == nil && fi.IsDir():
+		return nil
+	case err == nil || errors.Is(err, os.ErrNotExist):
+		if fi, err := os.Stat(src); err != nil || !fi.IsDir() {
+			return fmt.Errorf("no site folder %s: there is no such folder", src)
+		}
+		return fmt.Errorf("no site in %s: it has no content/ folder (give the site folder with --src, or make one with \"generator new site DIR\")", src)
+	default:
+		return fmt.Errorf("cannot read the site folder: %w", err)
+	}
 }
 
 func usageError(stderr io.Writer, pos []string) int {

@@ -87,3 +87,26 @@ func TestNewThroughLink(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr.String())
 	}
 }
+
+// TestNoSite: build, check and serve refuse a --src that is not a site
+// folder (a typo would otherwise build an empty site), naming it.
+func TestNoSite(t *testing.T) {
+	empty := t.TempDir()
+	missing := filepath.Join(empty, "nosuch")
+	for _, tc := range []struct{ src, want string }{
+		{missing, "no site folder " + missing + ": there is no such folder\n"},
+		{empty, "no site in " + empty + ": it has no content/ folder (give the site folder with --src, or make one with \"generator new site DIR\")\n"},
+	} {
+		for _, cmd := range []string{"build", "check", "serve"} {
+			var stdout, stderr strings.Builder
+			code := run([]string{cmd, "--src", tc.src}, &stdout, &stderr)
+			prefix := map[string]string{"build": "build failed: ", "check": "check: ", "serve": "serve: "}[cmd]
+			if code != 2 || stderr.String() != prefix+tc.want {
+				t.Errorf("%s --src %s: exit %d, %q; want 2, %q", cmd, tc.src, code, stderr.String(), prefix+tc.want)
+			}
+		}
+	}
+	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
+		t.Errorf("wrote into the folder that is not a site: %v", entries)
+	}
+}

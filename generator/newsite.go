@@ -216,7 +216,11 @@ func runNewSite(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("new site", stderr)
 	gen := fl.String("generator", "", "OWNER/REPO@REF: the GitHub repository and tag or commit the site's workflow builds the generator from")
 	pos, err := parse(fl, args)
-	if err != nil || len(pos) != 1 || (*gen != "" && !generatorRef.MatchString(*gen)) {
+	if err == nil && len(pos) == 1 && *gen != "" && !generatorRef.MatchString(*gen) {
+		fmt.Fprintf(stderr, "--generator wants OWNER/REPO@REF, a GitHub repository and a tag or commit of it (e.g. example/factcheck@v1.2.0), got %q\n", *gen)
+		err = errors.New("bad --generator")
+	}
+	if err != nil || len(pos) != 1 {
 		fmt.Fprint(stderr, "usage: generator new site DIR [--generator OWNER/REPO@REF]\n")
 		return 2
 	}

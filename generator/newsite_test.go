@@ -189,4 +189,9 @@ func TestNewSiteRefusesNonEmpty(t *testing.T) {
 			t.Errorf("%q exited %d, want 2 (usage)", args, code)
 		}
 	}
+	stderr.Reset()
+	run([]string{"new", "site", dir + "/x", "--generator", "me/repo@"}, &stdout, &stderr)
+	if want := `--generator wants OWNER/REPO@REF, a GitHub repository and a tag or commit of it (e.g. example/factcheck@v1.2.0), got "me/repo@"`; !strings.HasPrefix(stderr.String(), want+"\n") {
+		t.Errorf("a bad --generator: %q, want it to start with %q", stderr.String(), want)
+	}
 }
