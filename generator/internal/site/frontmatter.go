@@ -197,12 +197,8 @@ func explainYAML(src []byte, err error) (line, col int, msg string) {
 		line = min(line, len(lines))
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	if msg == "found unexpected end of stream" {
-		for i, l := range lines {
-			if key, at, q, ok := openQuote(l); ok {
-				return i + 1, at + 1, fmt.Sprintf("invalid YAML: the value of %s starts with %s but does not end with one; add it at the end of the value", key, q)
-			}
-		}
+	if i, what, at, q, ok := unclosedQuote(lines); ok {
+		return i + 1, at + 1, fmt.Sprintf("invalid YAML: %s starts with %s but does not end with one; add it at the end of the value", what, q)
 	}
 	switch msg {
 	case "did not find expected ',' or ']'":
@@ -300,6 +296,90 @@ func indentedUnder(lines []string, n int) (string, bool) {
 		return "", false
 	}
 	return key, true
+}
+
+// unclosedQuote finds the first value that opens a quote and does not
+// close it before the next key at its indentation, or before the end:
+// YAML reads on to the next quote mark, keys and all, and reports the
+// mistake further down, or at the end. A quoted value may go on over
+// lines, but those are not keys of its own level.
+// It says what the value is: "the value of KEY", or "an item of KEY".
+func unclosedQuote(lines []string) (i int, what string, at int, quote string, ok bool) {
+	for i, l := range lines {
+		indent := len(l) - len(strings.TrimLeft(l, " "))
+		key, at, q, open := openQuote(l)
+		what = "the value of " + key
+		if !open {
+			at, q, open = openItem(l)
+			what = "an item of " + parentKey(lines[:i], indent)
+		}
+		if !open {
+			continue
+		}
+		closed := false
+		for _, next := range lines[i+1:] {
+			if keyAt(next, indent) {
+				break
+			}
+			if closes(next, q) {
+				closed = true
+				break
+			}
+		}
+		if !closed {
+			return i, what, at, q, true
+		}
+	}
+	return 0, "", 0, "", false
+}
+
+// openItem finds a list item "- "value" whose quotes are not closed on
+// its line, and returns where the value starts and its quote.
+func openItem(l string) (at int, quote string, ok bool) {
+	value, ok := strings.CutPrefix(strings.TrimLeft(l, " "), "- ")
+	value = strings.TrimSpace(value)
+	if !ok || value == "" || value[0] != '"' && value[0] != '\'' || closes(value[1:], value[:1]) {
+		return 0, "", false
+	}
+	return strings.Index(l, value), value[:1], true
+}
+
+// parentKey is the key of the last of lines indented by at most indent
+// spaces, or "the list".
+func parentKey(lines []string, indent int) string {
+	for i := len(lines) - 1; i >= 0; i-- {
+		rest := strings.TrimLeft(lines[i], " ")
+		if rest == "" || len(lines[i])-len(rest) > indent {
+			continue
+		}
+		if k, _, found := strings.Cut(strings.TrimPrefix(rest, "- "), ":"); found && !strings.HasPrefix(rest, "- ") {
+			return k
+		}
+	}
+	return "the list"
+}
+
+// keyAt reports whether l is "key:" or "key: value" (or "- key: …")
+// indented by indent spaces.
+func keyAt(l string, indent int) bool {
+	rest := strings.TrimLeft(l, " ")
+	if len(l)-len(rest) != indent {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "- ")
+	k, v, found := strings.Cut(rest, ":")
+	return found && k != "" && !strings.ContainsAny(k, "\"' \t") && (v == "" || v[0] == ' ')
+}
+
+// closes reports whether a line going on with a value quoted with q
+// holds its closing quote.
+func closes(l, q string) bool {
+	if q == `"` {
+		l = strings.ReplaceAll(strings.ReplaceAll(l, `\\`, ""), `\"`, "")
+	} else {
+		l = strings.ReplaceAll(l, "''", "")
+	}
+	return strings.Contains(l, q)
 }
 
 // openQuote finds a line "key: "value" whose quotes are not closed on
