@@ -317,3 +317,64 @@ func TestManyUnknownRefs(t *testing.T) {
 		t.Errorf("got %s\nwant %s", d[0], want)
 	}
 }
+
+// TestOneMistakeOneError: a file that cannot be parsed gets its own error
+// and no others elsewhere: not on its translation, nor on what links to
+// it or cites it, nor on the source only it cites; an unreadable
+// site.yaml leaves the site's languages and ratings unknown, not wrong.
+func TestOneMistakeOneError(t *testing.T) {
+	claim := strings.Replace(claimFM, "%s", "accurate", 1)
+	broken := "---\nclaim: C\n\tclaimant: X\n---\nSee [@s].\n"
+	source := "---\ntitle: T\npublisher: P\n---\nText.\n"
+	for _, tc := range []struct {
+		name  string
+		files []string
+		want  string
+	}{
+		{
+			name: "a claim's front matter",
+			files: []string{
+				"content/site.yaml", "languages: [en, es]\n",
+				"content/claims/c.md", broken,
+				"content/claims/c.es.md", claim,
+				"content/claims/d.md", claim + "See [[c]].\n",
+				"content/sources/s.md", source,
+			},
+			want: "content/claims/c.md:3:1: error: invalid YAML: a tab is used for indentation; indent with spaces",
+		},
+		{
+			name: "a source's front matter",
+			files: []string{
+				"content/claims/d.md", claim + "See [@s] and [[s]].\n",
+				"content/sources/s.md", "---\ntitle: \"T\npublisher: P\n---\nText.\n",
+			},
+			want: `content/sources/s.md:2:8: error: invalid YAML: the value of title starts with " but does not end with one; add it at the end of the value`,
+		},
+		{
+			name: "a page's front matter",
+			files: []string{
+				"content/site.yaml", "languages: [en, es]\n",
+				"content/pages/p.md", "---\ntitle: [P\n---\n",
+				"content/pages/p.es.md", "---\ntitle: P\n---\n",
+				"content/claims/d.md", claim + "See [[p]].\n",
+			},
+			want: "content/pages/p.md:2:8: error: invalid YAML: a list in [ ] is not closed, or its items are not separated by commas: add the ]",
+		},
+		{
+			name: "site.yaml",
+			files: []string{
+				"content/site.yaml", "title: \"T\nlanguages: [en, es]\nratings:\n  - {id: mine, label: Mine}\n",
+				"content/claims/c.md", strings.Replace(claimFM, "%s", "mine", 1),
+				"content/claims/c.es.md", strings.Replace(claimFM, "%s", "mine", 1),
+			},
+			want: `content/site.yaml:1:8: error: invalid YAML: the value of title starts with " but does not end with one; add it at the end of the value`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, d := Load(site(tc.files...), Options{})
+			if got := diagLines(d); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}

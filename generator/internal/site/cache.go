@@ -166,6 +166,11 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 	s.Stats.Files, s.Stats.Parsed = len(files), len(stale)
 	s.Stats.Read = time.Since(start)
 	var drafts []*Claim
+	// unread are the ids of the content files that could not be read or
+	// parsed (each has an error of its own), by folder: what cites or
+	// translates them gets no second error, nor does a source they might
+	// cite.
+	unread := map[string]map[string]bool{}
 	for _, p := range files {
 		e := c.files[p]
 		if e.claim != nil && e.claim.Draft && !opts.Drafts {
@@ -190,10 +195,21 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 			pg := *e.page
 			pg.cached = e
 			s.Pages = append(s.Pages, &pg)
+		default:
+			var dir string
+			for _, d := range contentDirs {
+				if strings.HasPrefix(p, d+"/") {
+					dir = d
+				}
+			}
+			if unread[dir] == nil {
+				unread[dir] = map[string]bool{}
+			}
+			unread[dir][fileID(p)] = true
 		}
 	}
 	linked := time.Now()
-	link(s, drafts, &diags)
+	link(s, drafts, unread, &diags)
 	s.Stats.Link = time.Since(linked)
 	diags.Sort()
 	return s, diags

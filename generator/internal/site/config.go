@@ -38,12 +38,14 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			diags.Errorf(configFile, 1, 1, "cannot read: %v", err)
+			cfg.unread = true
 		}
 		return finishConfig(cfg)
 	}
 	b = cleanText(configFile, b, diags)
 	f := parseYAML(configFile, b, 1, diags)
 	if f == nil {
+		cfg.unread = true
 		return finishConfig(cfg)
 	}
 	if s := f.str("title", false); s != "" {

@@ -24,7 +24,10 @@ import (
 // of s, which must be its own copies of what was parsed. cache has the
 // parsed file of each claim's and page's document, where the outcome of
 // verifying its quotes is kept and, when already there, taken.
-func link(s *Site, drafts []*Claim, diags *diag.List) {
+// unread holds, by content folder (claimsDir …), the ids of the files
+// that could not be read or parsed: references to them, translations of
+// them and sources they may cite get no errors of their own.
+func link(s *Site, drafts []*Claim, unread map[string]map[string]bool, diags *diag.List) {
 	trans, pageTrans := splitTranslations(s, drafts, diags)
 	sortSite(s)
 	draftIDs := map[string]bool{}
@@ -38,7 +41,7 @@ func link(s *Site, drafts []*Claim, diags *diag.List) {
 	for _, c := range trans {
 		checkClaim(s, c, diags)
 	}
-	linkTranslations(s, trans, pageTrans, diags)
+	linkTranslations(s, trans, pageTrans, unread, diags)
 	linkAliases(s, diags)
 	// The listings are gathered and quotes verified while references are
 	// resolved: each reads and writes other fields of the claims and
@@ -63,7 +66,7 @@ func link(s *Site, drafts []*Claim, diags *diag.List) {
 		s.Topics, s.Claimants, s.Authors = topics.sorted(), claimants.sorted(), authors.sorted()
 	})
 	for _, c := range s.Claims {
-		resolveRefs(s, c.Path, c.Doc, c.bodyLine, c.refs, draftIDs, diags, func(target *Claim, src *Source) {
+		resolveRefs(s, c.Path, c.Doc, c.bodyLine, c.refs, draftIDs, unread, diags, func(target *Claim, src *Source) {
 			if target != nil {
 				c.Links = append(c.Links, target)
 				target.LinkedFrom = append(target.LinkedFrom, c)
@@ -77,7 +80,7 @@ func link(s *Site, drafts []*Claim, diags *diag.List) {
 	// A translation cites the same sources and links to the same claims,
 	// which list the claim it translates.
 	for _, c := range trans {
-		resolveRefs(s, c.Path, c.Doc, c.bodyLine, c.refs, draftIDs, diags, func(target *Claim, src *Source) {
+		resolveRefs(s, c.Path, c.Doc, c.bodyLine, c.refs, draftIDs, unread, diags, func(target *Claim, src *Source) {
 			if target != nil {
 				c.Links = append(c.Links, target)
 			}
@@ -87,7 +90,7 @@ func link(s *Site, drafts []*Claim, diags *diag.List) {
 		})
 	}
 	for _, p := range slices.Concat(s.Pages, pageTrans) {
-		resolveRefs(s, p.Path, p.Doc, p.bodyLine, p.refs, draftIDs, diags, func(target *Claim, _ *Source) {
+		resolveRefs(s, p.Path, p.Doc, p.bodyLine, p.refs, draftIDs, unread, diags, func(target *Claim, _ *Source) {
 			if target != nil {
 				p.Links = append(p.Links, target)
 			}
@@ -96,7 +99,7 @@ func link(s *Site, drafts []*Claim, diags *diag.List) {
 	wg.Wait()
 	*diags = append(*diags, verified...)
 	for _, src := range s.Sources {
-		if len(src.CitedBy) == 0 {
+		if len(src.CitedBy) == 0 && len(unread[claimsDir]) == 0 {
 			diags.Warnf(src.Path, 1, 1, "source %q is not cited by any claim", src.ID)
 		}
 		checkAnachronism(src, diags)
@@ -182,7 +185,7 @@ func keep[T any](list []T, ok func(T) bool) []T {
 func checkClaim(s *Site, c *Claim, diags *diag.List) {
 	if c.Rating.ID != "" {
 		r, ok := s.Config.Rating(c.Rating.ID)
-		if !ok {
+		if !ok && !s.Config.unread {
 			var ids []string
 			for _, r := range s.Config.Ratings {
 				ids = append(ids, r.ID)
@@ -267,7 +270,7 @@ func (gs *groups) sorted() []*Group {
 // calls found for each claim and source it refers to, once each, in
 // order. r lists them; the document's own lists, with positions, are read
 // only to report what is wrong.
-func resolveRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, r refs, drafts map[string]bool, diags *diag.List, found func(*Claim, *Source)) {
+func resolveRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, r refs, drafts map[string]bool, unread map[string]map[string]bool, diags *diag.List, found func(*Claim, *Source)) {
 	bad := false
 	for _, id := range r.sources {
 		if src := s.Source[id]; src != nil {
@@ -284,13 +287,13 @@ func resolveRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, r refs, 
 		}
 	}
 	if bad {
-		reportRefs(s, path, doc, bodyLine, drafts, diags)
+		reportRefs(s, path, doc, bodyLine, drafts, unread, diags)
 	}
 }
 
 // reportRefs reports the citations and cross-links of a document that
 // lead nowhere.
-func reportRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, drafts map[string]bool, diags *diag.List) {
+func reportRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, drafts map[string]bool, unread map[string]map[string]bool, diags *diag.List) {
 	// The lists of ids are made once per document, and each unknown id
 	// looked up once: a document may hold 100,000 unknown references.
 	var sources, all []string
@@ -307,13 +310,14 @@ func reportRefs(s *Site, path string, doc *markdown.Doc, bodyLine int, drafts ma
 		return memo[id]
 	}
 	for _, c := range doc.Citations {
-		if s.Source[c.SourceID] == nil {
+		if s.Source[c.SourceID] == nil && !unread[sourcesDir][c.SourceID] {
 			p := bodyPos(bodyLine, c.LineCol)
 			diags.Errorf(path, p.Line, p.Col, "citation of unknown source %q%s", c.SourceID, suggestFor(c.SourceID, &sources, sourceIDs))
 		}
 	}
 	for _, l := range doc.Links {
-		if s.Claim[l.Target] != nil || s.Source[l.Target] != nil || s.Page[l.Target] != nil {
+		if s.Claim[l.Target] != nil || s.Source[l.Target] != nil || s.Page[l.Target] != nil ||
+			unread[claimsDir][l.Target] || unread[sourcesDir][l.Target] || unread[pagesDir][l.Target] {
 			continue
 		}
 		p := bodyPos(bodyLine, l.LineCol)

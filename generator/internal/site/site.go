@@ -100,6 +100,10 @@ type Config struct {
 	// Authors are the profiles of authors (authors), by the slug of
 	// their name: what their page shows above their fact-checks.
 	Authors map[string]*Author
+	// unread is set when site.yaml could not be read or parsed: the
+	// defaults stand in, and what depends on the settings (the ratings,
+	// the languages) gets no errors of its own.
+	unread bool
 }
 
 // Organization publishes the site.

@@ -59,6 +59,8 @@ func splitLang(s *Site, fileID, path string, diags *diag.List) (id, lang string,
 	}
 	if others := s.Config.Languages[1:]; !slices.Contains(others, lang) {
 		switch {
+		case s.Config.unread:
+			// The languages are not known.
 		case len(others) == 0:
 			diags.Errorf(path, 1, 1, "%s.md is a translation into %q, but the site has one language; list its languages in site.yaml (languages: [%s, %s])", fileID, lang, s.Config.Language, lang)
 		case lang == s.Config.Language:
@@ -75,10 +77,13 @@ func splitLang(s *Site, fileID, path string, diags *diag.List) (id, lang string,
 // the claim must exist and the translation must give it the same rating.
 // It fills Claim.Translations, Claim.Original and Site.Translated, and
 // links the translations of free pages (see linkPageTranslations).
-func linkTranslations(s *Site, trans []*Claim, pageTrans []*Page, diags *diag.List) {
+func linkTranslations(s *Site, trans []*Claim, pageTrans []*Page, unread map[string]map[string]bool, diags *diag.List) {
 	s.Translated = map[string][]*Claim{}
 	for _, c := range trans {
 		orig := s.Claim[c.ID]
+		if orig == nil && unread[claimsDir][c.ID] {
+			continue // the original's own error says why
+		}
 		if orig == nil {
 			diags.Errorf(c.Path, 1, 1, "%s.%s.md translates the claim %q, which does not exist (no claims/%s.md)", c.ID, c.Lang, c.ID, c.ID)
 			continue
@@ -102,7 +107,7 @@ func linkTranslations(s *Site, trans []*Claim, pageTrans []*Page, diags *diag.Li
 	for _, cs := range s.Translated {
 		sortClaims(cs)
 	}
-	linkPageTranslations(s, pageTrans, diags)
+	linkPageTranslations(s, pageTrans, unread[pagesDir], diags)
 	// A free page is at /ID/, where the pages of a language ID are.
 	for _, l := range s.Config.Languages[1:] {
 		if p := s.Page[l]; p != nil {
@@ -115,10 +120,13 @@ func linkTranslations(s *Site, trans []*Claim, pageTrans []*Page, diags *diag.Li
 // page it translates, which must exist. It fills Page.Translations,
 // Page.Original and Site.TranslatedPages; a translation that does not set
 // menu takes the menu place of its original.
-func linkPageTranslations(s *Site, trans []*Page, diags *diag.List) {
+func linkPageTranslations(s *Site, trans []*Page, unread map[string]bool, diags *diag.List) {
 	s.TranslatedPages = map[string][]*Page{}
 	for _, p := range trans {
 		orig := s.Page[p.ID]
+		if orig == nil && unread[p.ID] {
+			continue // the original's own error says why
+		}
 		if orig == nil {
 			diags.Errorf(p.Path, 1, 1, "%s.%s.md translates the page %q, which does not exist (no pages/%s.md)", p.ID, p.Lang, p.ID, p.ID)
 			continue
