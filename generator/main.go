@@ -172,6 +172,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err != nil {
+		if d, ok := pipeline.Diagnose(*src, err); ok {
+			printDiags(stderr, d)
+			fmt.Fprintf(stderr, "build failed: %s; %s left as it was\n", countDiags(d), *out)
+			return 1
+		}
 		fmt.Fprintf(stderr, "build failed: %s\n", diag.Escape(err.Error()))
 		if errors.Is(err, pipeline.ErrRefused) {
 			return 2 // a wrong --out, as for any other bad argument
@@ -291,6 +296,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	_, diags := site.Load(pipeline.DirFS(*src), site.Options{CheckOnly: true, Drafts: *drafts})
 	diags = append(diags, pipeline.CheckAssets(*src)...)
+	if diags.Errors() == 0 {
+		diags = append(diags, pipeline.CheckPages(pipeline.Options{Src: *src, Drafts: *drafts})...)
+	}
 	diags.Sort()
 	if *format == "json" {
 		diag.WriteJSON(stdout, diags)

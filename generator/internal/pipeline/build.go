@@ -16,11 +16,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -128,20 +126,13 @@ func CheckAssets(src string) diag.List {
 	if err == nil {
 		return nil
 	}
-	var l diag.List
-	msg := err.Error()
-	// "templates/x.html: x.html:3: unexpected EOF" or
-	// "static/a.txt: symbolic links are not followed…"
-	if m := assetError.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[3])
-		l.Errorf(m[1], line, min(line, 1), "%s", m[4])
-	} else {
-		l.Errorf("templates", 0, 0, "%s", msg)
+	if l, ok := Diagnose(src, err); ok {
+		return l
 	}
+	var l diag.List
+	l.Errorf("templates", 0, 0, "%s", err.Error())
 	return l
 }
-
-var assetError = regexp.MustCompile(`^((?:templates|static)/[^:]*): (?:([^:]*):(\d+): )?(.*)$`)
 
 // loadAll loads and checks the site with load (Load when nil) and,
 // meanwhile, its templates and static files.
@@ -418,7 +409,7 @@ func runJobs(jobs []render.Job, emit emitFunc, link linkFunc, keep keepFunc, pro
 					if err != nil {
 						mu.Lock()
 						if firstErr == nil {
-							firstErr = fmt.Errorf("%s: %w", j.Path, err)
+							firstErr = &PageError{j.Path, err}
 						}
 						mu.Unlock()
 						failed.Store(true)

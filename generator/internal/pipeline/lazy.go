@@ -29,7 +29,7 @@ func Lazy(opts Options, cache *site.Cache, changed []string) (*LazyFiles, diag.L
 	if aErr != nil {
 		return nil, diags, aErr
 	}
-	l := &LazyFiles{jobs: map[string]*lazyJob{}, locale: s.Config.Locale}
+	l := &LazyFiles{jobs: map[string]*lazyJob{}, locale: s.Config.Locale, src: opts.Src}
 	a.jobs(s, opts, func(j render.Job) {
 		if j.Expand != nil {
 			l.folders = append(l.folders, &lazyFolder{job: j})
@@ -46,6 +46,7 @@ type LazyFiles struct {
 	jobs    map[string]*lazyJob
 	folders []*lazyFolder
 	locale  *locale.Locale
+	src     string // the site folder, for Diagnose
 }
 
 // Locale is the site's language: the dev server's overlay speaks it.
@@ -79,6 +80,9 @@ func (l *LazyFiles) File(path string) ([]byte, bool) {
 		b, err := j.job.Render()
 		if err != nil {
 			msg := fmt.Sprintf("%s: %v", path, err)
+			if d, ok := Diagnose(l.src, &PageError{path, err}); ok {
+				msg = d[0].String() // the template's line, as build and check say it
+			}
 			if strings.HasSuffix(path, ".html") {
 				b = []byte("<!doctype html><title>Render error</title><body><h1>This page failed to render</h1><pre>" + html.EscapeString(msg) + "</pre></body>")
 			} else {
