@@ -53,6 +53,18 @@ func TestBadInput(t *testing.T) {
 		want             string // exact diagnostics, one per line
 	}{
 		{
+			name: "a required key left empty",
+			file: "content/claims/a.md",
+			data: strings.Replace(claim, "rating: accurate", "rating:", 1),
+			want: "content/claims/a.md:5:1: error: rating must not be empty",
+		},
+		{
+			name: "a day that is not in the calendar",
+			file: "content/claims/a.md",
+			data: strings.Replace(claim, "claim_date: 2021-01-01", "claim_date: 2021-02-29", 1),
+			want: `content/claims/a.md:4:13: error: claim_date: bad date "2021-02-29": that month has no day 29`,
+		},
+		{
 			name: "invalid UTF-8 in front matter",
 			file: "content/claims/a.md",
 			data: "---\nclaim: C\xff\n---\n",
@@ -92,7 +104,7 @@ func TestBadInput(t *testing.T) {
 			file: "content/sources/s.md",
 			data: "---\r\ntitle: T\r\npublisher: P\r\npublished: 2021-13-01\r\n---\r\n",
 			want: "content/sources/s.md:1:1: warning: source \"s\" is not cited by any claim\n" +
-				`content/sources/s.md:4:12: error: published: bad date "2021-13-01": write it as YYYY-MM-DD`,
+				`content/sources/s.md:4:12: error: published: bad date "2021-13-01": there is no month 13`,
 		},
 		{
 			name: "old Mac line endings are line breaks",

@@ -458,16 +458,19 @@ func (f *fields) errorf(p Pos, format string, args ...any) {
 
 // get returns the value of key, or nil; a null value counts as missing.
 func (f *fields) get(key string, required bool) *yaml.Node {
-	var v *yaml.Node // the last value of key, as a map would keep
-	for i, k := range f.keys {
-		if k.Value == key {
-			f.used[i], v = true, f.values[i]
+	var v, k *yaml.Node // the last value of key, as a map would keep
+	for i, ki := range f.keys {
+		if ki.Value == key {
+			f.used[i], v, k = true, f.values[i], ki
 		}
 	}
 	if v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		v = nil
 	}
-	if v == nil && required {
+	switch {
+	case v == nil && k != nil && required:
+		f.errorf(f.at(k), "%s must not be empty", key)
+	case v == nil && required:
 		f.errorf(f.pos, "missing required key %q", key)
 	}
 	return v
@@ -549,11 +552,17 @@ func (f *fields) date(key string, required bool) time.Time {
 
 func (f *fields) parseDate(key string, v *yaml.Node) time.Time {
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(v.Value))
-	if v.Kind != yaml.ScalarNode || err != nil {
+	switch {
+	case v.Kind == yaml.ScalarNode && err != nil && strings.HasSuffix(err.Error(), ": month out of range"):
+		f.errorf(f.at(v), "%s: bad date %q: there is no month %s", key, v.Value, strings.TrimSpace(v.Value)[5:7])
+	case v.Kind == yaml.ScalarNode && err != nil && strings.HasSuffix(err.Error(), ": day out of range"):
+		f.errorf(f.at(v), "%s: bad date %q: that month has no day %s", key, v.Value, strings.TrimSpace(v.Value)[8:10])
+	case v.Kind != yaml.ScalarNode || err != nil:
 		f.errorf(f.at(v), "%s: bad date %q: write it as YYYY-MM-DD", key, v.Value)
-		return time.Time{}
+	default:
+		return t
 	}
-	return t
+	return time.Time{}
 }
 
 // boolean reads true or false.
