@@ -196,8 +196,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			st.Files, seconds(st.Read), seconds(st.Link), st.Quotes, seconds(st.Verify), seconds(took-st.Read-st.Link),
 			thousands(res.Rendered), thousands(res.Pages), thousands(res.CardsDrawn), thousands(res.Cards), thousands(res.Written)+" "+plural(res.Written, "file", "files"))
 	}
-	fmt.Fprintf(stdout, "built %s claims%s, %s sources, %s pages in %s into %s\n",
-		thousands(len(res.Site.Claims)), translations(res.Site), thousands(len(res.Site.Sources)), thousands(res.Pages), seconds(took), *out)
+	count := func(n int, one, many string) string { return thousands(n) + " " + plural(n, one, many) }
+	fmt.Fprintf(stdout, "built %s%s, %s, %s in %s into %s\n",
+		count(len(res.Site.Claims), "claim", "claims"), translations(res.Site), count(len(res.Site.Sources), "source", "sources"), count(res.Pages, "page", "pages"), seconds(took), *out)
 	return 0
 }
 

@@ -99,9 +99,14 @@ func TestNewClaimIsADraft(t *testing.T) {
 	if code := run([]string{"check", "--src", dir, "--strict"}, &stdout, &stderr); code != 0 {
 		t.Errorf("check exited %d:\n%s", code, stdout.String())
 	}
+	stdout.Reset()
 	stderr.Reset()
 	if code := run([]string{"build", "--src", dir, "--out", filepath.Join(t.TempDir(), "out"), "--cache", "none"}, &stdout, &stderr); code != 0 {
 		t.Errorf("build exited %d:\n%s", code, stderr.String())
+	}
+	// The example claim and source, and not the draft, in the singular.
+	if !strings.HasPrefix(stdout.String(), "built 1 claim, 1 source, ") {
+		t.Errorf("build's summary: %q", stdout.String())
 	}
 	stdout.Reset()
 	if code := run([]string{"check", "--src", dir, "--drafts"}, &stdout, &stderr); code != 1 {
