@@ -24,6 +24,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"runtime/trace"
+	"slices"
 	"time"
 
 	"factcheck/generator/internal/diag"
@@ -90,6 +91,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, args := args[0], args[1:]
+	if cmd != "help" && slices.ContainsFunc(args, func(a string) bool { return a == "-h" || a == "-help" || a == "--help" }) {
+		// "build --help": the command's flags and the usage, on stdout,
+		// as asked for.
+		command(cmd, []string{"-h"}, stdout, stdout)
+		return 0
+	}
+	return command(cmd, args, stdout, stderr)
+}
+
+// command runs the command cmd with its arguments.
+func command(cmd string, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build":
 		return runBuild(args, stdout, stderr)
@@ -102,6 +114,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "import":
 		return runImport(args, stdout, stderr)
 	case "version", "--version", "-version":
+		if len(args) > 0 {
+			return usageError(stderr, args)
+		}
 		fmt.Fprintln(stdout, "generator", version)
 		return 0
 	case "help", "-h", "--help":

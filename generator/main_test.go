@@ -110,3 +110,18 @@ func TestNoSite(t *testing.T) {
 		t.Errorf("wrote into the folder that is not a site: %v", entries)
 	}
 }
+
+// TestHelp: --help after any command prints its usage on stdout and
+// succeeds; an argument version does not take is a usage error.
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"build", "serve", "check", "new", "import", "version"} {
+		var stdout, stderr strings.Builder
+		if code := run([]string{cmd, "--help"}, &stdout, &stderr); code != 0 || stdout.Len() == 0 || stderr.Len() != 0 {
+			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", cmd, code, stdout.String(), stderr.String())
+		}
+	}
+	var stdout, stderr strings.Builder
+	if code := run([]string{"version", "extra"}, &stdout, &stderr); code != 2 || !strings.HasPrefix(stderr.String(), `unexpected argument "extra"`) {
+		t.Errorf("version extra: exit %d, %q", code, stderr.String())
+	}
+}
