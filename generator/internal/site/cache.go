@@ -97,7 +97,7 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 		cfg = loadConfig(fsys, &diags)
 	}
 	if opts.BaseURL != "" {
-		cfg.BaseURL = normalizeBaseURL(opts.BaseURL, configFile, Pos{}, &diags)
+		cfg.BaseURL = normalizeBaseURL(opts.BaseURL, baseURLFlag, Pos{}, &diags)
 	}
 	set := settings{unsafeHTML: cfg.UnsafeHTML, checkOnly: opts.CheckOnly, language: cfg.Language, negations: cfg.NegationWords, languages: cfg.Languages}
 	c.reading.Wait()

@@ -300,11 +300,16 @@ func validColor(s string) bool {
 	return true
 }
 
-// normalizeBaseURL checks a base URL and makes its path end in "/".
+// normalizeBaseURL checks a base URL and makes its path end in "/". path
+// is where it was written: site.yaml, at p, or the flag --base-url.
 func normalizeBaseURL(s, path string, p Pos, diags *diag.List) string {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "") != (u.Host != "") || u.RawQuery != "" || u.Fragment != "" {
-		diags.Errorf(path, p.Line, p.Col, "base_url %q must be an http(s) URL such as https://org.github.io/repo/, or a path", s)
+		name := "base_url"
+		if path == baseURLFlag {
+			name = path
+		}
+		diags.Errorf(path, p.Line, p.Col, "%s %q must be an http(s) URL such as https://org.github.io/repo/, or a path", name, s)
 		return "/"
 	}
 	if !strings.HasPrefix(u.Path, "/") {
@@ -315,6 +320,9 @@ func normalizeBaseURL(s, path string, p Pos, diags *diag.List) string {
 	}
 	return u.String()
 }
+
+// baseURLFlag is where Options.BaseURL comes from, for its errors.
+const baseURLFlag = "--base-url"
 
 // maxFontSize is the largest font file a site may add to its share cards.
 const maxFontSize = 64 << 20

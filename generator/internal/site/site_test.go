@@ -183,9 +183,10 @@ func TestBaseURL(t *testing.T) {
 			t.Errorf("base %q: got %q %v", tc.in, s.Config.BaseURL, d)
 		}
 	}
+	// The flag's mistake is the flag's, not site.yaml's.
 	_, d := Load(site(), Options{BaseURL: "javascript:alert(1)"})
-	if d.Errors() != 1 {
-		t.Errorf("bad base URL accepted: %v", d)
+	if want := `--base-url: error: --base-url "javascript:alert(1)" must be an http(s) URL such as https://org.github.io/repo/, or a path`; diagLines(d) != want {
+		t.Errorf("bad base URL: %v, want %s", d, want)
 	}
 }
 
