@@ -65,6 +65,7 @@ func (s *Source) match(quote string, r *Rules, lo, hi int) (Match, bool) {
 		return Match{}, false
 	}
 	pq := parseQuote(stripQuotes(q))
+	writtenGaps(pq.edits, quote)
 	if len(pq.edits) > maxEdits {
 		return Match{Findings: []Finding{{Edit: -1, Message: fmt.Sprintf("the quote has %d gaps and brackets; at most %d are checked: quote less, or quote it in pieces", len(pq.edits), maxEdits)}}}, false
 	}
@@ -238,6 +239,33 @@ func scanQuote(q string) []item {
 	}
 	flush(len(q))
 	return items
+}
+
+// writtenGaps gives the gaps of edits, parsed from the normalized quote,
+// their text as written in quote ("…", not "..."), for the messages.
+func writtenGaps(edits []Edit, quote string) {
+	var gaps []string
+	for _, it := range scanQuote(quote) {
+		if it.kind == gapItem {
+			gaps = append(gaps, it.text)
+		}
+	}
+	n := 0
+	for i := range edits {
+		if edits[i].Gap {
+			n++
+		}
+	}
+	if n != len(gaps) {
+		return
+	}
+	n = 0
+	for i := range edits {
+		if edits[i].Gap {
+			edits[i].Text = gaps[n]
+			n++
+		}
+	}
 }
 
 func isEllipsis(s string) bool {

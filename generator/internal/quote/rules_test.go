@@ -38,6 +38,7 @@ func TestRules(t *testing.T) {
 		{"bracket drops not", "Unlike in 2016, we [did] see persistent Russian cyber efforts", []string{"error: ", `"[did]"`, `"did not"`, `negation "not"`}},
 		{"gap drops no", "We have ... indications that any foreign actor attempted to alter any technical aspect", []string{"error: ", `leaves out "no"`, `"have no indications"`}},
 		{"gap drops did not", "we ... see persistent Russian cyber efforts", []string{"error: ", `"not"`}},
+		{"gap as written", "We have … indications that any foreign actor attempted to alter any technical aspect", []string{"error: ", `the gap "…" leaves out "no"`}},
 		{"bracket adds not", "Some foreign actors, such as Iran and Russia, [did not] spread false or inflated claims", []string{"error: ", `adds the negation "not"`}},
 		{"insertion adds never", "we did not see [never] persistent Russian", []string{"error: ", `adds the negation "never"`}},
 		{"leading gap drops did not", "... see persistent Russian cyber efforts to gain access", []string{"error: ", `"not"`}},
