@@ -29,16 +29,17 @@ const (
 )
 
 // Closest finds the passage of the source most like quote, for a misquote
-// error. passage is that passage of the normalized source, on one line,
-// with the rest of the sentences it starts and ends in;
-// changes say where the quote differs from it, word by word. Gaps and
-// insertions of the quote may stand for any source words. passage is ""
+// error. passage is where that passage is in the text given to
+// NewSource, with the rest of the sentences it starts and ends in, to be
+// shown as the source has it; changes say where the quote differs from
+// it, word by word, in normalized words. Gaps and insertions of the
+// quote may stand for any source words. passage is empty (Start == End)
 // when the source has none of the quote's words; changes is empty when
 // the passage has every word of the quote.
 //
 // The work is bounded for large sources: the passage is looked for where
 // most of the quote's less common words occur close together.
-func (s *Source) Closest(quote string) (passage string, diffs []Change) {
+func (s *Source) Closest(quote string) (passage Span, diffs []Change) {
 	toks := quoteTokens(stripQuotes(Normalize(quote)))
 	// A gap or insertion at either end of the quote stands for nothing.
 	for len(toks) > 0 && toks[0].free {
@@ -52,17 +53,17 @@ func (s *Source) Closest(quote string) (passage string, diffs []Change) {
 	}
 	lo, hi, ok := s.window(toks)
 	if !ok {
-		return "", nil
+		return Span{}, nil
 	}
 	words := splitWords(s.norm, lo, hi)
 	ops, first, last := align(toks, words, s.norm)
 	if first == last {
-		return "", nil
+		return Span{}, nil
 	}
 	// The passage in full: from the start of its first sentence to the
 	// end of its last.
 	a, z := words[first].start, words[last-1].end
-	return s.norm[s.sentenceStart(a):max(z, s.sentenceEnd(z-1))], changes(ops)
+	return s.span(s.sentenceStart(a), max(z, s.sentenceEnd(z-1))), changes(ops)
 }
 
 // token is a word of a quote, or a gap or insertion (free), which may

@@ -87,7 +87,7 @@ func TestClosest(t *testing.T) {
 			name:    "parts in different paragraphs",
 			source:  odni,
 			quote:   "Key judgments. … We have",
-			passage: "Key judgments. We have no indications that any foreign actor attempted to alter any technical aspect of the voting process in the 2020 US elections, including voter registration, casting ballots, vote tabulation, or reporting results.",
+			passage: "Key judgments.\n\nWe have no indications that any foreign actor attempted to alter any technical aspect of the voting process in the 2020 US elections, including voter registration, casting ballots, vote tabulation, or reporting results.",
 			diff:    "",
 		},
 		{
@@ -107,7 +107,8 @@ func TestClosest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			passage, changes := NewSource(tt.source).Closest(tt.quote)
+			at, changes := NewSource(tt.source).Closest(tt.quote)
+			passage := tt.source[at.Start:at.End]
 			diff := joinChanges(changes)
 			if passage != tt.passage {
 				t.Errorf("passage = %q\nwant      %q", passage, tt.passage)
@@ -129,7 +130,8 @@ func TestClosestLargeSource(t *testing.T) {
 	b.WriteString("Officials found no evidence that any voting system deleted or lost votes.\n\n")
 	b.WriteString("The report of the committee said that the voting process was secure.")
 	s := NewSource(b.String())
-	passage, changes := s.Closest("no evidence that any voting system deleted, lost or changed votes")
+	at, changes := s.Closest("no evidence that any voting system deleted, lost or changed votes")
+	passage := b.String()[at.Start:at.End]
 	diff := joinChanges(changes)
 	if want := "Officials found no evidence that any voting system deleted or lost votes."; passage != want {
 		t.Errorf("passage = %q, want %q", passage, want)
@@ -159,7 +161,8 @@ func TestClosestLargeChinese(t *testing.T) {
 	b.WriteString(strings.Repeat("委员会的报告说投票过程是安全的。", 1000))
 	s := NewSource(b.String())
 	start := time.Now()
-	passage, changes := s.Closest("官员发现任何投票系统删除或丢失选票的证据")
+	at, changes := s.Closest("官员发现任何投票系统删除或丢失选票的证据")
+	passage := b.String()[at.Start:at.End]
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("Closest took %v", d)
 	}

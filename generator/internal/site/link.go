@@ -611,11 +611,23 @@ func verifyOwner(s *Site, o owner, rules map[string]*quote.Rules) *checked {
 	return r
 }
 
+// shownPassage is a passage of a source's text as a message shows it,
+// on one line: its paragraphs apart with " ¶ ", other white space as one
+// space.
+func shownPassage(text string) string {
+	paras := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n")
+	for i, p := range paras {
+		paras[i] = strings.Join(strings.Fields(p), " ")
+	}
+	return strings.Join(slices.DeleteFunc(paras, func(p string) bool { return p == "" }), " ¶ ")
+}
+
 // misquote is the message for a quote not found in src: the closest
 // passage in full, and what the quote has where the source has other words.
 func misquote(src *Source, text string) string {
 	msg := fmt.Sprintf("quote not found in source %q", src.ID)
-	passage, diffs := src.Index.Closest(text)
+	at, diffs := src.Index.Closest(text)
+	passage := shownPassage(src.Text.Plain[at.Start:at.End])
 	switch {
 	case passage == "":
 		return msg + ": none of its words are there"
