@@ -576,7 +576,13 @@ func writePlain(b *bytes.Buffer, n ast.Node, src []byte, rawHTML bool) {
 			// shows the title of what it links to, unknown here.
 			b.WriteString(c.Label)
 		case *Citation:
-			// not part of the quoted words
+			// Not part of the text, nor the space before it when
+			// punctuation follows: "systems” [@x]." reads "systems”.".
+			if next, ok := c.NextSibling().(*ast.Text); ok && b.Len() > 0 && b.Bytes()[b.Len()-1] == ' ' {
+				if v := next.Segment.Value(src); len(v) > 0 && strings.IndexByte(".,;:!?)", v[0]) >= 0 {
+					b.Truncate(b.Len() - 1)
+				}
+			}
 		default:
 			if c.Type() == ast.TypeBlock && b.Len() > 0 {
 				b.WriteString("\n\n")
