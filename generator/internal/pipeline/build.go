@@ -10,6 +10,11 @@
 // cache it takes a content file or the executable for unchanged when its
 // size, times and inode are (see site.OpenCache): a build with a cache
 // folder reads only the files written since the last one.
+//
+// A template's mistake is reported at its file, line and column
+// (Diagnose): html/template finds a missing field only when a page runs
+// it, so CheckPages makes every page of a site with templates of its own
+// in memory for check.
 package pipeline
 
 import (
