@@ -197,7 +197,11 @@ func explainYAML(src []byte, err error) (line, col int, msg string) {
 		line = min(line, len(lines))
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	if i, what, at, q, ok := unclosedQuote(lines); ok {
+	upTo := lines // an open quote after where YAML stopped is not the cause
+	if line > 0 {
+		upTo = lines[:line]
+	}
+	if i, what, at, q, ok := unclosedQuote(upTo, lines); ok {
 		return i + 1, at + 1, fmt.Sprintf("invalid YAML: %s starts with %s but does not end with one; add it at the end of the value", what, q)
 	}
 	switch msg {
@@ -298,33 +302,57 @@ func indentedUnder(lines []string, n int) (string, bool) {
 	return key, true
 }
 
-// unclosedQuote finds the first value that opens a quote and does not
-// close it before the next key at its indentation, or before the end:
-// YAML reads on to the next quote mark, keys and all, and reports the
-// mistake further down, or at the end. A quoted value may go on over
-// lines, but those are not keys of its own level.
-// It says what the value is: "the value of KEY", or "an item of KEY".
-func unclosedQuote(lines []string) (i int, what string, at int, quote string, ok bool) {
-	for i, l := range lines {
-		indent := len(l) - len(strings.TrimLeft(l, " "))
+// unclosedQuote finds, among the first lines of lines, the first value
+// that opens a quote and does not close it before the next key at its
+// indentation, or before the end: YAML reads on to the next quote mark,
+// keys and all, and reports the mistake further down, or at the end. A
+// quoted value may go on over lines, but those are not keys of its own
+// level; comments and the lines of block scalars (key: | or >) hold no
+// values. It says what the value is: "the value of KEY", or "an item of
+// KEY". It looks at most maxQuoteLines lines on for the closing quote,
+// so that a long front matter takes linear time.
+func unclosedQuote(first, lines []string) (i int, what string, at int, quote string, ok bool) {
+	block := -1 // the indentation of the key of the block scalar we are in
+	for i, l := range first {
+		rest := strings.TrimLeft(l, " ")
+		indent := len(l) - len(rest)
+		if block >= 0 && (rest == "" || indent > block) {
+			continue
+		}
+		block = -1
+		if strings.HasPrefix(rest, "#") {
+			continue
+		}
+		if blockScalar.MatchString(rest) {
+			block = indent
+			continue
+		}
 		key, at, q, open := openQuote(l)
 		what = "the value of " + key
 		if !open {
-			at, q, open = openItem(l)
-			what = "an item of " + parentKey(lines[:i], indent)
+			if at, q, open = openItem(l); open {
+				what = "an item of " + parentKey(lines[:i], indent)
+			}
 		}
 		if !open {
 			continue
 		}
-		closed := false
-		for _, next := range lines[i+1:] {
+		closed := true // unless shown otherwise
+		end := min(len(lines), i+1+maxQuoteLines)
+		for j, next := range lines[i+1 : end] {
 			if keyAt(next, indent) {
+				closed = false
 				break
 			}
 			if closes(next, q) {
-				closed = true
 				break
 			}
+			if i+1+j == len(lines)-1 {
+				closed = false // the end
+			}
+		}
+		if i+1 == len(lines) {
+			closed = false
 		}
 		if !closed {
 			return i, what, at, q, true
@@ -332,6 +360,13 @@ func unclosedQuote(lines []string) (i int, what string, at int, quote string, ok
 	}
 	return 0, "", 0, "", false
 }
+
+// maxQuoteLines is how far unclosedQuote looks for a closing quote.
+const maxQuoteLines = 200
+
+// blockScalar matches a line "key: |" or "- key: >-", whose value is the
+// more indented lines after it.
+var blockScalar = regexp.MustCompile(`^(?:- )?[^\s#"'][^:]*:\s+[|>][-+0-9]*\s*(?:#.*)?$`)
 
 // openItem finds a list item "- "value" whose quotes are not closed on
 // its line, and returns where the value starts and its quote.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"factcheck/generator/internal/diag"
 )
@@ -59,6 +60,12 @@ func TestYAMLMessages(t *testing.T) {
 		{"a quoted value over two lines, then another mistake",
 			"---\ntitle: \"T\n  and more\"\nmenu: 1\n- x\n---\n",
 			"content/pages/p.md:5:1: error: invalid YAML: did not find expected key"},
+		{"a quote in a comment, then another mistake",
+			"---\n# note: \"remember to fix\ntitle: T\nmenu: [1\n---\n",
+			"content/pages/p.md:4:7: error: invalid YAML: a list in [ ] is not closed, or its items are not separated by commas: add the ]"},
+		{"quotes in a block scalar, then another mistake",
+			"---\ndescription: |\n  He said: \"we will\n  - \"an item\ntitle: T\nmenu: [1\n---\n",
+			"content/pages/p.md:6:7: error: invalid YAML: a list in [ ] is not closed, or its items are not separated by commas: add the ]"},
 		{"bad character",
 			"---\ntitle: T\nmenu: @x\n---\n",
 			"content/pages/p.md:3:1: error: invalid YAML: found character that cannot start any token"},
@@ -105,6 +112,27 @@ func TestYAMLMessages(t *testing.T) {
 }
 
 // TestTooManyTopics: one claim cannot make hundreds of thousands of pages.
+// TestLongBrokenFrontMatter: explaining a YAML mistake in a long front
+// matter (a list of 200,000 items, then a list not closed) takes time in
+// proportion to its length.
+func TestLongBrokenFrontMatter(t *testing.T) {
+	claim := strings.Replace(claimFM, "%s", "accurate", 1)
+	for _, item := range []string{
+		"  - topic %d\n",
+		"  - \"topic %d\n", // each opens a quote; the next item's closes it, as YAML reads it
+	} {
+		var topics strings.Builder
+		for i := range 200000 {
+			fmt.Fprintf(&topics, item, i)
+		}
+		data := strings.Replace(claim, "claimant: X\n", "claimant: X\ntopics:\n"+topics.String()+"aliases: [x\n", 1)
+		_, d := loadWithin(t, time.Second, "content/claims/a.md", data)
+		if d.Errors() == 0 {
+			t.Errorf("no error for a broken front matter")
+		}
+	}
+}
+
 func TestTooManyTopics(t *testing.T) {
 	claim := strings.Replace(claimFM, "%s", "accurate", 1)
 	var topics, aliases strings.Builder
