@@ -91,11 +91,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, args := args[0], args[1:]
-	if cmd != "help" && slices.ContainsFunc(args, func(a string) bool { return a == "-h" || a == "-help" || a == "--help" }) {
-		// "build --help": the command's flags and the usage, on stdout,
-		// as asked for.
-		command(cmd, []string{"-h"}, stdout, stdout)
-		return 0
+	isHelp := func(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
+	if slices.ContainsFunc(args, isHelp) {
+		switch cmd {
+		case "build", "serve", "check", "new", "import":
+			// "build --help", "new site --help": the command's flags and
+			// the usage, on stdout, as asked for.
+			command(cmd, append(slices.DeleteFunc(slices.Clone(args), isHelp), "-h"), stdout, stdout)
+			return 0
+		case "version":
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
 	}
 	return command(cmd, args, stdout, stderr)
 }

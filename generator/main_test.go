@@ -114,13 +114,25 @@ func TestNoSite(t *testing.T) {
 // TestHelp: --help after any command prints its usage on stdout and
 // succeeds; an argument version does not take is a usage error.
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"build", "serve", "check", "new", "import", "version"} {
+	for _, tc := range []struct{ args, flag string }{
+		{"build --help", "-base-url"},
+		{"serve --help", "-bind"},
+		{"check -h", "-strict"},
+		{"new claim x --help", "-src"},
+		{"new site --help", "-generator"},
+		{"import --help", "-id"},
+		{"version --help", "usage:"},
+	} {
 		var stdout, stderr strings.Builder
-		if code := run([]string{cmd, "--help"}, &stdout, &stderr); code != 0 || stdout.Len() == 0 || stderr.Len() != 0 {
-			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", cmd, code, stdout.String(), stderr.String())
+		if code := run(strings.Fields(tc.args), &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), tc.flag) || stderr.Len() != 0 {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want 0 and %s on stdout", tc.args, code, stdout.String(), stderr.String(), tc.flag)
 		}
 	}
 	var stdout, stderr strings.Builder
+	if code := run([]string{"nosuch", "--help"}, &stdout, &stderr); code != 2 || !strings.HasPrefix(stderr.String(), `unknown command "nosuch"`) {
+		t.Errorf("nosuch --help: exit %d, %q", code, stderr.String())
+	}
+	stderr.Reset()
 	if code := run([]string{"version", "extra"}, &stdout, &stderr); code != 2 || !strings.HasPrefix(stderr.String(), `unexpected argument "extra"`) {
 		t.Errorf("version extra: exit %d, %q", code, stderr.String())
 	}
