@@ -144,7 +144,7 @@ func (d *Doc) AppendPlainText(dst []byte) []byte {
 		return dst
 	}
 	b := bytes.NewBuffer(dst)
-	writePlain(b, d.tree(), d.Source, false)
+	writePlain(b, d.tree(), d.Source, false, true)
 	all := b.Bytes()
 	n := copy(all[len(dst):], bytes.TrimSpace(all[len(dst):]))
 	return all[:len(dst)+n]

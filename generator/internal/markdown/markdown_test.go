@@ -406,3 +406,16 @@ func TestCitationPages(t *testing.T) {
 		}
 	}
 }
+
+// TestCitationSpace: the document's plain text (for search) drops a
+// citation with the space before it when punctuation follows; a quote's
+// words, checked against the source, keep the space.
+func TestCitationSpace(t *testing.T) {
+	d := NewParser(false).Parse([]byte("> Il a dit [@x]: non.\n>\n> — [@x]\n\nThe text \"a b\" [@x]. End.\n"))
+	if len(d.Quotes) != 2 || d.Quotes[0].Text != "Il a dit : non." {
+		t.Errorf("quotes %+v, want the first to be %q", d.Quotes, "Il a dit : non.")
+	}
+	if got, want := string(d.AppendPlainText(nil)), "Il a dit: non.\n\nThe text \"a b\". End."; got != want {
+		t.Errorf("plain text %q, want %q", got, want)
+	}
+}

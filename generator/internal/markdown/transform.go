@@ -536,7 +536,7 @@ func closingQuote[T string | []byte](s T) int {
 // blocks separated by a blank line, line breaks inside them kept.
 func PlainText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
-	writePlain(&b, n, src, false)
+	writePlain(&b, n, src, false, false)
 	return string(bytes.TrimSpace(b.Bytes()))
 }
 
@@ -545,11 +545,16 @@ func PlainText(n ast.Node, src []byte) string {
 // part of the quote.
 func quoteText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
-	writePlain(&b, n, src, true)
+	writePlain(&b, n, src, true, false)
 	return string(bytes.TrimSpace(b.Bytes()))
 }
 
-func writePlain(b *bytes.Buffer, n ast.Node, src []byte, rawHTML bool) {
+// writePlain writes the plain text of n's children to b: raw HTML only
+// if rawHTML; with text (the document's text, AppendPlainText), a
+// citation left out takes the space before it when punctuation follows,
+// "systems” [@x]." reading "systems”.". Quotes keep the space: their
+// words are checked as written.
+func writePlain(b *bytes.Buffer, n ast.Node, src []byte, rawHTML, text bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -576,9 +581,8 @@ func writePlain(b *bytes.Buffer, n ast.Node, src []byte, rawHTML bool) {
 			// shows the title of what it links to, unknown here.
 			b.WriteString(c.Label)
 		case *Citation:
-			// Not part of the text, nor the space before it when
-			// punctuation follows: "systems” [@x]." reads "systems”.".
-			if next, ok := c.NextSibling().(*ast.Text); ok && b.Len() > 0 && b.Bytes()[b.Len()-1] == ' ' {
+			// Not part of the text.
+			if next, ok := c.NextSibling().(*ast.Text); ok && text && b.Len() > 0 && b.Bytes()[b.Len()-1] == ' ' {
 				if v := next.Segment.Value(src); len(v) > 0 && strings.IndexByte(".,;:!?)", v[0]) >= 0 {
 					b.Truncate(b.Len() - 1)
 				}
@@ -593,7 +597,7 @@ func writePlain(b *bytes.Buffer, n ast.Node, src []byte, rawHTML bool) {
 				}
 				continue
 			}
-			writePlain(b, c, src, rawHTML)
+			writePlain(b, c, src, rawHTML, text)
 		}
 	}
 }
