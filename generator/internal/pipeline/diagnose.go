@@ -40,7 +40,12 @@ func Diagnose(src string, err error) (l diag.List, ok bool) {
 	}
 	// "templates/x.html: x.html:3: unexpected EOF" or
 	// "static/a.txt: symbolic links are not followed…", maybe wrapped
-	// ("writing the site failed…: templates/…").
+	// ("writing the site failed…: templates/…"); not an output file's
+	// error (a page static/index.html).
+	var pe *PageError
+	if errors.As(err, &pe) {
+		return nil, false
+	}
 	for e := err; e != nil; e = errors.Unwrap(e) {
 		if m := assetError.FindStringSubmatch(e.Error()); m != nil {
 			line, _ := strconv.Atoi(m[3])

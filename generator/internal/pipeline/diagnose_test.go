@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -100,6 +101,9 @@ templates/group.html:16:36: error: executing "claim-card" at <.Claim.Nope>: can'
 	}
 	if l, ok := Diagnose(dir, nil); ok || l != nil {
 		t.Errorf("Diagnose(nil) = %v, %v", l, ok)
+	}
+	if l, ok := Diagnose(dir, &PageError{"static/index.html", errors.New("x")}); ok || l != nil {
+		t.Errorf("Diagnose of a page's error that is not a template's: %v, %v", l, ok)
 	}
 	if l, ok := Diagnose(dir, os.ErrPermission); ok || l != nil {
 		t.Errorf("Diagnose(%v) = %v, %v", os.ErrPermission, l, ok)

@@ -259,6 +259,17 @@ func writtenGaps(edits []Edit, quote string) {
 	if n != len(gaps) {
 		return
 	}
+	// Each pair must be the same gap: normalizing can merge two and split
+	// another, keeping the count.
+	n = 0
+	for i := range edits {
+		if edits[i].Gap {
+			if Normalize(gaps[n]) != edits[i].Text {
+				return
+			}
+			n++
+		}
+	}
 	n = 0
 	for i := range edits {
 		if edits[i].Gap {

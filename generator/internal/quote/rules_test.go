@@ -180,3 +180,19 @@ func TestRulesLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestWrittenGaps: messages name a gap as written, and only when each gap
+// of the normalized quote is the same gap as written.
+func TestWrittenGaps(t *testing.T) {
+	edits := []Edit{{Gap: true, Text: "..."}, {Text: "x"}, {Gap: true, Text: "[...]"}}
+	writtenGaps(edits, "a … b [x] c […] d")
+	if edits[0].Text != "…" || edits[1].Text != "x" || edits[2].Text != "[…]" {
+		t.Errorf("got %+v", edits)
+	}
+	// Normalizing joined two gaps and split one: the texts stay.
+	edits = []Edit{{Gap: true, Text: "... ..."}, {Gap: true, Text: ". . ."}}
+	writtenGaps(edits, "We have ... … indications .\n. . the end")
+	if edits[0].Text != "... ..." || edits[1].Text != ". . ." {
+		t.Errorf("got %+v", edits)
+	}
+}

@@ -65,6 +65,12 @@ func TestBadInput(t *testing.T) {
 			want: `content/claims/a.md:4:13: error: claim_date: bad date "2021-02-29": that month has no day 29`,
 		},
 		{
+			name: "day 00",
+			file: "content/claims/a.md",
+			data: strings.Replace(claim, "claim_date: 2021-01-01", "claim_date: 2021-02-00", 1),
+			want: `content/claims/a.md:4:13: error: claim_date: bad date "2021-02-00": there is no day 00`,
+		},
+		{
 			name: "invalid UTF-8 in front matter",
 			file: "content/claims/a.md",
 			data: "---\nclaim: C\xff\n---\n",
@@ -388,5 +394,21 @@ func TestOneMistakeOneError(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestShownPassage: a misquote's passage is shown on one line, its
+// paragraphs apart.
+func TestShownPassage(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"One.", "One."},
+		{"One\ntwo.\n\nThree.", "One two. ¶ Three."},
+		{"One.\r\n \t\r\nTwo.\n\n\n\nThree  words\there.", "One. ¶ Two. ¶ Three words here."},
+		{"\n\nOne.\n\n", "One."},
+		{"", ""},
+	} {
+		if got := shownPassage(tc.in); got != tc.want {
+			t.Errorf("shownPassage(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

@@ -591,7 +591,11 @@ func (f *fields) parseDate(key string, v *yaml.Node) time.Time {
 	case v.Kind == yaml.ScalarNode && err != nil && strings.HasSuffix(err.Error(), ": month out of range"):
 		f.errorf(f.at(v), "%s: bad date %q: there is no month %s", key, v.Value, strings.TrimSpace(v.Value)[5:7])
 	case v.Kind == yaml.ScalarNode && err != nil && strings.HasSuffix(err.Error(), ": day out of range"):
-		f.errorf(f.at(v), "%s: bad date %q: that month has no day %s", key, v.Value, strings.TrimSpace(v.Value)[8:10])
+		if day := strings.TrimSpace(v.Value)[8:10]; day == "00" {
+			f.errorf(f.at(v), "%s: bad date %q: there is no day 00", key, v.Value)
+		} else {
+			f.errorf(f.at(v), "%s: bad date %q: that month has no day %s", key, v.Value, day)
+		}
 	case v.Kind != yaml.ScalarNode || err != nil:
 		f.errorf(f.at(v), "%s: bad date %q: write it as YYYY-MM-DD", key, v.Value)
 	default:

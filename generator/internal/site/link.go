@@ -615,11 +615,23 @@ func verifyOwner(s *Site, o owner, rules map[string]*quote.Rules) *checked {
 // on one line: its paragraphs apart with " ¶ ", other white space as one
 // space.
 func shownPassage(text string) string {
-	paras := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n")
-	for i, p := range paras {
-		paras[i] = strings.Join(strings.Fields(p), " ")
+	var paras []string
+	para := ""
+	for line := range strings.Lines(text) {
+		words := strings.Join(strings.Fields(line), " ")
+		switch {
+		case words == "" && para != "": // a blank line ends a paragraph
+			paras, para = append(paras, para), ""
+		case words != "" && para != "":
+			para += " " + words
+		default:
+			para = words
+		}
 	}
-	return strings.Join(slices.DeleteFunc(paras, func(p string) bool { return p == "" }), " ¶ ")
+	if para != "" {
+		paras = append(paras, para)
+	}
+	return strings.Join(paras, " ¶ ")
 }
 
 // misquote is the message for a quote not found in src: the closest
