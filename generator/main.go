@@ -212,13 +212,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "warning: no base_url in content/site.yaml and no --base-url: the feed, sitemap, canonical links and JSON-LD urls are left out")
 	}
 	took := time.Since(start)
+	count := func(n int, one, many string) string { return thousands(n) + " " + plural(n, one, many) }
 	if *timings {
 		st := res.Site.Stats
 		fmt.Fprintf(stdout, "timings: read and parse %d files %s, link %s (verify %d quotes %s), render and write %s (%s of %s pages rendered, %s of %s share cards drawn, %s written)\n",
 			st.Files, seconds(st.Read), seconds(st.Link), st.Quotes, seconds(st.Verify), seconds(took-st.Read-st.Link),
-			thousands(res.Rendered), thousands(res.Pages), thousands(res.CardsDrawn), thousands(res.Cards), thousands(res.Written)+" "+plural(res.Written, "file", "files"))
+			thousands(res.Rendered), thousands(res.Pages), thousands(res.CardsDrawn), thousands(res.Cards), count(res.Written, "file", "files"))
 	}
-	count := func(n int, one, many string) string { return thousands(n) + " " + plural(n, one, many) }
 	fmt.Fprintf(stdout, "built %s%s, %s, %s in %s into %s\n",
 		count(len(res.Site.Claims), "claim", "claims"), translations(res.Site), count(len(res.Site.Sources), "source", "sources"), count(res.Pages, "page", "pages"), seconds(took), *out)
 	return 0
@@ -317,12 +317,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "check: %s\n", diag.Escape(err.Error()))
 		return 2
 	}
-	_, diags := site.Load(pipeline.DirFS(*src), site.Options{CheckOnly: true, Drafts: *drafts})
-	diags = append(diags, pipeline.CheckAssets(*src)...)
-	if diags.Errors() == 0 {
-		diags = append(diags, pipeline.CheckPages(pipeline.Options{Src: *src, Drafts: *drafts})...)
-	}
-	diags.Sort()
+	diags := pipeline.Check(pipeline.Options{Src: *src, Drafts: *drafts})
 	if *format == "json" {
 		diag.WriteJSON(stdout, diags)
 	} else {

@@ -13,8 +13,8 @@
 //
 // A template's mistake is reported at its file, line and column
 // (Diagnose): html/template finds a missing field only when a page runs
-// it, so CheckPages makes every page of a site with templates of its own
-// in memory for check.
+// it, so Check makes every page of a site with templates of its own in
+// memory.
 package pipeline
 
 import (
@@ -128,6 +128,11 @@ func (opts Options) srcFS() fs.FS {
 // a template that does not parse, a symbolic link, a special file.
 func CheckAssets(src string) diag.List {
 	_, err := loadAssets(Options{Src: src})
+	return assetDiags(src, err)
+}
+
+// assetDiags is the diagnostic of loadAssets's error, nil for none.
+func assetDiags(src string, err error) diag.List {
 	if err == nil {
 		return nil
 	}

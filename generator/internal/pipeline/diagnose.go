@@ -14,6 +14,7 @@ import (
 
 	"factcheck/generator/internal/diag"
 	"factcheck/generator/internal/render"
+	"factcheck/generator/internal/site"
 )
 
 // PageError is the error of a build that failed making one output file.
@@ -79,29 +80,38 @@ func templateRun(src string, err error) (diag.Diagnostic, bool) {
 		return diag.Diagnostic{}, false
 	}
 	at := all[len(all)-1]
-	m := []string{"", text[at[2]:at[3]], text[at[4]:at[5]], text[at[6]:at[7]], text[at[1]:]}
-	file := "templates/" + m[1]
+	file := "templates/" + text[at[2]:at[3]]
 	if fi, err := fs.Stat(DirFS(src), file); err != nil || !fi.Mode().IsRegular() {
 		file = "built-in " + file
 	}
-	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3]) // text/template counts from 0
-	return diag.Diagnostic{Path: file, Line: line, Col: col + 1, Severity: diag.Error, Message: m[4]}, true
+	line, _ := strconv.Atoi(text[at[4]:at[5]])
+	col, _ := strconv.Atoi(text[at[6]:at[7]]) // text/template counts from 0
+	return diag.Diagnostic{Path: file, Line: line, Col: col + 1, Severity: diag.Error, Message: text[at[1]:]}, true
 }
 
-// CheckPages makes every page of a site that has templates of its own,
-// in memory, and reports each place in its templates that fails to run,
-// once, naming the first page it failed on: html/template finds a field
-// or function that is not there only when it runs. With the built-in
-// templates alone, or errors in the content, it does nothing.
-func CheckPages(opts Options) diag.List {
-	if !dirExists(opts.srcFS(), "templates") {
-		return nil
+// Check loads and checks the site as the check command does, reading
+// each file once: the content (site.Load, only checked), the templates
+// and static files (as CheckAssets) and, on a site with templates of its
+// own, every page, made in memory: html/template finds a field or
+// function that is not there only when it runs. Each place in the
+// templates that fails to run is reported once, naming the first page
+// it failed on. Pages are made only when nothing else is wrong.
+func Check(opts Options) diag.List {
+	own := dirExists(opts.srcFS(), "templates")
+	s, diags, a, err := loadAll(opts, func() (*site.Site, diag.List) {
+		return site.Load(opts.srcFS(), site.Options{CheckOnly: !own, Drafts: opts.Drafts, BaseURL: opts.BaseURL})
+	})
+	diags = append(diags, assetDiags(opts.Src, err)...)
+	if own && diags.Errors() == 0 {
+		diags = append(diags, checkPages(s, a, opts)...)
 	}
-	s, diags, a, err := loadAll(opts, nil)
-	if err != nil || diags.Errors() > 0 {
-		return nil // reported by the check of the content and of the assets
-	}
+	diags.Sort()
+	return diags
+}
+
+// checkPages makes every page of s with a and reports where the
+// templates fail to run (see Check).
+func checkPages(s *site.Site, a *assets, opts Options) diag.List {
 	var pages []render.Job
 	a.jobs(s, opts, func(j render.Job) {
 		if j.Expand == nil && path.Ext(j.Path) == ".html" {

@@ -53,20 +53,20 @@ func diagText(l diag.List) string {
 	return strings.Join(out, "\n")
 }
 
-// TestCheckPages: a field or function a site's template names that is
+// TestCheck: a field or function a site's template names that is
 // not there is found only when the template runs; check makes the pages
 // to report each such place once, at its line and column, with the first
 // page it failed on. A build stops at the first and reports it the same
 // way (Diagnose), as it does a template that does not parse.
-func TestCheckPages(t *testing.T) {
+func TestCheck(t *testing.T) {
 	claim := strings.Replace(builtinTemplate(t, "claim.html"), `<article class="claim"`, `{{.NoSuchField}}<article class="claim"`, 1)
 	group := builtinTemplate(t, "group.html") + `{{define "claim-card"}}<li>{{.Claim.Nope}}</li>{{end}}`
 	dir := basicSite(t, "claim.html", claim, "group.html", group)
-	got := diagText(CheckPages(Options{Src: dir}))
+	got := diagText(Check(Options{Src: dir}))
 	want := `templates/claim.html:7:3: error: executing "main" at <.NoSuchField>: can't evaluate field NoSuchField in type *site.Claim (making claims/spending-fell/index.html)
 templates/group.html:16:36: error: executing "claim-card" at <.Claim.Nope>: can't evaluate field Nope in type *site.Claim (making index.html)`
 	if got != want {
-		t.Errorf("CheckPages:\n%s\nwant\n%s", got, want)
+		t.Errorf("Check:\n%s\nwant\n%s", got, want)
 	}
 
 	_, _, err := Write(Options{Src: dir}, filepath.Join(t.TempDir(), "out"))
@@ -96,8 +96,8 @@ templates/group.html:16:36: error: executing "claim-card" at <.Claim.Nope>: can'
 
 	// With the built-in templates, nothing to do; and other errors are
 	// not diagnosed.
-	if l := CheckPages(Options{Src: basicSite(t)}); l != nil {
-		t.Errorf("CheckPages with the built-in templates: %v", l)
+	if l := Check(Options{Src: basicSite(t)}); l != nil {
+		t.Errorf("Check with the built-in templates: %v", l)
 	}
 	if l, ok := Diagnose(dir, nil); ok || l != nil {
 		t.Errorf("Diagnose(nil) = %v, %v", l, ok)

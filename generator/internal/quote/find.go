@@ -250,32 +250,24 @@ func writtenGaps(edits []Edit, quote string) {
 			gaps = append(gaps, it.text)
 		}
 	}
-	n := 0
-	for i := range edits {
-		if edits[i].Gap {
-			n++
+	var at []int // the gaps among edits
+	for i, e := range edits {
+		if e.Gap {
+			at = append(at, i)
 		}
-	}
-	if n != len(gaps) {
-		return
 	}
 	// Each pair must be the same gap: normalizing can merge two and split
 	// another, keeping the count.
-	n = 0
-	for i := range edits {
-		if edits[i].Gap {
-			if Normalize(gaps[n]) != edits[i].Text {
-				return
-			}
-			n++
+	if len(at) != len(gaps) {
+		return
+	}
+	for k, i := range at {
+		if Normalize(gaps[k]) != edits[i].Text {
+			return
 		}
 	}
-	n = 0
-	for i := range edits {
-		if edits[i].Gap {
-			edits[i].Text = gaps[n]
-			n++
-		}
+	for k, i := range at {
+		edits[i].Text = gaps[k]
 	}
 }
 

@@ -114,8 +114,10 @@ func MemoryBuilder(opts pipeline.Options) Builder {
 	cache := new(site.Cache)
 	return func(changed []string) (Files, diag.List, error) {
 		files, diags, err := pipeline.Lazy(opts, cache, changed)
-		if d, ok := pipeline.Diagnose(opts.Src, err); err != nil && ok {
-			return nil, append(diags, d...), nil // a template's mistake, at its line
+		if err != nil {
+			if d, ok := pipeline.Diagnose(opts.Src, err); ok {
+				return nil, append(diags, d...), nil // a template's mistake, at its line
+			}
 		}
 		if err != nil || files == nil {
 			return nil, diags, err

@@ -177,17 +177,13 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 			// A draft is left out, its problems too, until it is
 			// published or checked with Options.Drafts: a claim just
 			// begun (generator new claim) has empty fields.
-			cl := *e.claim
-			cl.cached = e
-			drafts = append(drafts, &cl)
+			drafts = append(drafts, e.claimCopy())
 			continue
 		}
 		diags = append(diags, e.diags...)
 		switch {
 		case e.claim != nil:
-			cl := *e.claim
-			cl.cached = e
-			s.Claims = append(s.Claims, &cl)
+			s.Claims = append(s.Claims, e.claimCopy())
 		case e.source != nil:
 			src := *e.source
 			s.Sources = append(s.Sources, &src)
@@ -213,6 +209,14 @@ func (c *Cache) Load(fsys fs.FS, opts Options, changed []string) (*Site, diag.Li
 	s.Stats.Link = time.Since(linked)
 	diags.Sort()
 	return s, diags
+}
+
+// claimCopy is a copy of the entry's claim for one Load, which links it
+// (the entry's own stays as parsed), keeping its checks.
+func (e *entry) claimCopy() *Claim {
+	cl := *e.claim
+	cl.cached = e
+	return &cl
 }
 
 // Sum returns the SHA-256 of the content file p (slash-separated, as

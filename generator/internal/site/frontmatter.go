@@ -337,28 +337,30 @@ func unclosedQuote(first, lines []string) (i int, what string, at int, quote str
 		if !open {
 			continue
 		}
-		closed := true // unless shown otherwise
-		end := min(len(lines), i+1+maxQuoteLines)
-		for j, next := range lines[i+1 : end] {
-			if keyAt(next, indent) {
-				closed = false
-				break
-			}
-			if closes(next, q) {
-				break
-			}
-			if i+1+j == len(lines)-1 {
-				closed = false // the end
-			}
-		}
-		if i+1 == len(lines) {
-			closed = false
-		}
-		if !closed {
+		if !quoteClosed(lines[i+1:], indent, q) {
 			return i, what, at, q, true
 		}
 	}
 	return 0, "", 0, "", false
+}
+
+// quoteClosed reports whether a quote q opened on a line indented by
+// indent is closed in the lines after it: not if a key at that
+// indentation, or the end, comes first. When none of the next
+// maxQuoteLines lines tells, it says closed, and YAML's own message
+// stands.
+func quoteClosed(after []string, indent int, q string) bool {
+	for j, next := range after {
+		switch {
+		case j == maxQuoteLines:
+			return true
+		case keyAt(next, indent):
+			return false
+		case closes(next, q):
+			return true
+		}
+	}
+	return false
 }
 
 // maxQuoteLines is how far unclosedQuote looks for a closing quote.
